@@ -1,0 +1,60 @@
+using CommandLine;
+using FleetSim.Cli;
+using FleetSim.Cli.Verbs;
+using FleetSim.Scenario;
+
+return Cli.Run(args, Console.Out, Console.Error);
+
+namespace FleetSim.Cli
+{
+    /// <summary>The fleetsim command: parse, call the library, print. Bad input is one message and exit code 2.</summary>
+    public static class Cli
+    {
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                var (rest, sets) = SetArguments.Extract(args);
+                using var parser = new Parser(s =>
+                {
+                    s.HelpWriter = stderr;
+                    s.AutoVersion = true;
+                    s.CaseSensitive = true;
+                });
+                return parser.ParseArguments<RunOptions, ValidateOptions>(rest).MapResult(
+                    (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
+                        ? ExitCode.Ok
+                        : ExitCode.BadInput);
+            }
+            catch (ScenarioException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
+        }
+
+        private static RunOptions WithSets(RunOptions o, List<string> sets)
+        {
+            o.Sets = [.. o.Sets, .. sets];
+            return o;
+        }
+
+        private static ValidateOptions WithSets(ValidateOptions o, List<string> sets)
+        {
+            o.Sets = [.. o.Sets, .. sets];
+            return o;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using FleetSim.Scenario;
+
+namespace FleetSim.Cli;
+
+/// <summary>The scenario a verb works on: a file, or the built-in default, with --set overrides applied.</summary>
+public static class ScenarioInput
+{
+    public static ScenarioSpec Load(string? path, IEnumerable<string> sets)
+    {
+        ScenarioOverride[] overrides = [.. sets.Select(ScenarioOverride.Parse)];
+        return path is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(path, overrides);
+    }
+}

@@ -1,0 +1,28 @@
+using FleetSim.Cli.Verbs;
+using FleetSim.Engine;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Cli;
+
+/// <summary>fleetsim validate: load a scenario and say what it describes, or what is wrong with it.</summary>
+public static class ValidateCommand
+{
+    public static int Execute(ValidateOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        ScenarioSpec s = ScenarioInput.Load(o.Scenario, o.Sets);
+        DemandSeries demand = DemandBuilder.Build(s.Traffic, s.Horizon);
+        int replicas = Fleet.FleetSizing.Replicas(s.Fleet, s.Replica, demand);
+        string fleet = s.Fleet is FloorFleet ? $"floor ({replicas} replicas at this traffic)" : $"{replicas} replicas";
+        stdout.WriteLine($"{o.Scenario}: ok");
+        stdout.WriteLine($"  {s.Name}: {s.Horizon.Value:0.#} h, {Quantity.Short(demand.Total.Value)} processed tokens, " +
+                         $"replica {s.Replica.Gpus} GPUs × {Quantity.Short(s.Replica.Throughput.Value)} tok/s × {s.Replica.MaxInFlight} in flight, " +
+                         $"fleet {fleet}, router {s.Router.Mode.ToString().ToLowerInvariant()}, API ${s.Api.Price.Value:0.000}/M");
+        foreach (string w in s.Warnings.Concat(demand.Warnings))
+        {
+            stderr.WriteLine($"warning: {w}");
+        }
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,32 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace FleetSim.Cli.Verbs;
+
+[Verb("run", isDefault: false, HelpText = "Simulate a scenario for its horizon and print the bill beside the all-API baseline.")]
+public sealed class RunOptions
+{
+    [Value(0, MetaName = "SCENARIO", Required = false,
+        HelpText = "Scenario YAML file. Omit it to run the built-in default: the seed's deployment (scenarios/cline-k2-floor.yaml).")]
+    public string? Scenario { get; set; }
+
+    [Option("router", HelpText = "Override the scenario's router: 'spill' (Erlang-B loss: a request finding every slot busy goes to the API) or 'fluid' (served = min(demand, capacity), the seed's arithmetic).")]
+    public string? Router { get; set; }
+
+    [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set fleet.replicas=6 (repeatable; the value is read as YAML).")]
+    public IEnumerable<string> Sets { get; set; } = [];
+
+    [Option("json", HelpText = "Print the bill as one JSON object (snake_case fields) instead of the table.")]
+    public bool Json { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Also write bill.json, bill.txt and minutes.csv (per-minute demand, self-hosted and spilled tok/s) into DIR.")]
+    public string? Out { get; set; }
+
+    [Usage(ApplicationAlias = "fleetsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("The seed's deployment (built-in default)", new RunOptions()),
+        new("The seed's spreadsheet arithmetic", new RunOptions { Router = "fluid" }),
+        new("Six replicas instead of the floor, as JSON", new RunOptions { Scenario = "scenarios/cline-k2-floor.yaml", Sets = ["fleet.replicas=6"], Json = true }),
+    ];
+}

@@ -1,0 +1,20 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace FleetSim.Cli.Verbs;
+
+[Verb("validate", HelpText = "Check a scenario file: every key, type and range. Prints what it found, or the first problem with file:line:column and key path (exit code 2).")]
+public sealed class ValidateOptions
+{
+    [Value(0, MetaName = "SCENARIO", Required = true, HelpText = "Scenario YAML file to check.")]
+    public string Scenario { get; set; } = "";
+
+    [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Check the file with an override applied, e.g. --set fleet.replicas=6 (repeatable).")]
+    public IEnumerable<string> Sets { get; set; } = [];
+
+    [Usage(ApplicationAlias = "fleetsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Check a scenario", new ValidateOptions { Scenario = "scenarios/cline-k2-floor.yaml" }),
+    ];
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using FleetSim.Engine;
+
+namespace FleetSim.Reporting;
+
+/// <summary>Writes a run minute by minute: demand, what the fleet served, what spilled to the API (tok/s).</summary>
+public static class MinuteCsv
+{
+    public static void Write(MinuteRun run, TextWriter writer)
+    {
+        writer.WriteLine("minute,demand_tok_s,self_host_tok_s,spill_tok_s");
+        ReadOnlySpan<double> demand = run.Demand.Rate, served = run.Served;
+        for (int m = 0; m < demand.Length; m++)
+        {
+            writer.Write(m.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(demand[m].ToString("0.###", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(served[m].ToString("0.###", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.WriteLine((demand[m] - served[m]).ToString("0.###", CultureInfo.InvariantCulture));
+        }
+    }
+}

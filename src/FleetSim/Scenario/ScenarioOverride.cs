@@ -1,0 +1,73 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FleetSim.Scenario;
+
+/// <summary>
+/// One <c>--set key.path=value</c> from the command line. The value is read as YAML, so
+/// <c>--set fleet.replicas=6</c>, <c>--set router.mode=fluid</c> and
+/// <c>--set traffic.daily_shape.hourly=[1,1,...]</c> all work.
+/// </summary>
+public sealed record ScenarioOverride(string KeyPath, string Value)
+{
+    public string Origin => $"--set {KeyPath}={Value}";
+
+    /// <summary>Parses "key.path=value"; returns null and a reason when it is not of that form.</summary>
+    public static ScenarioOverride Parse(string text)
+    {
+        int eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new ScenarioException($"--set {text}", "", "expected key.path=value, for example --set fleet.replicas=6");
+        }
+        string path = text[..eq].Trim();
+        if (path.Split('.').Any(p => p.Length == 0))
+        {
+            throw new ScenarioException($"--set {text}", "", $"'{path}' is not a key path like replica.usd_per_gpu_hour");
+        }
+        return new ScenarioOverride(path, text[(eq + 1)..]);
+    }
+
+    internal void ApplyTo(YamlMappingNode root, YamlSource source)
+    {
+        string[] keys = KeyPath.Split('.');
+        YamlMappingNode current = root;
+        for (int i = 0; i < keys.Length - 1; i++)
+        {
+            var key = new YamlScalarNode(keys[i]);
+            if (!current.Children.TryGetValue(key, out YamlNode? next))
+            {
+                next = new YamlMappingNode();
+                current.Children.Add(key, next);
+                source.MarkOverride(next, Origin);
+            }
+            if (next is not YamlMappingNode mapping)
+            {
+                string parent = string.Join('.', keys.Take(i + 1));
+                throw new ScenarioException(Origin, parent, "is a value, not a section: it has no keys to set");
+            }
+            current = mapping;
+        }
+        YamlNode value = ParseValue();
+        source.MarkOverride(value, Origin);
+        current.Children[new YamlScalarNode(keys[^1])] = value;
+    }
+
+    private YamlNode ParseValue()
+    {
+        if (Value.Trim().Length == 0)
+        {
+            throw new ScenarioException(Origin, KeyPath, "has no value after '='");
+        }
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(Value));
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            throw new ScenarioException(Origin, KeyPath, $"the value is not valid YAML: {e.Message}");
+        }
+    }
+}

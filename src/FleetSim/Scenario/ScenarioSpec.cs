@@ -1,0 +1,17 @@
+using FleetSim.Units;
+
+namespace FleetSim.Scenario;
+
+/// <summary>One deployment to simulate: traffic, the replica, the fleet, the router and the API behind it.</summary>
+/// <param name="Name">A label for reports.</param>
+/// <param name="Horizon">How long to simulate; the seed's month is 730 hours.</param>
+/// <param name="Warnings">Things the loader noticed but did not refuse.</param>
+public sealed record ScenarioSpec(
+    string Name,
+    Hours Horizon,
+    TrafficSpec Traffic,
+    ReplicaSpec Replica,
+    FleetSpec Fleet,
+    RouterSpec Router,
+    ApiSpec Api,
+    IReadOnlyList<string> Warnings);

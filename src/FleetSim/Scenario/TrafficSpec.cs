@@ -1,0 +1,37 @@
+namespace FleetSim.Scenario;
+
+/// <summary>How much traffic arrives and when.</summary>
+/// <param name="MonthlyProcessedTokens">Processed tokens per 730-hour month; a horizon of other length gets its pro-rata share.</param>
+/// <param name="DailyShape">The shape of an average day, hour by hour.</param>
+/// <param name="WeekdayFactor">Relative level of Monday–Friday (the horizon starts on a Monday at 00:00).</param>
+/// <param name="WeekendFactor">Relative level of Saturday and Sunday.</param>
+/// <param name="RequestMix">What an average request carries.</param>
+public sealed record TrafficSpec(
+    double MonthlyProcessedTokens,
+    DailyShapeSpec DailyShape,
+    double WeekdayFactor,
+    double WeekendFactor,
+    RequestMix RequestMix);
+
+/// <summary>The daily shape of traffic.</summary>
+public abstract record DailyShapeSpec;
+
+/// <summary>24 relative hourly levels, hour 0 first; only their ratios matter.</summary>
+public sealed record HourlyShape(IReadOnlyList<double> Levels) : DailyShapeSpec;
+
+/// <summary>
+/// A shape fitted from hourly processed-token rates as a gateway reports them:
+/// the overnight trough and the P50/P90/P99 of hourly means (tok/s).
+/// </summary>
+/// <param name="PeakHour">Hour of day (0–23) at which the busiest hour sits.</param>
+public sealed record PercentileShape(double Trough, double P50, double P90, double P99, int PeakHour) : DailyShapeSpec;
+
+/// <summary>What an average request carries.</summary>
+/// <param name="ProcessedTokens">Fresh input + cached input + output tokens per request.</param>
+/// <param name="OutputTokens">Generated tokens per request.</param>
+/// <param name="CacheHitShare">Share of input tokens served from the prefix cache.</param>
+public sealed record RequestMix(double ProcessedTokens, double OutputTokens, double CacheHitShare)
+{
+    /// <summary>Input tokens that must be prefilled (not cached).</summary>
+    public double FreshInputTokens => (ProcessedTokens - OutputTokens) * (1 - CacheHitShare);
+}
