@@ -8,14 +8,16 @@ namespace FleetSim.Routing;
 /// <remarks>
 /// Computed as B = 1 / Σ_{m=0..N} t_m with t_0 = 1 and t_{m+1} = t_m·(N−m)/A: every term is
 /// positive, so nothing cancels and the sum is stable for any N (tested to 100,000 slots). The sum
-/// stops once the next term is below 1e−17 of it, or once it passes 1e20 (then B is below 1e−20
-/// and is returned as 1/sum). This is the scalar reference; the minute kernel runs the same sum
-/// across many minutes at once.
+/// stops once the next term is below 1e−17 of it, or once it passes 1e300 (then B is below 1e−300,
+/// zero for any bill, and is returned as 1/sum). The terms grow while m &lt; N − A and shrink after,
+/// so a sum needs about N − A + 6·√A terms at most, and far fewer where the load is near or above
+/// the slots. This is the scalar reference; the minute kernel runs the same sum across many
+/// minutes at once.
 /// </remarks>
 public static class ErlangB
 {
     public const double NegligibleTerm = 1e-17;
-    public const double NegligibleLoss = 1e20;
+    public const double NegligibleLoss = 1e300;
 
     public static double Loss(int slots, double erlangs)
     {

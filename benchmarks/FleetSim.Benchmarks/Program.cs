@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(FleetSim.Benchmarks.MonthKernelBenchmarks).Assembly).Run(args);
