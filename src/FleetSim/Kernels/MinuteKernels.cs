@@ -54,27 +54,33 @@ public static class MinuteKernels
         var negligibleLoss = new Vector<double>(ErlangB.NegligibleLoss);
         Vector<double> acc = Vector<double>.Zero;
         int i = 0;
-        for (; i <= demand.Length - width; i += width)
+        // Two vectors of minutes per pass: the sums are chains of dependent multiplies, and two
+        // independent chains keep the multiplier busy while each waits on its own latency.
+        for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
-            var d = new Vector<double>(demand[i..]);
-            Vector<double> inverseLoad = Vector<double>.One / (d * k);
-            Vector<double> term = Vector<double>.One, sum = Vector<double>.One;
+            var d0 = new Vector<double>(demand[i..]);
+            var d1 = new Vector<double>(demand[(i + width)..]);
+            Vector<double> inverseLoad0 = Vector<double>.One / (d0 * k);
+            Vector<double> inverseLoad1 = Vector<double>.One / (d1 * k);
+            Vector<double> term0 = Vector<double>.One, sum0 = Vector<double>.One;
+            Vector<double> term1 = Vector<double>.One, sum1 = Vector<double>.One;
             for (int m = 0; m < slots; m++)
             {
-                term *= inverseLoad * (double)(slots - m);
-                sum += term;
-                if ((m & 7) == 7)
+                var remaining = new Vector<double>(slots - m);
+                term0 *= inverseLoad0 * remaining;
+                term1 *= inverseLoad1 * remaining;
+                sum0 += term0;
+                sum1 += term1;
+                if ((m & 7) == 7 && Converged(term0, sum0, negligibleTerm, negligibleLoss) && Converged(term1, sum1, negligibleTerm, negligibleLoss))
                 {
-                    Vector<long> done = Vector.LessThan(term, sum * negligibleTerm) | Vector.GreaterThan(sum, negligibleLoss);
-                    if (Vector.EqualsAll(done, new Vector<long>(-1)))
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
-            Vector<double> s = d - d / sum;
-            s.CopyTo(served[i..]);
-            acc += s;
+            Vector<double> s0 = d0 - d0 / sum0;
+            Vector<double> s1 = d1 - d1 / sum1;
+            s0.CopyTo(served[i..]);
+            s1.CopyTo(served[(i + width)..]);
+            acc += s0 + s1;
         }
         double total = Vector.Sum(acc);
         for (; i < demand.Length; i++)
@@ -83,6 +89,12 @@ public static class MinuteKernels
             total += served[i];
         }
         return total;
+    }
+
+    private static bool Converged(Vector<double> term, Vector<double> sum, Vector<double> negligibleTerm, Vector<double> negligibleLoss)
+    {
+        Vector<long> done = Vector.LessThan(term, sum * negligibleTerm) | Vector.GreaterThan(sum, negligibleLoss);
+        return Vector.EqualsAll(done, new Vector<long>(-1));
     }
 
     private static void CheckLengths(ReadOnlySpan<double> demand, Span<double> served)
