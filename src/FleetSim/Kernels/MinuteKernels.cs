@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FleetSim.Routing;
 
 namespace FleetSim.Kernels;
@@ -50,34 +51,15 @@ public static class MinuteKernels
         CheckLengths(demand, served);
         int width = Vector<double>.Count;
         var k = new Vector<double>(erlangsPerTokenPerSecond);
-        var negligibleTerm = new Vector<double>(ErlangB.NegligibleTerm);
-        var negligibleLoss = new Vector<double>(ErlangB.NegligibleLoss);
         Vector<double> acc = Vector<double>.Zero;
         int i = 0;
-        // Two vectors of minutes per pass: the sums are chains of dependent multiplies, and two
-        // independent chains keep the multiplier busy while each waits on its own latency.
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
             var d1 = new Vector<double>(demand[(i + width)..]);
-            Vector<double> inverseLoad0 = Vector<double>.One / (d0 * k);
-            Vector<double> inverseLoad1 = Vector<double>.One / (d1 * k);
-            Vector<double> term0 = Vector<double>.One, sum0 = Vector<double>.One;
-            Vector<double> term1 = Vector<double>.One, sum1 = Vector<double>.One;
-            for (int m = 0; m < slots; m++)
-            {
-                var remaining = new Vector<double>(slots - m);
-                term0 *= inverseLoad0 * remaining;
-                term1 *= inverseLoad1 * remaining;
-                sum0 += term0;
-                sum1 += term1;
-                if ((m & 7) == 7 && Converged(term0, sum0, negligibleTerm, negligibleLoss) && Converged(term1, sum1, negligibleTerm, negligibleLoss))
-                {
-                    break;
-                }
-            }
-            Vector<double> s0 = d0 - d0 / sum0;
-            Vector<double> s1 = d1 - d1 / sum1;
+            InverseLoss(d0 * k, d1 * k, slots, out Vector<double> inverse0, out Vector<double> inverse1);
+            Vector<double> s0 = d0 - d0 / inverse0;
+            Vector<double> s1 = d1 - d1 / inverse1;
             s0.CopyTo(served[i..]);
             s1.CopyTo(served[(i + width)..]);
             acc += s0 + s1;
@@ -89,6 +71,72 @@ public static class MinuteKernels
             total += served[i];
         }
         return total;
+    }
+
+    /// <summary>
+    /// LiteLLM's real admission with a timeout: a request waits FIFO for a slot and falls back to the
+    /// API after <paramref name="timeoutSeconds"/>. Each minute is an M/M/N+D queue
+    /// (<see cref="TimeoutQueue"/>); served = demand·(1 − fall-back share).
+    /// </summary>
+    /// <param name="arrivalsPerTokenPerSecond">Requests per second per tok/s of demand: 1/mean request size.</param>
+    /// <param name="serviceSeconds">Mean time a request holds a slot.</param>
+    /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
+    public static double QueueWithTimeout(ReadOnlySpan<double> demand, int slots, double arrivalsPerTokenPerSecond,
+                                          double serviceSeconds, double timeoutSeconds, Span<double> served)
+    {
+        CheckLengths(demand, served);
+        int width = Vector<double>.Count;
+        var k = new Vector<double>(arrivalsPerTokenPerSecond * serviceSeconds);
+        double total = 0;
+        int i = 0;
+        for (; i <= demand.Length - 2 * width; i += 2 * width)
+        {
+            var d0 = new Vector<double>(demand[i..]);
+            var d1 = new Vector<double>(demand[(i + width)..]);
+            InverseLoss(d0 * k, d1 * k, slots, out Vector<double> inverse0, out Vector<double> inverse1);
+            for (int lane = 0; lane < width; lane++)
+            {
+                total += served[i + lane] = ServedAfterTimeout(demand[i + lane], 1 / inverse0[lane]);
+                total += served[i + width + lane] = ServedAfterTimeout(demand[i + width + lane], 1 / inverse1[lane]);
+            }
+        }
+        for (; i < demand.Length; i++)
+        {
+            total += served[i] = ServedAfterTimeout(demand[i], ErlangB.Loss(slots, demand[i] * arrivalsPerTokenPerSecond * serviceSeconds));
+        }
+        return total;
+
+        double ServedAfterTimeout(double d, double loss) =>
+            d * (1 - TimeoutQueue.FromLoss(loss, slots, d * arrivalsPerTokenPerSecond, serviceSeconds, timeoutSeconds));
+    }
+
+    /// <summary>
+    /// 1/B(slots, A) for two vectors of offered loads: the positive-term sum of <see cref="ErlangB"/>,
+    /// run as two independent chains of multiplies so each hides the other's latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InverseLoss(Vector<double> load0, Vector<double> load1, int slots,
+                                    out Vector<double> sum0, out Vector<double> sum1)
+    {
+        var negligibleTerm = new Vector<double>(ErlangB.NegligibleTerm);
+        var negligibleLoss = new Vector<double>(ErlangB.NegligibleLoss);
+        Vector<double> inverseLoad0 = Vector<double>.One / load0;
+        Vector<double> inverseLoad1 = Vector<double>.One / load1;
+        Vector<double> term0 = Vector<double>.One, term1 = Vector<double>.One;
+        sum0 = Vector<double>.One;
+        sum1 = Vector<double>.One;
+        for (int m = 0; m < slots; m++)
+        {
+            var remaining = new Vector<double>(slots - m);
+            term0 *= inverseLoad0 * remaining;
+            term1 *= inverseLoad1 * remaining;
+            sum0 += term0;
+            sum1 += term1;
+            if ((m & 7) == 7 && Converged(term0, sum0, negligibleTerm, negligibleLoss) && Converged(term1, sum1, negligibleTerm, negligibleLoss))
+            {
+                break;
+            }
+        }
     }
 
     private static bool Converged(Vector<double> term, Vector<double> sum, Vector<double> negligibleTerm, Vector<double> negligibleLoss)

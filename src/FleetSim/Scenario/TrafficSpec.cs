@@ -30,7 +30,8 @@ public sealed record PercentileShape(double Trough, double P50, double P90, doub
 /// <param name="ProcessedTokens">Fresh input + cached input + output tokens per request.</param>
 /// <param name="OutputTokens">Generated tokens per request.</param>
 /// <param name="CacheHitShare">Share of input tokens served from the prefix cache.</param>
-public sealed record RequestMix(double ProcessedTokens, double OutputTokens, double CacheHitShare)
+/// <param name="SizeCv">Coefficient of variation of processed tokens per request (lognormal; 0: all the same size).</param>
+public sealed record RequestMix(double ProcessedTokens, double OutputTokens, double CacheHitShare, double SizeCv = 1.0)
 {
     /// <summary>Input tokens that must be prefilled (not cached).</summary>
     public double FreshInputTokens => (ProcessedTokens - OutputTokens) * (1 - CacheHitShare);
