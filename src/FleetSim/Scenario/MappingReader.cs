@@ -90,13 +90,9 @@ internal sealed class MappingReader
 
     public double ReadNumber(YamlNode node, string path, NumberRule rule)
     {
-        if (node is not YamlScalarNode { Value: { } text })
+        if (node is not YamlScalarNode { Value: { } text } || !YamlNumbers.TryParse(text, out double value))
         {
             throw _source.Error(node, path, $"expected a number, found {Describe(node)}");
-        }
-        if (!YamlNumbers.TryParse(text, out double value))
-        {
-            throw _source.Error(node, path, $"expected a number, found '{text}'");
         }
         string? broken = rule.Check(value);
         return broken is null ? value : throw _source.Error(node, path, $"{broken} (got {text})");
@@ -105,9 +101,13 @@ internal sealed class MappingReader
     public int ReadInteger(YamlNode node, string path, NumberRule rule)
     {
         double value = ReadNumber(node, path, rule);
-        if (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
+        if (value != Math.Floor(value))
         {
             throw _source.Error(node, path, $"expected a whole number, found {((YamlScalarNode)node).Value}");
+        }
+        if (Math.Abs(value) > int.MaxValue)
+        {
+            throw _source.Error(node, path, $"is too large (got {((YamlScalarNode)node).Value})");
         }
         return (int)value;
     }
@@ -116,12 +116,25 @@ internal sealed class MappingReader
 
     public ScenarioException ErrorHere(string problem) => _source.Error(_node, _path, problem);
 
-    /// <summary>Refuses any key that no reader asked for.</summary>
-    public void RejectUnknownKeys()
+    /// <summary>
+    /// Names every key this section may hold and refuses any other before a value is read, so that a
+    /// misspelt key is reported as itself (with the key it was probably meant to be), not as that key missing.
+    /// </summary>
+    public MappingReader Allow(params string[] keys)
+    {
+        _known.AddRange(keys);
+        RejectUnknownKeys();
+        return this;
+    }
+
+    private void RejectUnknownKeys()
     {
         foreach (var (k, _) in _node.Children)
         {
-            string key = k is YamlScalarNode s ? s.Value ?? "" : "";
+            if (k is not YamlScalarNode { Value: { } key })
+            {
+                throw _source.Error(k, _path, $"expected a key name, found {Describe(k)}");
+            }
             if (_known.Contains(key))
             {
                 continue;

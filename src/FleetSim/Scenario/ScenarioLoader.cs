@@ -52,19 +52,25 @@ public static class ScenarioLoader
     private static YamlMappingNode ParseRoot(string yaml, YamlSource source)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(yaml, source);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
+            // YamlDotNet puts a few errors (a tab in the indentation) at 1:1; the scanner knows the line.
+            Mark at = e.Start.Index == 0 && parser.Position.Index > 0 ? parser.Position : e.Start;
             string what = (e.InnerException?.Message ?? e.Message).TrimEnd('.');
-            throw new ScenarioException($"{source.FileName}:{e.Start.Line}:{e.Start.Column}", "", $"not valid YAML: {what}");
+            string inside = parser.OpenFlow is { } open ? $" (in the '{open.Opener}' opened at line {open.Start.Line})" : "";
+            throw new ScenarioException(source.At(at), "", $"not valid YAML: {what}{inside}");
         }
-        catch (ArgumentException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet reports a key written twice in one section this way.
-            throw new ScenarioException(source.FileName, "", $"not valid YAML: {e.Message}");
+            // YamlDotNet fails this way, with no position, on a '[' or '{' left open before the next key.
+            throw parser.OpenFlow is { } open
+                ? new ScenarioException(source.At(open.Start), "", $"not valid YAML: this '{open.Opener}' is never closed")
+                : new ScenarioException(source.At(parser.Position), "", "not valid YAML: cannot be read past this point");
         }
         if (stream.Documents.Count == 0)
         {

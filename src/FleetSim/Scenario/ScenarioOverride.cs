@@ -39,6 +39,7 @@ public sealed record ScenarioOverride(string KeyPath, string Value)
             {
                 next = new YamlMappingNode();
                 current.Children.Add(key, next);
+                source.MarkOverride(key, Origin);
                 source.MarkOverride(next, Origin);
             }
             if (next is not YamlMappingNode mapping)
@@ -49,8 +50,10 @@ public sealed record ScenarioOverride(string KeyPath, string Value)
             current = mapping;
         }
         YamlNode value = ParseValue();
+        var last = new YamlScalarNode(keys[^1]);
+        source.MarkOverride(last, Origin);
         source.MarkOverride(value, Origin);
-        current.Children[new YamlScalarNode(keys[^1])] = value;
+        current.Children[last] = value;
     }
 
     private YamlNode ParseValue()
@@ -67,7 +70,7 @@ public sealed record ScenarioOverride(string KeyPath, string Value)
         }
         catch (YamlException e)
         {
-            throw new ScenarioException(Origin, KeyPath, $"the value is not valid YAML: {e.Message}");
+            throw new ScenarioException(Origin, KeyPath, $"the value is not valid YAML: {e.Message.TrimEnd('.')}");
         }
     }
 }

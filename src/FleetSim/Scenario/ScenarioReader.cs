@@ -13,7 +13,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "traffic", "replica", "fleet", "router", "api");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne, 730);
         TrafficSpec traffic = ReadTraffic(top.RequiredMapping("traffic"));
@@ -21,23 +21,23 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         FleetSpec fleet = top.Mapping("fleet") is { } f ? ReadFleet(f) : new FloorFleet();
         RouterSpec router = top.Mapping("router") is { } r ? ReadRouter(r) : new RouterSpec(RouterMode.Spill);
         ApiSpec api = ReadApi(top.RequiredMapping("api"));
-        top.RejectUnknownKeys();
         return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings);
     }
 
     private TrafficSpec ReadTraffic(MappingReader t)
     {
+        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix");
         double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive);
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
         double weekday = t.Number("weekday_factor", NumberRule.Positive, 1.0);
         double weekend = t.Number("weekend_factor", NumberRule.Positive, 1.0);
         RequestMix mix = ReadRequestMix(t.RequiredMapping("request_mix"));
-        t.RejectUnknownKeys();
         return new TrafficSpec(monthly, shape, weekday, weekend, mix);
     }
 
     private DailyShapeSpec ReadDailyShape(MappingReader d)
     {
+        d.Allow("hourly", "hourly_percentiles", "peak_hour");
         YamlNode? hourly = d.Find("hourly");
         MappingReader? fit = d.Mapping("hourly_percentiles");
         YamlNode? peakNode = d.Find("peak_hour");
@@ -51,22 +51,22 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
             {
                 throw d.Error(peakNode, "peak_hour", "goes with 'hourly_percentiles'; with 'hourly' the levels already say when the peak is");
             }
-            d.RejectUnknownKeys();
             return ReadHourlyLevels(d, hourly);
         }
 
         int peak = d.Integer("peak_hour", NumberRule.Between(0, 23), 15);
-        double trough = fit!.Number("trough", NumberRule.Positive);
-        double p50 = fit.Number("p50", NumberRule.Positive);
-        double p90 = fit.Number("p90", NumberRule.Positive);
-        double p99 = fit.Number("p99", NumberRule.Positive);
-        fit.RejectUnknownKeys();
-        if (!(trough <= p50 && p50 <= p90 && p90 <= p99))
+        string[] names = ["trough", "p50", "p90", "p99"];
+        fit!.Allow(names);
+        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Positive))];
+        for (int i = 1; i < levels.Length; i++)
         {
-            throw fit.ErrorHere($"must rise: trough ≤ p50 ≤ p90 ≤ p99 (got {trough:G}, {p50:G}, {p90:G}, {p99:G})");
+            if (levels[i] < levels[i - 1])
+            {
+                throw fit.Error(fit.Required(names[i]), names[i],
+                    $"must be at least {names[i - 1]} ({levels[i - 1]:G}): trough ≤ p50 ≤ p90 ≤ p99 (got {levels[i]:G})");
+            }
         }
-        d.RejectUnknownKeys();
-        return new PercentileShape(trough, p50, p90, p99, peak);
+        return new PercentileShape(levels[0], levels[1], levels[2], levels[3], peak);
     }
 
     private static HourlyShape ReadHourlyLevels(MappingReader d, YamlNode node)
@@ -94,6 +94,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     private static RequestMix ReadRequestMix(MappingReader m)
     {
+        m.Allow("processed_tokens", "output_tokens", "cache_hit_share");
         double processed = m.Number("processed_tokens", NumberRule.Positive);
         double output = m.Number("output_tokens", NumberRule.Positive);
         double cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, 0.0);
@@ -102,12 +103,12 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
             throw m.Error(m.Required("output_tokens"), "output_tokens",
                 $"must be less than processed_tokens ({processed:G}), which counts input and output together (got {output:G})");
         }
-        m.RejectUnknownKeys();
         return new RequestMix(processed, output, cacheHit);
     }
 
     private static ReplicaSpec ReadReplica(MappingReader r)
     {
+        r.Allow("gpus", "gpus_per_node", "processed_tokens_per_second", "max_in_flight", "usd_per_gpu_hour");
         int gpus = r.Integer("gpus", NumberRule.AtLeastOne);
         int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne, 8);
         double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive);
@@ -118,14 +119,12 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
             throw r.Error(r.Required("gpus"), "gpus",
                 $"a replica of {gpus} GPUs does not fit on a node of {perNode} (multi-node replicas are not modelled)");
         }
-        r.RejectUnknownKeys();
         return new ReplicaSpec(gpus, perNode, new TokensPerSecond(tokS), inFlight, new UsdPerGpuHour(price));
     }
 
     private static FleetSpec ReadFleet(MappingReader f)
     {
-        YamlNode? node = f.Find("replicas");
-        f.RejectUnknownKeys();
+        YamlNode? node = f.Allow("replicas").Find("replicas");
         if (node is null || node is YamlScalarNode { Value: "floor" })
         {
             return new FloorFleet();
@@ -139,8 +138,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     private static RouterSpec ReadRouter(MappingReader r)
     {
-        string mode = r.Text("mode") ?? "spill";
-        r.RejectUnknownKeys();
+        string mode = r.Allow("mode").Text("mode") ?? "spill";
         return mode switch
         {
             "spill" => new RouterSpec(RouterMode.Spill),
@@ -151,8 +149,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     private static ApiSpec ReadApi(MappingReader a)
     {
-        double price = a.Number("usd_per_million_tokens", NumberRule.Positive);
-        a.RejectUnknownKeys();
+        double price = a.Allow("usd_per_million_tokens").Number("usd_per_million_tokens", NumberRule.Positive);
         return new ApiSpec(new UsdPerMillionTokens(price));
     }
 }

@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FleetSim.Scenario;
@@ -13,9 +14,10 @@ internal sealed class YamlSource(string fileName)
     public string FileName { get; } = fileName;
 
     public string Locate(YamlNode node) =>
-        _overrideOrigins.TryGetValue(node, out string? origin)
-            ? origin
-            : $"{FileName}:{node.Start.Line}:{node.Start.Column}";
+        _overrideOrigins.TryGetValue(node, out string? origin) ? origin : At(node.Start);
+
+    /// <summary>A place in the scenario file, as file:line:column.</summary>
+    public string At(Mark mark) => $"{FileName}:{mark.Line}:{mark.Column}";
 
     /// <summary>Marks a node, and everything under it, as written by an override.</summary>
     public void MarkOverride(YamlNode node, string origin)
