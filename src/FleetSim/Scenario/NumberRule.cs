@@ -10,21 +10,29 @@ internal readonly record struct NumberRule(double Min, bool MinInclusive, double
 
     public static NumberRule Between(double min, double max) => new(min, true, max, true);
 
+    /// <summary>The same rule with an upper bound: scenario values beyond it are typos, not fleets.</summary>
+    public NumberRule AtMost(double max) => this with { Max = max, MaxInclusive = true };
+
+    /// <summary>Null when <paramref name="v"/> is in range, else which side it broke, e.g. "must be greater than 0".</summary>
     public string? Check(double v)
     {
         bool low = MinInclusive ? v < Min : v <= Min;
         bool high = MaxInclusive ? v > Max : v >= Max;
-        return low || high ? $"must be {Describe()}" : null;
+        if (!low && !high)
+        {
+            return null;
+        }
+        bool bothSidesNamed = MinInclusive && MaxInclusive && Max - Min <= 1000;
+        return bothSidesNamed ? $"must be from {Min:G} to {Max:G}"
+            : low ? $"must be {LowSide()}"
+            : $"must be {HighSide()}";
     }
 
-    public string Describe()
-    {
-        if (double.IsPositiveInfinity(Max))
-        {
-            return MinInclusive ? $"at least {Min:G}" : $"greater than {Min:G}";
-        }
-        string lo = MinInclusive ? "from" : "above";
-        string hi = MaxInclusive ? "to" : "and below";
-        return $"{lo} {Min:G} {hi} {Max:G}";
-    }
+    public string Describe() => double.IsPositiveInfinity(Max) ? LowSide()
+        : MinInclusive && MaxInclusive ? $"from {Min:G} to {Max:G}"
+        : $"{LowSide()} and {HighSide()}";
+
+    private string LowSide() => MinInclusive ? $"at least {Min:G}" : $"greater than {Min:G}";
+
+    private string HighSide() => MaxInclusive ? $"at most {Max:G}" : $"below {Max:G}";
 }

@@ -15,7 +15,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
     {
         var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "traffic", "replica", "fleet", "router", "api");
         string name = top.Text("name") ?? defaultName;
-        double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne, 730);
+        double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         TrafficSpec traffic = ReadTraffic(top.RequiredMapping("traffic"));
         ReplicaSpec replica = ReadReplica(top.RequiredMapping("replica"));
         FleetSpec fleet = top.Mapping("fleet") is { } f ? ReadFleet(f) : new FloorFleet();
@@ -27,10 +27,10 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
     private TrafficSpec ReadTraffic(MappingReader t)
     {
         t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix");
-        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive);
+        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18));
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
-        double weekday = t.Number("weekday_factor", NumberRule.Positive, 1.0);
-        double weekend = t.Number("weekend_factor", NumberRule.Positive, 1.0);
+        double weekday = t.Number("weekday_factor", NumberRule.Positive.AtMost(1000), 1.0);
+        double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
         RequestMix mix = ReadRequestMix(t.RequiredMapping("request_mix"));
         return new TrafficSpec(monthly, shape, weekday, weekend, mix);
     }
@@ -57,7 +57,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         int peak = d.Integer("peak_hour", NumberRule.Between(0, 23), 15);
         string[] names = ["trough", "p50", "p90", "p99"];
         fit!.Allow(names);
-        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Positive))];
+        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Positive.AtMost(1e15)))];
         for (int i = 1; i < levels.Length; i++)
         {
             if (levels[i] < levels[i - 1])
@@ -95,7 +95,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
     private static RequestMix ReadRequestMix(MappingReader m)
     {
         m.Allow("processed_tokens", "output_tokens", "cache_hit_share");
-        double processed = m.Number("processed_tokens", NumberRule.Positive);
+        double processed = m.Number("processed_tokens", NumberRule.Positive.AtMost(1e9));
         double output = m.Number("output_tokens", NumberRule.Positive);
         double cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, 0.0);
         if (output >= processed)
@@ -109,11 +109,11 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
     private static ReplicaSpec ReadReplica(MappingReader r)
     {
         r.Allow("gpus", "gpus_per_node", "processed_tokens_per_second", "max_in_flight", "usd_per_gpu_hour");
-        int gpus = r.Integer("gpus", NumberRule.AtLeastOne);
-        int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne, 8);
-        double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive);
-        int inFlight = r.Integer("max_in_flight", NumberRule.AtLeastOne);
-        double price = r.Number("usd_per_gpu_hour", NumberRule.Positive);
+        int gpus = r.Integer("gpus", NumberRule.AtLeastOne.AtMost(1024));
+        int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne.AtMost(1024), 8);
+        double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive.AtMost(1e9));
+        int inFlight = r.Integer("max_in_flight", NumberRule.AtLeastOne.AtMost(10_000));
+        double price = r.Number("usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000));
         if (gpus > perNode)
         {
             throw r.Error(r.Required("gpus"), "gpus",
@@ -131,7 +131,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         }
         if (node is YamlScalarNode s && YamlNumbers.TryParse(s.Value ?? "", out _))
         {
-            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative));
+            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative.AtMost(100_000)));
         }
         throw f.Error(node, "replicas", $"expected a whole number of replicas or 'floor', found {MappingReader.Describe(node)}");
     }
@@ -149,7 +149,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     private static ApiSpec ReadApi(MappingReader a)
     {
-        double price = a.Allow("usd_per_million_tokens").Number("usd_per_million_tokens", NumberRule.Positive);
+        double price = a.Allow("usd_per_million_tokens").Number("usd_per_million_tokens", NumberRule.Positive.AtMost(10_000));
         return new ApiSpec(new UsdPerMillionTokens(price));
     }
 }

@@ -56,6 +56,15 @@ public sealed class MalformedScenarioTests
         new("misspelt percentile suggests the key meant",
             Replace("      trough: 110K", "      through: 110K"), "through: 110K", "traffic.daily_shape.hourly_percentiles.through",
             "unknown key (did you mean 'trough'?)"),
+        new("absurd GPU price is refused, not overflowed",
+            Replace("usd_per_gpu_hour: 6", "usd_per_gpu_hour: 1e308"), "usd_per_gpu_hour: 1e308", "replica.usd_per_gpu_hour",
+            "must be at most 10000 (got 1e308)"),
+        new("absurd max_in_flight is refused, not overflowed",
+            Replace("  max_in_flight: 8", "  max_in_flight: 2000000000"), "max_in_flight: 2000000000", "replica.max_in_flight",
+            "must be at most 10000"),
+        new("absurd horizon is refused",
+            Replace("horizon_hours: 730", "horizon_hours: 2000000000"), "horizon_hours: 2000000000", "horizon_hours",
+            "must be at most 87600"),
         new("negative GPU price",
             Replace("usd_per_gpu_hour: 6", "usd_per_gpu_hour: -2"), "usd_per_gpu_hour: -2", "replica.usd_per_gpu_hour",
             "must be greater than 0 (got -2)"),
@@ -85,10 +94,10 @@ public sealed class MalformedScenarioTests
             Replace("  gpus: 4\n", "  gpus: 4.5\n"), "gpus: 4.5", "replica.gpus", "expected a whole number, found 4.5"),
         new("cache_hit_share of 1",
             Replace("cache_hit_share: 0.835", "cache_hit_share: 1"), "cache_hit_share: 1", "traffic.request_mix.cache_hit_share",
-            "must be from 0 and below 1 (got 1)"),
+            "must be below 1 (got 1)"),
         new("cache_hit_share above 1",
             Replace("cache_hit_share: 0.835", "cache_hit_share: 1.2"), "cache_hit_share: 1.2", "traffic.request_mix.cache_hit_share",
-            "must be from 0 and below 1 (got 1.2)"),
+            "must be below 1 (got 1.2)"),
         new("percentiles that do not rise (p90 below p50)",
             Replace("p90: 290K", "p90: 200K"), "p90: 200K", "traffic.daily_shape.hourly_percentiles.p90",
             "must be at least p50 (222000)"),
@@ -268,7 +277,7 @@ public sealed class MalformedScenarioTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = Cli.Cli.Run(args, stdout, stderr);
+        int code = global::FleetSim.Cli.Cli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
