@@ -18,6 +18,7 @@ public class MonthKernelBenchmarks
     private double[] _demand = [];
     private double[] _served = [];
     private FleetShape _fleet = null!;
+    private MinuteRouter _fluid;
     private double _erlangsPerTokenPerSecond;
 
     [GlobalSetup]
@@ -29,10 +30,11 @@ public class MonthKernelBenchmarks
         _served = new double[_demand.Length];
         _fleet = new FleetShape(4, seed.Replica);
         _erlangsPerTokenPerSecond = ServiceTime.ErlangsPerTokenPerSecond(seed.Replica);
+        _fluid = MinuteRouter.For(new RouterSpec(RouterMode.Fluid), _fleet, seed.Traffic.RequestMix);
     }
 
     [Benchmark(Description = "fluid month, vectorized")]
-    public double FluidMonth() => MinuteEngine.ServeSpan(_demand, _fleet, RouterMode.Fluid, _served);
+    public double FluidMonth() => MinuteEngine.ServeSpan(_demand, _fluid, _served);
 
     [Benchmark(Description = "fluid month, scalar")]
     public double FluidMonthScalar() => ScalarMonth.Fluid(_demand, _fleet.Capacity.Value, _served);

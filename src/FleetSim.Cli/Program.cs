@@ -33,6 +33,11 @@ namespace FleetSim.Cli
                 stderr.WriteLine($"fleetsim: {e.Message}");
                 return ExitCode.BadInput;
             }
+            catch (FleetSim.Engine.NoMinuteFormException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
             catch (UsageException e)
             {
                 stderr.WriteLine($"fleetsim: {e.Message}");

@@ -13,16 +13,20 @@ public static class RunCommand
         var sets = o.Sets.ToList();
         if (o.Router is not null)
         {
-            if (o.Router is not ("spill" or "fluid"))
+            if (o.Router is not ("spill" or "fluid" or "queue" or "cooldown"))
             {
-                throw new UsageException($"--router: expected 'spill' or 'fluid', found '{o.Router}'");
+                throw new UsageException($"--router: expected 'spill', 'fluid', 'queue' or 'cooldown', found '{o.Router}'");
             }
             sets.Add($"router.mode={o.Router}");
+        }
+        if (o.Seed is { } seed)
+        {
+            sets.Add($"seed={seed}");
         }
         OutputDirectory? output = o.Out is null ? null : new OutputDirectory(o.Out);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
 
-        ScenarioRun run = ScenarioRun.Of(scenario);
+        ScenarioRun run = ScenarioRun.Of(scenario, Engine(o.Engine));
         BillSummary summary = BillSummary.Of(run);
         string table = BillTable.Render(run);
         string json = BillJson.Serialize(summary);
@@ -32,7 +36,17 @@ public static class RunCommand
         {
             output.Add("bill.json", w => w.WriteLine(json));
             output.Add("bill.txt", w => w.Write(table));
-            output.Add("minutes.csv", w => MinuteCsv.Write(run.Run, w));
+            output.Add("minutes.csv", w =>
+            {
+                if (run.Requests is { } requests)
+                {
+                    MinuteCsv.Write(requests, w);
+                }
+                else
+                {
+                    MinuteCsv.Write(run.Minutes!, w);
+                }
+            });
             IReadOnlyList<string> written = output.Commit();
             if (!o.Json)
             {
@@ -41,4 +55,12 @@ public static class RunCommand
         }
         return ExitCode.Ok;
     }
+
+    private static EngineChoice Engine(string? engine) => engine switch
+    {
+        null or "auto" => EngineChoice.Auto,
+        "minute" => EngineChoice.Minute,
+        "request" => EngineChoice.Request,
+        _ => throw new UsageException($"--engine: expected 'minute' or 'request', found '{engine}'"),
+    };
 }

@@ -10,8 +10,14 @@ public sealed class RunOptions
         HelpText = "Scenario YAML file. Omit it to run the built-in default: the seed's deployment (scenarios/cline-k2-floor.yaml).")]
     public string? Scenario { get; set; }
 
-    [Option("router", HelpText = "Override the scenario's router: 'spill' (Erlang-B loss: a request finding every slot busy goes to the API) or 'fluid' (served = min(demand, capacity), the seed's arithmetic).")]
+    [Option("router", HelpText = "Override the scenario's router mode: 'spill' (a request finding every slot busy goes to the API), 'fluid' (served = min(demand, capacity), the seed's arithmetic), 'queue' (LiteLLM: wait for a slot, fall back after router.timeout_seconds) or 'cooldown' (a full replica answers 429 and sits out).")]
     public string? Router { get; set; }
+
+    [Option("engine", HelpText = "'minute' (vectorized minutes, closed-form routers: microseconds a month) or 'request' (every request on the event kernel: the reference, with latencies). Default: minute where the router has a minute form, else request.")]
+    public string? Engine { get; set; }
+
+    [Option("seed", HelpText = "Seed of the request engine's random numbers (overrides the scenario's seed; default 1). Same seed, same run.")]
+    public int? Seed { get; set; }
 
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set fleet.replicas=6 (repeatable; the value is read as YAML).")]
     public IEnumerable<string> Sets { get; set; } = [];

@@ -20,6 +20,9 @@ public sealed record Bill(
     double Utilization,
     double TroughUtilization)
 {
+    /// <summary>Tokens nobody served: the API was over its rate limit or down (request engine).</summary>
+    public Tokens Dropped { get; init; }
+
     /// <summary>Every token at the API's price.</summary>
     public Usd AllApi => Demand * ApiPrice;
 
@@ -36,6 +39,8 @@ public sealed record Bill(
     public double SavingsFraction => Savings / AllApi;
 
     public double SpillShare => Spilled / Demand;
+
+    public double DropShare => Dropped / Demand;
 
     /// <summary>
     /// The busy share above which a replica is cheaper than the API for the same tokens:

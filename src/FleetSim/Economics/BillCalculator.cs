@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Engine.Requests;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
@@ -19,6 +20,21 @@ public static class BillCalculator
         SelfHostPriceAtFullUse(scenario.Replica),
         run.Utilization,
         run.TroughUtilization);
+
+    /// <summary>Prices a request-engine run: the tokens it actually drew, served, spilled and dropped.</summary>
+    public static Bill For(ScenarioSpec scenario, RequestRun run) => new Bill(
+        scenario.Name,
+        run.Router.Mode,
+        run.Demand.Horizon,
+        run.Fleet,
+        run.DemandTokens,
+        run.SelfHosted,
+        run.Spilled,
+        scenario.Api.Price,
+        SelfHostPriceAtFullUse(scenario.Replica),
+        run.Utilization,
+        run.TroughUtilization)
+    { Dropped = run.Dropped };
 
     /// <summary>
     /// $/M processed tokens of one replica busy all the time, charged its share of the whole node

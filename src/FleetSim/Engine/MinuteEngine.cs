@@ -11,20 +11,23 @@ namespace FleetSim.Engine;
 /// </summary>
 public static class MinuteEngine
 {
-    public static MinuteRun Run(DemandSeries demand, FleetShape fleet, RouterMode router)
+    public static MinuteRun Run(DemandSeries demand, FleetShape fleet, RouterSpec router, RequestMix mix)
     {
+        MinuteRouter kernel = MinuteRouter.For(router, fleet, mix);
         var served = new double[demand.Minutes];
-        double sum = ServeSpan(demand.Rate, fleet, router, served);
-        return new MinuteRun(demand, fleet, router, served, sum);
+        double sum = ServeSpan(demand.Rate, kernel, served);
+        return new MinuteRun(demand, fleet, router.Mode, served, sum);
     }
 
     /// <summary>Serves one span of minutes into a caller's buffer; allocation-free.</summary>
     /// <returns>The sum of served tok/s over the span's minutes.</returns>
-    public static double ServeSpan(ReadOnlySpan<double> demand, FleetShape fleet, RouterMode router, Span<double> served) =>
-        router switch
+    public static double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter router, Span<double> served) =>
+        router.Mode switch
         {
-            RouterMode.Fluid => MinuteKernels.Fluid(demand, fleet.Capacity.Value, served),
-            RouterMode.Spill => MinuteKernels.Spill(demand, fleet.Slots, ServiceTime.ErlangsPerTokenPerSecond(fleet.Replica), served),
-            _ => throw new NotSupportedException($"router mode {router} has no minute-engine form"),
+            RouterMode.Fluid => MinuteKernels.Fluid(demand, router.Capacity, served),
+            RouterMode.Spill => MinuteKernels.Spill(demand, router.Slots, router.ErlangsPerTokenPerSecond, served),
+            RouterMode.Queue => MinuteKernels.QueueWithTimeout(demand, router.Slots, router.ArrivalsPerTokenPerSecond,
+                                                               router.ServiceSeconds, router.TimeoutSeconds, served),
+            _ => throw new NoMinuteFormException($"router mode {router.Mode} has no minute-engine form"),
         };
 }

@@ -1,27 +1,55 @@
 using FleetSim.Economics;
+using FleetSim.Engine.Requests;
 using FleetSim.Fleet;
+using FleetSim.Routing;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
 
 namespace FleetSim.Engine;
 
 /// <summary>
-/// A scenario run end to end on the minute engine: demand, fleet, the router's bill, and the fluid
-/// bill beside it (the seed's arithmetic) so the gap between the two is always visible.
+/// A scenario run end to end: demand, fleet, the router's bill on the chosen engine, and the fluid
+/// bill beside it (the seed's arithmetic) so the gap between the two is always visible. A request
+/// engine run also carries the minute engine's bill for the same router, where it has one.
 /// </summary>
-public sealed record ScenarioRun(ScenarioSpec Scenario, DemandSeries Demand, MinuteRun Run, Bill Bill, Bill FluidBill)
+public sealed record ScenarioRun(
+    ScenarioSpec Scenario,
+    DemandSeries Demand,
+    EngineChoice Engine,
+    Bill Bill,
+    Bill FluidBill,
+    MinuteRun? Minutes,
+    RequestRun? Requests,
+    Bill? MinuteBill)
 {
-    public static ScenarioRun Of(ScenarioSpec scenario)
+    public static ScenarioRun Of(ScenarioSpec scenario, EngineChoice engine = EngineChoice.Auto)
     {
         DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         int replicas = FleetSizing.Replicas(scenario.Fleet, scenario.Replica, demand);
         var fleet = new FleetShape(replicas, scenario.Replica);
-        MinuteRun run = MinuteEngine.Run(demand, fleet, scenario.Router.Mode);
-        Bill bill = BillCalculator.For(scenario, run);
-        Bill fluid = scenario.Router.Mode == RouterMode.Fluid
-            ? bill
-            : BillCalculator.For(scenario, MinuteEngine.Run(demand, fleet, RouterMode.Fluid));
-        return new ScenarioRun(scenario, demand, run, bill, fluid);
+        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router);
+        if (engine == EngineChoice.Auto)
+        {
+            engine = noMinuteForm is null ? EngineChoice.Minute : EngineChoice.Request;
+        }
+        if (engine == EngineChoice.Request && scenario.Router.Mode == RouterMode.Fluid)
+        {
+            throw new NoMinuteFormException(
+                "router mode 'fluid' is the minute engine's spreadsheet arithmetic and has no request-level form; " +
+                "use mode spill, queue or cooldown with --engine request");
+        }
+        RequestMix mix = scenario.Traffic.RequestMix;
+        Bill fluid = BillCalculator.For(scenario, MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix));
+        MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
+            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix)
+            : null;
+        Bill? minuteBill = minutes is null ? null : BillCalculator.For(scenario, minutes);
+        if (engine == EngineChoice.Minute)
+        {
+            return new ScenarioRun(scenario, demand, engine, minuteBill!, fluid, minutes, null, null);
+        }
+        RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);
+        return new ScenarioRun(scenario, demand, engine, BillCalculator.For(scenario, requests), fluid, minutes, requests, minuteBill);
     }
 
     /// <summary>Everything the loader and the traffic fit noticed without refusing.</summary>

@@ -9,6 +9,7 @@ public static class BillJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static string Serialize(BillSummary summary) => JsonSerializer.Serialize(summary, Options);

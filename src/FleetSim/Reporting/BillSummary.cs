@@ -1,5 +1,6 @@
 using FleetSim.Economics;
 using FleetSim.Engine;
+using FleetSim.Engine.Requests;
 
 namespace FleetSim.Reporting;
 
@@ -33,6 +34,22 @@ public sealed record BillSummary(
     double FluidSavingsFraction,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>minute or request.</summary>
+    public string Engine { get; init; } = "minute";
+
+    public double DroppedTokens { get; init; }
+
+    public double DropShare { get; init; }
+
+    /// <summary>Request engine only: where the requests went.</summary>
+    public RequestCounts? Requests { get; init; }
+
+    /// <summary>Request engine only: latencies on the self-hosted path, seconds.</summary>
+    public LatencyBlock? LatencySeconds { get; init; }
+
+    /// <summary>Request engine only: the minute engine's spill share for the same router, where it has one.</summary>
+    public double? MinuteEngineSpillShare { get; init; }
+
     public static BillSummary Of(ScenarioRun run)
     {
         Bill b = run.Bill;
@@ -63,6 +80,17 @@ public sealed record BillSummary(
             b.SelfHostPriceAtFullUse.Value,
             run.FluidBill.Total.Value,
             run.FluidBill.SavingsFraction,
-            [.. run.Warnings]);
+            [.. run.Warnings])
+        {
+            Engine = run.Engine.ToString().ToLowerInvariant(),
+            DroppedTokens = b.Dropped.Value,
+            DropShare = b.DropShare,
+            Requests = run.Requests?.Requests,
+            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) : null,
+            MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
+        };
     }
 }
+
+/// <summary>Latencies of the self-hosted path.</summary>
+public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd);

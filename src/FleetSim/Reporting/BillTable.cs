@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FleetSim.Economics;
 using FleetSim.Engine;
+using FleetSim.Engine.Requests;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
@@ -21,7 +22,9 @@ public static class BillTable
         var sb = new StringBuilder();
         string period = Math.Abs(b.Horizon.Value - Hours.Month.Value) < 1e-9 ? "month" : $"{b.Horizon.Value:0.#} h";
 
-        sb.AppendLine(Inv, $"FleetSim · {b.Scenario} · {b.Horizon.Value:0.#} h · router: {RouterLine(b)}");
+        string engine = run.Requests is { } rr ? $"request engine, seed {rr.Seed}" : "minute engine";
+        sb.AppendLine(Inv, $"FleetSim · {b.Scenario} · {b.Horizon.Value:0.#} h · {engine}");
+        sb.AppendLine(Inv, $"  Router    {RouterLine(run.Scenario.Router, b)}");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Traffic   {Quantity.Short(b.Demand.Value)} processed tokens, {TrafficLine(run)}");
         sb.AppendLine(Inv, $"  Fleet     {f.Replicas} replica{(f.Replicas == 1 ? "" : "s")} × {r.Gpus} GPUs on {f.Nodes} node{(f.Nodes == 1 ? "" : "s")} " +
@@ -34,15 +37,29 @@ public static class BillTable
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
         Row(sb, $"Self-host ({f.Replicas} replicas)", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);
         Row(sb, "API spillover", b.Spilled, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill);
+        if (b.Dropped.Value > 0)
+        {
+            Row(sb, "Dropped (unserved)", b.Dropped, "—", Usd.Zero);
+        }
         sb.AppendLine(Inv, $"  {"Self-host + spillover",-26}{"",10}{"",9}{b.Total,14}");
         sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {b.SavingsFraction.ToString("0.0 %", Inv)}");
+        if (b.Dropped.Value > 0)
+        {
+            sb.AppendLine(Inv, $"  ! {Quantity.Short(b.Dropped.Value, precise: true)} dropped tokens are in neither bill; at the API they would cost {(b.Dropped * b.ApiPrice).ToShortString()}, so the true saving is {((b.Savings - b.Dropped * b.ApiPrice) / b.AllApi).ToString("0.0 %", Inv)}");
+        }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {b.Utilization.ToString("0.0 %", Inv)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
         if (b.Router != RouterMode.Fluid)
         {
             Usd gap = b.Total - fluid.Total;
             sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {fluid.SavingsFraction.ToString("0.0 %", Inv)};");
-            sb.AppendLine(Inv, $"  request-level admission spills {Quantity.Short((b.Spilled - fluid.Spilled).Value, precise: true)} more tokens and costs {gap} more.");
+            Tokens extra = b.Spilled + b.Dropped - fluid.Spilled;
+            string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
+            sb.AppendLine(Inv, $"  the {b.Router.ToString().ToLowerInvariant()} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");
+        }
+        if (run.Requests is { } req)
+        {
+            RequestLines(sb, req, run.MinuteBill, b);
         }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Utilization  {b.Utilization.ToString("0.0 %", Inv)} month mean, {b.TroughUtilization.ToString("0.0 %", Inv)} in the trough hour; " +
@@ -58,11 +75,55 @@ public static class BillTable
     private static void Row(StringBuilder sb, string label, Tokens tokens, string price, Usd cost) =>
         sb.AppendLine(Inv, $"  {label,-26}{Quantity.Short(tokens.Value, precise: true),10}{price,9}{cost,14}");
 
-    private static string RouterLine(Bill b) => b.Router switch
+    private static string RouterLine(RouterSpec router, Bill b)
     {
-        RouterMode.Fluid => "fluid (served = min(demand, capacity))",
-        RouterMode.Spill => $"spill (a request that finds all {b.Fleet.Slots} slots busy goes to the API)",
-        _ => b.Router.ToString(),
+        string choice = router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle";
+        return router.Mode switch
+        {
+            RouterMode.Fluid => "fluid: served = min(demand, capacity), the seed's arithmetic",
+            RouterMode.Spill => $"spill: a request that finds all {b.Fleet.Slots} slots busy goes to the API at once",
+            RouterMode.Queue when router.TimeoutSeconds is { } t =>
+                $"queue ({choice}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API",
+            RouterMode.Queue => $"queue ({choice}): a request waits FIFO for a slot on its replica, as long as it takes",
+            RouterMode.Cooldown =>
+                $"cooldown ({choice}): a full replica answers 429 and sits out {router.CooldownSeconds:0.#} s; {router.Retries} retries, then the API",
+            _ => router.ModeName,
+        };
+    }
+
+    private static void RequestLines(StringBuilder sb, RequestRun r, Bill? minuteBill, Bill b)
+    {
+        RequestCounts c = r.Requests;
+        sb.AppendLine();
+        string counts = string.Create(Inv, $"  Requests  {Quantity.Short(c.Total, precise: true)}: {Quantity.Short(c.SelfHosted, precise: true)} self-hosted, ") +
+                           string.Create(Inv, $"{Quantity.Short(c.Spilled, precise: true)} to the API ({r.SpilledRequestShare.ToString("0.0 %", Inv)}), {Quantity.Short(c.Dropped)} dropped") +
+                           (r.Router.Mode == RouterMode.Queue ? $", {Quantity.Short(c.TimedOut, precise: true)} timed out in the queue" : "") +
+                           (r.Router.Mode == RouterMode.Cooldown ? $", {Quantity.Short(c.Rejected, precise: true)} answered 429" : "");
+        sb.AppendLine(counts);
+        sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99:");
+        Latency(sb, "queue wait", r.QueueWait);
+        Latency(sb, "time to first token", r.TimeToFirstToken);
+        Latency(sb, "end to end", r.EndToEnd);
+        if (c.Unfinished > 0)
+        {
+            sb.AppendLine(Inv, $"  warning: {Quantity.Short(c.Unfinished, precise: true)} requests were still waiting for a slot when the horizon ended and count as dropped: without a timeout this fleet cannot keep up");
+        }
+        if (minuteBill is not null)
+        {
+            sb.AppendLine(Inv, $"  Minute engine, same router: {minuteBill.SpillShare.ToString("0.00 %", Inv)} of tokens to the API " +
+                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}), total {minuteBill.Total}");
+        }
+    }
+
+    private static void Latency(StringBuilder sb, string label, LatencySummary l) =>
+        sb.AppendLine(Inv, $"    {label,-22}{Seconds(l.P50),9} {Seconds(l.P95),9} {Seconds(l.P99),9}");
+
+    private static string Seconds(double s) => s switch
+    {
+        0 => "0 s",
+        < 10 => s.ToString("0.00", Inv) + " s",
+        < 3600 => s.ToString("0", Inv) + " s",
+        _ => (s / 3600).ToString("0.0", Inv) + " h",
     };
 
     private static string TrafficLine(ScenarioRun run)

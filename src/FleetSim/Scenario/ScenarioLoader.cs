@@ -49,7 +49,7 @@ public static class ScenarioLoader
         return new ScenarioReader(source, defaultName).Read(root);
     }
 
-    private static YamlMappingNode ParseRoot(string yaml, YamlSource source)
+    internal static YamlMappingNode ParseRoot(string yaml, YamlSource source, string document = "a scenario")
     {
         var stream = new YamlStream();
         var parser = new TrackingParser(yaml, source);
@@ -74,14 +74,16 @@ public static class ScenarioLoader
         }
         if (stream.Documents.Count == 0)
         {
-            throw new ScenarioException(source.FileName, "", "the file is empty; a scenario needs at least traffic, replica and api sections");
+            throw new ScenarioException(source.FileName, "", document == "a scenario"
+                ? "the file is empty; a scenario needs at least traffic, replica and api sections"
+                : $"the file is empty; {document} needs at least a model_list");
         }
         if (stream.Documents.Count > 1)
         {
-            throw new ScenarioException(source.FileName, "", "holds more than one YAML document (---); a scenario is one document");
+            throw new ScenarioException(source.FileName, "", $"holds more than one YAML document (---); {document} is one document");
         }
         YamlNode root = stream.Documents[0].RootNode;
         return root as YamlMappingNode
-            ?? throw source.Error(root, "", $"a scenario is a section of keys (traffic:, replica:, ...), found {MappingReader.Describe(root)}");
+            ?? throw source.Error(root, "", $"{document} is a section of keys, found {MappingReader.Describe(root)}");
     }
 }

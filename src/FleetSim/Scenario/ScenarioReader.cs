@@ -13,15 +13,46 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "traffic", "replica", "fleet", "router", "api");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
+        int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
         TrafficSpec traffic = ReadTraffic(top.RequiredMapping("traffic"));
         ReplicaSpec replica = ReadReplica(top.RequiredMapping("replica"));
-        FleetSpec fleet = top.Mapping("fleet") is { } f ? ReadFleet(f) : new FloorFleet();
-        RouterSpec router = top.Mapping("router") is { } r ? ReadRouter(r) : new RouterSpec(RouterMode.Spill);
+        MappingReader? fleetSection = top.Mapping("fleet");
+        FleetSpec fleet = fleetSection is { } f ? ReadFleet(f) : new FloorFleet();
+        var (router, litellm) = top.Mapping("router") is { } r ? ReadRouter(r) : (new RouterSpec(RouterMode.Spill), null);
         ApiSpec api = ReadApi(top.RequiredMapping("api"));
-        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings);
+        if (litellm is not null)
+        {
+            (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
+        }
+        if (router.Weights is { } w && fleet is StaticFleet s && w.Count != s.Replicas)
+        {
+            throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");
+        }
+        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed };
+    }
+
+    /// <summary>A LiteLLM config says how many replicas there are, how many requests each runs and the API's limits.</summary>
+    private (ReplicaSpec, FleetSpec, ApiSpec) ApplyLiteLlm(LiteLlmImport config, ReplicaSpec replica, MappingReader? fleetSection, ApiSpec api)
+    {
+        if (fleetSection is not null)
+        {
+            throw fleetSection.ErrorHere($"the replica count comes from router.litellm_config ({config.Replicas} deployments at the lowest order); remove the fleet section");
+        }
+        _warnings.AddRange(config.Warnings);
+        if (config.MaxInFlight is { } parallel && parallel != replica.MaxInFlight)
+        {
+            _warnings.Add($"router.litellm_config: max_parallel_requests {parallel} replaces replica.max_in_flight {replica.MaxInFlight}");
+            replica = replica with { MaxInFlight = parallel };
+        }
+        api = api with
+        {
+            RequestsPerMinute = api.RequestsPerMinute ?? config.ApiRequestsPerMinute,
+            TokensPerMinute = api.TokensPerMinute ?? config.ApiTokensPerMinute,
+        };
+        return (replica, new StaticFleet(config.Replicas), api);
     }
 
     private TrafficSpec ReadTraffic(MappingReader t)
@@ -94,7 +125,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
 
     private static RequestMix ReadRequestMix(MappingReader m)
     {
-        m.Allow("processed_tokens", "output_tokens", "cache_hit_share");
+        m.Allow("processed_tokens", "output_tokens", "cache_hit_share", "size_distribution", "size_cv");
         double processed = m.Number("processed_tokens", NumberRule.Positive.AtMost(1e9));
         double output = m.Number("output_tokens", NumberRule.Positive);
         double cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, 0.0);
@@ -103,12 +134,24 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
             throw m.Error(m.Required("output_tokens"), "output_tokens",
                 $"must be less than processed_tokens ({processed:G}), which counts input and output together (got {output:G})");
         }
-        return new RequestMix(processed, output, cacheHit);
+        string distribution = m.Text("size_distribution") ?? "lognormal";
+        SizeDistribution sizes = distribution switch
+        {
+            "lognormal" => SizeDistribution.LogNormal,
+            "exponential" => SizeDistribution.Exponential,
+            _ => throw m.Error(m.Required("size_distribution"), "size_distribution", $"expected 'lognormal' or 'exponential', found '{distribution}'"),
+        };
+        double cv = m.Number("size_cv", NumberRule.NonNegative.AtMost(10), 1.0);
+        if (sizes == SizeDistribution.Exponential && m.Find("size_cv") is { } cvNode)
+        {
+            throw m.Error(cvNode, "size_cv", "goes with size_distribution: lognormal; an exponential's coefficient of variation is always 1");
+        }
+        return new RequestMix(processed, output, cacheHit, cv, sizes);
     }
 
     private static ReplicaSpec ReadReplica(MappingReader r)
     {
-        r.Allow("gpus", "gpus_per_node", "processed_tokens_per_second", "max_in_flight", "usd_per_gpu_hour");
+        r.Allow("gpus", "gpus_per_node", "processed_tokens_per_second", "max_in_flight", "usd_per_gpu_hour", "prefill_tokens_per_second");
         int gpus = r.Integer("gpus", NumberRule.AtLeastOne.AtMost(1024));
         int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne.AtMost(1024), 8);
         double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive.AtMost(1e9));
@@ -119,7 +162,10 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
             throw r.Error(r.Required("gpus"), "gpus",
                 $"a replica of {gpus} GPUs does not fit on a node of {perNode} (multi-node replicas are not modelled)");
         }
-        return new ReplicaSpec(gpus, perNode, new TokensPerSecond(tokS), inFlight, new UsdPerGpuHour(price));
+        TokensPerSecond? prefill = r.Find("prefill_tokens_per_second") is null
+            ? null
+            : new TokensPerSecond(r.Number("prefill_tokens_per_second", NumberRule.Positive.AtMost(1e10)));
+        return new ReplicaSpec(gpus, perNode, new TokensPerSecond(tokS), inFlight, new UsdPerGpuHour(price)) { PrefillOverride = prefill };
     }
 
     private static FleetSpec ReadFleet(MappingReader f)
@@ -136,20 +182,80 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         throw f.Error(node, "replicas", $"expected a whole number of replicas or 'floor', found {MappingReader.Describe(node)}");
     }
 
-    private static RouterSpec ReadRouter(MappingReader r)
+    private (RouterSpec, LiteLlmImport?) ReadRouter(MappingReader r)
     {
-        string mode = r.Allow("mode").Text("mode") ?? "spill";
-        return mode switch
+        r.Allow("mode", "timeout_seconds", "cooldown_seconds", "retries", "strategy", "litellm_config");
+        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file)) : null;
+        string mode = r.Text("mode") ?? (config is null ? "spill" : "queue");
+        RouterMode parsed = mode switch
         {
-            "spill" => new RouterSpec(RouterMode.Spill),
-            "fluid" => new RouterSpec(RouterMode.Fluid),
-            _ => throw r.Error(r.Required("mode"), "mode", $"expected 'spill' or 'fluid', found '{mode}'"),
+            "spill" => RouterMode.Spill,
+            "fluid" => RouterMode.Fluid,
+            "queue" => RouterMode.Queue,
+            "cooldown" => RouterMode.Cooldown,
+            _ => throw r.Error(r.Required("mode"), "mode", $"expected 'spill', 'fluid', 'queue' or 'cooldown', found '{mode}'"),
         };
+        OnlyWith(r, "timeout_seconds", parsed, RouterMode.Queue);
+        OnlyWith(r, "cooldown_seconds", parsed, RouterMode.Cooldown);
+        OnlyWith(r, "retries", parsed, RouterMode.Cooldown);
+        string? strategy = r.Text("strategy");
+        ReplicaChoice choice = strategy switch
+        {
+            null => config?.Choice ?? ReplicaChoice.SimpleShuffle,
+            "simple-shuffle" => ReplicaChoice.SimpleShuffle,
+            "least-busy" => ReplicaChoice.LeastBusy,
+            _ => throw r.Error(r.Required("strategy"), "strategy", $"expected 'simple-shuffle' or 'least-busy', found '{strategy}'"),
+        };
+        double? timeout = r.Find("timeout_seconds") is null ? config?.TimeoutSeconds : r.Number("timeout_seconds", NumberRule.Positive.AtMost(86_400));
+        var spec = new RouterSpec(parsed)
+        {
+            TimeoutSeconds = parsed == RouterMode.Queue ? timeout : null,
+            CooldownSeconds = r.Number("cooldown_seconds", NumberRule.NonNegative.AtMost(86_400), config?.CooldownSeconds ?? 5),
+            Retries = r.Integer("retries", NumberRule.NonNegative.AtMost(100), config?.Retries ?? 0),
+            Choice = choice,
+            Weights = config?.Weights,
+            LiteLlmConfig = config is null ? null : r.Text("litellm_config"),
+        };
+        return (spec, config);
+    }
+
+    private static void OnlyWith(MappingReader r, string key, RouterMode mode, RouterMode owner)
+    {
+        if (mode != owner && r.Find(key) is { } node)
+        {
+            throw r.Error(node, key, $"goes with mode: {owner.ToString().ToLowerInvariant()}, not {mode.ToString().ToLowerInvariant()}");
+        }
+    }
+
+    /// <summary>A file named in the scenario is found relative to the scenario's own folder.</summary>
+    private string Resolve(string file)
+    {
+        if (Path.IsPathRooted(file) || !File.Exists(source.FileName))
+        {
+            return file;
+        }
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source.FileName)) ?? "", file);
     }
 
     private static ApiSpec ReadApi(MappingReader a)
     {
-        double price = a.Allow("usd_per_million_tokens").Number("usd_per_million_tokens", NumberRule.Positive.AtMost(10_000));
-        return new ApiSpec(new UsdPerMillionTokens(price));
+        a.Allow("usd_per_million_tokens", "requests_per_minute", "tokens_per_minute", "outages");
+        double price = a.Number("usd_per_million_tokens", NumberRule.Positive.AtMost(10_000));
+        double? rpm = a.Find("requests_per_minute") is null ? null : a.Number("requests_per_minute", NumberRule.Positive.AtMost(1e12));
+        double? tpm = a.Find("tokens_per_minute") is null ? null : a.Number("tokens_per_minute", NumberRule.Positive.AtMost(1e15));
+        var outages = new List<Outage>();
+        if (a.Find("outages") is { } node)
+        {
+            if (node is not YamlSequenceNode list)
+            {
+                throw a.Error(node, "outages", $"expected a list of {{start_hour, hours}} windows, found {MappingReader.Describe(node)}");
+            }
+            for (int i = 0; i < list.Children.Count; i++)
+            {
+                MappingReader o = a.AsMapping(list.Children[i], $"{a.PathOf("outages")}[{i}]").Allow("start_hour", "hours");
+                outages.Add(new Outage(o.Number("start_hour", NumberRule.NonNegative.AtMost(87_600)), o.Number("hours", NumberRule.Positive.AtMost(87_600))));
+            }
+        }
+        return new ApiSpec(new UsdPerMillionTokens(price)) { RequestsPerMinute = rpm, TokensPerMinute = tpm, Outages = outages };
     }
 }

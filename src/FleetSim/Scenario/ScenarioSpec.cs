@@ -14,4 +14,8 @@ public sealed record ScenarioSpec(
     FleetSpec Fleet,
     RouterSpec Router,
     ApiSpec Api,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Seed of the request engine's random numbers: the same seed gives the same run.</summary>
+    public int Seed { get; init; } = 1;
+}

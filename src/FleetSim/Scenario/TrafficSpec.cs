@@ -31,8 +31,20 @@ public sealed record PercentileShape(double Trough, double P50, double P90, doub
 /// <param name="OutputTokens">Generated tokens per request.</param>
 /// <param name="CacheHitShare">Share of input tokens served from the prefix cache.</param>
 /// <param name="SizeCv">Coefficient of variation of processed tokens per request (lognormal; 0: all the same size).</param>
-public sealed record RequestMix(double ProcessedTokens, double OutputTokens, double CacheHitShare, double SizeCv = 1.0)
+/// <param name="Sizes">How processed tokens per request are distributed.</param>
+public sealed record RequestMix(double ProcessedTokens, double OutputTokens, double CacheHitShare, double SizeCv = 1.0,
+                                SizeDistribution Sizes = SizeDistribution.LogNormal)
 {
     /// <summary>Input tokens that must be prefilled (not cached).</summary>
     public double FreshInputTokens => (ProcessedTokens - OutputTokens) * (1 - CacheHitShare);
+}
+
+/// <summary>The distribution of processed tokens per request (request engine).</summary>
+public enum SizeDistribution
+{
+    /// <summary>Lognormal with the mix's mean and coefficient of variation.</summary>
+    LogNormal,
+
+    /// <summary>Exponential with the mix's mean (coefficient of variation 1): textbook M/M/c service.</summary>
+    Exponential,
 }

@@ -1,22 +1,28 @@
-using MathNet.Numerics.Distributions;
 using FleetSim.Scenario;
+using MathNet.Numerics.Distributions;
 
 namespace FleetSim.Traffic;
 
 /// <summary>
-/// Draws request sizes: processed tokens from a lognormal with the mix's mean and coefficient of
-/// variation; output and fresh-input tokens in the mix's proportions of each request.
+/// Draws request sizes: processed tokens from the mix's distribution (lognormal with its mean and
+/// coefficient of variation, or exponential); output and fresh-input tokens in the mix's
+/// proportions of each request.
 /// </summary>
 public sealed class RequestSizes
 {
-    private readonly LogNormal? _processed;
+    private readonly IContinuousDistribution? _processed;
     private readonly double _outputShare;
     private readonly double _freshShare;
 
     public RequestSizes(RequestMix mix, Random random)
     {
         Mean = mix.ProcessedTokens;
-        _processed = mix.SizeCv == 0 ? null : LogNormalWithMean(mix.ProcessedTokens, mix.SizeCv, random);
+        _processed = mix.Sizes switch
+        {
+            SizeDistribution.Exponential => new Exponential(1 / mix.ProcessedTokens, random),
+            _ when mix.SizeCv == 0 => null,
+            _ => LogNormalWithMean(mix.ProcessedTokens, mix.SizeCv, random),
+        };
         _outputShare = mix.OutputTokens / mix.ProcessedTokens;
         _freshShare = mix.FreshInputTokens / mix.ProcessedTokens;
     }

@@ -1,0 +1,55 @@
+using FleetSim.Fleet;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Engine.Requests;
+
+/// <summary>What the request engine saw, request by request, for one fixed fleet and one seed.</summary>
+public sealed record RequestRun(
+    DemandSeries Demand,
+    FleetShape Fleet,
+    RouterSpec Router,
+    int Seed,
+    Tokens DemandTokens,
+    Tokens SelfHosted,
+    Tokens Spilled,
+    Tokens Dropped,
+    RequestCounts Requests,
+    LatencySummary QueueWait,
+    LatencySummary TimeToFirstToken,
+    LatencySummary EndToEnd,
+    double[] InFlightPerMinute,
+    long Events)
+{
+    /// <summary>Share of the fleet's slot-time that was busy over the horizon.</summary>
+    public double Utilization => Fleet.Slots == 0 ? 0 : InFlightPerMinute.Average() / Fleet.Slots;
+
+    /// <summary>Busy share of slot-time in the hour of lowest demand.</summary>
+    public double TroughUtilization
+    {
+        get
+        {
+            if (Fleet.Slots == 0)
+            {
+                return 0;
+            }
+            int hour = Demand.TroughHour();
+            int from = hour * 60, to = Math.Min(from + 60, InFlightPerMinute.Length);
+            return InFlightPerMinute[from..to].Average() / Fleet.Slots;
+        }
+    }
+
+    /// <summary>Share of requests (not tokens) that went to the API.</summary>
+    public double SpilledRequestShare => Requests.Total == 0 ? 0 : (double)Requests.Spilled / Requests.Total;
+}
+
+/// <summary>Where the requests went.</summary>
+/// <param name="Total">Requests that arrived.</param>
+/// <param name="SelfHosted">Served by a replica.</param>
+/// <param name="Spilled">Served by the API.</param>
+/// <param name="Dropped">Served by nobody: the API was over its rate limit or down.</param>
+/// <param name="TimedOut">queue: waited timeout_seconds for a slot and fell back (counted in Spilled or Dropped too).</param>
+/// <param name="Rejected">cooldown: 429 answers from full replicas (a request can collect several).</param>
+/// <param name="Unfinished">queue: still waiting for a slot when the horizon ended (counted in Dropped too).</param>
+public sealed record RequestCounts(long Total, long SelfHosted, long Spilled, long Dropped, long TimedOut, long Rejected, long Unfinished);
