@@ -1,4 +1,14 @@
 using BenchmarkDotNet.Running;
+using FleetSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(FleetSim.Benchmarks.MonthKernelBenchmarks).Assembly).Run(args);
+var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(RequestEngineBenchmarks) };
+if (Peers.Has("SimPy"))
+{
+    suites.Add(typeof(SimPyPeerBenchmarks));
+}
+else
+{
+    Console.WriteLine("SimPy peer skipped: /usr/bin/python3 with SimPy 2.3 not found (apt-get install -y python3-simpy).");
+}
+BenchmarkSwitcher.FromTypes([.. suites]).Run(args);

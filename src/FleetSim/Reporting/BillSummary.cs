@@ -47,6 +47,9 @@ public sealed record BillSummary(
     /// <summary>Request engine only: latencies on the self-hosted path, seconds.</summary>
     public LatencyBlock? LatencySeconds { get; init; }
 
+    /// <summary>Request engine only: events the kernel processed (arrivals and departures).</summary>
+    public long? RequestEngineEvents { get; init; }
+
     /// <summary>Request engine only: the minute engine's spill share for the same router, where it has one.</summary>
     public double? MinuteEngineSpillShare { get; init; }
 
@@ -88,6 +91,7 @@ public sealed record BillSummary(
             Requests = run.Requests?.Requests,
             LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) : null,
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
+            RequestEngineEvents = run.Requests?.Events,
         };
     }
 }

@@ -234,7 +234,8 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         {
             return file;
         }
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source.FileName)) ?? "", file);
+        string resolved = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source.FileName)) ?? "", file);
+        return Path.GetRelativePath(Environment.CurrentDirectory, resolved);
     }
 
     private static ApiSpec ReadApi(MappingReader a)
