@@ -7,13 +7,13 @@ namespace FleetSim.Scenario;
 /// Turns a scenario's YAML tree into an immutable <see cref="ScenarioSpec"/>, checking every key,
 /// type and range on the way. The first problem found is thrown as a <see cref="ScenarioException"/>.
 /// </summary>
-internal sealed class ScenarioReader(YamlSource source, string defaultName)
+internal sealed partial class ScenarioReader(YamlSource source, string defaultName)
 {
     private readonly List<string> _warnings = [];
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
@@ -23,6 +23,8 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         FleetSpec fleet = fleetSection is { } f ? ReadFleet(f) : new FloorFleet();
         var (router, litellm) = top.Mapping("router") is { } r ? ReadRouter(r) : (new RouterSpec(RouterMode.Spill), null);
         ApiSpec api = ReadApi(top.RequiredMapping("api"));
+        ScalingSpec scaling = top.Mapping("scaling") is { } sc ? ReadScaling(sc) : ScalingSpec.Default;
+        PricingSpec pricing = top.Mapping("pricing") is { } pr ? ReadPricing(pr) : PricingSpec.Default;
         if (litellm is not null)
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
@@ -31,7 +33,7 @@ internal sealed class ScenarioReader(YamlSource source, string defaultName)
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");
         }
-        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed };
+        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing };
     }
 
     /// <summary>A LiteLLM config says how many replicas there are, how many requests each runs and the API's limits.</summary>

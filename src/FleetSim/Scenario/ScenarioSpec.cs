@@ -18,4 +18,10 @@ public sealed record ScenarioSpec(
 {
     /// <summary>Seed of the request engine's random numbers: the same seed gives the same run.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>How the fleet may scale, and the policies compare runs.</summary>
+    public ScalingSpec Scaling { get; init; } = ScalingSpec.Default;
+
+    /// <summary>How nodes of a changing fleet are billed.</summary>
+    public PricingSpec Pricing { get; init; } = PricingSpec.Default;
 }

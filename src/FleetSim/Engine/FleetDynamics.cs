@@ -1,0 +1,270 @@
+using FleetSim.Economics;
+using FleetSim.Engine.Kernel;
+using FleetSim.Engine.Requests;
+using FleetSim.Fleet;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Engine;
+
+/// <summary>
+/// The control plane: a fleet that changes at instants (a policy decides, a node finishes
+/// provisioning, a drained node is released, a replica fails or is repaired, a spot node is
+/// preempted), run as events on the kernel with the clock in minutes. Between two events the fleet
+/// is fixed, so the minutes in between are one span of the minute kernels.
+/// </summary>
+public sealed class FleetDynamics
+{
+    private readonly Simulation _sim = new();
+    private readonly ScenarioSpec _scenario;
+    private readonly IScalingPolicy _policy;
+    private readonly FleetEconomics _economics;
+    private readonly NodeBilling _billing;
+    private readonly ScalingContext _context;
+    private readonly double[] _demand;
+    private readonly double[] _served;
+    private readonly int[] _serving;
+    private readonly List<NodeLease> _leases = [];
+    private readonly List<NodeLease> _pending = [];
+    private readonly List<NodeLease> _ready = [];
+    private readonly Dictionary<NodeLease, ScheduledAction> _readyEvents = [];
+    private readonly Random _random;
+    private readonly int _horizon;
+    private readonly int _replicasPerNode;
+    private readonly NodeKind _burstKind;
+    private ScheduledAction? _nextFailure, _nextPreemption;
+    private double _servedSum;
+    private int _cursor, _desired, _failed, _scaleEvents, _denied, _failures, _preemptions;
+
+    private FleetDynamics(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed)
+    {
+        _scenario = scenario;
+        _policy = policy;
+        _economics = economics;
+        _billing = new NodeBilling(scenario.Pricing, scenario.Replica);
+        _demand = demand.Rate.ToArray();
+        _horizon = demand.Minutes;
+        _served = new double[_horizon];
+        _serving = new int[_horizon];
+        _replicasPerNode = scenario.Replica.ReplicasPerNode;
+        _burstKind = scenario.Pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
+        _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes));
+        _random = new SeedStreams(seed).Next();
+        Demand = demand;
+    }
+
+    private DemandSeries Demand { get; }
+
+    public static PolicyRun Run(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed) =>
+        new FleetDynamics(scenario, demand, policy, economics, seed).Run();
+
+    private PolicyRun Run()
+    {
+        for (int i = 0; i < _scenario.Pricing.ReservedNodes; i++)
+        {
+            var lease = new NodeLease(NodeKind.Reserved, 0, 0);
+            _leases.Add(lease);
+            _ready.Add(lease);
+        }
+        // The fleet at minute 0 exists already: it was provisioned before the horizon began.
+        Apply(_policy.DesiredReplicas(Context()), initial: true);
+        Reschedule();
+        ScheduleDecision();
+        _sim.Run(_horizon);
+        AdvanceTo(_horizon);
+        foreach (NodeLease lease in _leases)
+        {
+            lease.End(_horizon);
+        }
+        double selfHost = _leases.Sum(l => _billing.Cost(l, _horizon));
+        var selfHosted = new Tokens(_servedSum * 60.0);
+        Tokens spilled = Demand.Total - selfHosted;
+        var price = _scenario.Api.Price;
+        return new PolicyRun(
+            _policy.Name, Demand, _served, _serving, _leases,
+            new Usd(selfHost), Demand.Total * price, spilled * price, selfHosted, spilled,
+            _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);
+    }
+
+    private void ScheduleDecision()
+    {
+        double next = _sim.Now + _policy.IntervalMinutes;
+        if (next < _horizon)
+        {
+            _sim.Schedule(_policy.IntervalMinutes, Decide);
+        }
+    }
+
+    private void Decide()
+    {
+        AdvanceTo((int)Math.Round(_sim.Now));
+        Apply(_policy.DesiredReplicas(Context()), initial: false);
+        ScheduleDecision();
+    }
+
+    private ScalingContext Context()
+    {
+        _context.Minute = _cursor;
+        _context.ServingReplicas = ServingReplicas();
+        _context.DesiredReplicas = _desired;
+        return _context;
+    }
+
+    /// <summary>
+    /// Replicas taking requests now: every replica the ready nodes hold (nodes are paid whole, so a
+    /// policy that asks for an odd count gets the node's other replica too), less failed ones.
+    /// </summary>
+    private int ServingReplicas() => Math.Max(0, _ready.Count * _replicasPerNode - _failed);
+
+    /// <summary>Serves the minutes from the cursor up to <paramref name="minute"/> with the fleet as it is.</summary>
+    private void AdvanceTo(int minute)
+    {
+        minute = Math.Min(minute, _horizon);
+        if (minute <= _cursor)
+        {
+            return;
+        }
+        int replicas = ServingReplicas();
+        Span<double> served = _served.AsSpan(_cursor, minute - _cursor);
+        ReadOnlySpan<double> demand = _demand.AsSpan(_cursor, minute - _cursor);
+        if (replicas == 0)
+        {
+            served.Clear();
+        }
+        else
+        {
+            _servedSum += MinuteEngine.ServeSpan(demand, _economics.RouterFor(replicas), served);
+        }
+        _serving.AsSpan(_cursor, minute - _cursor).Fill(replicas);
+        _cursor = minute;
+    }
+
+    private void Apply(int desiredReplicas, bool initial)
+    {
+        double now = _sim.Now;
+        _desired = Math.Max(0, desiredReplicas);
+        int need = Math.Max(_economics.NodesFor(_desired), _scenario.Pricing.ReservedNodes);
+        if (_scenario.Scaling.MaxNodes is { } cap && need > cap)
+        {
+            _denied += need - cap;
+            need = cap;
+        }
+        int active = _pending.Count + _ready.Count;
+        if (need > active)
+        {
+            bool instant = initial || _policy.Instant || _scenario.Scaling.ProvisioningMinutes <= 0;
+            for (int i = active; i < need; i++)
+            {
+                double delay = instant ? 0 : _scenario.Scaling.ProvisioningMinutes;
+                var lease = new NodeLease(_burstKind, now, now + delay);
+                _leases.Add(lease);
+                if (instant)
+                {
+                    _ready.Add(lease);
+                }
+                else
+                {
+                    _pending.Add(lease);
+                    _readyEvents[lease] = _sim.Schedule(delay, () => NodeReady(lease));
+                }
+            }
+            _scaleEvents += initial ? 0 : 1;
+        }
+        else if (need < active)
+        {
+            int excess = active - need;
+            for (int i = _pending.Count - 1; i >= 0 && excess > 0; i--, excess--)
+            {
+                NodeLease lease = _pending[i];
+                _readyEvents.Remove(lease, out ScheduledAction? ready);
+                ready?.Cancel();
+                lease.End(now);
+                _pending.RemoveAt(i);
+            }
+            for (int i = _ready.Count - 1; i >= 0 && excess > 0; i--)
+            {
+                NodeLease lease = _ready[i];
+                if (lease.Kind == NodeKind.Reserved)
+                {
+                    continue;
+                }
+                lease.Drain();
+                _ready.RemoveAt(i);
+                if (_policy.Instant || _scenario.Scaling.DrainMinutes <= 0)
+                {
+                    lease.End(now);
+                }
+                else
+                {
+                    _sim.Schedule(_scenario.Scaling.DrainMinutes, () => lease.End(_sim.Now));
+                }
+                excess--;
+            }
+            _scaleEvents++;
+        }
+        Reschedule();
+    }
+
+    private void NodeReady(NodeLease lease)
+    {
+        AdvanceTo((int)Math.Round(_sim.Now));
+        _readyEvents.Remove(lease);
+        _pending.Remove(lease);
+        _ready.Add(lease);
+        Reschedule();
+    }
+
+    /// <summary>Failures and preemptions are memoryless: whenever the fleet changes, redraw the next one at the new rate.</summary>
+    private void Reschedule()
+    {
+        if (_scenario.Scaling.Failures is { } f)
+        {
+            _nextFailure?.Cancel();
+            double rate = ServingReplicas() / (f.MtbfHours * 60.0);
+            _nextFailure = rate > 0 ? _sim.Schedule(Exponential(rate), OnFailure) : null;
+        }
+        if (_scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 } spot)
+        {
+            _nextPreemption?.Cancel();
+            int spotNodes = _ready.Count(l => l.Kind == NodeKind.Spot);
+            double rate = spotNodes * spot.PreemptionsPerNodeHour / 60.0;
+            _nextPreemption = rate > 0 ? _sim.Schedule(Exponential(rate), OnPreemption) : null;
+        }
+    }
+
+    private void OnFailure()
+    {
+        AdvanceTo((int)Math.Round(_sim.Now));
+        if (ServingReplicas() > 0)
+        {
+            _failed++;
+            _failures++;
+            _sim.Schedule(Exponential(1 / (_scenario.Scaling.Failures!.MttrHours * 60.0)), OnRepair);
+        }
+        Reschedule();
+    }
+
+    private void OnRepair()
+    {
+        AdvanceTo((int)Math.Round(_sim.Now));
+        _failed = Math.Max(0, _failed - 1);
+        Reschedule();
+    }
+
+    private void OnPreemption()
+    {
+        AdvanceTo((int)Math.Round(_sim.Now));
+        int last = _ready.FindLastIndex(l => l.Kind == NodeKind.Spot);
+        if (last >= 0)
+        {
+            _ready[last].End(_sim.Now, preempted: true);
+            _ready.RemoveAt(last);
+            _preemptions++;
+        }
+        Reschedule();
+    }
+
+    private double Exponential(double ratePerMinute) => -Math.Log(1 - _random.NextDouble()) / ratePerMinute;
+}

@@ -1,0 +1,27 @@
+using FleetSim.Economics;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Engine;
+
+/// <summary>Several autoscaling policies on the same traffic, side by side, with the ceiling none can pass.</summary>
+public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand, IReadOnlyList<PolicyRun> Runs, Usd AllApi, double SavingsCeiling)
+{
+    public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null)
+    {
+        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        var economics = new FleetEconomics(scenario);
+        var runs = new List<PolicyRun>();
+        foreach (string name in policies ?? scenario.Scaling.Policies)
+        {
+            IScalingPolicy policy = PolicyFactory.Create(name, scenario, demand, economics);
+            runs.Add(FleetDynamics.Run(scenario, demand, policy, economics, scenario.Seed));
+        }
+        double ceiling = 1 - BillCalculator.SelfHostPriceAtFullUse(scenario.Replica).Value / scenario.Api.Price.Value;
+        return new PolicyComparison(scenario, demand, runs, demand.Total * scenario.Api.Price, ceiling);
+    }
+
+    public PolicyRun this[string policy] => Runs.First(r => r.Policy == policy);
+}

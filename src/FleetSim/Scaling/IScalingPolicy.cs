@@ -1,0 +1,20 @@
+namespace FleetSim.Scaling;
+
+/// <summary>
+/// An autoscaling policy: at each decision instant, how many replicas the fleet should run.
+/// The fleet rounds that up to whole nodes, waits out the provisioning delay for new ones, and
+/// drains what it no longer needs.
+/// </summary>
+public interface IScalingPolicy
+{
+    /// <summary>The name compare prints.</summary>
+    string Name { get; }
+
+    /// <summary>Minutes between decisions.</summary>
+    int IntervalMinutes { get; }
+
+    /// <summary>True for the oracle alone: capacity it asks for serves at once.</summary>
+    bool Instant { get; }
+
+    int DesiredReplicas(ScalingContext context);
+}

@@ -1,0 +1,81 @@
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Scaling;
+
+/// <summary>Minute-by-minute replica plans for the schedule and the oracle.</summary>
+public static class Plans
+{
+    /// <summary>
+    /// The schedule: replicas per hour of day for weekdays and weekends, as given, or derived from the
+    /// expected traffic by the break-even rule (the cheapest count for the average of that hour over
+    /// the horizon's matching days).
+    /// </summary>
+    public static int[] Schedule(ScheduleSpec? spec, DemandSeries expected, FleetEconomics economics)
+    {
+        int[] weekday = spec?.Weekday is { } wd ? [.. wd] : Derive(expected, economics, weekend: false);
+        int[] weekend = spec?.Weekend is { } we ? [.. we] : Derive(expected, economics, weekend: true);
+        var plan = new int[expected.Minutes];
+        for (int m = 0; m < plan.Length; m++)
+        {
+            int hour = m / 60;
+            plan[m] = (Calendar.IsWeekend(hour) ? weekend : weekday)[Calendar.HourOfDay(hour)];
+        }
+        return plan;
+    }
+
+    private static int[] Derive(DemandSeries expected, FleetEconomics economics, bool weekend)
+    {
+        var counts = new int[24];
+        var average = new double[60];
+        var scratch = new double[60];
+        int hours = expected.Minutes / 60;
+        for (int h = 0; h < 24; h++)
+        {
+            Array.Clear(average);
+            int days = 0;
+            for (int hour = h; hour < hours; hour += 24)
+            {
+                if (Calendar.IsWeekend(hour) != weekend)
+                {
+                    continue;
+                }
+                ReadOnlySpan<double> minutes = expected.Rate.Slice(hour * 60, 60);
+                for (int i = 0; i < 60; i++)
+                {
+                    average[i] += minutes[i];
+                }
+                days++;
+            }
+            if (days == 0)
+            {
+                counts[h] = 0;
+                continue;
+            }
+            for (int i = 0; i < 60; i++)
+            {
+                average[i] /= days;
+            }
+            counts[h] = economics.BestReplicas(average, 100_000, scratch);
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// The oracle: for every billing period (an hour when billed hourly, else a minute), the replica
+    /// count that makes that period cheapest given the demand that actually comes.
+    /// </summary>
+    public static int[] Oracle(DemandSeries actual, FleetEconomics economics, BillingUnit billing)
+    {
+        int period = billing == BillingUnit.Hour ? 60 : 1;
+        var plan = new int[actual.Minutes];
+        var scratch = new double[period];
+        for (int start = 0; start < plan.Length; start += period)
+        {
+            int length = Math.Min(period, plan.Length - start);
+            int best = economics.BestReplicas(actual.Rate.Slice(start, length), 100_000, scratch);
+            plan.AsSpan(start, length).Fill(best);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,35 @@
+using FleetSim.Fleet;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Scaling;
+
+/// <summary>Builds a policy from its name in a scenario or on the command line.</summary>
+public static class PolicyFactory
+{
+    public static IReadOnlyList<string> Names { get; } = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
+
+    /// <summary>
+    /// static (the scenario's fleet.replicas, or static:N), floor, breakeven, schedule, reactive,
+    /// predictive or oracle. Unknown names throw <see cref="ArgumentException"/> with the list.
+    /// </summary>
+    public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries demand, FleetEconomics economics)
+    {
+        string[] parts = name.Split(':', 2);
+        ScalingSpec scaling = scenario.Scaling;
+        return parts[0] switch
+        {
+            "static" when parts.Length == 2 => int.TryParse(parts[1], out int n) && n >= 0
+                ? new StaticPolicy(name, n, demand.Minutes)
+                : throw new ArgumentException($"'{name}': static:N needs a whole number of replicas"),
+            "static" => new StaticPolicy("static", FleetSizing.Replicas(scenario.Fleet, scenario.Replica, demand), demand.Minutes),
+            "floor" => new StaticPolicy("floor", FleetSizing.Floor(scenario.Replica, demand), demand.Minutes),
+            "breakeven" => new StaticPolicy("breakeven", economics.BestReplicas(demand.Rate, 100_000, new double[demand.Minutes]), demand.Minutes),
+            "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics), instant: false),
+            "reactive" => new ReactivePolicy(scaling.Reactive),
+            "predictive" => new PredictivePolicy(scaling.Predictive),
+            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(demand, economics, scenario.Pricing.Billing), instant: true),
+            _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
+        };
+    }
+}

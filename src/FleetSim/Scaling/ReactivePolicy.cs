@@ -1,0 +1,84 @@
+using FleetSim.Scenario;
+
+namespace FleetSim.Scaling;
+
+/// <summary>
+/// Kubernetes HPA's rule: desired = ceil(serving × utilization / target), left alone while
+/// utilization/target is within the tolerance of 1. The utilization is the router's: demand offered
+/// to the fleet over its serving capacity, spilled requests included. (The replicas' own busy share
+/// saturates below 1 in a loss system, so an HPA on it cannot see how far demand is above capacity.) Recommendations are stabilized
+/// as HPA does: a scale-up takes the lowest recommendation of the scale-up window, a scale-down the
+/// highest of the scale-down window. Bounded by min and max replicas.
+/// </summary>
+public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
+{
+    private readonly List<(int Minute, int Replicas)> _recommendations = [];
+
+    public string Name => "reactive";
+
+    public int IntervalMinutes { get; } = (int)Math.Max(1, Math.Round(spec.IntervalMinutes));
+
+    public bool Instant => false;
+
+    public int DesiredReplicas(ScalingContext context)
+    {
+        int current = context.DesiredReplicas;
+        int recommended = current;
+        if (context.Minute > 0)
+        {
+            int serving = context.PastServing[^1];
+            double ratio = context.LastMinuteOfferedLoad / spec.TargetUtilization;
+            if (serving == 0)
+            {
+                double perReplica = context.Economics.Replica.Throughput.Value * spec.TargetUtilization;
+                recommended = (int)Math.Ceiling(context.LastMinuteDemand / perReplica - 1e-9);
+            }
+            else if (Math.Abs(ratio - 1) > spec.Tolerance)
+            {
+                recommended = (int)Math.Ceiling(serving * ratio - 1e-9);
+            }
+        }
+        recommended = Math.Clamp(recommended, spec.MinReplicas, spec.MaxReplicas);
+        _recommendations.Add((context.Minute, recommended));
+        double window = Math.Max(spec.ScaleUpWindowMinutes, spec.ScaleDownWindowMinutes);
+        _recommendations.RemoveAll(r => r.Minute < context.Minute - window);
+
+        if (recommended > current)
+        {
+            int lowest = Lowest(context.Minute - spec.ScaleUpWindowMinutes);
+            return Math.Max(current, lowest);
+        }
+        if (recommended < current)
+        {
+            int highest = Highest(context.Minute - spec.ScaleDownWindowMinutes);
+            return Math.Min(current, highest);
+        }
+        return current;
+    }
+
+    private int Lowest(double since)
+    {
+        int lowest = int.MaxValue;
+        foreach (var (minute, replicas) in _recommendations)
+        {
+            if (minute >= since)
+            {
+                lowest = Math.Min(lowest, replicas);
+            }
+        }
+        return lowest;
+    }
+
+    private int Highest(double since)
+    {
+        int highest = int.MinValue;
+        foreach (var (minute, replicas) in _recommendations)
+        {
+            if (minute >= since)
+            {
+                highest = Math.Max(highest, replicas);
+            }
+        }
+        return highest;
+    }
+}

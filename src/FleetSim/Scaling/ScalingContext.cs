@@ -1,0 +1,64 @@
+namespace FleetSim.Scaling;
+
+/// <summary>What a policy sees when it decides: the clock, the fleet, and the minutes served so far.</summary>
+public sealed class ScalingContext(FleetEconomics economics, double[] demand, double[] served, int[] serving, int provisioningMinutes)
+{
+    public FleetEconomics Economics { get; } = economics;
+
+    /// <summary>The decision minute: everything before it has been served.</summary>
+    public int Minute { get; internal set; }
+
+    /// <summary>Replicas serving now.</summary>
+    public int ServingReplicas { get; internal set; }
+
+    /// <summary>Replicas the policy last asked for.</summary>
+    public int DesiredReplicas { get; internal set; }
+
+    /// <summary>Minutes from asking for a node to its replicas serving.</summary>
+    public int ProvisioningMinutes { get; } = provisioningMinutes;
+
+    /// <summary>Offered demand (tok/s) of each minute before <see cref="Minute"/>.</summary>
+    public ReadOnlySpan<double> PastDemand => demand.AsSpan(0, Minute);
+
+    /// <summary>Served tok/s of each minute before <see cref="Minute"/>.</summary>
+    public ReadOnlySpan<double> PastServed => served.AsSpan(0, Minute);
+
+    /// <summary>Replicas serving in each minute before <see cref="Minute"/>.</summary>
+    public ReadOnlySpan<int> PastServing => serving.AsSpan(0, Minute);
+
+    /// <summary>Busy share of the serving replicas' capacity in the last minute (0 with none serving).</summary>
+    public double LastMinuteUtilization
+    {
+        get
+        {
+            if (Minute == 0 || serving[Minute - 1] == 0)
+            {
+                return 0;
+            }
+            return served[Minute - 1] / (serving[Minute - 1] * Economics.Replica.Throughput.Value);
+        }
+    }
+
+    /// <summary>
+    /// Demand offered in the last minute over the serving replicas' capacity, as the router sees it
+    /// (it counts the requests it spilled too); can exceed 1. +∞ with demand and no replica serving.
+    /// </summary>
+    public double LastMinuteOfferedLoad
+    {
+        get
+        {
+            if (Minute == 0)
+            {
+                return 0;
+            }
+            double capacity = serving[Minute - 1] * Economics.Replica.Throughput.Value;
+            double offered = demand[Minute - 1];
+            return capacity > 0 ? offered / capacity : offered > 0 ? double.PositiveInfinity : 0;
+        }
+    }
+
+    /// <summary>Demand (tok/s) offered in the last minute.</summary>
+    public double LastMinuteDemand => Minute == 0 ? 0 : demand[Minute - 1];
+
+    internal double[] Scratch { get; } = new double[Math.Max(60, demand.Length)];
+}

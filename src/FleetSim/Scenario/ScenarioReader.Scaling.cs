@@ -1,0 +1,124 @@
+using YamlDotNet.RepresentationModel;
+
+namespace FleetSim.Scenario;
+
+/// <summary>The scaling: and pricing: sections.</summary>
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] PolicyNames = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
+
+    private static ScalingSpec ReadScaling(MappingReader s)
+    {
+        s.Allow("policies", "provisioning_minutes", "drain_minutes", "max_nodes", "reactive", "schedule", "predictive", "failures");
+        IReadOnlyList<string> policies = s.Find("policies") is { } list ? ReadPolicyList(s, list) : ScalingSpec.AllPolicies;
+        double provisioning = s.Number("provisioning_minutes", NumberRule.NonNegative.AtMost(10_080), 15);
+        double drain = s.Number("drain_minutes", NumberRule.NonNegative.AtMost(1_440), 1);
+        int? maxNodes = s.Find("max_nodes") is null ? null : s.Integer("max_nodes", NumberRule.NonNegative.AtMost(100_000));
+        ReactiveSpec reactive = s.Mapping("reactive") is { } r ? ReadReactive(r) : ReactiveSpec.Default;
+        ScheduleSpec? schedule = s.Mapping("schedule") is { } sch ? ReadSchedule(sch) : null;
+        PredictiveSpec predictive = s.Mapping("predictive") is { } p ? ReadPredictive(p) : new PredictiveSpec(ForecastMethod.SeasonalNaive);
+        FailureSpec? failures = s.Mapping("failures") is { } f ? ReadFailures(f) : null;
+        return new ScalingSpec(policies, provisioning, drain, maxNodes, reactive, schedule, predictive, failures);
+    }
+
+    private static string[] ReadPolicyList(MappingReader s, YamlNode node)
+    {
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            throw s.Error(node, "policies", $"expected a list of policy names ({string.Join(", ", PolicyNames)}), found {MappingReader.Describe(node)}");
+        }
+        var names = new List<string>();
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            string name = seq.Children[i] is YamlScalarNode { Value: { } v } ? v : "";
+            string bare = name.Split(':')[0];
+            if (!PolicyNames.Contains(bare))
+            {
+                throw s.Error(seq.Children[i], $"policies[{i}]", $"unknown policy '{name}'; known: {string.Join(", ", PolicyNames)} (static:N for N replicas)");
+            }
+            names.Add(name);
+        }
+        return [.. names];
+    }
+
+    private static ReactiveSpec ReadReactive(MappingReader r)
+    {
+        r.Allow("target_utilization", "tolerance", "scale_up_window_minutes", "scale_down_window_minutes", "interval_minutes", "min_replicas", "max_replicas");
+        ReactiveSpec d = ReactiveSpec.Default;
+        var spec = new ReactiveSpec(
+            r.Number("target_utilization", new NumberRule(0, false, 4, true), d.TargetUtilization),
+            r.Number("tolerance", NumberRule.Between(0, 0.99), d.Tolerance),
+            r.Number("scale_up_window_minutes", NumberRule.NonNegative.AtMost(1_440), d.ScaleUpWindowMinutes),
+            r.Number("scale_down_window_minutes", NumberRule.NonNegative.AtMost(1_440), d.ScaleDownWindowMinutes),
+            r.Number("interval_minutes", NumberRule.AtLeastOne.AtMost(1_440), d.IntervalMinutes),
+            r.Integer("min_replicas", NumberRule.NonNegative.AtMost(100_000), d.MinReplicas),
+            r.Integer("max_replicas", NumberRule.AtLeastOne.AtMost(100_000), d.MaxReplicas));
+        if (spec.MaxReplicas < spec.MinReplicas)
+        {
+            throw r.Error(r.Required("max_replicas"), "max_replicas", $"must be at least min_replicas ({spec.MinReplicas})");
+        }
+        return spec;
+    }
+
+    private static ScheduleSpec ReadSchedule(MappingReader s)
+    {
+        s.Allow("weekday", "weekend");
+        return new ScheduleSpec(ReadDay(s, "weekday"), ReadDay(s, "weekend"));
+    }
+
+    private static int[]? ReadDay(MappingReader s, string key)
+    {
+        if (s.Find(key) is not { } node)
+        {
+            return null;
+        }
+        if (node is not YamlSequenceNode seq || seq.Children.Count != 24)
+        {
+            throw s.Error(node, key, $"expected 24 replica counts (hour 0 to 23), found {(node is YamlSequenceNode q ? q.Children.Count + " values" : MappingReader.Describe(node))}");
+        }
+        return [.. seq.Children.Select((n, h) => s.ReadInteger(n, $"{s.PathOf(key)}[{h}]", NumberRule.NonNegative.AtMost(100_000)))];
+    }
+
+    private static PredictiveSpec ReadPredictive(MappingReader p)
+    {
+        string method = p.Allow("method").Text("method") ?? "seasonal-naive";
+        return method switch
+        {
+            "seasonal-naive" => new PredictiveSpec(ForecastMethod.SeasonalNaive),
+            "holt-winters" => new PredictiveSpec(ForecastMethod.HoltWinters),
+            _ => throw p.Error(p.Required("method"), "method", $"expected 'seasonal-naive' or 'holt-winters', found '{method}'"),
+        };
+    }
+
+    private static FailureSpec ReadFailures(MappingReader f)
+    {
+        f.Allow("mtbf_hours", "mttr_hours");
+        return new FailureSpec(f.Number("mtbf_hours", NumberRule.Positive.AtMost(1e7)), f.Number("mttr_hours", NumberRule.Positive.AtMost(1e5)));
+    }
+
+    private static PricingSpec ReadPricing(MappingReader p)
+    {
+        p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot");
+        string billing = p.Text("billing") ?? "per-second";
+        BillingUnit unit = billing switch
+        {
+            "per-second" => BillingUnit.Second,
+            "per-minute" => BillingUnit.Minute,
+            "per-hour" => BillingUnit.Hour,
+            _ => throw p.Error(p.Required("billing"), "billing", $"expected 'per-second', 'per-minute' or 'per-hour', found '{billing}'"),
+        };
+        SpotSpec? spot = null;
+        if (p.Mapping("spot") is { } s)
+        {
+            s.Allow("usd_per_gpu_hour", "preemptions_per_node_hour");
+            spot = new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
+                                s.Number("preemptions_per_node_hour", NumberRule.NonNegative.AtMost(60), 0));
+        }
+        return new PricingSpec(
+            unit,
+            p.Number("minimum_charge_minutes", NumberRule.NonNegative.AtMost(43_800), PricingSpec.Default.MinimumChargeMinutes),
+            p.Integer("reserved_nodes", NumberRule.NonNegative.AtMost(100_000), 0),
+            p.Find("reserved_usd_per_gpu_hour") is null ? null : p.Number("reserved_usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
+            spot);
+    }
+}
