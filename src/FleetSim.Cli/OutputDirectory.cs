@@ -7,7 +7,7 @@ namespace FleetSim.Cli;
 public sealed class OutputDirectory
 {
     private readonly string _path;
-    private readonly List<(string Name, Action<TextWriter> Write)> _files = [];
+    private readonly List<(string Name, Action<string> Write)> _files = [];
 
     public OutputDirectory(string path)
     {
@@ -18,11 +18,19 @@ public sealed class OutputDirectory
         _path = path;
     }
 
-    public void Add(string fileName, Action<TextWriter> write) => _files.Add((fileName, write));
+    public void Add(string fileName, Action<TextWriter> write) => _files.Add((fileName, path =>
+    {
+        using var writer = new StreamWriter(path);
+        write(writer);
+    }));
+
+    /// <summary>A file some library writes to a path of its own (a PNG).</summary>
+    public void AddBinary(string fileName, Action<string> write) => _files.Add((fileName, write));
 
     /// <summary>Writes every file; on failure nothing is left behind. Returns the paths written.</summary>
     public IReadOnlyList<string> Commit()
     {
+        bool createdBefore = Directory.Exists(_path);
         Directory.CreateDirectory(_path);
         var written = new List<(string Temp, string Final)>();
         try
@@ -31,11 +39,8 @@ public sealed class OutputDirectory
             {
                 string final = Path.Combine(_path, name);
                 string temp = final + ".partial";
-                using (var writer = new StreamWriter(temp))
-                {
-                    write(writer);
-                }
                 written.Add((temp, final));
+                write(temp);
             }
         }
         catch
@@ -43,6 +48,10 @@ public sealed class OutputDirectory
             foreach (var (temp, _) in written)
             {
                 File.Delete(temp);
+            }
+            if (!createdBefore && Directory.Exists(_path) && !Directory.EnumerateFileSystemEntries(_path).Any())
+            {
+                Directory.Delete(_path);
             }
             throw;
         }

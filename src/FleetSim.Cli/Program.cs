@@ -21,8 +21,9 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                return parser.ParseArguments<RunOptions, ValidateOptions>(rest).MapResult(
+                return parser.ParseArguments<RunOptions, CompareOptions, ValidateOptions>(rest).MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
                     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
                         ? ExitCode.Ok
@@ -51,6 +52,12 @@ namespace FleetSim.Cli
         }
 
         private static RunOptions WithSets(RunOptions o, List<string> sets)
+        {
+            o.Sets = [.. o.Sets, .. sets];
+            return o;
+        }
+
+        private static CompareOptions WithSets(CompareOptions o, List<string> sets)
         {
             o.Sets = [.. o.Sets, .. sets];
             return o;

@@ -36,7 +36,7 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
             var key = (target / 60, spec.Method == ForecastMethod.HoltWinters ? _hoursFed : Math.Min(_hoursFed, 24));
             if (!_sized.TryGetValue(key, out int replicas))
             {
-                Forecast(past, target, forecast);
+                Forecast(past, context.LastMinuteDemand, target, forecast);
                 replicas = context.Economics.BestReplicas(forecast, 100_000, context.Scratch.AsSpan(60, 60));
                 _sized[key] = replicas;
             }
@@ -46,12 +46,12 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
     }
 
     /// <summary>The 60 minutes of the hour containing <paramref name="minute"/>, as forecast from the past.</summary>
-    private void Forecast(ReadOnlySpan<double> past, int minute, Span<double> hour)
+    private void Forecast(ReadOnlySpan<double> past, double lastDemand, int minute, Span<double> hour)
     {
         int start = minute / 60 * 60;
         if (past.Length == 0)
         {
-            hour.Clear();
+            hour.Fill(lastDemand);
             return;
         }
         if (spec.Method == ForecastMethod.HoltWinters && _hoursFed >= 48)

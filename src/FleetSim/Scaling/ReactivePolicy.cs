@@ -24,9 +24,8 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
     {
         int current = context.DesiredReplicas;
         int recommended = current;
-        if (context.Minute > 0)
         {
-            int serving = context.PastServing[^1];
+            int serving = context.Minute > 0 ? context.PastServing[^1] : 0;
             double ratio = context.LastMinuteOfferedLoad / spec.TargetUtilization;
             if (serving == 0)
             {

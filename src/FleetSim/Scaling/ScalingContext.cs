@@ -57,8 +57,11 @@ public sealed class ScalingContext(FleetEconomics economics, double[] demand, do
         }
     }
 
-    /// <summary>Demand (tok/s) offered in the last minute.</summary>
-    public double LastMinuteDemand => Minute == 0 ? 0 : demand[Minute - 1];
+    /// <summary>
+    /// Demand (tok/s) offered in the last minute. At minute 0 the fleet has been running before the
+    /// horizon, and the minute before it is taken to look like the first.
+    /// </summary>
+    public double LastMinuteDemand => Minute == 0 ? (demand.Length > 0 ? demand[0] : 0) : demand[Minute - 1];
 
     internal double[] Scratch { get; } = new double[Math.Max(60, demand.Length)];
 }

@@ -1,0 +1,30 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace FleetSim.Cli.Verbs;
+
+[Verb("compare", HelpText = "Run autoscaling policies side by side on the same traffic: one row per policy, the all-API bill and the savings ceiling beside them; writes compare.png and timeline.png.")]
+public sealed class CompareOptions
+{
+    [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default (the seed's deployment).")]
+    public string? Scenario { get; set; }
+
+    [Option("policies", MetaValue = "a,b,...", HelpText = "Policies to compare: static (the scenario's fleet), static:N, floor, breakeven, schedule, reactive, predictive, oracle. Default: the scenario's scaling.policies, else all but static.")]
+    public string? Policies { get; set; }
+
+    [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set scaling.provisioning_minutes=5 (repeatable).")]
+    public IEnumerable<string> Sets { get; set; } = [];
+
+    [Option("json", HelpText = "Print the comparison as one JSON object instead of the table.")]
+    public bool Json { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Where compare.png, timeline.png and compare.json go (default: out/compare).")]
+    public string Out { get; set; } = "out/compare";
+
+    [Usage(ApplicationAlias = "fleetsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Every policy on the seed's traffic", new CompareOptions()),
+        new("Two policies with a 5-minute provisioning delay", new CompareOptions { Policies = "schedule,reactive", Sets = ["scaling.provisioning_minutes=5"] }),
+    ];
+}

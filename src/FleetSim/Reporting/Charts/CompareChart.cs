@@ -1,0 +1,52 @@
+using System.Globalization;
+using FleetSim.Engine;
+using FleetSim.Units;
+using ScottPlot;
+
+namespace FleetSim.Reporting.Charts;
+
+/// <summary>compare.png: each policy's bill as stacked self-host and API bars, against all-API and the ceiling.</summary>
+public static class CompareChart
+{
+    public static Plot Draw(PolicyComparison comparison)
+    {
+        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        string period = comparison.Demand.Minutes == 730 * 60 ? "month" : $"{comparison.Demand.Minutes / 60} h";
+        string title = $"Best: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
+                       $"({best.Savings.ToShortString()}/{period}); no policy can pass {comparison.SavingsCeiling.ToString("0.0 %", CultureInfo.InvariantCulture)}";
+        Plot plot = ChartStyle.NewPlot(title, "policy", $"cost per {period}");
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (int i = 0; i < comparison.Runs.Count; i++)
+        {
+            PolicyRun run = comparison.Runs[i];
+            bars.Add(new Bar { Position = i, ValueBase = 0, Value = run.SelfHost.Value, FillColor = ChartStyle.SelfHostColor, Size = 0.6 });
+            bars.Add(new Bar
+            {
+                Position = i,
+                ValueBase = run.SelfHost.Value,
+                Value = run.Total.Value,
+                FillColor = ChartStyle.ApiColor,
+                Size = 0.6,
+                Label = $"{run.Total.ToShortString()} ({run.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)})",
+            });
+            ticks.Add(new Tick(i, run.Policy));
+        }
+        ScottPlot.Plottables.BarPlot barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 20;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        ChartStyle.DollarAxis(plot);
+
+        var allApi = plot.Add.HorizontalLine(comparison.AllApi.Value, 3, ChartStyle.Color(6), LinePattern.Dashed);
+        allApi.LegendText = $"all API {comparison.AllApi.ToShortString()}";
+        double floorCost = comparison.AllApi.Value * (1 - comparison.SavingsCeiling);
+        var ceiling = plot.Add.HorizontalLine(floorCost, 3, ChartStyle.Color(3), LinePattern.Dotted);
+        ceiling.LegendText = $"savings ceiling: every token at the full-use self-host rate ({new Usd(floorCost).ToShortString()})";
+
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "self-hosted GPUs", FillColor = ChartStyle.SelfHostColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "API (spilled tokens)", FillColor = ChartStyle.ApiColor });
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.SetLimitsY(0, comparison.AllApi.Value * 1.18);
+        return plot;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Engine;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting;
+
+/// <summary>The policy comparison as a terminal table: one row per policy, the all-API bill and the ceiling beside them.</summary>
+public static class CompareTable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(PolicyComparison c)
+    {
+        var sb = new StringBuilder();
+        var s = c.Scenario;
+        string period = c.Demand.Minutes == 730 * 60 ? "month" : $"{c.Demand.Minutes / 60} h";
+        sb.AppendLine(Inv, $"FleetSim compare · {s.Name} · {c.Demand.Minutes / 60} h · router: {s.Router.ModeName} · " +
+                           $"provisioning {s.Scaling.ProvisioningMinutes:0.#} min · billing per {s.Pricing.Billing.ToString().ToLowerInvariant()}");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"  All API: {c.AllApi} per {period} for {Quantity.Short(c.Demand.Total.Value)} tokens. " +
+                           $"Ceiling: at these prices no policy saves more than {c.SavingsCeiling.ToString("0.0 %", Inv)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",11}{"API",11}{"total",11}{"savings",11}{"",8}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
+        foreach (PolicyRun r in c.Runs)
+        {
+            sb.AppendLine(Inv, $"  {r.Policy,-26}{r.SelfHost,11}{r.Spill,11}{r.Total,11}{r.Savings,11}{Pct(r.SavingsFraction),8}" +
+                               $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
+        }
+        PolicyRun best = c.Runs.MaxBy(r => r.SavingsFraction)!;
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"  Best: {best.Policy}, saving {best.Savings.ToShortString()} per {period} ({Pct(best.SavingsFraction).Trim()}), " +
+                           $"{Pct(best.SavingsFraction / c.SavingsCeiling).Trim()} of the way to the ceiling.");
+        foreach (PolicyRun r in c.Runs.Where(r => r.DeniedNodes > 0 || r.Failures > 0 || r.Preemptions > 0))
+        {
+            sb.AppendLine(Inv, $"  {r.Policy}: {r.DeniedNodes} node requests refused (stockout), {r.Failures} replica failures, {r.Preemptions} spot preemptions");
+        }
+        return sb.ToString();
+    }
+
+    private static string Pct(double f) => f.ToString("0.0 %", Inv);
+}
