@@ -22,7 +22,8 @@ public sealed class OutputDirectory
     {
         using var writer = new StreamWriter(path);
         write(writer);
-    }));
+    }
+    ));
 
     /// <summary>A file some library writes to a path of its own (a PNG).</summary>
     public void AddBinary(string fileName, Action<string> write) => _files.Add((fileName, write));
