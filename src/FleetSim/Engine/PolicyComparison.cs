@@ -11,12 +11,13 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
 {
     public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null)
     {
-        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries demand = DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
         var economics = new FleetEconomics(scenario);
         var runs = new List<PolicyRun>();
         foreach (string name in policies ?? scenario.Scaling.Policies)
         {
-            IScalingPolicy policy = PolicyFactory.Create(name, scenario, demand, economics);
+            IScalingPolicy policy = PolicyFactory.Create(name, scenario, expected, demand, economics);
             runs.Add(FleetDynamics.Run(scenario, demand, policy, economics, scenario.Seed));
         }
         double ceiling = 1 - BillCalculator.SelfHostPriceAtFullUse(scenario.Replica).Value / scenario.Api.Price.Value;

@@ -24,8 +24,9 @@ public sealed record ScenarioRun(
 {
     public static ScenarioRun Of(ScenarioSpec scenario, EngineChoice engine = EngineChoice.Auto)
     {
-        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
-        int replicas = FleetSizing.Replicas(scenario.Fleet, scenario.Replica, demand);
+        DemandSeries average = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries demand = DemandBuilder.Realize(average, scenario.Traffic.Noise, scenario.Seed);
+        int replicas = FleetSizing.Replicas(scenario.Fleet, scenario.Replica, average);
         var fleet = new FleetShape(replicas, scenario.Replica);
         string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router);
         if (engine == EngineChoice.Auto)

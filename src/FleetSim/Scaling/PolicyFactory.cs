@@ -12,9 +12,12 @@ public static class PolicyFactory
     /// <summary>
     /// static (the scenario's fleet.replicas, or static:N), floor, breakeven, schedule, reactive,
     /// predictive or oracle. Unknown names throw <see cref="ArgumentException"/> with the list.
+    /// Policies that plan ahead (floor, breakeven, schedule) plan on the <paramref name="expected"/>
+    /// traffic; the oracle knows the <paramref name="actual"/> month.
     /// </summary>
-    public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries demand, FleetEconomics economics)
+    public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries expected, DemandSeries actual, FleetEconomics economics)
     {
+        DemandSeries demand = expected;
         string[] parts = name.Split(':', 2);
         ScalingSpec scaling = scenario.Scaling;
         return parts[0] switch
@@ -28,7 +31,7 @@ public static class PolicyFactory
             "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics), instant: false),
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
-            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(demand, economics, scenario.Pricing.Billing), instant: true),
+            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(actual, economics, scenario.Pricing.Billing), instant: true),
             _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
         };
     }

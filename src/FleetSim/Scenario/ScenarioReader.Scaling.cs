@@ -96,6 +96,26 @@ internal sealed partial class ScenarioReader
         return new FailureSpec(f.Number("mtbf_hours", NumberRule.Positive.AtMost(1e7)), f.Number("mttr_hours", NumberRule.Positive.AtMost(1e5)));
     }
 
+    private static NoiseSpec ReadNoise(MappingReader n)
+    {
+        n.Allow("minute_cv", "minute_correlation", "daily_cv", "growth_per_month", "bursts");
+        BurstSpec? bursts = null;
+        if (n.Mapping("bursts") is { } b)
+        {
+            b.Allow("per_day", "height", "minutes");
+            bursts = new BurstSpec(
+                b.Number("per_day", NumberRule.NonNegative.AtMost(1_440)),
+                b.Number("height", NumberRule.Positive.AtMost(100)),
+                b.Number("minutes", NumberRule.Positive.AtMost(1_440)));
+        }
+        return new NoiseSpec(
+            n.Number("minute_cv", NumberRule.NonNegative.AtMost(10), 0),
+            n.Number("minute_correlation", NumberRule.Between(0, 0.9999), 0),
+            n.Number("daily_cv", NumberRule.NonNegative.AtMost(10), 0),
+            n.Number("growth_per_month", new NumberRule(-1, false, 100, true), 0),
+            bursts);
+    }
+
     private static PricingSpec ReadPricing(MappingReader p)
     {
         p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot");

@@ -59,13 +59,14 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private TrafficSpec ReadTraffic(MappingReader t)
     {
-        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix");
+        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise");
         double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18));
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
         double weekday = t.Number("weekday_factor", NumberRule.Positive.AtMost(1000), 1.0);
         double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
         RequestMix mix = ReadRequestMix(t.RequiredMapping("request_mix"));
-        return new TrafficSpec(monthly, shape, weekday, weekend, mix);
+        NoiseSpec noise = t.Mapping("noise") is { } n ? ReadNoise(n) : NoiseSpec.None;
+        return new TrafficSpec(monthly, shape, weekday, weekend, mix) { Noise = noise };
     }
 
     private DailyShapeSpec ReadDailyShape(MappingReader d)

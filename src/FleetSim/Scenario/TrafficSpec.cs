@@ -11,7 +11,11 @@ public sealed record TrafficSpec(
     DailyShapeSpec DailyShape,
     double WeekdayFactor,
     double WeekendFactor,
-    RequestMix RequestMix);
+    RequestMix RequestMix)
+{
+    /// <summary>Noise, growth and bursts around the average shape; none by default.</summary>
+    public NoiseSpec Noise { get; init; } = NoiseSpec.None;
+}
 
 /// <summary>The daily shape of traffic.</summary>
 public abstract record DailyShapeSpec;

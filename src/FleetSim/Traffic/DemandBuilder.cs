@@ -49,6 +49,24 @@ public static class DemandBuilder
         return new DemandSeries(rate, warnings);
     }
 
+    /// <summary>
+    /// The month that actually comes: the average series with the scenario's noise, growth and bursts
+    /// drawn from <paramref name="seed"/>; the average itself when the traffic has none.
+    /// </summary>
+    public static DemandSeries Realize(DemandSeries average, NoiseSpec noise, int seed)
+    {
+        if (!noise.IsRandom && noise.GrowthPerMonth == 0)
+        {
+            return average;
+        }
+        var month = new double[average.Minutes];
+        new NoisyDemand(average, noise).Fill(NoiseStream(seed), month);
+        return new DemandSeries(month, average.Warnings);
+    }
+
+    /// <summary>The random stream a run's traffic noise is drawn from (apart from the engines' own streams).</summary>
+    public static Random NoiseStream(int seed) => new Engine.Requests.SeedStreams(seed ^ 0x5EED).Next();
+
     private static double[] FitLevels(PercentileShape fit, double[] hourWeights, double targetMean, List<string> warnings)
     {
         DailyProfileFit.Result result = DailyProfileFit.Fit(fit, hourWeights, targetMean);

@@ -1,0 +1,61 @@
+using FleetSim.Cli.Verbs;
+using FleetSim.Engine.MonteCarlo;
+using FleetSim.Reporting;
+
+namespace FleetSim.Cli;
+
+/// <summary>fleetsim merge: sweep shards back into one sweep, checked for completeness.</summary>
+public static class MergeCommand
+{
+    public static int Execute(MergeOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        string[] dirs = [.. o.Directories];
+        if (dirs.Length == 0)
+        {
+            throw new UsageException("merge: name the shard folders to combine");
+        }
+        _ = new OutputDirectory(o.Out);
+        SweepManifest? first = null;
+        var records = new List<RunRecord>();
+        foreach (string dir in dirs)
+        {
+            string manifestPath = Path.Combine(dir, "sweep.json"), runsPath = Path.Combine(dir, "runs.csv");
+            if (!File.Exists(manifestPath) || !File.Exists(runsPath))
+            {
+                throw new UsageException($"{dir}: not a sweep output folder (needs sweep.json and runs.csv)");
+            }
+            SweepManifest manifest;
+            try
+            {
+                manifest = SweepManifest.Read(manifestPath);
+                records.AddRange(SweepCsv.ReadRuns(runsPath));
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            if (first is null)
+            {
+                first = manifest;
+            }
+            else if (!first.SameSweep(manifest))
+            {
+                throw new UsageException($"{dir}: belongs to another sweep than {dirs[0]} (scenario, runs, seed, grid or policies differ)");
+            }
+        }
+        var seen = new HashSet<long>();
+        foreach (RunRecord r in records)
+        {
+            if (!seen.Add(r.Item))
+            {
+                throw new UsageException($"run {r.Item} appears in more than one shard: was a shard given twice?");
+            }
+        }
+        if (seen.Count != first!.Items)
+        {
+            throw new UsageException($"the shards hold {seen.Count:N0} of the sweep's {first.Items:N0} runs: a shard is missing");
+        }
+        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, o.Json, stdout);
+        return ExitCode.Ok;
+    }
+}

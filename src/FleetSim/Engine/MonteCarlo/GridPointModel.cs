@@ -1,0 +1,62 @@
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Engine.MonteCarlo;
+
+/// <summary>
+/// Everything a grid point's runs share: the scenario, its average traffic, the economics, and for
+/// each policy whose fleet does not depend on the month's noise (static ones and the schedule,
+/// without failures or spot preemptions) its fleet timeline and node bill, worked out once.
+/// </summary>
+internal sealed class GridPointModel
+{
+    public GridPointModel(GridPoint point, ScenarioSpec scenario, IReadOnlyList<string> policies)
+    {
+        Point = point;
+        Scenario = scenario;
+        Expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        Economics = new FleetEconomics(scenario);
+        bool random = scenario.Scaling.Failures is not null || scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 };
+        foreach (string name in policies)
+        {
+            string kind = name.Split(':')[0];
+            if (!random && kind is "static" or "floor" or "breakeven" or "schedule")
+            {
+                IScalingPolicy policy = PolicyFactory.Create(name, scenario, Expected, Expected, Economics);
+                PolicyRun timeline = FleetDynamics.Run(scenario, Expected, policy, Economics, scenario.Seed);
+                Fixed[name] = new FixedFleet(Spans(timeline.Serving), timeline.SelfHost);
+            }
+        }
+    }
+
+    public GridPoint Point { get; }
+
+    public ScenarioSpec Scenario { get; }
+
+    public DemandSeries Expected { get; }
+
+    public FleetEconomics Economics { get; }
+
+    /// <summary>Policies whose fleet is the same in every run.</summary>
+    public Dictionary<string, FixedFleet> Fixed { get; } = [];
+
+    private static (int Start, int Length, int Replicas)[] Spans(int[] serving)
+    {
+        var spans = new List<(int, int, int)>();
+        int start = 0;
+        for (int m = 1; m <= serving.Length; m++)
+        {
+            if (m == serving.Length || serving[m] != serving[start])
+            {
+                spans.Add((start, m - start, serving[start]));
+                start = m;
+            }
+        }
+        return [.. spans];
+    }
+}
+
+/// <summary>A fleet timeline as spans of constant serving replicas, and what its nodes cost.</summary>
+internal sealed record FixedFleet((int Start, int Length, int Replicas)[] Spans, Usd SelfHost);

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace FleetSim.Engine.MonteCarlo;
+
+/// <summary>
+/// sweep.json: what a sweep (or one shard of it) ran, so `fleetsim merge` can check that shards
+/// belong together and that none is missing.
+/// </summary>
+public sealed record SweepManifest(string Scenario, int Runs, int Seed, IReadOnlyList<string> Sets, IReadOnlyList<string> Policies, long Items, string Shard)
+{
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    public static SweepManifest Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(path), Options)
+                ?? throw new FormatException($"{path}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{path}: not a FleetSim sweep.json ({e.Message})");
+        }
+    }
+
+    /// <summary>Whether two manifests describe slices of the same sweep.</summary>
+    public bool SameSweep(SweepManifest other) =>
+        Scenario == other.Scenario && Runs == other.Runs && Seed == other.Seed && Items == other.Items &&
+        Sets.SequenceEqual(other.Sets) && Policies.SequenceEqual(other.Policies);
+}

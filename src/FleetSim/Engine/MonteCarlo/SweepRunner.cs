@@ -1,0 +1,118 @@
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Engine.MonteCarlo;
+
+/// <summary>
+/// Runs a Monte Carlo sweep: every grid point × policy × run, in parallel, each run deterministic
+/// given its seed, so the records are the same for any thread count and any shard split.
+/// </summary>
+public static class SweepRunner
+{
+    /// <param name="load">Builds the scenario for a grid point's overrides (the CLI loads the file with them).</param>
+    /// <param name="progress">Called with the number of runs finished so far, from any thread.</param>
+    public static IReadOnlyList<RunRecord> Run(SweepSpec spec, Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load, Action<long>? progress = null)
+    {
+        var grid = new SweepGrid(spec.GridSets);
+        var models = new List<GridPointModel>();
+        foreach (GridPoint point in grid.Points)
+        {
+            ScenarioSpec scenario = load(point.Overrides);
+            IReadOnlyList<string> policies = spec.Policies ?? scenario.Scaling.Policies;
+            models.Add(new GridPointModel(point, scenario, policies));
+        }
+        var items = new List<(long Item, GridPointModel Model, string Policy, int Run)>();
+        long item = 0;
+        foreach (GridPointModel model in models)
+        {
+            foreach (string policy in spec.Policies ?? model.Scenario.Scaling.Policies)
+            {
+                for (int run = 0; run < spec.Runs; run++, item++)
+                {
+                    if (spec.Shard.Takes(item))
+                    {
+                        items.Add((item, model, policy, run));
+                    }
+                }
+            }
+        }
+
+        var records = new RunRecord[items.Count];
+        long done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, spec.Threads) };
+        Parallel.For(0, items.Count, options, () => new Workspace(), (i, _, workspace) =>
+        {
+            var (index, model, policy, run) = items[i];
+            records[i] = workspace.RunOne(index, model, policy, run, spec.RunSeed(run));
+            progress?.Invoke(Interlocked.Increment(ref done));
+            return workspace;
+        }, _ => { });
+        return records;
+    }
+
+    /// <summary>One thread's buffers: a month of demand and of served tok/s, and a noise generator per grid point.</summary>
+    private sealed class Workspace
+    {
+        private readonly Dictionary<int, NoisyDemand> _noise = [];
+        private double[] _demand = [];
+        private double[] _served = [];
+
+        public RunRecord RunOne(long item, GridPointModel model, string policy, int run, int seed)
+        {
+            ScenarioSpec scenario = model.Scenario;
+            int minutes = model.Expected.Minutes;
+            if (_demand.Length != minutes)
+            {
+                _demand = new double[minutes];
+                _served = new double[minutes];
+            }
+            if (!_noise.TryGetValue(model.Point.Index, out NoisyDemand? noise))
+            {
+                noise = new NoisyDemand(model.Expected, scenario.Traffic.Noise);
+                _noise[model.Point.Index] = noise;
+            }
+            noise.Fill(DemandBuilder.NoiseStream(seed), _demand);
+            double demandSum = 0;
+            foreach (double d in _demand)
+            {
+                demandSum += d;
+            }
+            double demandTokens = demandSum * 60;
+            double price = scenario.Api.Price.Value / 1e6;
+            double allApi = demandTokens * price;
+
+            double selfHostUsd, servedTokens, utilization;
+            if (model.Fixed.TryGetValue(policy, out FixedFleet? fleet))
+            {
+                double servedSum = 0, capacityMinutes = 0;
+                foreach (var (start, length, replicas) in fleet.Spans)
+                {
+                    Span<double> served = _served.AsSpan(start, length);
+                    if (replicas > 0)
+                    {
+                        servedSum += MinuteEngine.ServeSpan(_demand.AsSpan(start, length), model.Economics.RouterFor(replicas), served);
+                        capacityMinutes += (double)replicas * length;
+                    }
+                }
+                selfHostUsd = fleet.SelfHost.Value;
+                servedTokens = servedSum * 60;
+                utilization = capacityMinutes == 0 ? 0 : servedSum / (capacityMinutes * scenario.Replica.Throughput.Value);
+            }
+            else
+            {
+                var actual = new DemandSeries((double[])_demand.Clone());
+                IScalingPolicy p = PolicyFactory.Create(policy, scenario, model.Expected, actual, model.Economics);
+                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed);
+                selfHostUsd = result.SelfHost.Value;
+                servedTokens = result.SelfHosted.Value;
+                utilization = result.Utilization;
+            }
+            double apiUsd = (demandTokens - servedTokens) * price;
+            double total = selfHostUsd + apiUsd;
+            return new RunRecord(item, model.Point.Index, model.Point.Label, policy, run, seed, demandTokens, allApi,
+                                 selfHostUsd, apiUsd, total, allApi - total, (allApi - total) / allApi,
+                                 (demandTokens - servedTokens) / demandTokens, utilization);
+        }
+    }
+}

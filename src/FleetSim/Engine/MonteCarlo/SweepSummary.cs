@@ -1,0 +1,47 @@
+using FleetSim.Traffic;
+
+namespace FleetSim.Engine.MonteCarlo;
+
+/// <summary>The distribution of one metric over a group of runs.</summary>
+/// <param name="Ci95Low">Lower end of the 95 % confidence interval of the mean (normal approximation).</param>
+public sealed record MetricStats(double Mean, double P5, double P50, double P95, double Ci95Low, double Ci95High)
+{
+    public static MetricStats Of(IReadOnlyList<double> values)
+    {
+        double[] sorted = [.. values];
+        Array.Sort(sorted);
+        double mean = sorted.Average();
+        double sd = sorted.Length > 1 ? Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1)) : 0;
+        double half = 1.959963984540054 * sd / Math.Sqrt(sorted.Length);
+        return new MetricStats(mean, Percentile.OfSorted(sorted, 0.05), Percentile.OfSorted(sorted, 0.5), Percentile.OfSorted(sorted, 0.95), mean - half, mean + half);
+    }
+}
+
+/// <summary>One grid point and policy of a sweep: its runs summarized.</summary>
+public sealed record SweepGroup(int GridIndex, string Grid, string Policy, int Runs, MetricStats TotalUsd, MetricStats SavingsUsd,
+                                MetricStats SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions);
+
+public static class SweepSummary
+{
+    /// <summary>Groups the records by grid point and policy, in the order they first appear (records sorted by item).</summary>
+    public static IReadOnlyList<SweepGroup> Of(IEnumerable<RunRecord> records)
+    {
+        return [.. records
+            .OrderBy(r => r.Item)
+            .GroupBy(r => (r.GridIndex, r.Grid, r.Policy))
+            .Select(g =>
+            {
+                RunRecord[] runs = [.. g];
+                double[] savings = [.. runs.Select(r => r.SavingsFraction)];
+                double[] sorted = [.. savings];
+                Array.Sort(sorted);
+                return new SweepGroup(g.Key.GridIndex, g.Key.Grid, g.Key.Policy, runs.Length,
+                    MetricStats.Of([.. runs.Select(r => r.TotalUsd)]),
+                    MetricStats.Of([.. runs.Select(r => r.SavingsUsd)]),
+                    MetricStats.Of(savings),
+                    MetricStats.Of([.. runs.Select(r => r.SpillShare)]),
+                    MetricStats.Of([.. runs.Select(r => r.Utilization)]),
+                    sorted);
+            })];
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Engine.MonteCarlo;
+
+namespace FleetSim.Reporting;
+
+/// <summary>
+/// runs.csv and summary.csv. Numbers are written in round-trip form, so reading runs.csv back (as
+/// `fleetsim merge` does) gives the very same doubles and so the very same summary.
+/// </summary>
+public static class SweepCsv
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public const string RunsHeader =
+        "item,grid_index,grid,policy,run,seed,demand_tokens,all_api_usd,self_host_usd,api_usd,total_usd,savings_usd,savings_fraction,spill_share,utilization";
+
+    public static void WriteRuns(IEnumerable<RunRecord> records, TextWriter w)
+    {
+        w.WriteLine(RunsHeader);
+        foreach (RunRecord r in records.OrderBy(r => r.Item))
+        {
+            w.WriteLine(string.Join(',',
+                r.Item.ToString(Inv), r.GridIndex.ToString(Inv), Quote(r.Grid), Quote(r.Policy), r.Run.ToString(Inv), r.Seed.ToString(Inv),
+                R(r.DemandTokens), R(r.AllApiUsd), R(r.SelfHostUsd), R(r.ApiUsd), R(r.TotalUsd), R(r.SavingsUsd),
+                R(r.SavingsFraction), R(r.SpillShare), R(r.Utilization)));
+        }
+    }
+
+    /// <summary>Reads a runs.csv; a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
+    public static List<RunRecord> ReadRuns(string path)
+    {
+        var records = new List<RunRecord>();
+        int line = 0;
+        foreach (string text in File.ReadLines(path))
+        {
+            line++;
+            if (line == 1)
+            {
+                if (text != RunsHeader)
+                {
+                    throw new FormatException($"{path}:1: not a FleetSim runs.csv (unexpected header)");
+                }
+                continue;
+            }
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            string[] f = Split(text);
+            try
+            {
+                if (f.Length != 15)
+                {
+                    throw new FormatException($"expected 15 fields, found {f.Length}");
+                }
+                records.Add(new RunRecord(long.Parse(f[0], Inv), int.Parse(f[1], Inv), f[2], f[3], int.Parse(f[4], Inv), int.Parse(f[5], Inv),
+                    D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]), D(f[11]), D(f[12]), D(f[13]), D(f[14])));
+            }
+            catch (FormatException e)
+            {
+                throw new FormatException($"{path}:{line}: {e.Message}");
+            }
+        }
+        return records;
+    }
+
+    public static void WriteSummary(IEnumerable<SweepGroup> groups, TextWriter w)
+    {
+        string[] metrics = ["total_usd", "savings_usd", "savings_fraction", "spill_share", "utilization"];
+        string[] stats = ["mean", "p5", "p50", "p95", "ci95_low", "ci95_high"];
+        w.WriteLine("grid_index,grid,policy,runs," + string.Join(',', metrics.SelectMany(m => stats.Select(s => $"{m}_{s}"))));
+        foreach (SweepGroup g in groups)
+        {
+            var sb = new StringBuilder();
+            sb.Append(Inv, $"{g.GridIndex},{Quote(g.Grid)},{Quote(g.Policy)},{g.Runs}");
+            foreach (MetricStats m in new[] { g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization })
+            {
+                foreach (double v in new[] { m.Mean, m.P5, m.P50, m.P95, m.Ci95Low, m.Ci95High })
+                {
+                    sb.Append(',').Append(R(v));
+                }
+            }
+            w.WriteLine(sb.ToString());
+        }
+    }
+
+    private static string R(double v) => v.ToString("R", Inv);
+
+    private static double D(string s) => double.Parse(s, NumberStyles.Float, Inv);
+
+    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    private static string[] Split(string line)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        fields.Add(current.ToString());
+        return [.. fields];
+    }
+}

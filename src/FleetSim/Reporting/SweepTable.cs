@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Engine.MonteCarlo;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting;
+
+/// <summary>A sweep's summary as a terminal table: per grid point and policy, savings with its spread and confidence.</summary>
+public static class SweepTable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(string scenario, SweepManifest manifest, IReadOnlyList<SweepGroup> groups)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"FleetSim sweep · {scenario} · {manifest.Runs:N0} runs per grid point and policy · seed {manifest.Seed} · {groups.Select(g => g.GridIndex).Distinct().Count()} grid point(s)");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-12}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}");
+        foreach (SweepGroup g in groups)
+        {
+            string ci = $"{Pct(g.SavingsFraction.Mean)} [{Pct(g.SavingsFraction.Ci95Low)}, {Pct(g.SavingsFraction.Ci95High)}]";
+            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(g.Policy, 11),-12}{ci,26}{Pct(g.SavingsFraction.P5),9}{Pct(g.SavingsFraction.P50),9}" +
+                               $"{Pct(g.SavingsFraction.P95),9}{new Usd(g.TotalUsd.Mean).ToShortString(),13}{Pct(g.SpillShare.Mean),8}{Pct(g.Utilization.Mean),8}");
+        }
+        return sb.ToString();
+    }
+
+    private static string Pct(double v) => v.ToString("0.0 %", Inv);
+
+    private static string Trim(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
+}
