@@ -43,6 +43,12 @@ public static class TimeoutQueue
         }
         double capacityRate = slots / serviceSeconds;               // Nμ
         double delta = capacityRate - arrivalsPerSecond;            // δ
+        if (double.IsPositiveInfinity(timeoutSeconds))
+        {
+            // The limit τ → ∞ taken here, because δ·τ is NaN at exactly full load (δ = 0): waiting
+            // forever, only the overload excess 1 − Nμ/λ falls back, none when the fleet keeps up.
+            return delta >= 0 ? 0 : -delta / arrivalsPerSecond;
+        }
         double x = delta * timeoutSeconds;
         double growth = Math.Exp(x);                                // e^{δτ}
         double integral = Math.Abs(x) < 1e-8

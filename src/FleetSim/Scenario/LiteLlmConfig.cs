@@ -91,10 +91,14 @@ internal static class LiteLlmConfig
             warnings);
     }
 
+    /// <summary>
+    /// The API's limit: the sum over its deployments, or none (null) if any deployment has none, since
+    /// the router can send the overflow to that unlimited deployment.
+    /// </summary>
     private static double? Sum(IEnumerable<double?> values)
     {
-        double?[] given = [.. values.Where(v => v is not null)];
-        return given.Length == 0 ? null : given.Sum();
+        double?[] all = [.. values];
+        return all.Any(v => v is null) ? null : all.Sum();
     }
 
     private sealed record Deployment(YamlNode Node, int Order, int? MaxParallel, double? Rpm, double? Tpm, double Weight);

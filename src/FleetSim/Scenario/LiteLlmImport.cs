@@ -11,8 +11,8 @@ namespace FleetSim.Scenario;
 /// <param name="CooldownSeconds">router_settings.cooldown_time.</param>
 /// <param name="Retries">router_settings.num_retries.</param>
 /// <param name="TimeoutSeconds">router_settings.timeout.</param>
-/// <param name="ApiRequestsPerMinute">Sum of rpm over the API deployments.</param>
-/// <param name="ApiTokensPerMinute">Sum of tpm over the API deployments.</param>
+/// <param name="ApiRequestsPerMinute">Sum of rpm over the API deployments; null (unlimited) if any has none.</param>
+/// <param name="ApiTokensPerMinute">Sum of tpm over the API deployments; null (unlimited) if any has none.</param>
 /// <param name="Warnings">Keys of the config that FleetSim does not model.</param>
 public sealed record LiteLlmImport(
     int Replicas,

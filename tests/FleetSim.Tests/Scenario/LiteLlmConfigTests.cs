@@ -1,0 +1,354 @@
+using System.Text.RegularExpressions;
+using FleetSim.Engine;
+using FleetSim.Scenario;
+
+namespace FleetSim.Tests.Scenario;
+
+/// <summary>
+/// router.litellm_config: a LiteLLM proxy config.yaml next to the scenario says how many replicas
+/// there are, how many requests each runs, how the router picks and what the API will take.
+/// </summary>
+public sealed class LiteLlmConfigTests
+{
+    private string _dir = "";
+
+    /// <summary>The seed's scenario without its fleet section, the router taken from litellm.yaml.</summary>
+    private const string ScenarioYaml = """
+        name: litellm-fleet
+        horizon_hours: 24
+        traffic:
+          monthly_processed_tokens: 583B
+          daily_shape:
+            hourly_percentiles: { trough: 110K, p50: 222K, p90: 290K, p99: 327K }
+          request_mix: { processed_tokens: 85K, output_tokens: 1K, cache_hit_share: 0.835 }
+        replica: { gpus: 4, gpus_per_node: 8, processed_tokens_per_second: 26.6K, max_in_flight: 8, usd_per_gpu_hour: 6 }
+        router:
+          litellm_config: litellm.yaml
+        api: { usd_per_million_tokens: 0.317 }
+
+        """;
+
+    /// <summary>Five self-hosted vLLM replicas at order 1 and two paid providers at order 2, as a LiteLLM proxy would hold them.</summary>
+    private static string Deployment(int i, string extra = "      max_parallel_requests: 12\n") => $"""
+          - model_name: kimi-k2
+            litellm_params:
+              model: hosted_vllm/moonshotai/Kimi-K2
+              api_base: http://replica-{i}:8000/v1
+              api_key: os.environ/VLLM_KEY
+              order: 1
+        {extra}    model_info:
+              id: replica-{i}
+
+        """;
+
+    private static readonly string ApiDeployments = """
+          - model_name: kimi-k2
+            litellm_params:
+              model: moonshot/kimi-k2
+              api_key: os.environ/MOONSHOT_KEY
+              order: 2
+              rpm: 600
+              tpm: 40M
+          - model_name: kimi-k2
+            litellm_params:
+              model: openrouter/moonshotai/kimi-k2
+              order: 2
+              rpm: 400
+              tpm: 20000000
+
+        """;
+
+    private static readonly string Settings = """
+        router_settings:
+          routing_strategy: least-busy
+          num_retries: 2
+          timeout: 30
+          cooldown_time: 10
+          allowed_fails: 3
+        litellm_settings:
+          drop_params: true
+        general_settings:
+          master_key: os.environ/LITELLM_MASTER_KEY
+
+        """;
+
+    private static string Config(int replicas = 5) =>
+        "model_list:\n" + string.Concat(Enumerable.Range(0, replicas).Select(i => Deployment(i))) + ApiDeployments + Settings;
+
+    [SetUp]
+    public void MakeFolder()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "fleetsim-litellm-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void RemoveFolder()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    /// <summary>Writes litellm.yaml and scenario.yaml into the temp folder; returns the scenario's path.</summary>
+    private string Write(string config, string scenario = ScenarioYaml)
+    {
+        File.WriteAllText(Path.Combine(_dir, "litellm.yaml"), config);
+        string path = Path.Combine(_dir, "scenario.yaml");
+        File.WriteAllText(path, scenario);
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Fleetsim(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = global::FleetSim.Cli.Cli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The 1-based line of the first line of <paramref name="text"/> holding <paramref name="snippet"/>.</summary>
+    private static int LineOf(string text, string snippet, int occurrence = 1)
+    {
+        string[] lines = text.Split('\n');
+        int seen = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains(snippet, StringComparison.Ordinal) && ++seen == occurrence)
+            {
+                return i + 1;
+            }
+        }
+        throw new ArgumentException($"'{snippet}' is not in the text");
+    }
+
+    [Test]
+    public void TheLowestOrderIsTheFleetAndItsMaxParallelRequestsTheSlots()
+    {
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Fleet, Is.EqualTo(new StaticFleet(5)));
+            Assert.That(s.Replica.MaxInFlight, Is.EqualTo(12));
+            Assert.That(s.Warnings, Has.Some.Contains("max_parallel_requests 12 replaces replica.max_in_flight 8"));
+            Assert.That(s.Router.Mode, Is.EqualTo(RouterMode.Queue), "LiteLLM queues for max_parallel_requests unless told otherwise");
+            Assert.That(s.Router.TimeoutSeconds, Is.EqualTo(30));
+            Assert.That(s.Router.Choice, Is.EqualTo(ReplicaChoice.LeastBusy));
+            Assert.That(s.Router.LiteLlmConfig, Is.EqualTo("litellm.yaml"));
+        });
+    }
+
+    [Test]
+    public void TheHigherOrderDeploymentsAreTheApiAndTheirRpmAndTpmItsLimits()
+    {
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(1000));
+            Assert.That(s.Api.TokensPerMinute, Is.EqualTo(60e6));
+            Assert.That(s.Api.Price.Value, Is.EqualTo(0.317), "the price stays the scenario's");
+        });
+    }
+
+    /// <remarks>A deployment with no rpm is not rate-limited, so the API as a whole is not either.</remarks>
+    [Test]
+    public void AnApiDeploymentWithoutLimitsLeavesTheApiUnlimited()
+    {
+        string config = Config().Replace("      rpm: 400\n", "");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(config));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Api.RequestsPerMinute, Is.Null);
+            Assert.That(s.Api.TokensPerMinute, Is.EqualTo(60e6));
+        });
+    }
+
+    [Test]
+    public void LimitsInTheScenarioWinOverTheConfigs()
+    {
+        string scenario = ScenarioYaml.Replace("api: { usd_per_million_tokens: 0.317 }", "api: { usd_per_million_tokens: 0.317, requests_per_minute: 50 }");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config(), scenario));
+        Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(50));
+    }
+
+    [Test]
+    public void RoutingStrategiesAndSettingsMap()
+    {
+        string shuffle = Config().Replace("routing_strategy: least-busy", "routing_strategy: simple-shuffle")
+                                 .Replace("      max_parallel_requests: 12\n", "      max_parallel_requests: 12\n      weight: 3\n");
+        string scenario = ScenarioYaml.Replace("  litellm_config: litellm.yaml", "  litellm_config: litellm.yaml\n  mode: cooldown");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(shuffle, scenario));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Router.Choice, Is.EqualTo(ReplicaChoice.SimpleShuffle));
+            Assert.That(s.Router.Weights, Is.EqualTo(new[] { 3.0, 3, 3, 3, 3 }));
+            Assert.That(s.Router.Mode, Is.EqualTo(RouterMode.Cooldown));
+            Assert.That(s.Router.CooldownSeconds, Is.EqualTo(10));
+            Assert.That(s.Router.Retries, Is.EqualTo(2));
+            Assert.That(s.Router.TimeoutSeconds, Is.Null, "a timeout belongs to queue mode");
+        });
+    }
+
+    [Test]
+    public void MaxParallelRequestsEqualToTheReplicasIsNotWarnedAbout()
+    {
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config().Replace("max_parallel_requests: 12", "max_parallel_requests: 8")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Replica.MaxInFlight, Is.EqualTo(8));
+            Assert.That(s.Warnings, Has.None.Contains("replaces replica.max_in_flight"));
+        });
+    }
+
+    [Test]
+    public void EveryKeyItDoesNotModelIsNamedInAWarning()
+    {
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config()));
+        string warnings = string.Join("\n", s.Warnings);
+        TestContext.Out.WriteLine(warnings);
+        Assert.Multiple(() =>
+        {
+            foreach (string key in new[]
+            {
+                "model_list[*].litellm_params.api_key", "model_list[*].litellm_params.api_base", "model_list[*].litellm_params.model",
+                "model_list[*].model_info", "litellm_settings", "general_settings", "router_settings.allowed_fails",
+            })
+            {
+                Assert.That(warnings, Does.Contain(key));
+            }
+            foreach (string modelled in new[] { "litellm_params.order", "max_parallel_requests,", "router_settings.timeout", "routing_strategy", "litellm_params.rpm" })
+            {
+                Assert.That(warnings, Does.Not.Contain(modelled));
+            }
+        });
+    }
+
+    [Test]
+    public void RpmOnTheSelfHostedDeploymentsIsWarnedAboutNotApplied()
+    {
+        string config = Config().Replace("      max_parallel_requests: 12\n", "      max_parallel_requests: 12\n      rpm: 60\n");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(config));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Warnings, Has.Some.Contains("rpm/tpm on the self-hosted (order 1) deployments are not modelled"));
+            Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(1000));
+        });
+    }
+
+    [Test]
+    public void TheWarningsReachTheCommandLine()
+    {
+        string scenario = Write(Config());
+        var (code, output, error) = Fleetsim("validate", scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, error);
+            Assert.That(output, Does.Contain("5 replicas"));
+            Assert.That(error, Does.Contain("warning: ").And.Contain("router_settings.allowed_fails"));
+        });
+    }
+
+    [Test]
+    public void TheImportedFleetAndLimitsRun()
+    {
+        string tight = Config().Replace("rpm: 600", "rpm: 30").Replace("rpm: 400", "rpm: 20");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(tight), [ScenarioOverride.Parse("horizon_hours=12")]);
+        ScenarioRun minute = ScenarioRun.Of(s);
+        ScenarioRun requests = ScenarioRun.Of(s, EngineChoice.Request);
+        TestContext.Out.WriteLine(requests.Requests!.Requests);
+        Assert.Multiple(() =>
+        {
+            Assert.That(minute.Engine, Is.EqualTo(EngineChoice.Minute), "queue with a timeout has a minute form");
+            Assert.That(minute.Bill.Fleet.Replicas, Is.EqualTo(5));
+            Assert.That(minute.Bill.Fleet.Slots, Is.EqualTo(60));
+            Assert.That(requests.Requests.Fleet.Slots, Is.EqualTo(60));
+            // 50 requests a minute is less than the morning's overflow: the API turns some away.
+            Assert.That(requests.Requests.Requests.Dropped, Is.GreaterThan(requests.Requests.Requests.Unfinished));
+            Assert.That(requests.Requests.Requests.Spilled, Is.LessThanOrEqualTo(50 * 12 * 60));
+        });
+    }
+
+    public sealed record BadConfig(string Name, Func<string, string> Edit, string At, int Occurrence, string KeyPath, string Problem)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<BadConfig> BadConfigs() =>
+    [
+        new("a deployment without an order", c => ReplaceNth(c, "      order: 1\n", "", 2), "model: hosted_vllm", 2,
+            "model_list[1].litellm_params.order", "is required"),
+        new("every deployment of one order", c => c.Replace("order: 2", "order: 1"), "- model_name", 7,
+            "model_list", "every deployment has order 1"),
+        new("replicas with different max_parallel_requests", c => ReplaceNth(c, "max_parallel_requests: 12", "max_parallel_requests: 16", 3),
+            "- model_name", 1, "model_list", "different max_parallel_requests (12, 16)"),
+        new("a routing strategy it does not model", c => c.Replace("routing_strategy: least-busy", "routing_strategy: latency-based-routing"),
+            "routing_strategy:", 1, "router_settings.routing_strategy", "'latency-based-routing' is not modelled"),
+        new("a negative max_parallel_requests", c => ReplaceNth(c, "max_parallel_requests: 12", "max_parallel_requests: -1", 2),
+            "max_parallel_requests: -1", 1, "model_list[1].litellm_params.max_parallel_requests", "must be"),
+    ];
+
+    private static string ReplaceNth(string text, string find, string replace, int n)
+    {
+        int at = -1;
+        for (int i = 0; i < n; i++)
+        {
+            at = text.IndexOf(find, at + 1, StringComparison.Ordinal);
+        }
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
+    [TestCaseSource(nameof(BadConfigs))]
+    public void ABadConfigIsOneLineWithFileLineAndKeyAndExitCodeTwo(BadConfig bad)
+    {
+        string config = bad.Edit(Config());
+        string scenario = Write(config);
+        var (code, output, error) = Fleetsim("run", scenario, "--engine", "request");
+        string configPath = Path.Combine(_dir, "litellm.yaml");
+        int line = LineOf(config, bad.At, bad.Occurrence);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(output, Is.Empty);
+            Assert.That(error.TrimEnd('\n', '\r').Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.StartWith($"fleetsim: {configPath}:{line}:"));
+            Assert.That(error, Does.Match($@"^fleetsim: .*litellm\.yaml:{line}:\d+: {Regex.Escape(bad.KeyPath)}: .*{Regex.Escape(bad.Problem)}"));
+        });
+    }
+
+    [Test]
+    public void AFleetSectionBesideTheConfigIsRefused()
+    {
+        string scenarioText = ScenarioYaml.Replace("router:\n", "fleet:\n  replicas: 4\nrouter:\n");
+        string scenario = Write(Config(), scenarioText);
+        var (code, _, error) = Fleetsim("run", scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.Match($@"^fleetsim: .*scenario\.yaml:{LineOf(scenarioText, "replicas: 4")}:\d+: fleet: .*litellm_config"));
+        });
+    }
+
+    [Test]
+    public void AMissingConfigFileIsNamed()
+    {
+        string scenario = Write(Config(), ScenarioYaml.Replace("litellm_config: litellm.yaml", "litellm_config: nowhere.yaml"));
+        var (code, _, error) = Fleetsim("validate", scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain(Path.Combine(_dir, "nowhere.yaml")).And.Contain("no such file"));
+        });
+    }
+
+    [Test]
+    public void TheConfigIsFoundNextToTheScenarioNotInTheWorkingDirectory()
+    {
+        string scenario = Write(Config());
+        string cwd = Environment.CurrentDirectory;
+        Assert.That(File.Exists(Path.Combine(cwd, "litellm.yaml")), Is.False, "precondition");
+        ScenarioSpec s = ScenarioLoader.LoadFile(scenario);
+        Assert.That(s.Fleet, Is.EqualTo(new StaticFleet(5)));
+    }
+}
