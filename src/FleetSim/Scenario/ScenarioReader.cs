@@ -237,8 +237,8 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             return file;
         }
-        string resolved = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source.FileName)) ?? "", file);
-        return Path.GetRelativePath(Environment.CurrentDirectory, resolved);
+        // Keep the path as the user gave the scenario's: relative stays relative, absolute stays absolute.
+        return Path.Combine(Path.GetDirectoryName(source.FileName) ?? "", file);
     }
 
     private static ApiSpec ReadApi(MappingReader a)

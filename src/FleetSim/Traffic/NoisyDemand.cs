@@ -30,7 +30,7 @@ public sealed class NoisyDemand
             }
         }
         _normals = new double[_shape.Length];
-        _scratch = new double[_shape.Length + 2];
+        _scratch = new double[3 * ((_shape.Length + 1) / 2)];
         Minutes = _shape.Length;
     }
 
@@ -53,7 +53,7 @@ public sealed class NoisyDemand
                 x = rho * x + innovation * _normals[m];
                 _normals[m] = x - s2 / 2;
             }
-            TensorPrimitives.Exp(_normals, _normals);
+            VectorMath.Exp(_normals, _normals);
             TensorPrimitives.Multiply(rate, _normals, rate);
         }
         if (_noise.DailyCv > 0)

@@ -14,7 +14,7 @@ public class NoiseTests
     {
         const int n = 100_001;
         var normals = new double[n];
-        NormalBatch.Fill(new Xoshiro256StarStar(5, threadSafe: false), normals, new double[n + 2]);
+        NormalBatch.Fill(new Xoshiro256StarStar(5, threadSafe: false), normals, new double[3 * ((n + 1) / 2)]);
         Array.Sort(normals);
         double worst = 0;
         for (int i = 0; i < n; i++)
@@ -91,6 +91,40 @@ public class NoiseTests
         double[] first = Month(noise, 9).Month, again = Month(noise, 9).Month, other = Month(noise, 10).Month;
         Assert.That(again, Is.EqualTo(first).AsCollection);
         Assert.That(other, Is.Not.EqualTo(first).AsCollection);
+    }
+
+    [Test]
+    public void VectorMathAgreesWithMath()
+    {
+        var random = new Random(1);
+        double[] xs = [.. Enumerable.Range(0, 10_003).Select(_ => random.NextDouble())];
+        double[] exps = [.. xs.Select(x => 40 * x - 20)];
+        var e = new double[xs.Length];
+        var l = new double[xs.Length];
+        var sin = new double[xs.Length];
+        var cos = new double[xs.Length];
+        VectorMath.Exp(exps, e);
+        VectorMath.Log(xs, l);
+        VectorMath.SinCosOfTurns(xs, sin, cos);
+        for (int i = 0; i < xs.Length; i++)
+        {
+            Assert.That(e[i], Is.EqualTo(Math.Exp(exps[i])).Within(1e-12).Percent.Or.EqualTo(Math.Exp(exps[i])).Within(1e-300));
+            Assert.That(l[i], Is.EqualTo(Math.Log(xs[i])).Within(1e-15).Or.EqualTo(Math.Log(xs[i])).Within(1e-12).Percent);
+            Assert.That(sin[i], Is.EqualTo(Math.Sin(2 * Math.PI * xs[i])).Within(1e-14));
+            Assert.That(cos[i], Is.EqualTo(Math.Cos(2 * Math.PI * xs[i])).Within(1e-14));
+        }
+    }
+
+    [Test]
+    public void NoiseIsBitForBitTheSameAfterTheJitHasWarmedUp()
+    {
+        // Precompiled and re-jitted code must not round differently: draw the same month many times.
+        var noise = new NoiseSpec(0.2, 0.9, 0.1, 0.05, new BurstSpec(2, 0.5, 20));
+        double[] first = Month(noise, 4).Month;
+        for (int k = 0; k < 30; k++)
+        {
+            Assert.That(Month(noise, 4).Month, Is.EqualTo(first).AsCollection, $"draw {k}");
+        }
     }
 
     [Test]
