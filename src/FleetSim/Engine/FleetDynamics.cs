@@ -34,6 +34,7 @@ public sealed class FleetDynamics
     private readonly int _horizon;
     private readonly int _replicasPerNode;
     private readonly NodeKind _burstKind;
+    private readonly Action _decide, _onFailure, _onRepair, _onPreemption;
     private ScheduledAction? _nextFailure, _nextPreemption;
     private double _servedSum;
     private int _cursor, _desired, _failed, _scaleEvents, _denied, _failures, _preemptions;
@@ -52,6 +53,10 @@ public sealed class FleetDynamics
         _burstKind = scenario.Pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
         _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes));
         _random = new SeedStreams(seed).Next();
+        _decide = Decide;
+        _onFailure = OnFailure;
+        _onRepair = OnRepair;
+        _onPreemption = OnPreemption;
         Demand = demand;
     }
 
@@ -93,7 +98,7 @@ public sealed class FleetDynamics
         double next = _sim.Now + _policy.IntervalMinutes;
         if (next < _horizon)
         {
-            _sim.Schedule(_policy.IntervalMinutes, Decide);
+            _sim.Schedule(_policy.IntervalMinutes, _decide);
         }
     }
 
@@ -223,14 +228,14 @@ public sealed class FleetDynamics
         {
             _nextFailure?.Cancel();
             double rate = ServingReplicas() / (f.MtbfHours * 60.0);
-            _nextFailure = rate > 0 ? _sim.Schedule(Exponential(rate), OnFailure) : null;
+            _nextFailure = rate > 0 ? _sim.Schedule(Exponential(rate), _onFailure) : null;
         }
         if (_scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 } spot)
         {
             _nextPreemption?.Cancel();
             int spotNodes = _ready.Count(l => l.Kind == NodeKind.Spot);
             double rate = spotNodes * spot.PreemptionsPerNodeHour / 60.0;
-            _nextPreemption = rate > 0 ? _sim.Schedule(Exponential(rate), OnPreemption) : null;
+            _nextPreemption = rate > 0 ? _sim.Schedule(Exponential(rate), _onPreemption) : null;
         }
     }
 
@@ -241,7 +246,7 @@ public sealed class FleetDynamics
         {
             _failed++;
             _failures++;
-            _sim.Schedule(Exponential(1 / (_scenario.Scaling.Failures!.MttrHours * 60.0)), OnRepair);
+            _sim.Schedule(Exponential(1 / (_scenario.Scaling.Failures!.MttrHours * 60.0)), _onRepair);
         }
         Reschedule();
     }

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace FleetSim.Kernels;
 
 /// <summary>
-/// Standard normal numbers in bulk: uniforms from the run's generator (MathNet's xoshiro256**),
+/// Standard normal numbers in bulk: uniforms from the run's generator (a <see cref="VectorRandom"/> fills them a vector at a time),
 /// turned into normals by the Box-Muller transform as whole-span SIMD operations
 /// (<see cref="VectorMath"/> for the bit-reproducible log, sin and cos). Tested against MathNet's
 /// normal distribution.
@@ -21,11 +21,21 @@ public static class NormalBatch
         }
         Span<double> u1 = scratch[..half];
         Span<double> u2 = scratch.Slice(half, half);
-        for (int i = 0; i < half; i++)
+        if (random is VectorRandom fast)
         {
-            u1[i] = 1.0 - random.NextDouble(); // (0, 1]: log is finite
-            u2[i] = random.NextDouble();
+            fast.FillUniform(u1);
+            fast.FillUniform(u2);
         }
+        else
+        {
+            for (int i = 0; i < half; i++)
+            {
+                u1[i] = random.NextDouble();
+                u2[i] = random.NextDouble();
+            }
+        }
+        // (0, 1]: log is finite
+        TensorPrimitives.Subtract(1.0, u1, u1);
         // radius = sqrt(−2 ln u1); angle = 2π u2; z0 = r cos θ, z1 = r sin θ
         VectorMath.Log(u1, u1);
         TensorPrimitives.Multiply(u1, -2.0, u1);

@@ -25,6 +25,11 @@ public sealed class FleetEconomics
         double burstPrice = scenario.Pricing.Spot?.UsdPerGpuHour ?? scenario.Replica.GpuPrice.Value;
         NodeUsdPerMinute = burstPrice * scenario.Replica.GpusPerNode / 60.0;
         ApiUsdPerToken = scenario.Api.Price.Value / 1e6;
+        _routers = new MinuteRouter[1025];
+        for (int r = 0; r < _routers.Length; r++)
+        {
+            _routers[r] = Build(r);
+        }
     }
 
     public ReplicaSpec Replica { get; }
@@ -38,8 +43,17 @@ public sealed class FleetEconomics
 
     public int NodesFor(int replicas) => (replicas + ReplicasPerNode - 1) / ReplicasPerNode;
 
+    /// <summary>
+    /// The minute router for a fleet of <paramref name="replicas"/>. Fleets up to 1,024 replicas are
+    /// built once, up front, so threads sharing these economics only ever read them.
+    /// </summary>
     public MinuteRouter RouterFor(int replicas) =>
+        replicas < _routers.Length ? _routers[replicas] : Build(replicas);
+
+    private MinuteRouter Build(int replicas) =>
         MinuteRouter.For(_scenario.Router, new FleetShape(replicas, Replica), _scenario.Traffic.RequestMix);
+
+    private readonly MinuteRouter[] _routers;
 
     /// <summary>Node rent plus the API's bill for what <paramref name="replicas"/> leave unserved over the span.</summary>
     public double SpanCost(ReadOnlySpan<double> demand, int replicas, Span<double> scratch)

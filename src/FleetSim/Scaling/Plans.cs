@@ -68,13 +68,50 @@ public static class Plans
     public static int[] Oracle(DemandSeries actual, FleetEconomics economics, BillingUnit billing)
     {
         int period = billing == BillingUnit.Hour ? 60 : 1;
-        var plan = new int[actual.Minutes];
-        var scratch = new double[period];
-        for (int start = 0; start < plan.Length; start += period)
+        int minutes = actual.Minutes;
+        ReadOnlySpan<double> demand = actual.Rate;
+        double peak = 0;
+        foreach (double d in demand)
         {
-            int length = Math.Min(period, plan.Length - start);
-            int best = economics.BestReplicas(actual.Rate.Slice(start, length), 100_000, scratch);
-            plan.AsSpan(start, length).Fill(best);
+            peak = Math.Max(peak, d);
+        }
+        int limit = (int)Math.Ceiling(peak / economics.Replica.Throughput.Value) + 2 * economics.ReplicasPerNode;
+        int periods = (minutes + period - 1) / period;
+        var bestCost = new double[periods];
+        var bestReplicas = new int[periods];
+        var served = new double[minutes];
+        // One vectorized pass over the whole horizon per fleet size; each period keeps its cheapest.
+        for (int r = 0; r <= limit; r++)
+        {
+            if (r == 0)
+            {
+                Array.Clear(served);
+            }
+            else
+            {
+                Engine.MinuteEngine.ServeSpan(demand, economics.RouterFor(r), served);
+            }
+            double nodeCostPerMinute = economics.NodesFor(r) * economics.NodeUsdPerMinute;
+            for (int p = 0; p < periods; p++)
+            {
+                int from = p * period, to = Math.Min(minutes, from + period);
+                double cost = 0;
+                for (int m = from; m < to; m++)
+                {
+                    cost += nodeCostPerMinute + (demand[m] - served[m]) * 60.0 * economics.ApiUsdPerToken;
+                }
+                if (r == 0 || cost < bestCost[p] - 1e-9)
+                {
+                    bestCost[p] = cost;
+                    bestReplicas[p] = r;
+                }
+            }
+        }
+        var plan = new int[minutes];
+        for (int p = 0; p < periods; p++)
+        {
+            int from = p * period;
+            plan.AsSpan(from, Math.Min(period, minutes - from)).Fill(bestReplicas[p]);
         }
         return plan;
     }

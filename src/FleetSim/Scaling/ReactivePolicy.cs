@@ -40,7 +40,15 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
         recommended = Math.Clamp(recommended, spec.MinReplicas, spec.MaxReplicas);
         _recommendations.Add((context.Minute, recommended));
         double window = Math.Max(spec.ScaleUpWindowMinutes, spec.ScaleDownWindowMinutes);
-        _recommendations.RemoveAll(r => r.Minute < context.Minute - window);
+        int stale = 0;
+        while (stale < _recommendations.Count && _recommendations[stale].Minute < context.Minute - window)
+        {
+            stale++;
+        }
+        if (stale > 0)
+        {
+            _recommendations.RemoveRange(0, stale);
+        }
 
         if (recommended > current)
         {

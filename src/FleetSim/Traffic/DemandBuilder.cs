@@ -65,7 +65,7 @@ public static class DemandBuilder
     }
 
     /// <summary>The random stream a run's traffic noise is drawn from (apart from the engines' own streams).</summary>
-    public static Random NoiseStream(int seed) => new Engine.Requests.SeedStreams(seed ^ 0x5EED).Next();
+    public static Random NoiseStream(int seed) => new Kernels.VectorRandom(unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0x5EEDUL);
 
     private static double[] FitLevels(PercentileShape fit, double[] hourWeights, double targetMean, List<string> warnings)
     {
