@@ -1,3 +1,4 @@
+using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using FleetSim.Engine;
 using FleetSim.Fleet;
@@ -10,7 +11,8 @@ namespace FleetSim.Benchmarks;
 
 /// <summary>
 /// One month (43,800 minutes) of the seed's traffic through a fixed fleet of 4 TP4 replicas:
-/// the minute kernels beside their scalar originals.
+/// the minute kernels beside their scalar originals and beside a bare SIMD min/sum pass (the
+/// floor any fluid kernel can reach), all in one run.
 /// </summary>
 [MemoryDiagnoser]
 public class MonthKernelBenchmarks
@@ -31,6 +33,26 @@ public class MonthKernelBenchmarks
         _fleet = new FleetShape(4, seed.Replica);
         _erlangsPerTokenPerSecond = ServiceTime.ErlangsPerTokenPerSecond(seed.Replica);
         _fluid = MinuteRouter.For(new RouterSpec(RouterMode.Fluid), _fleet, seed.Traffic.RequestMix);
+    }
+
+    [Benchmark(Baseline = true, Description = "bare SIMD min/sum pass (floor)")]
+    public double BareMinSum()
+    {
+        var cap = new Vector<double>(_fleet.Capacity.Value);
+        Vector<double> acc = Vector<double>.Zero;
+        int w = Vector<double>.Count, i = 0;
+        for (; i <= _demand.Length - w; i += w)
+        {
+            Vector<double> s = Vector.Min(new Vector<double>(_demand, i), cap);
+            s.CopyTo(_served, i);
+            acc += s;
+        }
+        double total = Vector.Sum(acc);
+        for (; i < _demand.Length; i++)
+        {
+            total += _served[i] = Math.Min(_demand[i], _fleet.Capacity.Value);
+        }
+        return total;
     }
 
     [Benchmark(Description = "fluid month, vectorized")]

@@ -2,7 +2,15 @@ using BenchmarkDotNet.Running;
 using FleetSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
-var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(RequestEngineBenchmarks) };
+var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(RequestEngineBenchmarks) };
+if (Peers.Has("numpy"))
+{
+    suites.Add(typeof(NumpyPeerBenchmarks));
+}
+else
+{
+    Console.WriteLine("numpy peer skipped: /usr/bin/python3 with numpy not found (apt-get install -y python3-numpy).");
+}
 if (Peers.Has("SimPy"))
 {
     suites.Add(typeof(SimPyPeerBenchmarks));

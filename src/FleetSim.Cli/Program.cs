@@ -21,11 +21,12 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                return parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ValidateOptions>(rest).MapResult(
+                return parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, ValidateOptions>(rest).MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (SweepOptions o) => SweepCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (MergeOptions o) => MergeCommand.Execute(o, stdout, stderr),
+                    (ReportOptions o) => ReportCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
                     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
                         ? ExitCode.Ok
@@ -66,6 +67,12 @@ namespace FleetSim.Cli
         }
 
         private static SweepOptions WithSets(SweepOptions o, List<string> sets)
+        {
+            o.Sets = [.. o.Sets, .. sets];
+            return o;
+        }
+
+        private static ReportOptions WithSets(ReportOptions o, List<string> sets)
         {
             o.Sets = [.. o.Sets, .. sets];
             return o;

@@ -12,12 +12,24 @@ public static class TimelineChart
     public static Plot Draw(PolicyComparison comparison)
     {
         var (from, to) = Week(comparison.Demand.Minutes);
-        Plot plot = ChartStyle.NewPlot(
-            "A week of demand against each policy's serving capacity",
-            "day of the week",
-            "processed tokens per second");
+        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
         double[] hours = [.. Enumerable.Range(from, to - from).Select(m => m / 60.0)];
         double[] demand = comparison.Demand.Rate[from..to].ToArray();
+        double[] served = best.Served[from..to];
+        double weekServed = served.Sum() / Math.Max(1e-9, demand.Sum());
+        Plot plot = ChartStyle.NewPlot(
+            $"A week: {best.Policy} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, the rest spills to the API",
+            "day of the week",
+            "processed tokens per second");
+        double[] zero = new double[hours.Length];
+        var selfHosted = plot.Add.FillY(hours, zero, served);
+        selfHosted.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.45);
+        selfHosted.LineWidth = 0;
+        selfHosted.LegendText = $"self-hosted ({best.Policy})";
+        var spilled = plot.Add.FillY(hours, served, demand);
+        spilled.FillColor = ChartStyle.ApiColor.WithAlpha(0.45);
+        spilled.LineWidth = 0;
+        spilled.LegendText = $"spilled to the API ({best.Policy})";
         var demandLine = plot.Add.ScatterLine(hours, demand, ChartStyle.DemandColor);
         demandLine.LineWidth = 4;
         demandLine.LegendText = "demand";
@@ -27,7 +39,7 @@ public static class TimelineChart
             PolicyRun run = comparison.Runs[i];
             double[] capacity = [.. run.Serving[from..to].Select(s => s * throughput)];
             var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
-            line.LineWidth = 3;
+            line.LineWidth = 2;
             line.LegendText = $"{run.Policy} capacity";
         }
         string[] days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -1,0 +1,44 @@
+using FleetSim.Cli.Verbs;
+using FleetSim.Engine;
+using FleetSim.Engine.MonteCarlo;
+using FleetSim.Reporting.Report;
+using FleetSim.Scenario;
+
+namespace FleetSim.Cli;
+
+/// <summary>fleetsim report: the bill, the policies, a Monte Carlo sweep, five charts and a one-page report.</summary>
+public static class ReportCommand
+{
+    public static int Execute(ReportOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Runs < 1 || o.Runs > 1_000_000)
+        {
+            throw new UsageException($"--runs: expected 1 to 1,000,000 months, found {o.Runs}");
+        }
+        var output = new OutputDirectory(o.Out);
+        string[] sets = [.. o.Sets];
+        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
+        ScenarioSpec Load(IReadOnlyList<ScenarioOverride> overrides) =>
+            o.Scenario is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(o.Scenario, overrides);
+
+        ScenarioRun run = ScenarioRun.Of(scenario, EngineChoice.Minute);
+        PolicyComparison comparison = PolicyComparison.Of(scenario);
+        var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
+        IReadOnlyList<SweepGroup> sweep = SweepSummary.Of(SweepRunner.Run(spec, Load));
+        var charts = ReportCharts.Render(run, comparison, sweep);
+        var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)]);
+        var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);
+
+        foreach (var (chart, bytes) in charts)
+        {
+            output.AddBinary(chart.File, path => File.WriteAllBytes(path, bytes));
+        }
+        output.Add("report.md", w => w.Write(document.ToMarkdown()));
+        output.Add("report.html", w => w.Write(document.ToHtml(file => png[file])));
+        IReadOnlyList<string> written = output.Commit();
+        stdout.WriteLine($"FleetSim report · {scenario.Name}");
+        stdout.WriteLine($"  {document.Finding()}");
+        stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,61 @@
+using FleetSim.Engine;
+using FleetSim.Traffic;
+using ScottPlot;
+
+namespace FleetSim.Reporting.Charts;
+
+/// <summary>daily-profile.png: demand by hour of day (P10–P90 band across days, and the median) against each policy's capacity.</summary>
+public static class DailyProfileChart
+{
+    public static Plot Draw(PolicyComparison comparison)
+    {
+        double[] hourly = comparison.Demand.HourlyMeans();
+        var low = new double[25];
+        var mid = new double[25];
+        var high = new double[25];
+        for (int h = 0; h < 24; h++)
+        {
+            double[] same = [.. Enumerable.Range(0, hourly.Length).Where(i => i % 24 == h).Select(i => hourly[i])];
+            Array.Sort(same);
+            low[h] = Percentile.OfSorted(same, 0.10);
+            mid[h] = Percentile.OfSorted(same, 0.50);
+            high[h] = Percentile.OfSorted(same, 0.90);
+        }
+        (low[24], mid[24], high[24]) = (low[0], mid[0], high[0]);
+        double peakToTrough = mid.Max() / Math.Max(1e-9, mid.Min());
+        Plot plot = ChartStyle.NewPlot(
+            $"Demand swings {peakToTrough:0.0}× over the day; how each policy's capacity follows it",
+            "hour of day", "processed tokens per second");
+        double[] hours = [.. Enumerable.Range(0, 25).Select(h => (double)h)];
+        var band = plot.Add.FillY(hours, low, high);
+        band.FillColor = ChartStyle.DemandColor.WithAlpha(0.18);
+        band.LineWidth = 0;
+        band.LegendText = "demand, P10–P90 of days";
+        var median = plot.Add.ScatterLine(hours, mid, ChartStyle.DemandColor);
+        median.LineWidth = 4;
+        median.LegendText = "demand, median day";
+        double throughput = comparison.Scenario.Replica.Throughput.Value;
+        for (int i = 0; i < comparison.Runs.Count; i++)
+        {
+            PolicyRun run = comparison.Runs[i];
+            var capacity = new double[25];
+            for (int h = 0; h < 24; h++)
+            {
+                double[] replicas = [.. Enumerable.Range(0, run.Serving.Length / 60).Where(k => k % 24 == h).Select(k => (double)run.Serving[k * 60 + 30])];
+                Array.Sort(replicas);
+                capacity[h] = Percentile.OfSorted(replicas, 0.5) * throughput;
+            }
+            capacity[24] = capacity[0];
+            var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
+            line.LineWidth = 3;
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LegendText = $"{run.Policy} capacity (median day)";
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, 9).Select(k => new Tick(k * 3, $"{k * 3:00}:00"))]);
+        ChartStyle.QuantityAxis(plot);
+        plot.Axes.SetLimits(0, 24, 0, Math.Max(high.Max(), comparison.Runs.Max(r => r.Serving.Max()) * throughput) * 1.1);
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+}

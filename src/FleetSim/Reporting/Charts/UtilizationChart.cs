@@ -1,0 +1,49 @@
+using System.Globalization;
+using FleetSim.Engine;
+using ScottPlot;
+
+namespace FleetSim.Reporting.Charts;
+
+/// <summary>utilization.png: each policy's hourly fleet utilization over a representative week, against the break-even line.</summary>
+public static class UtilizationChart
+{
+    public static Plot Draw(PolicyComparison comparison, double breakEvenUtilization)
+    {
+        var (from, to) = TimelineChart.Week(comparison.Demand.Minutes);
+        int hours = (to - from) / 60;
+        double throughput = comparison.Scenario.Replica.Throughput.Value;
+        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        string Pct(double v) => v.ToString("0 %", CultureInfo.InvariantCulture);
+        Plot plot = ChartStyle.NewPlot(
+            $"Replicas pay for themselves above {Pct(breakEvenUtilization)} busy; {best.Policy} runs at {Pct(best.Utilization)}",
+            "day of the week", "fleet utilization (served ÷ serving capacity)");
+        double[] xs = [.. Enumerable.Range(0, hours).Select(h => h + 0.5)];
+        for (int i = 0; i < comparison.Runs.Count; i++)
+        {
+            PolicyRun run = comparison.Runs[i];
+            var util = new double[hours];
+            for (int h = 0; h < hours; h++)
+            {
+                double served = 0, capacity = 0;
+                for (int m = from + h * 60; m < from + (h + 1) * 60; m++)
+                {
+                    served += run.Served[m];
+                    capacity += run.Serving[m] * throughput;
+                }
+                util[h] = capacity > 0 ? served / capacity * 100 : 0;
+            }
+            var line = plot.Add.ScatterLine(xs, util, ChartStyle.Color(i));
+            line.LineWidth = 3;
+            line.LegendText = run.Policy;
+        }
+        var breakEven = plot.Add.HorizontalLine(breakEvenUtilization * 100, 3, ChartStyle.DemandColor, LinePattern.Dashed);
+        breakEven.LegendText = $"break-even {Pct(breakEvenUtilization)}";
+        string[] days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, hours / 24 + 1).Select(d => new Tick(d * 24.0, d < 7 ? days[d] : ""))]);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture) + " %" };
+        plot.Axes.SetLimitsY(0, 105);
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+}

@@ -1,0 +1,23 @@
+using FleetSim.Engine;
+using FleetSim.Engine.MonteCarlo;
+using FleetSim.Reporting.Charts;
+using ScottPlot;
+
+namespace FleetSim.Reporting.Report;
+
+/// <summary>The report's five charts, rendered to PNG bytes at the shared size.</summary>
+public static class ReportCharts
+{
+    public static IReadOnlyList<(ReportChart Chart, byte[] Png)> Render(ScenarioRun run, PolicyComparison comparison, IReadOnlyList<SweepGroup> sweep)
+    {
+        var charts = new List<(ReportChart, Plot)>
+        {
+            (new ReportChart("timeline.png", "A representative week: demand as self-hosted and spilled tokens for the best policy, and each policy's serving capacity."), TimelineChart.Draw(comparison)),
+            (new ReportChart("daily-profile.png", "Demand by hour of day (P10–P90 band across days, and the median day) against each policy's capacity."), DailyProfileChart.Draw(comparison)),
+            (new ReportChart("cost.png", "Each policy's bill: self-hosted GPUs and API spillover, against the all-API bill and the savings ceiling."), CompareChart.Draw(comparison)),
+            (new ReportChart("savings-distribution.png", "Monte Carlo savings per policy across noisy months (CDF), P5/P50/P95 marked."), SweepChart.Draw(sweep)),
+            (new ReportChart("utilization.png", "Hourly fleet utilization over the week, against the break-even utilization."), UtilizationChart.Draw(comparison, run.Bill.BreakEvenUtilization)),
+        };
+        return [.. charts.Select(c => (c.Item1, c.Item2.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png)))];
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using FleetSim.Economics;
+using FleetSim.Engine;
+using FleetSim.Engine.MonteCarlo;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting.Report;
+
+/// <summary>A chart of the report: its file, and the caption that says what it shows.</summary>
+public sealed record ReportChart(string File, string Caption);
+
+/// <summary>
+/// The one-page report: the bill, the policy table, the Monte Carlo summary, the charts and every
+/// assumption, written as Markdown and as a self-contained HTML page (images embedded).
+/// </summary>
+public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison, IReadOnlyList<SweepGroup> sweep, int sweepRuns, IReadOnlyList<ReportChart> charts)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private string Period => comparison.Demand.Minutes == 730 * 60 ? "month" : $"{comparison.Demand.Minutes / 60} h";
+
+    public string Finding()
+    {
+        Bill b = run.Bill;
+        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Pct(b.SavingsFraction)} " +
+               $"({b.Savings.ToShortString()}); the best policy, {best.Policy}, saves {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}). " +
+               $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
+               $"{Pct(b.BreakEvenUtilization)} busy.";
+    }
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Inv, $"# FleetSim report · {run.Scenario.Name}");
+        sb.AppendLine();
+        sb.AppendLine(Finding());
+        sb.AppendLine();
+        foreach (var (title, header, rows) in Tables())
+        {
+            sb.AppendLine(Inv, $"## {title}");
+            sb.AppendLine();
+            sb.AppendLine("| " + string.Join(" | ", header) + " |");
+            sb.AppendLine("|" + string.Join("|", header.Select((_, i) => i == 0 ? "---" : "---:")) + "|");
+            foreach (string[] row in rows)
+            {
+                sb.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
+            sb.AppendLine();
+        }
+        sb.AppendLine("## Charts");
+        sb.AppendLine();
+        foreach (ReportChart c in charts)
+        {
+            sb.AppendLine(Inv, $"![{c.Caption}]({c.File})");
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"*{c.Caption}*");
+            sb.AppendLine();
+        }
+        sb.AppendLine("## Assumptions");
+        sb.AppendLine();
+        sb.AppendLine("| key | value |");
+        sb.AppendLine("|---|---|");
+        foreach (var (key, value) in ScenarioAssumptions.Of(run.Scenario))
+        {
+            sb.AppendLine(Inv, $"| `{key}` | {value} |");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The same content as one HTML file; <paramref name="imageBytes"/> gives each chart's PNG to embed.</summary>
+    public string ToHtml(Func<string, byte[]> imageBytes)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.AppendLine(Inv, $"<title>FleetSim report · {E(run.Scenario.Name)}</title>");
+        sb.AppendLine("<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}" +
+                      "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}" +
+                      "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #eee}figcaption{color:#555}</style>");
+        sb.AppendLine("<script>window.addEventListener('load',()=>{const ok=[...document.images].every(i=>i.complete&&i.naturalWidth>0);" +
+                      "document.body.setAttribute('data-images',ok?'loaded':'broken');});</script>");
+        sb.AppendLine("</head><body>");
+        sb.AppendLine(Inv, $"<h1>FleetSim report · {E(run.Scenario.Name)}</h1>");
+        sb.AppendLine(Inv, $"<p>{E(Finding())}</p>");
+        foreach (var (title, header, rows) in Tables())
+        {
+            sb.AppendLine(Inv, $"<h2>{E(title)}</h2><table><tr>{string.Concat(header.Select(h => $"<th>{E(h)}</th>"))}</tr>");
+            foreach (string[] row in rows)
+            {
+                sb.AppendLine(Inv, $"<tr>{string.Concat(row.Select(c => $"<td>{E(c)}</td>"))}</tr>");
+            }
+            sb.AppendLine("</table>");
+        }
+        sb.AppendLine("<h2>Charts</h2>");
+        foreach (ReportChart c in charts)
+        {
+            string data = Convert.ToBase64String(imageBytes(c.File));
+            sb.AppendLine(Inv, $"<figure><img alt=\"{E(c.Caption)}\" src=\"data:image/png;base64,{data}\"><figcaption>{E(c.Caption)}</figcaption></figure>");
+        }
+        sb.AppendLine("<h2>Assumptions</h2><table><tr><th>key</th><th>value</th></tr>");
+        foreach (var (key, value) in ScenarioAssumptions.Of(run.Scenario))
+        {
+            sb.AppendLine(Inv, $"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td></tr>");
+        }
+        sb.AppendLine("</table></body></html>");
+        return sb.ToString();
+    }
+
+    private IEnumerable<(string Title, string[] Header, List<string[]> Rows)> Tables()
+    {
+        Bill b = run.Bill;
+        var bill = new List<string[]>
+        {
+            new[] { "All API", Quantity.Short(b.Demand.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi.ToString() },
+            new[] { $"Self-host ({b.Fleet.Replicas} replicas on {b.Fleet.Nodes} nodes)", Quantity.Short(b.SelfHosted.Value, precise: true),
+                    b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
+            new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
+            new[] { "Self-host + spillover", "", "", b.Total.ToString() },
+            new[] { "Savings vs all API", "", Pct(b.SavingsFraction), b.Savings.ToString() },
+            new[] { "Fluid router (the seed's arithmetic)", "", Pct(run.FluidBill.SavingsFraction), run.FluidBill.Total.ToString() },
+        };
+        yield return ($"The bill ({b.Router.ToString().ToLowerInvariant()} router, per {Period})", ["line", "tokens", "$/M", "cost"], bill);
+
+        var policies = comparison.Runs.Select(r => new[]
+        {
+            r.Policy, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Pct(r.SavingsFraction),
+            Pct(r.Utilization), Pct(r.SpillShare), r.NodeHours.ToString("0", Inv), r.ScaleEvents.ToString(Inv),
+        }).ToList();
+        policies.Add(["ceiling", "", "", (comparison.AllApi * (1 - comparison.SavingsCeiling)).ToString(), (comparison.AllApi * comparison.SavingsCeiling).ToString(),
+                      Pct(comparison.SavingsCeiling), "100 %", "0 %", "", ""]);
+        yield return ("Policies", ["policy", "self-host", "API", "total", "savings", "%", "utilization", "spill", "node-hours", "scale events"], policies);
+
+        var mc = sweep.Select(g => new[]
+        {
+            g.Policy, Pct(g.SavingsFraction.Mean), $"{Pct(g.SavingsFraction.Ci95Low)} – {Pct(g.SavingsFraction.Ci95High)}",
+            Pct(g.SavingsFraction.P5), Pct(g.SavingsFraction.P50), Pct(g.SavingsFraction.P95), new Usd(g.TotalUsd.Mean).ToShortString(),
+        }).ToList();
+        yield return ($"Monte Carlo: {sweepRuns:N0} months per policy", ["policy", "mean savings", "95 % CI of the mean", "P5", "P50", "P95", "mean total"], mc);
+    }
+
+    private static string Pct(double v) => v.ToString("0.0 %", Inv);
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

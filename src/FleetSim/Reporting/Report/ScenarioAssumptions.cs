@@ -1,0 +1,86 @@
+using System.Globalization;
+using FleetSim.Scenario;
+
+namespace FleetSim.Reporting.Report;
+
+/// <summary>Every value a run used, defaults included, as key path and value: the report's assumptions.</summary>
+public static class ScenarioAssumptions
+{
+    public static IReadOnlyList<(string Key, string Value)> Of(ScenarioSpec s)
+    {
+        var list = new List<(string, string)>();
+        void Add(string key, object? value) => list.Add((key, Format(value)));
+        Add("name", s.Name);
+        Add("horizon_hours", s.Horizon.Value);
+        Add("seed", s.Seed);
+        Add("traffic.monthly_processed_tokens", s.Traffic.MonthlyProcessedTokens);
+        switch (s.Traffic.DailyShape)
+        {
+            case PercentileShape p:
+                Add("traffic.daily_shape.hourly_percentiles", $"trough {p.Trough:G}, p50 {p.P50:G}, p90 {p.P90:G}, p99 {p.P99:G} tok/s");
+                Add("traffic.daily_shape.peak_hour", p.PeakHour);
+                break;
+            case HourlyShape h:
+                Add("traffic.daily_shape.hourly", string.Join(", ", h.Levels.Select(v => v.ToString("G", CultureInfo.InvariantCulture))));
+                break;
+        }
+        Add("traffic.weekday_factor", s.Traffic.WeekdayFactor);
+        Add("traffic.weekend_factor", s.Traffic.WeekendFactor);
+        RequestMix mix = s.Traffic.RequestMix;
+        Add("traffic.request_mix.processed_tokens", mix.ProcessedTokens);
+        Add("traffic.request_mix.output_tokens", mix.OutputTokens);
+        Add("traffic.request_mix.cache_hit_share", mix.CacheHitShare);
+        Add("traffic.request_mix.size_distribution", mix.Sizes == SizeDistribution.Exponential ? "exponential" : "lognormal");
+        Add("traffic.request_mix.size_cv", mix.SizeCv);
+        NoiseSpec n = s.Traffic.Noise;
+        Add("traffic.noise.minute_cv", n.MinuteCv);
+        Add("traffic.noise.minute_correlation", n.MinuteCorrelation);
+        Add("traffic.noise.daily_cv", n.DailyCv);
+        Add("traffic.noise.growth_per_month", n.GrowthPerMonth);
+        Add("traffic.noise.bursts", n.Bursts is { } b ? $"{b.PerDay:G} a day, +{b.Height:P0} for {b.Minutes:G} min" : "none");
+        ReplicaSpec r = s.Replica;
+        Add("replica.gpus", r.Gpus);
+        Add("replica.gpus_per_node", r.GpusPerNode);
+        Add("replica.processed_tokens_per_second", r.Throughput.Value);
+        Add("replica.max_in_flight", r.MaxInFlight);
+        Add("replica.usd_per_gpu_hour", r.GpuPrice.Value);
+        Add("replica.prefill_tokens_per_second", r.Prefill.Value);
+        Add("fleet.replicas", s.Fleet switch { StaticFleet fixedFleet => fixedFleet.Replicas.ToString(CultureInfo.InvariantCulture), _ => "floor" });
+        Add("router.mode", s.Router.ModeName);
+        Add("router.timeout_seconds", s.Router.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none");
+        Add("router.cooldown_seconds", s.Router.CooldownSeconds);
+        Add("router.retries", s.Router.Retries);
+        Add("router.strategy", s.Router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle");
+        Add("router.litellm_config", s.Router.LiteLlmConfig ?? "none");
+        Add("api.usd_per_million_tokens", s.Api.Price.Value);
+        Add("api.requests_per_minute", s.Api.RequestsPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
+        Add("api.tokens_per_minute", s.Api.TokensPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
+        Add("api.outages", s.Api.Outages.Count == 0 ? "none" : string.Join("; ", s.Api.Outages.Select(o => $"from hour {o.StartHour:G} for {o.Hours:G} h")));
+        ScalingSpec sc = s.Scaling;
+        Add("scaling.policies", string.Join(", ", sc.Policies));
+        Add("scaling.provisioning_minutes", sc.ProvisioningMinutes);
+        Add("scaling.drain_minutes", sc.DrainMinutes);
+        Add("scaling.max_nodes", sc.MaxNodes?.ToString(CultureInfo.InvariantCulture) ?? "no cap");
+        Add("scaling.reactive", $"target {sc.Reactive.TargetUtilization:G}, tolerance {sc.Reactive.Tolerance:G}, " +
+                                $"windows up {sc.Reactive.ScaleUpWindowMinutes:G} / down {sc.Reactive.ScaleDownWindowMinutes:G} min, " +
+                                $"every {sc.Reactive.IntervalMinutes:G} min, replicas {sc.Reactive.MinReplicas}–{sc.Reactive.MaxReplicas}");
+        Add("scaling.schedule", sc.Schedule is null ? "derived from the traffic" : "given");
+        Add("scaling.predictive.method", sc.Predictive.Method == ForecastMethod.HoltWinters ? "holt-winters" : "seasonal-naive");
+        Add("scaling.failures", sc.Failures is { } f ? $"MTBF {f.MtbfHours:G} h, MTTR {f.MttrHours:G} h" : "none");
+        PricingSpec pr = s.Pricing;
+        Add("pricing.billing", $"per-{pr.Billing.ToString().ToLowerInvariant()}");
+        Add("pricing.minimum_charge_minutes", pr.MinimumChargeMinutes);
+        Add("pricing.reserved_nodes", pr.ReservedNodes);
+        Add("pricing.reserved_usd_per_gpu_hour", pr.ReservedUsdPerGpuHour?.ToString("G", CultureInfo.InvariantCulture) ?? "the replica's price");
+        Add("pricing.spot", pr.Spot is { } sp ? $"${sp.UsdPerGpuHour:G}/GPU-hour, {sp.PreemptionsPerNodeHour:G} preemptions per node-hour" : "none");
+        return list;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "none",
+        double d => d.ToString("G", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
