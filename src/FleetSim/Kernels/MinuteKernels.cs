@@ -64,6 +64,16 @@ public static class MinuteKernels
             s1.CopyTo(served[(i + width)..]);
             acc += s0 + s1;
         }
+        if (i <= demand.Length - width)
+        {
+            // One vector left: run it beside a copy of itself rather than minute by minute.
+            var d = new Vector<double>(demand[i..]);
+            InverseLoss(d * k, d * k, slots, out Vector<double> inverse, out _);
+            Vector<double> s = d - d / inverse;
+            s.CopyTo(served[i..]);
+            acc += s;
+            i += width;
+        }
         double total = Vector.Sum(acc);
         for (; i < demand.Length; i++)
         {

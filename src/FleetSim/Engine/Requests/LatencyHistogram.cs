@@ -1,15 +1,18 @@
 namespace FleetSim.Engine.Requests;
 
 /// <summary>
-/// Percentiles of millions of latencies in constant memory: log-spaced buckets 0.5 % wide from
-/// 0.1 ms to 10⁷ s, so a reported percentile is within 0.25 % of the exact one. The mean is exact.
+/// Percentiles of millions of latencies in constant memory and without a logarithm per sample: a
+/// latency's bucket is read straight from its double's exponent and top 7 mantissa bits (128
+/// buckets per doubling, each under 0.8 % wide, from 0.1 ms to 10⁷ s), so a reported percentile
+/// (the bucket's middle) is within 0.4 % of the exact one. The mean is exact.
 /// </summary>
 public sealed class LatencyHistogram
 {
     private const double Smallest = 1e-4;
-    private const double Growth = 1.005;
-    private static readonly double LogGrowth = Math.Log(Growth);
-    private readonly long[] _buckets = new long[(int)Math.Ceiling(Math.Log(1e7 / Smallest) / Math.Log(Growth)) + 1];
+    private const double Largest = 1e7;
+    private const int Shift = 52 - 7;
+    private static readonly long FirstKey = BitConverter.DoubleToInt64Bits(Smallest) >> Shift;
+    private readonly long[] _buckets = new long[(int)((BitConverter.DoubleToInt64Bits(Largest) >> Shift) - FirstKey) + 1];
     private long _zeros;
     private double _sum;
 
@@ -26,8 +29,8 @@ public sealed class LatencyHistogram
             _zeros++;
             return;
         }
-        int b = Math.Min((int)(Math.Log(seconds / Smallest) / LogGrowth), _buckets.Length - 1);
-        _buckets[b]++;
+        long key = (BitConverter.DoubleToInt64Bits(seconds) >> Shift) - FirstKey;
+        _buckets[Math.Min(key, _buckets.Length - 1)]++;
     }
 
     /// <summary>The p-th quantile (p from 0 to 1), or 0 with no samples.</summary>
@@ -48,10 +51,17 @@ public sealed class LatencyHistogram
             seen += _buckets[b];
             if (seen >= rank)
             {
-                return Smallest * Math.Pow(Growth, b + 0.5);
+                return Middle(b);
             }
         }
-        return Smallest * Math.Pow(Growth, _buckets.Length);
+        return Largest;
+    }
+
+    private static double Middle(int bucket)
+    {
+        double low = BitConverter.Int64BitsToDouble((bucket + FirstKey) << Shift);
+        double high = BitConverter.Int64BitsToDouble((bucket + FirstKey + 1) << Shift);
+        return 0.5 * (low + high);
     }
 
     public LatencySummary Summary() => new(Mean, Quantile(0.50), Quantile(0.95), Quantile(0.99));

@@ -29,7 +29,6 @@ internal sealed class RequestSimulation
     private readonly long[] _triedBy;
     private readonly Resource[] _queues;
     private readonly Action[] _departs;
-    private readonly Action _onArrival;
     private readonly ArrivalClock _arrivals;
     private readonly RequestSizes _sizes;
     private readonly ReplicaPicker _picker;
@@ -61,7 +60,6 @@ internal sealed class RequestSimulation
             ? [.. Enumerable.Range(0, replicas).Select(_ => new Resource(_sim, Math.Max(1, _slots)))]
             : [];
         _departs = [.. Enumerable.Range(0, replicas).Select(r => (Action)(() => EndService(r)))];
-        _onArrival = OnArrival;
         var streams = new SeedStreams(seed);
         _arrivals = new ArrivalClock(demand, scenario.Traffic.RequestMix.ProcessedTokens, streams.Next());
         _sizes = new RequestSizes(scenario.Traffic.RequestMix, streams.Next());
@@ -79,14 +77,16 @@ internal sealed class RequestSimulation
 
     public RequestRun Run()
     {
-        double first = _arrivals.Next();
-        if (first < _arrivals.End)
-        {
-            _sim.Schedule(first, _onArrival);
-        }
         if (_router.Mode == RouterMode.Queue)
         {
             _sim.Schedule(_arrivals.End, EndHorizon);
+        }
+        // Arrivals are the one stream known in time order ahead of time, so they are merged with
+        // the kernel's timeline here instead of each being queued as an event of its own.
+        for (double next = _arrivals.Next(); next < _arrivals.End; next = _arrivals.Next())
+        {
+            _sim.Run(next);
+            OnArrival();
         }
         _sim.Run();
         return new RequestRun(
@@ -95,7 +95,7 @@ internal sealed class RequestSimulation
             new RequestCounts(_requests, _selfHostedRequests, _spilledRequests, _droppedRequests, _timedOut, _rejected, _unfinished),
             _wait.Summary(), _ttft.Summary(), _e2e.Summary(),
             _inFlightRecorder.MeanPerMinute(_arrivals.End),
-            _sim.EventsProcessed);
+            _sim.EventsProcessed + _requests);
     }
 
     private void OnArrival()
@@ -114,11 +114,6 @@ internal sealed class RequestSimulation
             default:
                 SpillIfFull(tokens);
                 break;
-        }
-        double next = _arrivals.Next();
-        if (next < _arrivals.End)
-        {
-            _sim.Schedule(next - _sim.Now, _onArrival);
         }
     }
 

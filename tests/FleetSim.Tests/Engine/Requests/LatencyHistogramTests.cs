@@ -36,7 +36,7 @@ public class LatencyHistogramTests
             foreach (double p in new[] { 0.5, 0.9, 0.95, 0.99, 0.999, 1.0 })
             {
                 double exact = all[(int)Math.Ceiling(p * all.Length) - 1];
-                Assert.That(h.Quantile(p), Is.EqualTo(exact).Within(0.25).Percent, $"p = {p}");
+                Assert.That(h.Quantile(p), Is.EqualTo(exact).Within(0.4).Percent, $"p = {p}");
             }
         });
     }
@@ -53,9 +53,9 @@ public class LatencyHistogramTests
         Assert.Multiple(() =>
         {
             Assert.That(s.Mean, Is.EqualTo(5.005).Within(1e-12));
-            Assert.That(s.P50, Is.EqualTo(5.00).Within(0.25).Percent);
-            Assert.That(s.P95, Is.EqualTo(9.50).Within(0.25).Percent);
-            Assert.That(s.P99, Is.EqualTo(9.90).Within(0.25).Percent);
+            Assert.That(s.P50, Is.EqualTo(5.00).Within(0.4).Percent);
+            Assert.That(s.P95, Is.EqualTo(9.50).Within(0.4).Percent);
+            Assert.That(s.P99, Is.EqualTo(9.90).Within(0.4).Percent);
         });
     }
 
