@@ -14,8 +14,11 @@ public static class SweepChart
         SweepGroup best = groups.MaxBy(g => g.SavingsFraction.P50)!;
         int runs = groups.Max(g => g.Runs);
         string Pct(double v) => v.ToString("0.0 %", CultureInfo.InvariantCulture);
-        string title = $"Over {runs:N0} months {best.Policy} saves a median {Pct(best.SavingsFraction.P50)} " +
-                       $"(P5 {Pct(best.SavingsFraction.P5)}, P95 {Pct(best.SavingsFraction.P95)})";
+        bool allAlike = groups.All(g => g.SavingsFraction.P95 - g.SavingsFraction.P5 < 1e-9);
+        string title = allAlike
+            ? $"No traffic.noise in this scenario: all {runs:N0} months alike; {best.Policy} saves {Pct(best.SavingsFraction.P50)}"
+            : $"Over {runs:N0} months {best.Policy} saves a median {Pct(best.SavingsFraction.P50)} " +
+              $"(P5 {Pct(best.SavingsFraction.P5)}, P95 {Pct(best.SavingsFraction.P95)})";
         Plot plot = ChartStyle.NewPlot(title, "savings against all-API", "share of months saving less");
         bool manyGrids = groups.Select(g => g.GridIndex).Distinct().Count() > 1;
         for (int i = 0; i < Math.Min(groups.Count, MaxLines); i++)
