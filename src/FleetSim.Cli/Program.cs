@@ -54,31 +54,9 @@ namespace FleetSim.Cli
             }
         }
 
-        private static RunOptions WithSets(RunOptions o, List<string> sets)
-        {
-            o.Sets = [.. o.Sets, .. sets];
-            return o;
-        }
-
-        private static CompareOptions WithSets(CompareOptions o, List<string> sets)
-        {
-            o.Sets = [.. o.Sets, .. sets];
-            return o;
-        }
-
-        private static SweepOptions WithSets(SweepOptions o, List<string> sets)
-        {
-            o.Sets = [.. o.Sets, .. sets];
-            return o;
-        }
-
-        private static ReportOptions WithSets(ReportOptions o, List<string> sets)
-        {
-            o.Sets = [.. o.Sets, .. sets];
-            return o;
-        }
-
-        private static ValidateOptions WithSets(ValidateOptions o, List<string> sets)
+        /// <summary>Adds the --set values taken out before parsing to the verb's own.</summary>
+        private static T WithSets<T>(T o, List<string> sets)
+            where T : IHasSets
         {
             o.Sets = [.. o.Sets, .. sets];
             return o;

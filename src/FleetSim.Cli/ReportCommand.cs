@@ -18,13 +18,12 @@ public static class ReportCommand
         var output = new OutputDirectory(o.Out);
         string[] sets = [.. o.Sets];
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
-        ScenarioSpec Load(IReadOnlyList<ScenarioOverride> overrides) =>
-            o.Scenario is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(o.Scenario, overrides);
+        Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 
         ScenarioRun run = ScenarioRun.Of(scenario, EngineChoice.Minute);
         PolicyComparison comparison = PolicyComparison.Of(scenario);
         var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
-        IReadOnlyList<SweepGroup> sweep = SweepSummary.Of(SweepRunner.Run(spec, Load));
+        IReadOnlyList<SweepGroup> sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
         var charts = ReportCharts.Render(run, comparison, sweep);
         var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)]);
         var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);

@@ -5,6 +5,10 @@ namespace FleetSim.Cli;
 /// <summary>The scenario a verb works on: a file, or the built-in default, with --set overrides applied.</summary>
 public static class ScenarioInput
 {
+    /// <summary>Loads the scenario at <paramref name="path"/> (or the default) with these overrides: what a sweep's grid points need.</summary>
+    public static Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> Loader(string? path) =>
+        overrides => path is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(path, overrides);
+
     public static ScenarioSpec Load(string? path, IEnumerable<string> sets)
     {
         ScenarioOverride[] overrides = [.. sets.Select(ScenarioOverride.Parse)];

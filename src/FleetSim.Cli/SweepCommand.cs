@@ -37,15 +37,14 @@ public static class SweepCommand
         }
         _ = new OutputDirectory(o.Out);
         string[] sets = [.. o.Sets];
-        ScenarioSpec Load(IReadOnlyList<ScenarioOverride> overrides) =>
-            o.Scenario is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(o.Scenario, overrides);
+        Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 
         // Check the file and every grid point before the first month runs.
         var grid = new SweepGrid(sets);
-        ScenarioSpec first = Load(grid.Points[0].Overrides);
+        ScenarioSpec first = load(grid.Points[0].Overrides);
         foreach (GridPoint point in grid.Points.Skip(1))
         {
-            Load(point.Overrides);
+            load(point.Overrides);
         }
         int seed = o.Seed ?? first.Seed;
         IReadOnlyList<string> chosen = policies ?? first.Scaling.Policies;
@@ -53,7 +52,7 @@ public static class SweepCommand
         long items = (long)grid.Points.Count * chosen.Count * o.Runs;
         long mine = Count(items, shard);
         var bar = new ProgressBar(mine, stderr, enabled: !o.Json && !Console.IsErrorRedirected);
-        IReadOnlyList<RunRecord> records = SweepRunner.Run(spec, Load, bar.Report);
+        IReadOnlyList<RunRecord> records = SweepRunner.Run(spec, load, bar.Report);
         bar.Finish();
         var manifest = new SweepManifest(first.Name, o.Runs, seed, sets, [.. chosen], items, shard.ToString());
         SweepOutput.Write(o.Out, manifest, records, o.Json, stdout);

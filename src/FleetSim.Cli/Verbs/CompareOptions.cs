@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace FleetSim.Cli.Verbs;
 
 [Verb("compare", HelpText = "Run autoscaling policies side by side on the same traffic: one row per policy, the all-API bill and the savings ceiling beside them; writes compare.png and timeline.png.")]
-public sealed class CompareOptions
+public sealed class CompareOptions : IHasSets
 {
     [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default (the seed's deployment).")]
     public string? Scenario { get; set; }

@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace FleetSim.Cli.Verbs;
 
 [Verb("report", HelpText = "Run the scenario's bill, its policies and a Monte Carlo sweep, and write five charts, report.md and a self-contained report.html.")]
-public sealed class ReportOptions
+public sealed class ReportOptions : IHasSets
 {
     [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default (the seed's deployment).")]
     public string? Scenario { get; set; }

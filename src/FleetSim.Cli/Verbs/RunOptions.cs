@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace FleetSim.Cli.Verbs;
 
 [Verb("run", isDefault: false, HelpText = "Simulate a scenario for its horizon and print the bill beside the all-API baseline.")]
-public sealed class RunOptions
+public sealed class RunOptions : IHasSets
 {
     [Value(0, MetaName = "SCENARIO", Required = false,
         HelpText = "Scenario YAML file. Omit it to run the built-in default: the seed's deployment (scenarios/cline-k2-floor.yaml).")]

@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace FleetSim.Cli.Verbs;
 
 [Verb("sweep", HelpText = "Monte Carlo: many noisy months per policy, crossed with a parameter grid; P5/P50/P95 and a 95 % confidence interval of the mean per grid point and policy. Writes runs.csv, summary.csv, sweep.png and sweep.json.")]
-public sealed class SweepOptions
+public sealed class SweepOptions : IHasSets
 {
     [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default. Its traffic.noise makes each month differ.")]
     public string? Scenario { get; set; }

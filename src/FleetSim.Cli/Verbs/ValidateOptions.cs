@@ -4,7 +4,7 @@ using CommandLine.Text;
 namespace FleetSim.Cli.Verbs;
 
 [Verb("validate", HelpText = "Check a scenario file: every key, type and range. Prints what it found, or the first problem with file:line:column and key path (exit code 2).")]
-public sealed class ValidateOptions
+public sealed class ValidateOptions : IHasSets
 {
     [Value(0, MetaName = "SCENARIO", Required = true, HelpText = "Scenario YAML file to check.")]
     public string Scenario { get; set; } = "";
