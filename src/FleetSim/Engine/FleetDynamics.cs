@@ -34,7 +34,7 @@ public sealed class FleetDynamics
     private readonly int _horizon;
     private readonly int _replicasPerNode;
     private readonly NodeKind _burstKind;
-    private readonly Action _decide, _onFailure, _onRepair, _onPreemption;
+    private readonly Action _onFailure, _onRepair, _onPreemption;
     private ScheduledAction? _nextFailure, _nextPreemption;
     private double _servedSum;
     private int _cursor, _desired, _failed, _scaleEvents, _denied, _failures, _preemptions;
@@ -53,7 +53,6 @@ public sealed class FleetDynamics
         _burstKind = scenario.Pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
         _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes));
         _random = new SeedStreams(seed).Next();
-        _decide = Decide;
         _onFailure = OnFailure;
         _onRepair = OnRepair;
         _onPreemption = OnPreemption;
@@ -76,7 +75,13 @@ public sealed class FleetDynamics
         // The fleet at minute 0 exists already: it was provisioned before the horizon began.
         Apply(_policy.DesiredReplicas(Context()), initial: true);
         Reschedule();
-        ScheduleDecision();
+        // Decisions come at fixed instants known ahead, so they are stepped here between kernel runs
+        // rather than queued as events of their own (a reactive month has 43,800 of them).
+        for (double t = _policy.IntervalMinutes; t < _horizon; t += _policy.IntervalMinutes)
+        {
+            _sim.Run(t);
+            Decide();
+        }
         _sim.Run(_horizon);
         AdvanceTo(_horizon);
         foreach (NodeLease lease in _leases)
@@ -93,20 +98,10 @@ public sealed class FleetDynamics
             _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);
     }
 
-    private void ScheduleDecision()
-    {
-        double next = _sim.Now + _policy.IntervalMinutes;
-        if (next < _horizon)
-        {
-            _sim.Schedule(_policy.IntervalMinutes, _decide);
-        }
-    }
-
     private void Decide()
     {
         AdvanceTo((int)Math.Round(_sim.Now));
         Apply(_policy.DesiredReplicas(Context()), initial: false);
-        ScheduleDecision();
     }
 
     private ScalingContext Context()
@@ -209,7 +204,10 @@ public sealed class FleetDynamics
             }
             _scaleEvents++;
         }
-        Reschedule();
+        if (need != active)
+        {
+            Reschedule(); // the serving fleet changed: failures and preemptions run at a new rate
+        }
     }
 
     private void NodeReady(NodeLease lease)
