@@ -14,10 +14,13 @@ public sealed class VectorRandom : Random
     private readonly double[] _buffer = new double[64];
     private int _next = 64;
 
-    public VectorRandom(ulong seed)
+    public VectorRandom(ulong seed) => Reseed(seed);
+
+    /// <summary>Starts the streams over from <paramref name="seed"/>, as a new generator would: lets a sweep reuse one.</summary>
+    public void Reseed(ulong seed)
     {
         int lanes = Vector<ulong>.Count;
-        var s = new ulong[4 * lanes];
+        Span<ulong> s = stackalloc ulong[4 * lanes];
         ulong x = seed;
         for (int i = 0; i < s.Length; i++)
         {
@@ -26,10 +29,11 @@ public sealed class VectorRandom : Random
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             s[i] = z ^ (z >> 31);
         }
-        _s0 = new Vector<ulong>(s, 0);
-        _s1 = new Vector<ulong>(s, lanes);
-        _s2 = new Vector<ulong>(s, 2 * lanes);
-        _s3 = new Vector<ulong>(s, 3 * lanes);
+        _s0 = new Vector<ulong>(s);
+        _s1 = new Vector<ulong>(s[lanes..]);
+        _s2 = new Vector<ulong>(s[(2 * lanes)..]);
+        _s3 = new Vector<ulong>(s[(3 * lanes)..]);
+        _next = _buffer.Length;
     }
 
     /// <summary>

@@ -65,7 +65,10 @@ public static class DemandBuilder
     }
 
     /// <summary>The random stream a run's traffic noise is drawn from (apart from the engines' own streams).</summary>
-    public static Random NoiseStream(int seed) => new Kernels.VectorRandom(unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0x5EEDUL);
+    public static Random NoiseStream(int seed) => new Kernels.VectorRandom(NoiseSeed(seed));
+
+    /// <summary>The noise generator's seed for a run's seed (a sweep reseeds one generator with it).</summary>
+    public static ulong NoiseSeed(int seed) => unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0x5EEDUL;
 
     private static double[] FitLevels(PercentileShape fit, double[] hourWeights, double targetMean, List<string> warnings)
     {

@@ -128,6 +128,35 @@ public class NoiseTests
     }
 
     [Test]
+    public void VectorRandomIsUniformAndReseedsLikeNew()
+    {
+        var random = new VectorRandom(11);
+        var values = new double[100_003];
+        random.FillUniform(values);
+        Array.Sort(values);
+        double worst = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double cdf = ContinuousUniform.CDF(0, 1, values[i]);
+            worst = Math.Max(worst, Math.Max(Math.Abs(cdf - (double)i / values.Length), Math.Abs(cdf - (double)(i + 1) / values.Length)));
+        }
+        var reused = new VectorRandom(3);
+        reused.NextDouble();
+        reused.Reseed(11);
+        var fresh = new VectorRandom(11);
+        Assert.Multiple(() =>
+        {
+            Assert.That(worst, Is.LessThan(1.63 / Math.Sqrt(values.Length)), "Kolmogorov-Smirnov at 1 %");
+            Assert.That(values[0], Is.GreaterThanOrEqualTo(0));
+            Assert.That(values[^1], Is.LessThan(1));
+            for (int i = 0; i < 200; i++)
+            {
+                Assert.That(reused.NextDouble(), Is.EqualTo(fresh.NextDouble()));
+            }
+        });
+    }
+
+    [Test]
     public void SweepGridSplitsOnlyTopLevelCommas()
     {
         Assert.That(SweepGrid.SplitTopLevel("a,[1,2],{x: 1, y: 2},b"), Is.EqualTo(new[] { "a", "[1,2]", "{x: 1, y: 2}", "b" }));

@@ -55,6 +55,7 @@ public static class SweepRunner
     private sealed class Workspace
     {
         private readonly Dictionary<int, NoisyDemand> _noise = [];
+        private readonly Kernels.VectorRandom _random = new(0);
         private double[] _demand = [];
         private double[] _served = [];
 
@@ -72,7 +73,8 @@ public static class SweepRunner
                 noise = new NoisyDemand(model.Expected, scenario.Traffic.Noise);
                 _noise[model.Point.Index] = noise;
             }
-            noise.Fill(DemandBuilder.NoiseStream(seed), _demand);
+            _random.Reseed(DemandBuilder.NoiseSeed(seed));
+            noise.Fill(_random, _demand);
             double demandSum = 0;
             foreach (double d in _demand)
             {
