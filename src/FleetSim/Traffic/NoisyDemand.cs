@@ -50,7 +50,9 @@ public sealed class NoisyDemand
             _normals[0] = x - s2 / 2;
             for (int m = 1; m < _normals.Length; m++)
             {
-                x = rho * x + innovation * _normals[m];
+                // One fused multiply-add on the chain per minute (exactly rounded, so the same bits
+                // on every machine); the innovation term is off the chain.
+                x = Math.FusedMultiplyAdd(rho, x, innovation * _normals[m]);
                 _normals[m] = x - s2 / 2;
             }
             VectorMath.Exp(_normals, _normals);
