@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
@@ -25,6 +25,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         ApiSpec api = ReadApi(top.RequiredMapping("api"));
         ScalingSpec scaling = top.Mapping("scaling") is { } sc ? ReadScaling(sc) : ScalingSpec.Default;
         PricingSpec pricing = top.Mapping("pricing") is { } pr ? ReadPricing(pr) : PricingSpec.Default;
+        TiersSpec tiers = top.Mapping("tiers") is { } ti ? ReadTiers(ti) : TiersSpec.Default;
         if (litellm is not null)
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
@@ -33,7 +34,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");
         }
-        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing };
+        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers };
     }
 
     /// <summary>A LiteLLM config says how many replicas there are, how many requests each runs and the API's limits.</summary>

@@ -22,6 +22,9 @@ public sealed record ScenarioSpec(
     /// <summary>How the fleet may scale, and the policies compare runs.</summary>
     public ScalingSpec Scaling { get; init; } = ScalingSpec.Default;
 
+    /// <summary>Spend levels, team and GPU prices for `fleetsim tiers`.</summary>
+    public TiersSpec Tiers { get; init; } = TiersSpec.Default;
+
     /// <summary>How nodes of a changing fleet are billed.</summary>
     public PricingSpec Pricing { get; init; } = PricingSpec.Default;
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using FleetSim.Cli.Verbs;
+using FleetSim.Economics;
+using FleetSim.Reporting;
+using FleetSim.Reporting.Charts;
+using FleetSim.Scenario;
+
+namespace FleetSim.Cli;
+
+/// <summary>fleetsim tiers: savings and the hiring verdict by monthly API spend.</summary>
+public static class TiersCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static int Execute(TiersOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Format is not ("table" or "md"))
+        {
+            throw new UsageException($"--format: expected 'table' or 'md', found '{o.Format}'");
+        }
+        double[]? spend = o.Spend is null ? null : ParseSpend(o.Spend);
+        var output = new OutputDirectory(o.Out);
+        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
+        IReadOnlyList<TierRow> rows = TierAnalysis.Run(scenario, spend);
+        string table = TiersTable.Render(scenario, rows, markdown: o.Format == "md");
+        string json = JsonSerializer.Serialize(new { scenario = scenario.Name, tiers = rows }, Json);
+        output.Add("tiers.md", w => w.Write(TiersTable.Render(scenario, rows, markdown: true)));
+        output.Add("tiers.json", w => w.WriteLine(json));
+        output.AddBinary("tiers.png", path => ChartStyle.Save(TiersChart.Draw(rows), path));
+        IReadOnlyList<string> written = output.Commit();
+        stdout.Write(o.Json ? json + Environment.NewLine : table);
+        if (!o.Json)
+        {
+            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+        }
+        return ExitCode.Ok;
+    }
+
+    private static double[] ParseSpend(string text)
+    {
+        var values = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            string number = part.TrimStart('$');
+            if (!YamlNumbers.TryParse(number, out double v) || v <= 0)
+            {
+                throw new UsageException($"--spend: '{part}' is not a monthly spend like 185K or 1.2M");
+            }
+            values.Add(v);
+        }
+        return [.. values];
+    }
+}
