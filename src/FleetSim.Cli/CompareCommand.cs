@@ -17,24 +17,10 @@ public static class CompareCommand
         {
             throw new UsageException("--policies: name at least one policy");
         }
-        foreach (string p in policies ?? [])
-        {
-            if (!PolicyFactory.Names.Contains(p.Split(':')[0]))
-            {
-                throw new UsageException($"--policies: unknown policy '{p}'; known: {string.Join(", ", PolicyFactory.Names)} (static:N for N replicas)");
-            }
-        }
+        PolicyArguments.Check(policies);
         var output = new OutputDirectory(o.Out);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
-        PolicyComparison comparison;
-        try
-        {
-            comparison = PolicyComparison.Of(scenario, policies);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"--policies: {e.Message}");
-        }
+        PolicyComparison comparison = PolicyComparison.Of(scenario, policies);
         CompareSummary summary = CompareSummary.Of(comparison);
         string json = summary.ToJson();
         string table = CompareTable.Render(comparison);

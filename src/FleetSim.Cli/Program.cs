@@ -48,6 +48,11 @@ namespace FleetSim.Cli
                 stderr.WriteLine($"fleetsim: {e.Message}");
                 return ExitCode.BadInput;
             }
+            catch (UnauthorizedAccessException e)
+            {
+                stderr.WriteLine($"fleetsim: cannot write there: {e.Message}");
+                return ExitCode.BadInput;
+            }
             catch (IOException e)
             {
                 stderr.WriteLine($"fleetsim: {e.Message}");

@@ -31,7 +31,7 @@ public static class RunCommand
         string table = BillTable.Render(run);
         string json = BillJson.Serialize(summary);
 
-        stdout.Write(o.Json ? json + Environment.NewLine : table);
+        IReadOnlyList<string> written = [];
         if (output is not null)
         {
             output.Add("bill.json", w => w.WriteLine(json));
@@ -47,11 +47,12 @@ public static class RunCommand
                     MinuteCsv.Write(run.Minutes!, w);
                 }
             });
-            IReadOnlyList<string> written = output.Commit();
-            if (!o.Json)
-            {
-                stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
-            }
+            written = output.Commit();
+        }
+        stdout.Write(o.Json ? json + Environment.NewLine : table);
+        if (!o.Json && written.Count > 0)
+        {
+            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
         }
         return ExitCode.Ok;
     }

@@ -28,13 +28,7 @@ public static class SweepCommand
             throw new UsageException(e.Message);
         }
         string[]? policies = o.Policies?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (string p in policies ?? [])
-        {
-            if (!PolicyFactory.Names.Contains(p.Split(':')[0]))
-            {
-                throw new UsageException($"--policies: unknown policy '{p}'; known: {string.Join(", ", PolicyFactory.Names)} (static:N for N replicas)");
-            }
-        }
+        PolicyArguments.Check(policies);
         _ = new OutputDirectory(o.Out);
         string[] sets = [.. o.Sets];
         Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
@@ -47,6 +41,10 @@ public static class SweepCommand
             load(point.Overrides);
         }
         int seed = o.Seed ?? first.Seed;
+        if (seed < 0 || (long)seed + o.Runs > int.MaxValue)
+        {
+            throw new UsageException($"--seed: run r uses seed + r, so the seed must be from 0 to {int.MaxValue - o.Runs:N0} for {o.Runs:N0} runs (got {seed})");
+        }
         IReadOnlyList<string> chosen = policies ?? first.Scaling.Policies;
         var spec = new SweepSpec(o.Runs, seed, sets, policies, o.Threads ?? Environment.ProcessorCount, shard);
         long items = (long)grid.Points.Count * chosen.Count * o.Runs;
@@ -54,7 +52,9 @@ public static class SweepCommand
         var bar = new ProgressBar(mine, stderr, enabled: !o.Json && !Console.IsErrorRedirected);
         IReadOnlyList<RunRecord> records = SweepRunner.Run(spec, load, bar.Report);
         bar.Finish();
-        var manifest = new SweepManifest(first.Name, o.Runs, seed, sets, [.. chosen], items, shard.ToString());
+        string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', Reporting.Report.ScenarioAssumptions.Of(first).Select(a => $"{a.Key}={a.Value}")))))[..16];
+        var manifest = new SweepManifest(first.Name, hash, o.Runs, seed, sets, [.. chosen], items, shard.ToString());
         SweepOutput.Write(o.Out, manifest, records, o.Json, stdout);
         return ExitCode.Ok;
     }

@@ -36,11 +36,11 @@ public sealed record Bill(
 
     public Usd Savings => AllApi - Total;
 
-    public double SavingsFraction => Savings / AllApi;
+    public double SavingsFraction => AllApi.Value > 0 ? Savings / AllApi : 0;
 
-    public double SpillShare => Spilled / Demand;
+    public double SpillShare => Demand.Value > 0 ? Spilled / Demand : 0;
 
-    public double DropShare => Dropped / Demand;
+    public double DropShare => Demand.Value > 0 ? Dropped / Demand : 0;
 
     /// <summary>
     /// The busy share above which a replica is cheaper than the API for the same tokens:

@@ -158,7 +158,8 @@ public sealed class FleetDynamics
             for (int i = active; i < need; i++)
             {
                 double delay = instant ? 0 : _scenario.Scaling.ProvisioningMinutes;
-                var lease = new NodeLease(_burstKind, now, now + delay);
+                // The fleet at minute 0 is the base, on demand; only burst capacity goes to spot.
+                var lease = new NodeLease(initial ? NodeKind.OnDemand : _burstKind, now, now + delay);
                 _leases.Add(lease);
                 if (instant)
                 {
@@ -265,6 +266,8 @@ public sealed class FleetDynamics
             _ready[last].End(_sim.Now, preempted: true);
             _ready.RemoveAt(last);
             _preemptions++;
+            // The fleet still wants what it wanted: ask for a replacement, which provisions as usual.
+            Apply(_desired, initial: false);
         }
         Reschedule();
     }

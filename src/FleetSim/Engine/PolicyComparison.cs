@@ -20,7 +20,18 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
             IScalingPolicy policy = PolicyFactory.Create(name, scenario, expected, demand, economics);
             runs.Add(FleetDynamics.Run(scenario, demand, policy, economics, scenario.Seed));
         }
-        double ceiling = 1 - BillCalculator.SelfHostPriceAtFullUse(scenario.Replica).Value / scenario.Api.Price.Value;
+        // The ceiling serves every token at the cheapest full-use rate any node in the pricing offers.
+        double cheapest = scenario.Replica.GpuPrice.Value;
+        if (scenario.Pricing.ReservedNodes > 0 && scenario.Pricing.ReservedUsdPerGpuHour is { } reserved)
+        {
+            cheapest = Math.Min(cheapest, reserved);
+        }
+        if (scenario.Pricing.Spot is { } spot)
+        {
+            cheapest = Math.Min(cheapest, spot.UsdPerGpuHour);
+        }
+        var cheapestReplica = scenario.Replica with { GpuPrice = new Units.UsdPerGpuHour(cheapest) };
+        double ceiling = 1 - BillCalculator.SelfHostPriceAtFullUse(cheapestReplica).Value / scenario.Api.Price.Value;
         return new PolicyComparison(scenario, demand, runs, demand.Total * scenario.Api.Price, ceiling);
     }
 

@@ -53,6 +53,26 @@ public sealed record ScenarioRun(
         return new ScenarioRun(scenario, demand, engine, BillCalculator.For(scenario, requests), fluid, minutes, requests, minuteBill);
     }
 
-    /// <summary>Everything the loader and the traffic fit noticed without refusing.</summary>
-    public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings);
+    /// <summary>Everything the loader, the traffic fit and the run noticed without refusing.</summary>
+    public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings).Concat(RunWarnings());
+
+    private IEnumerable<string> RunWarnings()
+    {
+        if (Scenario.Pricing.ReservedNodes > 0 || Scenario.Pricing.Spot is not null)
+        {
+            yield return "pricing: run bills its fixed fleet at replica.usd_per_gpu_hour for the whole horizon; reserved and spot prices apply in compare, sweep, report and tiers";
+        }
+        if (Requests is { } r && r.Requests.Unfinished > 0)
+        {
+            string why = r.Router.TimeoutSeconds is null && r.Requests.Unfinished > 0.01 * r.Requests.Total
+                ? ": without a timeout this fleet cannot keep up"
+                : " (they had not waited out their timeout yet)";
+            yield return $"{r.Requests.Unfinished:N0} requests were still waiting for a slot when the horizon ended and count as dropped{why}";
+        }
+        if (Bill.Dropped.Value > 0)
+        {
+            yield return $"{Units.Quantity.Short(Bill.Dropped.Value, precise: true)} dropped tokens are in neither bill; at the API they would cost " +
+                         $"{(Bill.Dropped * Bill.ApiPrice).ToShortString()}, so the saving counting them is {((Bill.Savings - Bill.Dropped * Bill.ApiPrice) / Bill.AllApi):P1}";
+        }
+    }
 }

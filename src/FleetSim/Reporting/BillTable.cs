@@ -43,10 +43,6 @@ public static class BillTable
         }
         sb.AppendLine(Inv, $"  {"Self-host + spillover",-26}{"",10}{"",9}{b.Total,14}");
         sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {b.SavingsFraction.ToString("0.0 %", Inv)}");
-        if (b.Dropped.Value > 0)
-        {
-            sb.AppendLine(Inv, $"  ! {Quantity.Short(b.Dropped.Value, precise: true)} dropped tokens are in neither bill; at the API they would cost {(b.Dropped * b.ApiPrice).ToShortString()}, so the true saving is {((b.Savings - b.Dropped * b.ApiPrice) / b.AllApi).ToString("0.0 %", Inv)}");
-        }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {b.Utilization.ToString("0.0 %", Inv)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
         if (b.Router != RouterMode.Fluid)
@@ -104,10 +100,6 @@ public static class BillTable
         Latency(sb, "queue wait", r.QueueWait);
         Latency(sb, "time to first token", r.TimeToFirstToken);
         Latency(sb, "end to end", r.EndToEnd);
-        if (c.Unfinished > 0)
-        {
-            sb.AppendLine(Inv, $"  warning: {Quantity.Short(c.Unfinished, precise: true)} requests were still waiting for a slot when the horizon ended and count as dropped: without a timeout this fleet cannot keep up");
-        }
         if (minuteBill is not null)
         {
             sb.AppendLine(Inv, $"  Minute engine, same router: {minuteBill.SpillShare.ToString("0.00 %", Inv)} of tokens to the API " +

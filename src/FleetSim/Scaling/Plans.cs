@@ -65,9 +65,11 @@ public static class Plans
     /// The oracle: for every billing period (an hour when billed hourly, else a minute), the replica
     /// count that makes that period cheapest given the demand that actually comes.
     /// </summary>
-    public static int[] Oracle(DemandSeries actual, FleetEconomics economics, BillingUnit billing)
+    public static int[] Oracle(DemandSeries actual, FleetEconomics economics, BillingUnit billing, double minimumChargeMinutes = 0)
     {
-        int period = billing == BillingUnit.Hour ? 60 : 1;
+        // A node is paid for at least a billing unit and at least the minimum charge, so the oracle
+        // plans in periods that long: a shorter plan would pay the minimum on every new node.
+        int period = Math.Max(billing == BillingUnit.Hour ? 60 : 1, (int)Math.Ceiling(minimumChargeMinutes - 1e-9));
         int minutes = actual.Minutes;
         ReadOnlySpan<double> demand = actual.Rate;
         double peak = 0;

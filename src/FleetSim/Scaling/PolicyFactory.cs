@@ -15,9 +15,26 @@ public static class PolicyFactory
     /// Policies that plan ahead (floor, breakeven, schedule) plan on the <paramref name="expected"/>
     /// traffic; the oracle knows the <paramref name="actual"/> month.
     /// </summary>
+    /// <summary>Checks a policy name (static:N with a whole N ≥ 0; no suffix on any other); throws <see cref="ArgumentException"/> saying what is wrong.</summary>
+    public static void Validate(string name)
+    {
+        string[] parts = name.Split(':', 2);
+        if (!Names.Contains(parts[0]))
+        {
+            throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)");
+        }
+        if (parts.Length == 2 && (parts[0] != "static" || !int.TryParse(parts[1], out int n) || n < 0 || n > 100_000))
+        {
+            throw new ArgumentException(parts[0] == "static"
+                ? $"'{name}': static:N needs a whole number of replicas from 0 to 100,000"
+                : $"'{name}': only static takes a value after ':'");
+        }
+    }
+
     public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries expected, DemandSeries actual, FleetEconomics economics)
     {
         DemandSeries demand = expected;
+        Validate(name);
         string[] parts = name.Split(':', 2);
         ScalingSpec scaling = scenario.Scaling;
         return parts[0] switch
@@ -31,7 +48,7 @@ public static class PolicyFactory
             "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics), instant: false),
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
-            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(actual, economics, scenario.Pricing.Billing), instant: true),
+            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(actual, economics, scenario.Pricing.Billing, scenario.Pricing.MinimumChargeMinutes), instant: true),
             _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
         };
     }

@@ -63,5 +63,5 @@ public sealed class ScalingContext(FleetEconomics economics, double[] demand, do
     /// </summary>
     public double LastMinuteDemand => Minute == 0 ? (demand.Length > 0 ? demand[0] : 0) : demand[Minute - 1];
 
-    internal double[] Scratch { get; } = new double[Math.Max(60, demand.Length)];
+    internal double[] Scratch { get; } = new double[Math.Max(120, demand.Length)];
 }

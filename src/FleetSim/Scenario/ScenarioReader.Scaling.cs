@@ -25,16 +25,20 @@ internal sealed partial class ScenarioReader
     {
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
         {
-            throw s.Error(node, "policies", $"expected a list of policy names ({string.Join(", ", PolicyNames)}), found {MappingReader.Describe(node)}");
+            string found = node is YamlSequenceNode ? "an empty list" : MappingReader.Describe(node);
+            throw s.Error(node, "policies", $"expected a list of policy names ({string.Join(", ", PolicyNames)}), found {found}");
         }
         var names = new List<string>();
         for (int i = 0; i < seq.Children.Count; i++)
         {
             string name = seq.Children[i] is YamlScalarNode { Value: { } v } ? v : "";
-            string bare = name.Split(':')[0];
-            if (!PolicyNames.Contains(bare))
+            try
             {
-                throw s.Error(seq.Children[i], $"policies[{i}]", $"unknown policy '{name}'; known: {string.Join(", ", PolicyNames)} (static:N for N replicas)");
+                Scaling.PolicyFactory.Validate(name);
+            }
+            catch (ArgumentException e)
+            {
+                throw s.Error(seq.Children[i], $"policies[{i}]", e.Message);
             }
             names.Add(name);
         }

@@ -30,6 +30,11 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
+        if (scaling.MaxNodes is { } cap && cap < pricing.ReservedNodes)
+        {
+            throw top.Error(top.Required("scaling"), "scaling.max_nodes",
+                $"is {cap}, fewer than pricing.reserved_nodes ({pricing.ReservedNodes}): the reserved nodes count against the cap");
+        }
         if (router.Weights is { } w && fleet is StaticFleet s && w.Count != s.Replicas)
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");

@@ -6,7 +6,8 @@ namespace FleetSim.Engine.MonteCarlo;
 /// sweep.json: what a sweep (or one shard of it) ran, so `fleetsim merge` can check that shards
 /// belong together and that none is missing.
 /// </summary>
-public sealed record SweepManifest(string Scenario, int Runs, int Seed, IReadOnlyList<string> Sets, IReadOnlyList<string> Policies, long Items, string Shard)
+/// <param name="ScenarioHash">A hash of every value the scenario resolved to, so shards of two different files that share a name are told apart.</param>
+public sealed record SweepManifest(string Scenario, string ScenarioHash, int Runs, int Seed, IReadOnlyList<string> Sets, IReadOnlyList<string> Policies, long Items, string Shard)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
@@ -27,6 +28,6 @@ public sealed record SweepManifest(string Scenario, int Runs, int Seed, IReadOnl
 
     /// <summary>Whether two manifests describe slices of the same sweep.</summary>
     public bool SameSweep(SweepManifest other) =>
-        Scenario == other.Scenario && Runs == other.Runs && Seed == other.Seed && Items == other.Items &&
+        Scenario == other.Scenario && ScenarioHash == other.ScenarioHash && Runs == other.Runs && Seed == other.Seed && Items == other.Items &&
         Sets.SequenceEqual(other.Sets) && Policies.SequenceEqual(other.Policies);
 }

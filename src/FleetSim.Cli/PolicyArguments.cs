@@ -1,0 +1,22 @@
+using FleetSim.Scaling;
+
+namespace FleetSim.Cli;
+
+/// <summary>Checks --policies before anything runs, so a typo is one line and exit code 2.</summary>
+public static class PolicyArguments
+{
+    public static void Check(IEnumerable<string>? policies)
+    {
+        foreach (string p in policies ?? [])
+        {
+            try
+            {
+                PolicyFactory.Validate(p);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--policies: {e.Message}");
+            }
+        }
+    }
+}
