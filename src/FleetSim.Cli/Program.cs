@@ -21,13 +21,14 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                return parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, ValidateOptions>(rest).MapResult(
+                return parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions>(rest).MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (SweepOptions o) => SweepCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (MergeOptions o) => MergeCommand.Execute(o, stdout, stderr),
                     (ReportOptions o) => ReportCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TiersOptions o) => TiersCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    (TraceVerbOptions o) => TraceCommand.Execute(o, stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
                     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
                         ? ExitCode.Ok
@@ -44,6 +45,11 @@ namespace FleetSim.Cli
                 return ExitCode.BadInput;
             }
             catch (UsageException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
+            catch (FleetSim.Traffic.Traces.TraceException e)
             {
                 stderr.WriteLine($"fleetsim: {e.Message}");
                 return ExitCode.BadInput;

@@ -65,7 +65,19 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private TrafficSpec ReadTraffic(MappingReader t)
     {
-        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise");
+        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise",
+                "trace", "trace_format", "skip_bad_rows", "scale_to_monthly_tokens");
+        if (t.Text("trace") is { } trace)
+        {
+            return ReadTraceTraffic(t, trace);
+        }
+        foreach (string traceOnly in new[] { "trace_format", "skip_bad_rows", "scale_to_monthly_tokens" })
+        {
+            if (t.Find(traceOnly) is { } node)
+            {
+                throw t.Error(node, traceOnly, "goes with traffic.trace");
+            }
+        }
         double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18));
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
         double weekday = t.Number("weekday_factor", NumberRule.Positive.AtMost(1000), 1.0);

@@ -30,6 +30,12 @@ public sealed record HourlyShape(IReadOnlyList<double> Levels) : DailyShapeSpec;
 /// <param name="PeakHour">Hour of day (0–23) at which the busiest hour sits.</param>
 public sealed record PercentileShape(double Trough, double P50, double P90, double P99, int PeakHour) : DailyShapeSpec;
 
+/// <summary>
+/// The shape of a recorded trace: its own per-minute demand, tiled over the horizon and scaled to the
+/// monthly volume (see <see cref="Traffic.Traces.TraceProfile.Tiled"/>).
+/// </summary>
+public sealed record TraceShape(Traffic.Traces.TraceProfile Profile) : DailyShapeSpec;
+
 /// <summary>What an average request carries.</summary>
 /// <param name="ProcessedTokens">Fresh input + cached input + output tokens per request.</param>
 /// <param name="OutputTokens">Generated tokens per request.</param>

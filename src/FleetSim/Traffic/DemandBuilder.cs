@@ -26,6 +26,10 @@ public static class DemandBuilder
             hourWeights[Calendar.HourOfDay(h)] += dayFactor[h] * minutesInHour;
         }
 
+        if (traffic.DailyShape is TraceShape trace)
+        {
+            return new DemandSeries(trace.Profile.Tiled(minutes, targetTokens), warnings);
+        }
         double[] levels = traffic.DailyShape switch
         {
             HourlyShape given => [.. given.Levels],

@@ -30,6 +30,7 @@ internal sealed class RequestSimulation
     private readonly Resource[] _queues;
     private readonly Action[] _departs;
     private readonly ArrivalClock _arrivals;
+    private readonly TraceReplay? _replay;
     private readonly RequestSizes _sizes;
     private readonly ReplicaPicker _picker;
     private readonly ApiGate _api;
@@ -62,6 +63,9 @@ internal sealed class RequestSimulation
         _departs = [.. Enumerable.Range(0, replicas).Select(r => (Action)(() => EndService(r)))];
         var streams = new SeedStreams(seed);
         _arrivals = new ArrivalClock(demand, scenario.Traffic.RequestMix.ProcessedTokens, streams.Next());
+        _replay = scenario.Traffic.DailyShape is TraceShape trace
+            ? new TraceReplay(trace.Profile, _arrivals.End, demand.Total.Value, streams.Next())
+            : null;
         _sizes = new RequestSizes(scenario.Traffic.RequestMix, streams.Next());
         _picker = new ReplicaPicker(_router.Choice, replicas, _router.Weights, streams.Next());
         _api = new ApiGate(scenario.Api);
@@ -83,10 +87,23 @@ internal sealed class RequestSimulation
         }
         // Arrivals are the one stream known in time order ahead of time, so they are merged with
         // the kernel's timeline here instead of each being queued as an event of its own.
-        for (double next = _arrivals.Next(); next < _arrivals.End; next = _arrivals.Next())
+        if (_replay is not null)
         {
-            _sim.Run(next);
-            OnArrival();
+            double last = 0;
+            foreach (var (at, tokens) in _replay)
+            {
+                last = Math.Max(last, at); // a trace's rows may be slightly out of order
+                _sim.Run(last);
+                Arrive(tokens);
+            }
+        }
+        else
+        {
+            for (double next = _arrivals.Next(); next < _arrivals.End; next = _arrivals.Next())
+            {
+                _sim.Run(next);
+                Arrive(_sizes.NextProcessed());
+            }
         }
         _sim.Run();
         return new RequestRun(
@@ -98,9 +115,8 @@ internal sealed class RequestSimulation
             _sim.EventsProcessed + _requests);
     }
 
-    private void OnArrival()
+    private void Arrive(double tokens)
     {
-        double tokens = _sizes.NextProcessed();
         _requests++;
         _demand += tokens;
         switch (_router.Mode)

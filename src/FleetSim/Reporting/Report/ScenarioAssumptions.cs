@@ -20,6 +20,9 @@ public static class ScenarioAssumptions
                 Add("traffic.daily_shape.hourly_percentiles", $"trough {p.Trough:G}, p50 {p.P50:G}, p90 {p.P90:G}, p99 {p.P99:G} tok/s");
                 Add("traffic.daily_shape.peak_hour", p.PeakHour);
                 break;
+            case TraceShape t:
+                Add("traffic.trace", $"{t.Profile.Path}: {t.Profile.Requests:N0} requests over {t.Profile.Minutes:N0} minutes ({t.Profile.Stats.Format})");
+                break;
             case HourlyShape h:
                 Add("traffic.daily_shape.hourly", string.Join(", ", h.Levels.Select(v => v.ToString("G", CultureInfo.InvariantCulture))));
                 break;

@@ -1,0 +1,30 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace FleetSim.Cli.Verbs;
+
+[Verb("trace", HelpText = "Read a request trace (Azure, BurstGPT, Mooncake, per-minute aggregates): 'trace summarize FILE' describes it and draws profile.png; 'trace fit FILE' writes the traffic: section of a scenario fitted from it.")]
+public sealed class TraceVerbOptions
+{
+    [Value(0, MetaName = "ACTION", Required = true, HelpText = "summarize or fit.")]
+    public string Action { get; set; } = "";
+
+    [Value(1, MetaName = "FILE", Required = true, HelpText = "The trace file.")]
+    public string File { get; set; } = "";
+
+    [Option("format", HelpText = "azure, burstgpt, mooncake or per-minute (default: detected from the first line).")]
+    public string? Format { get; set; }
+
+    [Option("skip-bad-rows", HelpText = "Skip and count malformed rows instead of stopping at the first.")]
+    public bool SkipBadRows { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "summarize: where profile.png and summary.txt go; fit: where traffic.yaml goes (default: out/trace).")]
+    public string Out { get; set; } = "out/trace";
+
+    [Usage(ApplicationAlias = "fleetsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Describe a trace", new TraceVerbOptions { Action = "summarize", File = "AzureLLMInferenceTrace_code.csv" }),
+        new("A scenario's traffic from it", new TraceVerbOptions { Action = "fit", File = "AzureLLMInferenceTrace_code.csv" }),
+    ];
+}
