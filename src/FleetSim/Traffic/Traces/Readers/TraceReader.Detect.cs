@@ -1,0 +1,41 @@
+namespace FleetSim.Traffic.Traces;
+
+public static partial class TraceReader
+{
+    private const string Supported =
+        "supported: Azure (TIMESTAMP,ContextTokens,GeneratedTokens), " +
+        "BurstGPT (Timestamp,...,Request tokens,Response tokens,...), " +
+        "Mooncake (JSON lines with timestamp, input_length, output_length), " +
+        "per-minute (minute,requests,input_tokens,output_tokens), " +
+        "or any per-request CSV with a generic column mapping";
+
+    /// <summary>
+    /// The format of a trace, from its header (or, for JSON lines, its first line). Throws a
+    /// <see cref="TraceException"/> naming the supported formats when the first line matches none.
+    /// </summary>
+    public static TraceFormat Detect(string path)
+    {
+        if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
+        long lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            return DetectLine(line)
+                ?? throw new TraceException(path, lineNumber, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
+        }
+        throw new TraceException(path, 0, $"empty file; {Supported}");
+    }
+
+    private static TraceFormat? DetectLine(string line)
+    {
+        if (line.TrimStart('\uFEFF', ' ', '\t').StartsWith('{')) return TraceFormat.Mooncake;
+        var header = Csv.Header(line);
+        if (Csv.HasAll(header, AzureReader.Columns)) return TraceFormat.Azure;
+        if (Csv.HasAll(header, BurstGptReader.Columns)) return TraceFormat.BurstGpt;
+        if (Csv.HasAll(header, PerMinuteReader.Columns)) return TraceFormat.PerMinute;
+        return null;
+    }
+
+    private static string Shorten(string line) => line.Length <= 80 ? line.Trim() : line[..77].Trim() + "...";
+}
