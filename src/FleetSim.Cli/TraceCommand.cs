@@ -21,10 +21,12 @@ public static class TraceCommand
             "burstgpt" => TraceFormat.BurstGpt,
             "mooncake" => TraceFormat.Mooncake,
             "per-minute" => TraceFormat.PerMinute,
-            _ => throw new UsageException($"--format: expected azure, burstgpt, mooncake or per-minute, found '{o.Format}'"),
+            "generic" => TraceFormat.Generic,
+            _ => throw new UsageException($"--format: expected azure, burstgpt, mooncake, per-minute or generic, found '{o.Format}'"),
         };
+        GenericColumns? columns = o.Columns is null ? null : ParseColumns(o.Columns);
         var output = new OutputDirectory(o.Out);
-        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows));
+        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns));
         if (o.Action == "summarize")
         {
             string text = TraceSummary.Render(profile);
@@ -42,5 +44,17 @@ public static class TraceCommand
             stdout.Write(yaml);
         }
         return ExitCode.Ok;
+    }
+
+    private static GenericColumns ParseColumns(string text)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        double unit = 1;
+        if (parts.Length is < 3 or > 4 || parts[..3].Any(p => p.Length == 0) ||
+            (parts.Length == 4 && (!Scenario.YamlNumbers.TryParse(parts[3], out unit) || unit <= 0)))
+        {
+            throw new UsageException($"--columns: expected TIME,INPUT,OUTPUT[,UNIT], for example ts_ms,prompt,completion,0.001 (got '{text}')");
+        }
+        return new GenericColumns(parts[0], parts[1], parts[2], unit);
     }
 }

@@ -12,8 +12,11 @@ public sealed class TraceVerbOptions
     [Value(1, MetaName = "FILE", Required = true, HelpText = "The trace file.")]
     public string File { get; set; } = "";
 
-    [Option("format", HelpText = "azure, burstgpt, mooncake or per-minute (default: detected from the first line).")]
+    [Option("format", HelpText = "azure, burstgpt, mooncake, per-minute or generic (default: detected from the first line).")]
     public string? Format { get; set; }
+
+    [Option("columns", MetaValue = "TIME,INPUT,OUTPUT[,UNIT]", HelpText = "A generic CSV's column names: timestamp (seconds × UNIT, default 1; or ISO date-times), input tokens, output tokens; e.g. --columns ts_ms,prompt,completion,0.001.")]
+    public string? Columns { get; set; }
 
     [Option("skip-bad-rows", HelpText = "Skip and count malformed rows instead of stopping at the first.")]
     public bool SkipBadRows { get; set; }

@@ -19,10 +19,21 @@ internal sealed partial class ScenarioReader
             "burstgpt" => TraceFormat.BurstGpt,
             "mooncake" => TraceFormat.Mooncake,
             "per-minute" => TraceFormat.PerMinute,
-            _ => throw t.Error(t.Required("trace_format"), "trace_format", $"expected azure, burstgpt, mooncake or per-minute, found '{formatText}'"),
+            "generic" => TraceFormat.Generic,
+            _ => throw t.Error(t.Required("trace_format"), "trace_format", $"expected azure, burstgpt, mooncake, per-minute or generic, found '{formatText}'"),
         };
+        GenericColumns? columns = null;
+        if (t.Mapping("trace_columns") is { } c)
+        {
+            c.Allow("timestamp", "input_tokens", "output_tokens", "timestamp_unit");
+            columns = new GenericColumns(
+                c.Text("timestamp") ?? throw c.Error(c.Node, "timestamp", "is required but missing"),
+                c.Text("input_tokens") ?? throw c.Error(c.Node, "input_tokens", "is required but missing"),
+                c.Text("output_tokens") ?? throw c.Error(c.Node, "output_tokens", "is required but missing"),
+                c.Number("timestamp_unit", NumberRule.Positive.AtMost(1e6), 1));
+        }
         bool skip = t.Text("skip_bad_rows") is "true" or "yes";
-        TraceProfile profile = TraceProfile.Read(Resolve(file), new TraceOptions(format, skip));
+        TraceProfile profile = TraceProfile.Read(Resolve(file), new TraceOptions(format, skip, columns));
         double monthly = t.Find("scale_to_monthly_tokens") is not null
             ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(1e18))
             : t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18), profile.MonthlyTokens);

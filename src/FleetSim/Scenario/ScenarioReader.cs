@@ -66,12 +66,12 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     private TrafficSpec ReadTraffic(MappingReader t)
     {
         t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise",
-                "trace", "trace_format", "skip_bad_rows", "scale_to_monthly_tokens");
+                "trace", "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens");
         if (t.Text("trace") is { } trace)
         {
             return ReadTraceTraffic(t, trace);
         }
-        foreach (string traceOnly in new[] { "trace_format", "skip_bad_rows", "scale_to_monthly_tokens" })
+        foreach (string traceOnly in new[] { "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens" })
         {
             if (t.Find(traceOnly) is { } node)
             {

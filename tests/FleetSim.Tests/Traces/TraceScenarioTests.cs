@@ -125,3 +125,31 @@ public class TraceScenarioTests
         });
     }
 }
+
+/// <summary>A generic CSV with its column mapping, from the command line and from a scenario.</summary>
+public class GenericTraceMappingTests
+{
+    [Test]
+    public void ColumnsFromTheCommandLineAndTheScenario()
+    {
+        string dir = Directory.CreateTempSubdirectory("fleetsim-generic-").FullName;
+        string csv = Path.Combine(dir, "log.csv");
+        File.WriteAllLines(csv, ["ts_ms,prompt,completion", .. Enumerable.Range(0, 3000).Select(i => $"{i * 60_000L / 10},{84_000},{1_000}")]);
+        var stdout = new StringWriter();
+        int cli = global::FleetSim.Cli.Cli.Run(["trace", "summarize", csv, "--columns", "ts_ms,prompt,completion,0.001", "--out", Path.Combine(dir, "s")], stdout, new StringWriter());
+        string yaml = ScenarioLoader.DefaultScenarioYaml();
+        int start = yaml.IndexOf("traffic:", StringComparison.Ordinal), end = yaml.IndexOf("\nreplica:", StringComparison.Ordinal);
+        string scenario = Path.Combine(dir, "s.yaml");
+        File.WriteAllText(scenario, yaml[..start] +
+            "traffic:\n  trace: log.csv\n  trace_format: generic\n  trace_columns: { timestamp: ts_ms, input_tokens: prompt, output_tokens: completion, timestamp_unit: 0.001 }\n" + yaml[end..]);
+        ScenarioSpec s = ScenarioLoader.LoadFile(scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(cli, Is.EqualTo(0));
+            Assert.That(stdout.ToString(), Does.Contain("3,000"));
+            Assert.That(s.Traffic.RequestMix.ProcessedTokens, Is.EqualTo(85_000).Within(1e-6));
+            Assert.That(((TraceShape)s.Traffic.DailyShape).Profile.Minutes, Is.EqualTo(300));
+        });
+        Directory.Delete(dir, recursive: true);
+    }
+}

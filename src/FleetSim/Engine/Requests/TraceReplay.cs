@@ -35,7 +35,7 @@ internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
     {
         for (double offset = 0; offset < _horizonSeconds; offset += UsableSeconds)
         {
-            foreach (TraceRequest r in TraceReader.Read(_profile.Path, new TraceOptions(_profile.Stats.Format, _profile.Stats.BadRows > 0), new TraceStats()))
+            foreach (TraceRequest r in TraceReader.Read(_profile.Path, _profile.Options, new TraceStats()))
             {
                 if (r.Seconds >= UsableSeconds)
                 {

@@ -31,6 +31,9 @@ public sealed class TraceProfile
 
     public TraceStats Stats { get; }
 
+    /// <summary>How the trace was read (a replay reads it again the same way).</summary>
+    public TraceOptions Options { get; private init; } = new();
+
     public int Minutes => MinuteRate.Length;
 
     /// <summary>The trace's volume stretched to a 730-hour month.</summary>
@@ -63,7 +66,7 @@ public sealed class TraceProfile
             throw new TraceException(path, 0, "holds no requests with tokens: there is no traffic to take a shape from");
         }
         double[] rate = [.. tokensByMinute.Select(t => t / 60.0)];
-        return new TraceProfile(path, rate, requests, input, output, stats);
+        return new TraceProfile(path, rate, requests, input, output, stats) { Options = options with { Format = stats.Format } };
     }
 
     /// <summary>
