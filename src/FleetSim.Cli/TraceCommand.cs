@@ -14,16 +14,8 @@ public static class TraceCommand
         {
             throw new UsageException($"trace: expected 'summarize' or 'fit', found '{o.Action}'");
         }
-        TraceFormat? format = o.Format switch
-        {
-            null => null,
-            "azure" => TraceFormat.Azure,
-            "burstgpt" => TraceFormat.BurstGpt,
-            "mooncake" => TraceFormat.Mooncake,
-            "per-minute" => TraceFormat.PerMinute,
-            "generic" => TraceFormat.Generic,
-            _ => throw new UsageException($"--format: expected azure, burstgpt, mooncake, per-minute or generic, found '{o.Format}'"),
-        };
+        TraceFormat? format = o.Format is null ? null
+            : TraceFormats.Parse(o.Format) ?? throw new UsageException($"--format: expected {TraceFormats.Names}, found '{o.Format}'");
         GenericColumns? columns = o.Columns is null ? null : ParseColumns(o.Columns);
         var output = new OutputDirectory(o.Out);
         TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns));

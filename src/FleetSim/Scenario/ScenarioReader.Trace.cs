@@ -12,16 +12,8 @@ internal sealed partial class ScenarioReader
             throw t.Error(shapeNode, "daily_shape", "goes with a fitted shape; traffic.trace brings its own");
         }
         string? formatText = t.Text("trace_format");
-        TraceFormat? format = formatText switch
-        {
-            null => null,
-            "azure" => TraceFormat.Azure,
-            "burstgpt" => TraceFormat.BurstGpt,
-            "mooncake" => TraceFormat.Mooncake,
-            "per-minute" => TraceFormat.PerMinute,
-            "generic" => TraceFormat.Generic,
-            _ => throw t.Error(t.Required("trace_format"), "trace_format", $"expected azure, burstgpt, mooncake, per-minute or generic, found '{formatText}'"),
-        };
+        TraceFormat? format = formatText is null ? null
+            : TraceFormats.Parse(formatText) ?? throw t.Error(t.Required("trace_format"), "trace_format", $"expected {TraceFormats.Names}, found '{formatText}'");
         GenericColumns? columns = null;
         if (t.Mapping("trace_columns") is { } c)
         {

@@ -9,31 +9,14 @@ public static class DailyProfileChart
 {
     public static Plot Draw(PolicyComparison comparison)
     {
-        double[] hourly = comparison.Demand.HourlyMeans();
-        var low = new double[25];
-        var mid = new double[25];
-        var high = new double[25];
-        for (int h = 0; h < 24; h++)
-        {
-            double[] same = [.. Enumerable.Range(0, hourly.Length).Where(i => i % 24 == h).Select(i => hourly[i])];
-            Array.Sort(same);
-            low[h] = Percentile.OfSorted(same, 0.10);
-            mid[h] = Percentile.OfSorted(same, 0.50);
-            high[h] = Percentile.OfSorted(same, 0.90);
-        }
-        (low[24], mid[24], high[24]) = (low[0], mid[0], high[0]);
+        var (day, dayMid, dayHigh) = DayBands.Of(comparison.Demand.HourlyMeans());
+        double[] low = [.. day, day[0]], mid = [.. dayMid, dayMid[0]], high = [.. dayHigh, dayHigh[0]];
         double peakToTrough = mid.Max() / Math.Max(1e-9, mid.Min());
         Plot plot = ChartStyle.NewPlot(
             $"Demand swings {peakToTrough:0.0}× over the day; how each policy's capacity follows it",
             "hour of day", "processed tokens per second");
         double[] hours = [.. Enumerable.Range(0, 25).Select(h => (double)h)];
-        var band = plot.Add.FillY(hours, low, high);
-        band.FillColor = ChartStyle.DemandColor.WithAlpha(0.18);
-        band.LineWidth = 0;
-        band.LegendText = "demand, P10–P90 of days";
-        var median = plot.Add.ScatterLine(hours, mid, ChartStyle.DemandColor);
-        median.LineWidth = 4;
-        median.LegendText = "demand, median day";
+        DayBands.Draw(plot, hours, low, mid, high, "demand, P10–P90 of days", "demand, median day");
         double throughput = comparison.Scenario.Replica.Throughput.Value;
         for (int i = 0; i < comparison.Runs.Count; i++)
         {

@@ -1,0 +1,37 @@
+using FleetSim.Traffic;
+using ScottPlot;
+
+namespace FleetSim.Reporting.Charts;
+
+/// <summary>Demand by hour of day across days: the P10–P90 band and the median, computed and drawn one way for every chart.</summary>
+internal static class DayBands
+{
+    /// <summary>P10, P50 and P90 of each hour of day over the days of <paramref name="hourly"/> (hour 0 first).</summary>
+    public static (double[] Low, double[] Mid, double[] High) Of(double[] hourly)
+    {
+        var low = new double[24];
+        var mid = new double[24];
+        var high = new double[24];
+        for (int h = 0; h < 24; h++)
+        {
+            double[] same = [.. hourly.Where((_, i) => i % 24 == h)];
+            Array.Sort(same);
+            if (same.Length > 0)
+            {
+                (low[h], mid[h], high[h]) = (Percentile.OfSorted(same, 0.1), Percentile.OfSorted(same, 0.5), Percentile.OfSorted(same, 0.9));
+            }
+        }
+        return (low, mid, high);
+    }
+
+    public static void Draw(Plot plot, double[] xs, double[] low, double[] mid, double[] high, string bandLabel, string medianLabel)
+    {
+        var band = plot.Add.FillY(xs, low, high);
+        band.FillColor = ChartStyle.DemandColor.WithAlpha(0.18);
+        band.LineWidth = 0;
+        band.LegendText = bandLabel;
+        var median = plot.Add.ScatterLine(xs, mid, ChartStyle.DemandColor);
+        median.LineWidth = 4;
+        median.LegendText = medianLabel;
+    }
+}
