@@ -21,10 +21,10 @@ public static class CompareTable
         sb.AppendLine(Inv, $"  All API: {c.AllApi} per {period} for {Quantity.Short(c.Demand.Total.Value)} tokens. " +
                            $"Ceiling: at these prices no policy saves more than {c.SavingsCeiling.ToString("0.0 %", Inv)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",11}{"API",11}{"total",11}{"savings",11}{"",8}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
+        sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",12}{"API",12}{"total",12}{"savings",12}{"",9}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
         foreach (PolicyRun r in c.Runs)
         {
-            sb.AppendLine(Inv, $"  {r.Policy,-26}{r.SelfHost,11}{r.Spill,11}{r.Total,11}{r.Savings,11}{Pct(r.SavingsFraction),8}" +
+            sb.AppendLine(Inv, $"  {r.Policy,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
         }
         PolicyRun best = c.Runs.MaxBy(r => r.SavingsFraction)!;
