@@ -45,7 +45,7 @@ public sealed class FleetDynamics
         _policy = policy;
         _economics = economics;
         _billing = new NodeBilling(scenario.Pricing, scenario.Replica);
-        _demand = demand.Rate.ToArray();
+        _demand = demand.RateArray;
         _horizon = demand.Minutes;
         _served = new double[_horizon];
         _serving = new int[_horizon];

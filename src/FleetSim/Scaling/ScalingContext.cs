@@ -63,5 +63,6 @@ public sealed class ScalingContext(FleetEconomics economics, double[] demand, do
     /// </summary>
     public double LastMinuteDemand => Minute == 0 ? (demand.Length > 0 ? demand[0] : 0) : demand[Minute - 1];
 
-    internal double[] Scratch { get; } = new double[Math.Max(120, demand.Length)];
+    /// <summary>Two hours of minutes for a policy's forecasts (no per-run month-long buffers: they land on the large-object heap).</summary>
+    internal double[] Scratch { get; } = new double[120];
 }

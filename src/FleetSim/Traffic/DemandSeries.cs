@@ -23,6 +23,9 @@ public sealed class DemandSeries
     /// <summary>tok/s in each minute.</summary>
     public ReadOnlySpan<double> Rate => _rate;
 
+    /// <summary>The minutes themselves, for engines in this assembly that read them without copying; never written.</summary>
+    internal double[] RateArray => _rate;
+
     public int Minutes => _rate.Length;
 
     public Hours Horizon => new(_rate.Length / 60.0);
