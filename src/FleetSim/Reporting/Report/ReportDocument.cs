@@ -118,8 +118,8 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
             new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },
-            new[] { "Savings vs all API", "", Pct(b.SavingsFraction), b.Savings.ToString() },
-            new[] { "Fluid router (the seed's arithmetic)", "", Pct(run.FluidBill.SavingsFraction), run.FluidBill.Total.ToString() },
+            new[] { $"Savings vs all API ({Pct(b.SavingsFraction)})", "", "", b.Savings.ToString() },
+            new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
         };
         yield return ($"The bill ({b.Router.ToString().ToLowerInvariant()} router, per {Period})", ["line", "tokens", "$/M", "cost"], bill);
 
