@@ -26,7 +26,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         Bill b = run.Bill;
         PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
         return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Pct(b.SavingsFraction)} " +
-               $"({b.Savings.ToShortString()}); the best policy, {best.Policy}, saves {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}). " +
+               $"({b.Savings.ToShortString()}); of the policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}). " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
                $"{Pct(b.BreakEvenUtilization)} busy.";
     }
