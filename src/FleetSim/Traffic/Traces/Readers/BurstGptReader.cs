@@ -12,10 +12,8 @@ internal sealed class BurstGptReader(string path) : RowReader(path)
 
     public override void ReadHeader(string line, long lineNumber)
     {
-        var header = Csv.Header(line);
-        _time = Require(header, Columns[0], lineNumber);
-        _input = Require(header, Columns[1], lineNumber);
-        _output = Require(header, Columns[2], lineNumber);
+        int[] at = RequireAll(line, lineNumber, Columns);
+        (_time, _input, _output) = (at[0], at[1], at[2]);
     }
 
     protected override RawRow Parse(string line)

@@ -14,10 +14,8 @@ internal sealed class GenericReader(string path, GenericColumns columns) : RowRe
 
     public override void ReadHeader(string line, long lineNumber)
     {
-        var header = Csv.Header(line);
-        _time = Require(header, columns.Timestamp, lineNumber);
-        _input = Require(header, columns.InputTokens, lineNumber);
-        _output = Require(header, columns.OutputTokens, lineNumber);
+        int[] at = RequireAll(line, lineNumber, columns.Timestamp, columns.InputTokens, columns.OutputTokens);
+        (_time, _input, _output) = (at[0], at[1], at[2]);
     }
 
     protected override RawRow Parse(string line)

@@ -9,11 +9,8 @@ internal sealed class PerMinuteReader(string path) : RowReader(path)
 
     public override void ReadHeader(string line, long lineNumber)
     {
-        var header = Csv.Header(line);
-        _minute = Require(header, Columns[0], lineNumber);
-        _requests = Require(header, Columns[1], lineNumber);
-        _input = Require(header, Columns[2], lineNumber);
-        _output = Require(header, Columns[3], lineNumber);
+        int[] at = RequireAll(line, lineNumber, Columns);
+        (_minute, _requests, _input, _output) = (at[0], at[1], at[2], at[3]);
     }
 
     protected override RawRow Parse(string line)

@@ -45,6 +45,13 @@ internal abstract class RowReader(string path)
     /// <summary>The row; throws <see cref="BadRowException"/> when the line is malformed.</summary>
     protected abstract RawRow Parse(string line);
 
+    /// <summary>The indexes of the header columns the format needs, in the order named.</summary>
+    protected int[] RequireAll(string headerLine, long lineNumber, params string[] names)
+    {
+        var header = Csv.Header(headerLine);
+        return [.. names.Select(name => Require(header, name, lineNumber))];
+    }
+
     /// <summary>The index of a header column the format needs, or a TraceException on line <paramref name="lineNumber"/>.</summary>
     protected int Require(List<string> header, string name, long lineNumber)
     {
