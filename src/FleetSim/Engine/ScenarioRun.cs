@@ -40,11 +40,13 @@ public sealed record ScenarioRun(
                 "use mode spill, queue or cooldown with --engine request");
         }
         RequestMix mix = scenario.Traffic.RequestMix;
-        Bill fluid = BillCalculator.For(scenario, MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix));
         MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
             ? MinuteEngine.Run(demand, fleet, scenario.Router, mix)
             : null;
         Bill? minuteBill = minutes is null ? null : BillCalculator.For(scenario, minutes);
+        Bill fluid = scenario.Router.Mode == RouterMode.Fluid && minuteBill is not null
+            ? minuteBill
+            : BillCalculator.For(scenario, MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix));
         if (engine == EngineChoice.Minute)
         {
             return new ScenarioRun(scenario, demand, engine, minuteBill!, fluid, minutes, null, null);
