@@ -61,6 +61,7 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Utilization  {b.Utilization.ToString("0.0 %", Inv)} month mean, {b.TroughUtilization.ToString("0.0 %", Inv)} in the trough hour; " +
                            $"a replica pays for itself above {b.BreakEvenUtilization.ToString("0.0 %", Inv)}");
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
+        sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings)
         {
             sb.AppendLine(Inv, $"  warning: {w}");
