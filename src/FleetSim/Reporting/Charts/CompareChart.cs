@@ -40,7 +40,7 @@ public static class CompareChart
         var allApi = plot.Add.HorizontalLine(comparison.AllApi.Value, 3, ChartStyle.Color(6), LinePattern.Dashed);
         allApi.LegendText = $"all API {comparison.AllApi.ToShortString()}";
         double floorCost = comparison.AllApi.Value * (1 - comparison.SavingsCeiling);
-        var ceiling = plot.Add.HorizontalLine(floorCost, 3, ChartStyle.Color(3), LinePattern.Dotted);
+        var ceiling = plot.Add.HorizontalLine(floorCost, 4, ChartStyle.Color(2), LinePattern.Dotted);
         ceiling.LegendText = $"savings ceiling: every token at the full-use self-host rate ({new Usd(floorCost).ToShortString()})";
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "self-hosted GPUs", FillColor = ChartStyle.SelfHostColor });
