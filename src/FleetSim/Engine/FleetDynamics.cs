@@ -34,12 +34,20 @@ public sealed class FleetDynamics
     private readonly int _horizon;
     private readonly int _replicasPerNode;
     private readonly NodeKind _burstKind;
-    private readonly Action _onFailure, _onRepair, _onPreemption;
-    private ScheduledAction? _nextFailure, _nextPreemption;
+    private readonly Action _onRepair;
+    // Failures and preemptions are memoryless clocks kept beside the timeline rather than on it: the
+    // fleet changes thousands of times a month, and each change moves both clocks.
+    private double _nextFailure = double.PositiveInfinity, _nextPreemption = double.PositiveInfinity;
     private double _servedSum;
+    // Minutes before _cursor have their serving count; minutes before _servedCursor have their served
+    // tok/s too. In between lies one pending span at _pendingReplicas, run through the kernel only
+    // when the fleet changes or someone reads what was served: a reactive month decides every minute,
+    // and one kernel call per fleet change is far cheaper than one per minute.
+    private int _servedCursor, _pendingReplicas;
     private int _cursor, _desired, _failed, _scaleEvents, _denied, _failures, _preemptions;
 
-    private FleetDynamics(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed)
+    private FleetDynamics(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed,
+                          MonthBuffers? buffers)
     {
         _scenario = scenario;
         _policy = policy;
@@ -47,22 +55,37 @@ public sealed class FleetDynamics
         _billing = new NodeBilling(scenario.Pricing, scenario.Replica);
         _demand = demand.RateArray;
         _horizon = demand.Minutes;
-        _served = new double[_horizon];
-        _serving = new int[_horizon];
+        if (buffers is not null && buffers.Served.Length == _horizon)
+        {
+            _served = buffers.Served;
+            _serving = buffers.Serving;
+        }
+        else
+        {
+            _served = new double[_horizon];
+            _serving = new int[_horizon];
+        }
         _replicasPerNode = scenario.Replica.ReplicasPerNode;
         _burstKind = scenario.Pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
-        _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes));
+        _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes), ServePending);
         _random = new SeedStreams(seed).Next();
-        _onFailure = OnFailure;
         _onRepair = OnRepair;
-        _onPreemption = OnPreemption;
         Demand = demand;
     }
 
     private DemandSeries Demand { get; }
 
     public static PolicyRun Run(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed) =>
-        new FleetDynamics(scenario, demand, policy, economics, seed).Run();
+        new FleetDynamics(scenario, demand, policy, economics, seed, null).Run();
+
+    /// <summary>
+    /// The same run, writing its minutes into <paramref name="buffers"/> (when they fit the horizon)
+    /// instead of new arrays: a Monte Carlo thread reuses one pair for every month, and the returned
+    /// run's <see cref="PolicyRun.Served"/> and <see cref="PolicyRun.Serving"/> are only valid until its next run.
+    /// </summary>
+    public static PolicyRun Run(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed,
+                                MonthBuffers buffers) =>
+        new FleetDynamics(scenario, demand, policy, economics, seed, buffers).Run();
 
     private PolicyRun Run()
     {
@@ -79,11 +102,12 @@ public sealed class FleetDynamics
         // rather than queued as events of their own (a reactive month has 43,800 of them).
         for (double t = _policy.IntervalMinutes; t < _horizon; t += _policy.IntervalMinutes)
         {
-            _sim.Run(t);
+            RunUntil(t);
             Decide();
         }
-        _sim.Run(_horizon);
+        RunUntil(_horizon);
         AdvanceTo(_horizon);
+        ServePending();
         foreach (NodeLease lease in _leases)
         {
             lease.End(_horizon);
@@ -96,6 +120,36 @@ public sealed class FleetDynamics
             _policy.Name, Demand, _served, _serving, _leases,
             new Usd(selfHost), Demand.Total * price, spilled * price, selfHosted, spilled,
             _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);
+    }
+
+    /// <summary>
+    /// Runs the timeline and the failure and preemption clocks, in time order, up to <paramref name="until"/>.
+    /// Timeline entries go one at a time, since each may move the clocks.
+    /// </summary>
+    private void RunUntil(double until)
+    {
+        while (true)
+        {
+            bool failure = _nextFailure <= _nextPreemption;
+            double clock = Math.Min(failure ? _nextFailure : _nextPreemption, until);
+            if (_sim.Step(clock))
+            {
+                continue;
+            }
+            _sim.Run(clock);
+            if (clock == until)
+            {
+                return;
+            }
+            if (failure)
+            {
+                OnFailure();
+            }
+            else
+            {
+                OnPreemption();
+            }
+        }
     }
 
     private void Decide()
@@ -118,7 +172,7 @@ public sealed class FleetDynamics
     /// </summary>
     private int ServingReplicas() => Math.Max(0, _ready.Count * _replicasPerNode - _failed);
 
-    /// <summary>Serves the minutes from the cursor up to <paramref name="minute"/> with the fleet as it is.</summary>
+    /// <summary>Records the fleet as it is for the minutes from the cursor up to <paramref name="minute"/>.</summary>
     private void AdvanceTo(int minute)
     {
         minute = Math.Min(minute, _horizon);
@@ -127,18 +181,33 @@ public sealed class FleetDynamics
             return;
         }
         int replicas = ServingReplicas();
-        Span<double> served = _served.AsSpan(_cursor, minute - _cursor);
-        ReadOnlySpan<double> demand = _demand.AsSpan(_cursor, minute - _cursor);
-        if (replicas == 0)
+        if (replicas != _pendingReplicas)
+        {
+            ServePending();
+            _pendingReplicas = replicas;
+        }
+        _serving.AsSpan(_cursor, minute - _cursor).Fill(replicas);
+        _cursor = minute;
+    }
+
+    /// <summary>Runs the pending span (every minute in it had the same serving replicas) through the kernel.</summary>
+    private void ServePending()
+    {
+        if (_servedCursor >= _cursor)
+        {
+            return;
+        }
+        Span<double> served = _served.AsSpan(_servedCursor, _cursor - _servedCursor);
+        if (_pendingReplicas == 0)
         {
             served.Clear();
         }
         else
         {
-            _servedSum += MinuteEngine.ServeSpan(demand, _economics.RouterFor(replicas), served);
+            ReadOnlySpan<double> demand = _demand.AsSpan(_servedCursor, _cursor - _servedCursor);
+            _servedSum += MinuteEngine.ServeSpan(demand, _economics.RouterFor(_pendingReplicas), served);
         }
-        _serving.AsSpan(_cursor, minute - _cursor).Fill(replicas);
-        _cursor = minute;
+        _servedCursor = _cursor;
     }
 
     private void Apply(int desiredReplicas, bool initial)
@@ -225,16 +294,18 @@ public sealed class FleetDynamics
     {
         if (_scenario.Scaling.Failures is { } f)
         {
-            _nextFailure?.Cancel();
             double rate = ServingReplicas() / (f.MtbfHours * 60.0);
-            _nextFailure = rate > 0 ? _sim.Schedule(Exponential(rate), _onFailure) : null;
+            _nextFailure = rate > 0 ? _sim.Now + Exponential(rate) : double.PositiveInfinity;
         }
         if (_scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 } spot)
         {
-            _nextPreemption?.Cancel();
-            int spotNodes = _ready.Count(l => l.Kind == NodeKind.Spot);
+            int spotNodes = 0;
+            foreach (NodeLease lease in _ready)
+            {
+                spotNodes += lease.Kind == NodeKind.Spot ? 1 : 0;
+            }
             double rate = spotNodes * spot.PreemptionsPerNodeHour / 60.0;
-            _nextPreemption = rate > 0 ? _sim.Schedule(Exponential(rate), _onPreemption) : null;
+            _nextPreemption = rate > 0 ? _sim.Now + Exponential(rate) : double.PositiveInfinity;
         }
     }
 

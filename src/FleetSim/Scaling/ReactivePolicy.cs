@@ -12,7 +12,12 @@ namespace FleetSim.Scaling;
 /// </summary>
 public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
 {
-    private readonly List<(int Minute, int Replicas)> _recommendations = [];
+    // The recommendations inside the longer stabilization window, oldest first, in a ring: a reactive
+    // month makes 43,800 of them, so none is allocated or shifted.
+    private readonly (int Minute, int Replicas)[] _recommendations =
+        new (int, int)[(int)Math.Ceiling(Math.Max(spec.ScaleUpWindowMinutes, spec.ScaleDownWindowMinutes) / Math.Max(1, Math.Round(spec.IntervalMinutes))) + 2];
+    private readonly double _window = Math.Max(spec.ScaleUpWindowMinutes, spec.ScaleDownWindowMinutes);
+    private int _oldest, _count;
 
     public string Name => "reactive";
 
@@ -38,17 +43,13 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
             }
         }
         recommended = Math.Clamp(recommended, spec.MinReplicas, spec.MaxReplicas);
-        _recommendations.Add((context.Minute, recommended));
-        double window = Math.Max(spec.ScaleUpWindowMinutes, spec.ScaleDownWindowMinutes);
-        int stale = 0;
-        while (stale < _recommendations.Count && _recommendations[stale].Minute < context.Minute - window)
+        while (_count > 0 && _recommendations[_oldest].Minute < context.Minute - _window)
         {
-            stale++;
+            _oldest = Wrap(_oldest + 1);
+            _count--;
         }
-        if (stale > 0)
-        {
-            _recommendations.RemoveRange(0, stale);
-        }
+        _recommendations[Wrap(_oldest + _count)] = (context.Minute, recommended);
+        _count++;
 
         if (recommended > current)
         {
@@ -63,11 +64,14 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
         return current;
     }
 
+    private int Wrap(int index) => index >= _recommendations.Length ? index - _recommendations.Length : index;
+
     private int Lowest(double since)
     {
         int lowest = int.MaxValue;
-        foreach (var (minute, replicas) in _recommendations)
+        for (int i = 0; i < _count; i++)
         {
+            var (minute, replicas) = _recommendations[Wrap(_oldest + i)];
             if (minute >= since)
             {
                 lowest = Math.Min(lowest, replicas);
@@ -79,8 +83,9 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
     private int Highest(double since)
     {
         int highest = int.MinValue;
-        foreach (var (minute, replicas) in _recommendations)
+        for (int i = 0; i < _count; i++)
         {
+            var (minute, replicas) = _recommendations[Wrap(_oldest + i)];
             if (minute >= since)
             {
                 highest = Math.Max(highest, replicas);

@@ -1,7 +1,9 @@
 namespace FleetSim.Scaling;
 
 /// <summary>What a policy sees when it decides: the clock, the fleet, and the minutes served so far.</summary>
-public sealed class ScalingContext(FleetEconomics economics, double[] demand, double[] served, int[] serving, int provisioningMinutes)
+/// <param name="settle">Fills in the served tok/s of every minute before <see cref="Minute"/> (the fleet serves lazily).</param>
+public sealed class ScalingContext(FleetEconomics economics, double[] demand, double[] served, int[] serving, int provisioningMinutes,
+                                   Action? settle = null)
 {
     public FleetEconomics Economics { get; } = economics;
 
@@ -21,7 +23,14 @@ public sealed class ScalingContext(FleetEconomics economics, double[] demand, do
     public ReadOnlySpan<double> PastDemand => demand.AsSpan(0, Minute);
 
     /// <summary>Served tok/s of each minute before <see cref="Minute"/>.</summary>
-    public ReadOnlySpan<double> PastServed => served.AsSpan(0, Minute);
+    public ReadOnlySpan<double> PastServed
+    {
+        get
+        {
+            settle?.Invoke();
+            return served.AsSpan(0, Minute);
+        }
+    }
 
     /// <summary>Replicas serving in each minute before <see cref="Minute"/>.</summary>
     public ReadOnlySpan<int> PastServing => serving.AsSpan(0, Minute);
@@ -35,6 +44,7 @@ public sealed class ScalingContext(FleetEconomics economics, double[] demand, do
             {
                 return 0;
             }
+            settle?.Invoke();
             return served[Minute - 1] / (serving[Minute - 1] * Economics.Replica.Throughput.Value);
         }
     }

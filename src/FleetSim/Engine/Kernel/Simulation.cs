@@ -114,6 +114,34 @@ public sealed class Simulation
         }
     }
 
+    /// <summary>
+    /// Fires the next entry if it is due before <paramref name="before"/> (a cancelled one is just
+    /// dropped), moving the clock to it; for callers that interleave clocks of their own with the timeline.
+    /// </summary>
+    /// <returns>Whether an entry was taken off the timeline.</returns>
+    public bool Step(double before)
+    {
+        if (!timeline.TryPeek(out Event? next, out EventOrder at) || at.Time >= before)
+        {
+            return false;
+        }
+        BeginRun();
+        try
+        {
+            timeline.Dequeue();
+            Now = at.Time;
+            if (next.Fire())
+            {
+                EventsProcessed++;
+            }
+        }
+        finally
+        {
+            running = false;
+        }
+        return true;
+    }
+
     internal void Enqueue(Event entry, double time) => timeline.Enqueue(entry, new EventOrder(time, sequence++));
 
     private void BeginRun()

@@ -58,6 +58,7 @@ public static class SweepRunner
         private readonly Kernels.VectorRandom _random = new(0);
         private double[] _demand = [];
         private double[] _served = [];
+        private MonthBuffers? _month;
 
         public RunRecord RunOne(long item, GridPointModel model, string policy, int run, int seed)
         {
@@ -67,6 +68,7 @@ public static class SweepRunner
             {
                 _demand = new double[minutes];
                 _served = new double[minutes];
+                _month = new MonthBuffers(minutes);
             }
             if (!_noise.TryGetValue(model.Point.Index, out NoisyDemand? noise))
             {
@@ -103,9 +105,10 @@ public static class SweepRunner
             }
             else
             {
-                var actual = new DemandSeries((double[])_demand.Clone());
+                // The series wraps this thread's buffer: the policy and the run read it only during this run.
+                var actual = new DemandSeries(_demand);
                 IScalingPolicy p = PolicyFactory.Create(policy, scenario, model.Expected, actual, model.Economics);
-                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed);
+                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed, _month!);
                 selfHostUsd = result.SelfHost.Value;
                 servedTokens = result.SelfHosted.Value;
                 utilization = result.Utilization;

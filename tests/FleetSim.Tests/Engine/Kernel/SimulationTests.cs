@@ -158,4 +158,28 @@ public class SimulationTests
 
         Assert.Throws<InvalidOperationException>(() => sim.Run());
     }
+
+    [Test]
+    public void StepFiresOneEntryDueBeforeTheBoundAndDropsCancelledOnes()
+    {
+        var sim = new Simulation();
+        var fired = new List<string>();
+        sim.Schedule(1, () => fired.Add("a"));
+        ScheduledAction b = sim.Schedule(2, () => fired.Add("b"));
+        sim.Schedule(3, () => fired.Add("c"));
+        b.Cancel();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sim.Step(0.5), Is.False, "nothing is due before 0.5");
+            Assert.That(sim.Now, Is.EqualTo(0));
+            Assert.That(sim.Step(3), Is.True);
+            Assert.That(fired, Is.EqualTo(new[] { "a" }));
+            Assert.That(sim.Now, Is.EqualTo(1));
+            Assert.That(sim.Step(3), Is.True, "the cancelled entry is taken off");
+            Assert.That(fired, Is.EqualTo(new[] { "a" }));
+            Assert.That(sim.Step(3), Is.False, "an entry due exactly at the bound stays");
+            Assert.That(sim.PendingEvents, Is.EqualTo(1));
+        });
+    }
 }

@@ -1,0 +1,139 @@
+using FleetSim.Engine;
+using FleetSim.Kernels;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Tests.Engine;
+
+/// <summary>
+/// The control plane's bookkeeping: minutes are served lazily (one kernel span per fleet change),
+/// a thread's month buffers are reused, and failures run as a clock beside the timeline.
+/// </summary>
+public class FleetDynamicsTests
+{
+    /// <summary>Asks for 4 or 6 replicas in turn every 7 minutes, and reads what was served at every decision.</summary>
+    private sealed class SeesawPolicy : IScalingPolicy
+    {
+        public List<(int Minute, double LastServed)> Seen { get; } = [];
+
+        public bool SawUnservedMinute { get; private set; }
+
+        public string Name => "seesaw";
+
+        public int IntervalMinutes => 1;
+
+        public bool Instant => false;
+
+        public int DesiredReplicas(ScalingContext context)
+        {
+            ReadOnlySpan<double> served = context.PastServed;
+            foreach (double s in served)
+            {
+                SawUnservedMinute |= double.IsNaN(s);
+            }
+            if (served.Length > 0)
+            {
+                Seen.Add((context.Minute, served[^1]));
+            }
+            return context.Minute / 7 % 2 == 0 ? 4 : 6;
+        }
+    }
+
+    private static (ScenarioSpec Scenario, DemandSeries Demand, FleetEconomics Economics) Week(params string[] sets)
+    {
+        ScenarioSpec scenario = Scenarios.Seed(["horizon_hours=168", "scaling.provisioning_minutes=3", .. sets]);
+        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        return (scenario, demand, new FleetEconomics(scenario));
+    }
+
+    [Test]
+    public void APolicyReadingWhatWasServedSeesEveryMinuteAsTheRunFinallyServesIt()
+    {
+        var (scenario, demand, economics) = Week();
+        var buffers = new MonthBuffers(demand.Minutes);
+        Array.Fill(buffers.Served, double.NaN);
+        var policy = new SeesawPolicy();
+
+        PolicyRun run = FleetDynamics.Run(scenario, demand, policy, economics, 1, buffers);
+
+        double[] final = run.Served.ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(policy.SawUnservedMinute, Is.False, "a decision saw a minute the lazy span had not served yet");
+            Assert.That(final, Has.None.NaN);
+            Assert.That(policy.Seen, Has.Count.EqualTo(demand.Minutes - 1));
+            foreach (var (minute, lastServed) in policy.Seen)
+            {
+                Assert.That(lastServed, Is.EqualTo(final[minute - 1]), $"minute {minute - 1}");
+            }
+        });
+    }
+
+    [Test]
+    public void ReusedBuffersGiveTheSameRunAsFreshOnes()
+    {
+        var (scenario, demand, economics) = Week("scaling.failures={mtbf_hours: 30, mttr_hours: 2}");
+        var buffers = new MonthBuffers(demand.Minutes);
+        Array.Fill(buffers.Served, 1e9);
+        Array.Fill(buffers.Serving, 99);
+
+        PolicyRun fresh = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5);
+        PolicyRun first = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5, buffers);
+        double firstTotal = first.Total.Value;
+        PolicyRun again = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5, buffers);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstTotal, Is.EqualTo(fresh.Total.Value));
+            Assert.That(again.Total.Value, Is.EqualTo(fresh.Total.Value));
+            Assert.That(again.Served, Is.EqualTo(fresh.Served).AsCollection);
+            Assert.That(again.Serving, Is.EqualTo(fresh.Serving).AsCollection);
+            Assert.That(again.Failures, Is.EqualTo(fresh.Failures).And.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public void LazySpansServeWhatOneKernelCallPerMinuteWould()
+    {
+        var (scenario, demand, economics) = Week();
+        PolicyRun run = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 1);
+        var perMinute = new double[1];
+        double sum = 0;
+        for (int m = 0; m < demand.Minutes; m++)
+        {
+            if (run.Serving[m] > 0)
+            {
+                sum += MinuteEngine.ServeSpan(demand.Rate.Slice(m, 1), economics.RouterFor(run.Serving[m]), perMinute);
+            }
+        }
+        Assert.That(run.SelfHosted.Value, Is.EqualTo(sum * 60).Within(1e-9).Percent);
+    }
+
+    /// <summary>
+    /// Failures arrive at rate serving/MTBF, so over a run their count less the integral of that rate
+    /// (the serving replicas recorded minute by minute) is a martingale with variance equal to the
+    /// integral: the count must land within 4 standard deviations of it.
+    /// </summary>
+    [TestCase("floor")]
+    [TestCase("reactive")]
+    public void FailuresArriveAtTheServingFleetsRate(string policyName)
+    {
+        const double mtbfHours = 40;
+        ScenarioSpec scenario = Scenarios.Seed($"scaling.failures={{mtbf_hours: {mtbfHours}, mttr_hours: 3}}");
+        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        var economics = new FleetEconomics(scenario);
+        double failures = 0, expected = 0;
+        for (int seed = 1; seed <= 4; seed++)
+        {
+            IScalingPolicy policy = PolicyFactory.Create(policyName, scenario, demand, demand, economics);
+            PolicyRun run = FleetDynamics.Run(scenario, demand, policy, economics, seed);
+            failures += run.Failures;
+            foreach (int serving in run.Serving)
+            {
+                expected += serving / (mtbfHours * 60);
+            }
+        }
+        Assert.That(failures, Is.EqualTo(expected).Within(4 * Math.Sqrt(expected)), $"expected {expected:F0}");
+    }
+}
