@@ -61,8 +61,11 @@ public class MonthKernelBenchmarks
     [Benchmark(Description = "fluid month, scalar")]
     public double FluidMonthScalar() => ScalarMonth.Fluid(_demand, _fleet.Capacity.Value, _served);
 
-    [Benchmark(Description = "spill month (32 slots), vectorized")]
+    [Benchmark(Description = "spill month (32 slots), Erlang-B table, 4 minutes a vector")]
     public double SpillMonth() => MinuteKernels.Spill(_demand, _fleet.Slots, _erlangsPerTokenPerSecond, _served);
+
+    [Benchmark(Description = "spill month (32 slots), vectorized Erlang-B series")]
+    public double SpillMonthSeries() => MinuteKernels.SpillBySeries(_demand, _fleet.Slots, _erlangsPerTokenPerSecond, _served);
 
     [Benchmark(Description = "spill month (32 slots), scalar recursion")]
     public double SpillMonthScalar() => ScalarMonth.Spill(_demand, _fleet.Slots, _erlangsPerTokenPerSecond, _served);

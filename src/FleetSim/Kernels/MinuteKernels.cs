@@ -43,10 +43,24 @@ public static class MinuteKernels
     /// The seed's router as drawn: a request is admitted while one of <paramref name="slots"/> is free,
     /// else it goes to the API at once. Each minute is an Erlang-B loss system with offered load
     /// A = demand·<paramref name="erlangsPerTokenPerSecond"/>; served = demand·(1 − B(slots, A)).
-    /// The sum of <see cref="ErlangB.Loss"/> runs across a vector of minutes at a time.
+    /// From 16 to 4,096 slots B comes from the slot count's <see cref="ErlangBTable"/> (within 1e−12
+    /// of the series); outside that range from <see cref="SpillBySeries"/>.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
     public static double Spill(ReadOnlySpan<double> demand, int slots, double erlangsPerTokenPerSecond, Span<double> served)
+    {
+        CheckLengths(demand, served);
+        return ErlangBTable.For(slots) is { } table
+            ? table.Serve(demand, erlangsPerTokenPerSecond, served)
+            : SpillBySeries(demand, slots, erlangsPerTokenPerSecond, served);
+    }
+
+    /// <summary>
+    /// <see cref="Spill"/> with the sum of <see cref="ErlangB.Loss"/> run across a vector of minutes
+    /// at a time: exact to rounding for any slot count, and up to N terms per minute.
+    /// </summary>
+    /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
+    public static double SpillBySeries(ReadOnlySpan<double> demand, int slots, double erlangsPerTokenPerSecond, Span<double> served)
     {
         CheckLengths(demand, served);
         int width = Vector<double>.Count;

@@ -37,7 +37,8 @@ public sealed class NoisyDemand
     public int Minutes { get; }
 
     /// <summary>The month for one run: the same <paramref name="random"/> state gives the same month.</summary>
-    public void Fill(Random random, Span<double> demand)
+    /// <returns>The sum of the month's tok/s over its minutes.</returns>
+    public double Fill(Random random, Span<double> demand)
     {
         Span<double> rate = demand[.._shape.Length];
         _shape.CopyTo(rate);
@@ -80,6 +81,24 @@ public sealed class NoisyDemand
                 t += -Math.Log(1 - random.NextDouble()) / perMinute;
             }
         }
+        return Sum(rate);
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        int width = System.Numerics.Vector<double>.Count, i = 0;
+        System.Numerics.Vector<double> acc0 = System.Numerics.Vector<double>.Zero, acc1 = acc0;
+        for (; i <= values.Length - 2 * width; i += 2 * width)
+        {
+            acc0 += new System.Numerics.Vector<double>(values[i..]);
+            acc1 += new System.Numerics.Vector<double>(values[(i + width)..]);
+        }
+        double sum = System.Numerics.Vector.Sum(acc0 + acc1);
+        for (; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+        return sum;
     }
 
     private static double StandardNormal(Random random)

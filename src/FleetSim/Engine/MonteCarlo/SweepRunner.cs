@@ -76,12 +76,7 @@ public static class SweepRunner
                 _noise[model.Point.Index] = noise;
             }
             _random.Reseed(DemandBuilder.NoiseSeed(seed));
-            noise.Fill(_random, _demand);
-            double demandSum = 0;
-            foreach (double d in _demand)
-            {
-                demandSum += d;
-            }
+            double demandSum = noise.Fill(_random, _demand);
             double demandTokens = demandSum * 60;
             double price = scenario.Api.Price.Value / 1e6;
             double allApi = demandTokens * price;
