@@ -3,10 +3,10 @@ using System.Numerics.Tensors;
 namespace FleetSim.Kernels;
 
 /// <summary>
-/// Standard normal numbers in bulk: uniforms from the run's generator (a <see cref="VectorRandom"/> fills them a vector at a time),
-/// turned into normals by the Box-Muller transform as whole-span SIMD operations
-/// (<see cref="VectorMath"/> for the bit-reproducible log, sin and cos). Tested against MathNet's
-/// normal distribution.
+/// Standard normal numbers in bulk by the Box-Muller transform: a <see cref="VectorRandom"/> makes
+/// them in one register pass (<see cref="VectorRandom.FillNormals"/>); any other generator's
+/// uniforms go through the same transform as whole-span SIMD operations (<see cref="VectorMath"/>
+/// for the bit-reproducible log, sin and cos). Tested against MathNet's normal distribution.
 /// </summary>
 public static class NormalBatch
 {
@@ -19,20 +19,17 @@ public static class NormalBatch
         {
             throw new ArgumentException("scratch must hold 3 × ⌈n/2⌉ numbers", nameof(scratch));
         }
-        Span<double> u1 = scratch[..half];
-        Span<double> u2 = scratch.Slice(half, half);
         if (random is VectorRandom fast)
         {
-            fast.FillUniform(u1);
-            fast.FillUniform(u2);
+            fast.FillNormals(normals);
+            return;
         }
-        else
+        Span<double> u1 = scratch[..half];
+        Span<double> u2 = scratch.Slice(half, half);
+        for (int i = 0; i < half; i++)
         {
-            for (int i = 0; i < half; i++)
-            {
-                u1[i] = random.NextDouble();
-                u2[i] = random.NextDouble();
-            }
+            u1[i] = random.NextDouble();
+            u2[i] = random.NextDouble();
         }
         // (0, 1]: log is finite
         TensorPrimitives.Subtract(1.0, u1, u1);

@@ -50,16 +50,7 @@ public sealed class VectorRandom : Random
         for (; i < values.Length; i += w)
         {
             // xoshiro256**: result = rotl(s1 · 5, 7) · 9
-            Vector<ulong> five = (s1 << 2) + s1;
-            Vector<ulong> result = (five << 7) | (five >> 57);
-            result = (result << 3) + result;
-            Vector<ulong> t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = (s3 << 45) | (s3 >> 19);
+            Vector<ulong> result = Next(ref s0, ref s1, ref s2, ref s3);
             if (i <= values.Length - w)
             {
                 ToUnit(result).CopyTo(values[i..]);
@@ -71,6 +62,61 @@ public sealed class VectorRandom : Random
             }
         }
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="normals"/> with N(0, 1) draws by the Box-Muller transform in one pass:
+    /// each step draws a vector of u1 and one of u2 in registers and writes r·cos θ to the first
+    /// half of the span and r·sin θ to the second (r = √(−2 ln(1 − u1)), θ = 2π·u2), with
+    /// <see cref="VectorMath"/>'s bit-reproducible log, sin and cos. One pass instead of seven over
+    /// month-long scratch arrays.
+    /// </summary>
+    public void FillNormals(Span<double> normals)
+    {
+        int w = Vector<ulong>.Count;
+        int half = (normals.Length + 1) / 2;
+        Span<double> first = normals[..half], second = normals[half..];
+        Vector<ulong> s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        var minusTwo = new Vector<double>(-2.0);
+        for (int i = 0; i < half; i += w)
+        {
+            Vector<double> u1 = ToUnit(Next(ref s0, ref s1, ref s2, ref s3));
+            Vector<double> u2 = ToUnit(Next(ref s0, ref s1, ref s2, ref s3));
+            Vector<double> radius = Vector.SquareRoot(VectorMath.Log(Vector<double>.One - u1) * minusTwo);
+            VectorMath.SinCosOfTurns(u2, out Vector<double> sin, out Vector<double> cos);
+            Store(radius * cos, first, i);
+            Store(radius * sin, second, i);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    private static void Store(Vector<double> values, Span<double> destination, int at)
+    {
+        if (at <= destination.Length - Vector<double>.Count)
+        {
+            values.CopyTo(destination[at..]);
+            return;
+        }
+        for (int lane = 0; at + lane < destination.Length; lane++)
+        {
+            destination[at + lane] = values[lane];
+        }
+    }
+
+    /// <summary>One xoshiro256** step of every lane.</summary>
+    private static Vector<ulong> Next(ref Vector<ulong> s0, ref Vector<ulong> s1, ref Vector<ulong> s2, ref Vector<ulong> s3)
+    {
+        Vector<ulong> five = (s1 << 2) + s1;
+        Vector<ulong> result = (five << 7) | (five >> 57);
+        result = (result << 3) + result;
+        Vector<ulong> t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 45) | (s3 >> 19);
+        return result;
     }
 
     private static Vector<double> ToUnit(Vector<ulong> bits) =>

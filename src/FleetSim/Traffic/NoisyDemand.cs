@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using FleetSim.Kernels;
 using FleetSim.Scenario;
@@ -16,6 +17,7 @@ public sealed class NoisyDemand
     private readonly NoiseSpec _noise;
     private readonly double[] _normals;
     private readonly double[] _scratch;
+    private readonly Ar1Chain _chain;
 
     public NoisyDemand(DemandSeries average, NoiseSpec noise)
     {
@@ -29,8 +31,9 @@ public sealed class NoisyDemand
                 _shape[m] *= Math.Exp(perMinute * m);
             }
         }
-        _normals = new double[_shape.Length];
-        _scratch = new double[3 * ((_shape.Length + 1) / 2)];
+        _chain = new Ar1Chain(_shape.Length, noise.MinuteCorrelation);
+        _normals = new double[_chain.Length];
+        _scratch = new double[Math.Max(3 * ((_chain.Length + 1) / 2), _chain.Length)];
         Minutes = _shape.Length;
     }
 
@@ -41,33 +44,23 @@ public sealed class NoisyDemand
     public double Fill(Random random, Span<double> demand)
     {
         Span<double> rate = demand[.._shape.Length];
-        _shape.CopyTo(rate);
-        if (_noise.MinuteCv > 0)
+        bool minuteNoise = _noise.MinuteCv > 0;
+        if (minuteNoise)
         {
             NormalBatch.Fill(random, _normals, _scratch);
             double s2 = Math.Log(1 + _noise.MinuteCv * _noise.MinuteCv);
             double s = Math.Sqrt(s2), rho = _noise.MinuteCorrelation, innovation = Math.Sqrt(1 - rho * rho) * s;
-            double x = s * _normals[0];
-            _normals[0] = x - s2 / 2;
-            for (int m = 1; m < _normals.Length; m++)
-            {
-                // One fused multiply-add on the chain per minute (exactly rounded, so the same bits
-                // on every machine); the innovation term is off the chain.
-                x = Math.FusedMultiplyAdd(rho, x, innovation * _normals[m]);
-                _normals[m] = x - s2 / 2;
-            }
-            VectorMath.Exp(_normals, _normals);
-            TensorPrimitives.Multiply(rate, _normals, rate);
+            // x − s²/2 for every minute, into the scratch (the normals are read to the end).
+            _chain.Run(_normals, s, innovation, s2 / 2, _scratch);
         }
-        if (_noise.DailyCv > 0)
+        double daily = Math.Log(1 + _noise.DailyCv * _noise.DailyCv);
+        // shape × exp(x − s²/2) × the day's level, a day at a time in one pass.
+        for (int day = 0; day * 1440 < rate.Length; day++)
         {
-            double s2 = Math.Log(1 + _noise.DailyCv * _noise.DailyCv);
-            for (int day = 0; day * 1440 < rate.Length; day++)
-            {
-                double level = Math.Exp(Math.Sqrt(s2) * StandardNormal(random) - s2 / 2);
-                Span<double> minutes = rate.Slice(day * 1440, Math.Min(1440, rate.Length - day * 1440));
-                TensorPrimitives.Multiply(minutes, level, minutes);
-            }
+            double level = daily > 0 ? Math.Exp(Math.Sqrt(daily) * StandardNormal(random) - daily / 2) : 1;
+            int from = day * 1440, length = Math.Min(1440, rate.Length - from);
+            ReadOnlySpan<double> chain = minuteNoise ? _scratch.AsSpan(from, length) : default;
+            Scale(_shape.AsSpan(from, length), chain, daily > 0 ? level : null, rate.Slice(from, length));
         }
         if (_noise.Bursts is { PerDay: > 0 } bursts)
         {
@@ -84,16 +77,50 @@ public sealed class NoisyDemand
         return Sum(rate);
     }
 
+    /// <summary>rate = shape × e^chain (when there is a chain) × level (when there is one), minute by minute.</summary>
+    private static void Scale(ReadOnlySpan<double> shape, ReadOnlySpan<double> chain, double? level, Span<double> rate)
+    {
+        int w = Vector<double>.Count, i = 0;
+        var dayLevel = new Vector<double>(level ?? 1);
+        bool noise = !chain.IsEmpty;
+        for (; i <= rate.Length - w; i += w)
+        {
+            Vector<double> r = new(shape[i..]);
+            if (noise)
+            {
+                r *= VectorMath.Exp(new Vector<double>(chain[i..]));
+            }
+            if (level is not null)
+            {
+                r *= dayLevel;
+            }
+            r.CopyTo(rate[i..]);
+        }
+        for (; i < rate.Length; i++)
+        {
+            double r = shape[i];
+            if (noise)
+            {
+                r *= VectorMath.Exp(new Vector<double>(chain[i]))[0];
+            }
+            if (level is { } l)
+            {
+                r *= l;
+            }
+            rate[i] = r;
+        }
+    }
+
     private static double Sum(ReadOnlySpan<double> values)
     {
-        int width = System.Numerics.Vector<double>.Count, i = 0;
-        System.Numerics.Vector<double> acc0 = System.Numerics.Vector<double>.Zero, acc1 = acc0;
+        int width = Vector<double>.Count, i = 0;
+        Vector<double> acc0 = Vector<double>.Zero, acc1 = acc0;
         for (; i <= values.Length - 2 * width; i += 2 * width)
         {
-            acc0 += new System.Numerics.Vector<double>(values[i..]);
-            acc1 += new System.Numerics.Vector<double>(values[(i + width)..]);
+            acc0 += new Vector<double>(values[i..]);
+            acc1 += new Vector<double>(values[(i + width)..]);
         }
-        double sum = System.Numerics.Vector.Sum(acc0 + acc1);
+        double sum = Vector.Sum(acc0 + acc1);
         for (; i < values.Length; i++)
         {
             sum += values[i];

@@ -9,12 +9,21 @@ namespace FleetSim.Tests.MonteCarlo;
 
 public class NoiseTests
 {
-    [Test]
-    public void NormalBatchMatchesMathNetsNormal()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void NormalBatchMatchesMathNetsNormal(bool vectorRandom)
     {
         const int n = 100_001;
         var normals = new double[n];
-        NormalBatch.Fill(new Xoshiro256StarStar(5, threadSafe: false), normals, new double[3 * ((n + 1) / 2)]);
+        Random random = vectorRandom ? new VectorRandom(5) : new Xoshiro256StarStar(5, threadSafe: false);
+        NormalBatch.Fill(random, normals, new double[3 * ((n + 1) / 2)]);
+        // r·cos θ and r·sin θ of one draw are independent: the halves must be uncorrelated.
+        double cross = 0;
+        for (int i = 0; i < n / 2; i++)
+        {
+            cross += normals[i] * normals[(n + 1) / 2 + i];
+        }
+        Assert.That(cross / (n / 2), Is.EqualTo(0).Within(4 / Math.Sqrt(n / 2)));
         Array.Sort(normals);
         double worst = 0;
         for (int i = 0; i < n; i++)
