@@ -70,11 +70,4 @@ public class MonteCarloBenchmarks
         IScalingPolicy policy = PolicyFactory.Create("reactive", _scenario, _average, _month, _economics);
         return FleetDynamics.Run(_scenario, _month, policy, _economics, ++_seed).Total.Value;
     }
-
-    [Benchmark(Description = "sweep: 1,000 noisy months of the schedule, 2 threads")]
-    public int ThousandScheduleMonths()
-    {
-        var spec = new SweepSpec(1000, 1, [Noise], ["schedule"], 2, SweepShard.Whole);
-        return SweepRunner.Run(spec, overrides => ScenarioLoader.Default(overrides)).Count;
-    }
 }

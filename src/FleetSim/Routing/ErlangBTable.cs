@@ -16,9 +16,10 @@ namespace FleetSim.Routing;
 /// the two ends, where B′ = B·(N/A − 1 + B) and B″ follows by differentiating that. The error falls
 /// as h⁶; with this spacing it is below 1e−12 in absolute terms from 16 to 4,096 slots (tested),
 /// far below a cent on any bill. Each interval keeps its six polynomial coefficients in one cache
-/// line, so a table of a few hundred intervals sits in L1. Loads past 2N + 50 erlangs, where the
-/// series converges in a few terms, are left to the series. Tables are built once per slot count
-/// and shared by every thread.
+/// line; a month's loads touch a band of a few hundred of them. The table reaches 8N + 100 erlangs,
+/// eight times overloaded (a static fleet under bursts gets there); past that the series, which
+/// converges in a few terms so far above the slots, takes over. Tables are built once per slot
+/// count and shared by every thread.
 /// </remarks>
 public sealed class ErlangBTable
 {
@@ -39,7 +40,7 @@ public sealed class ErlangBTable
     {
         Slots = slots;
         double step = Math.Sqrt(slots) / 20;
-        int intervals = (int)Math.Ceiling((2.0 * slots + 50) / step);
+        int intervals = (int)Math.Ceiling((8.0 * slots + 100) / step);
         _nodesPerErlang = 1 / step;
         MaxErlangs = intervals * step;
         var b = new double[intervals + 1];
@@ -102,6 +103,10 @@ public sealed class ErlangBTable
     /// <returns>The sum of <paramref name="served"/>.</returns>
     public double Serve(ReadOnlySpan<double> demand, double erlangsPerTokenPerSecond, Span<double> served)
     {
+        if (served.Length < demand.Length)
+        {
+            throw new ArgumentException($"served holds {served.Length} minutes, demand {demand.Length}", nameof(served));
+        }
         double capacity = Slots / erlangsPerTokenPerSecond;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int m = 0;

@@ -41,13 +41,16 @@ public static class SweepRunner
         var records = new RunRecord[items.Count];
         long done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, spec.Threads) };
-        Parallel.For(0, items.Count, options, () => new Workspace(), (i, _, workspace) =>
+        // Parallel.For retires its worker tasks every so often and starts fresh ones, each with its own
+        // local state; pooling the workspaces keeps their month-long buffers from being made again.
+        var workspaces = new System.Collections.Concurrent.ConcurrentBag<Workspace>();
+        Parallel.For(0, items.Count, options, () => workspaces.TryTake(out Workspace? w) ? w : new Workspace(), (i, _, workspace) =>
         {
             var (index, model, policy, run) = items[i];
             records[i] = workspace.RunOne(index, model, policy, run, spec.RunSeed(run));
             progress?.Invoke(Interlocked.Increment(ref done));
             return workspace;
-        }, _ => { });
+        }, workspaces.Add);
         return records;
     }
 
