@@ -25,9 +25,7 @@ public static class MinuteEngine
         router.Mode switch
         {
             RouterMode.Fluid => MinuteKernels.Fluid(demand, router.Capacity, served),
-            RouterMode.Spill => router.LossTable is { } table
-                ? table.Serve(demand, router.ErlangsPerTokenPerSecond, served)
-                : MinuteKernels.Spill(demand, router.Slots, router.ErlangsPerTokenPerSecond, served),
+            RouterMode.Spill => MinuteKernels.Spill(demand, router.Slots, router.ErlangsPerTokenPerSecond, served),
             RouterMode.Queue => MinuteKernels.QueueWithTimeout(demand, router.Slots, router.ArrivalsPerTokenPerSecond,
                                                                router.ServiceSeconds, router.TimeoutSeconds, served),
             _ => throw new NoMinuteFormException($"router mode {router.Mode} has no minute-engine form"),

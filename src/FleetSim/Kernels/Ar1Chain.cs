@@ -54,6 +54,7 @@ public sealed class Ar1Chain
     /// <param name="start">s: x_0 = s·z_0.</param>
     /// <param name="innovation">c: the innovation's scale.</param>
     /// <param name="chain">At least <see cref="Length"/> numbers, not overlapping <paramref name="innovations"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public void Run(ReadOnlySpan<double> innovations, double start, double innovation, double offset, Span<double> chain)
     {
         if (innovations.Length < Length || chain.Length < Length)

@@ -14,6 +14,7 @@ public static class MinuteKernels
     /// The seed's arithmetic: served = min(demand, capacity) in every minute.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public static double Fluid(ReadOnlySpan<double> demand, double capacity, Span<double> served)
     {
         CheckLengths(demand, served);
@@ -60,6 +61,7 @@ public static class MinuteKernels
     /// at a time: exact to rounding for any slot count, and up to N terms per minute.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public static double SpillBySeries(ReadOnlySpan<double> demand, int slots, double erlangsPerTokenPerSecond, Span<double> served)
     {
         CheckLengths(demand, served);
@@ -105,6 +107,7 @@ public static class MinuteKernels
     /// <param name="arrivalsPerTokenPerSecond">Requests per second per tok/s of demand: 1/mean request size.</param>
     /// <param name="serviceSeconds">Mean time a request holds a slot.</param>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public static double QueueWithTimeout(ReadOnlySpan<double> demand, int slots, double arrivalsPerTokenPerSecond,
                                           double serviceSeconds, double timeoutSeconds, Span<double> served)
     {

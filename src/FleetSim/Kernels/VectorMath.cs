@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FleetSim.Kernels;
 
@@ -20,10 +21,12 @@ public static class VectorMath
     private const double Magic = 6755399441055744.0;
 
     /// <summary>A whole-valued double (|k| &lt; 2^51) as a long, by bit moves (AVX2 has no 64-bit conversion).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<long> ToInt64(Vector<double> whole) =>
         Vector.AsVectorInt64(whole + new Vector<double>(Magic)) - Vector.AsVectorInt64(new Vector<double>(Magic));
 
     /// <summary>A long (|k| &lt; 2^51) as a double, by bit moves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> ToDouble(Vector<long> k) =>
         Vector.AsVectorDouble(k + Vector.AsVectorInt64(new Vector<double>(Magic))) - new Vector<double>(Magic);
 
@@ -73,6 +76,7 @@ public static class VectorMath
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Exp(Vector<double> x)
     {
         // x = k·ln2 + r, |r| ≤ ln2/2; e^x = 2^k · e^r with e^r by its Taylor series to r^13.
@@ -95,6 +99,7 @@ public static class VectorMath
         return p * Vector.AsVectorDouble(exponent);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log(Vector<double> x)
     {
         // x = m·2^e with m in [√½, √2); ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172.
@@ -123,6 +128,7 @@ public static class VectorMath
         return ef * new Vector<double>(Ln2Hi) + (ef * new Vector<double>(Ln2Lo) + lnM);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCosOfTurns(Vector<double> turns, out Vector<double> sin, out Vector<double> cos)
     {
         // Quarter turns: t = q/4 + f with |f| ≤ 1/8, x = 2πf in [−π/4, π/4]; then rotate by q.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FleetSim.Kernels;
 
@@ -41,6 +42,7 @@ public sealed class VectorRandom : Random
     /// bits of each draw become the mantissa of a double in [1, 2), less 1 (bit moves only, no
     /// integer-to-double conversion, which AVX2 lacks for 64-bit lanes).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public void FillUniform(Span<double> values)
     {
         int w = Vector<ulong>.Count, i = 0;
@@ -71,6 +73,7 @@ public sealed class VectorRandom : Random
     /// <see cref="VectorMath"/>'s bit-reproducible log, sin and cos. One pass instead of seven over
     /// month-long scratch arrays.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public void FillNormals(Span<double> normals)
     {
         int w = Vector<ulong>.Count;
@@ -90,6 +93,7 @@ public sealed class VectorRandom : Random
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector<double> values, Span<double> destination, int at)
     {
         if (at <= destination.Length - Vector<double>.Count)
@@ -104,6 +108,7 @@ public sealed class VectorRandom : Random
     }
 
     /// <summary>One xoshiro256** step of every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<ulong> Next(ref Vector<ulong> s0, ref Vector<ulong> s1, ref Vector<ulong> s2, ref Vector<ulong> s3)
     {
         Vector<ulong> five = (s1 << 2) + s1;
@@ -119,6 +124,7 @@ public sealed class VectorRandom : Random
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> ToUnit(Vector<ulong> bits) =>
         Vector.AsVectorDouble((bits >> 12) | new Vector<ulong>(0x3FF0000000000000UL)) - Vector<double>.One;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -31,7 +30,9 @@ public sealed class ErlangBTable
 
     private const int Stride = 8; // six coefficients and two pad doubles: one 64-byte cache line
 
-    private static readonly ConcurrentDictionary<int, ErlangBTable> Tables = new();
+    // Built on first use, one per slot count, and found again with one array load (a schedule month
+    // asks 730 times). Two threads racing to build one keep whichever landed first; both are equal.
+    private static readonly ErlangBTable?[] Tables = new ErlangBTable?[MaxSlots + 1];
 
     private readonly double[] _coefficients;
     private readonly double _nodesPerErlang;
@@ -78,8 +79,20 @@ public sealed class ErlangBTable
     public double MaxErlangs { get; }
 
     /// <summary>The shared table for <paramref name="slots"/>, or null outside [<see cref="MinSlots"/>, <see cref="MaxSlots"/>].</summary>
-    public static ErlangBTable? For(int slots) =>
-        slots is < MinSlots or > MaxSlots ? null : Tables.GetOrAdd(slots, static n => new ErlangBTable(n));
+    public static ErlangBTable? For(int slots)
+    {
+        if (slots is < MinSlots or > MaxSlots)
+        {
+            return null;
+        }
+        ErlangBTable? table = Volatile.Read(ref Tables[slots]);
+        if (table is null)
+        {
+            table = new ErlangBTable(slots);
+            table = Interlocked.CompareExchange(ref Tables[slots], table, null) ?? table;
+        }
+        return table;
+    }
 
     /// <summary>B(N, A), from the table inside its range and from the series past it.</summary>
     public double Loss(double erlangs)
@@ -101,6 +114,7 @@ public sealed class ErlangBTable
     /// m mod 4 either way, and the four partials are added in one fixed order.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public double Serve(ReadOnlySpan<double> demand, double erlangsPerTokenPerSecond, Span<double> served)
     {
         if (served.Length < demand.Length)
@@ -130,6 +144,7 @@ public sealed class ErlangBTable
     }
 
     /// <summary>The whole groups of four minutes; <paramref name="done"/> is where the scalar tail starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector256<double> ServeVectorized(ReadOnlySpan<double> demand, double erlangsPerTokenPerSecond, double capacity,
                                               Span<double> served, out int done)
     {

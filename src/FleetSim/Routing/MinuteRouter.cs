@@ -16,8 +16,6 @@ public readonly record struct MinuteRouter(
     double ServiceSeconds,
     double TimeoutSeconds)
 {
-    /// <summary>The slot count's Erlang-B table for the spill kernel (null where the series serves instead).</summary>
-    public ErlangBTable? LossTable { get; init; }
 
     /// <summary>Whether the minute engine can run this router (else the request engine must).</summary>
     public static string? WhyNoMinuteForm(RouterSpec router) => router.Mode switch
@@ -44,9 +42,6 @@ public readonly record struct MinuteRouter(
             ServiceTime.ErlangsPerTokenPerSecond(fleet.Replica),
             1 / mix.ProcessedTokens,
             ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica),
-            router.TimeoutSeconds ?? 0)
-        {
-            LossTable = router.Mode == RouterMode.Spill ? ErlangBTable.For(fleet.Slots) : null,
-        };
+            router.TimeoutSeconds ?? 0);
     }
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using FleetSim.Kernels;
 using FleetSim.Scenario;
+using System.Runtime.CompilerServices;
 
 namespace FleetSim.Traffic;
 
@@ -41,6 +42,7 @@ public sealed class NoisyDemand
 
     /// <summary>The month for one run: the same <paramref name="random"/> state gives the same month.</summary>
     /// <returns>The sum of the month's tok/s over its minutes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public double Fill(Random random, Span<double> demand)
     {
         Span<double> rate = demand[.._shape.Length];
@@ -78,6 +80,7 @@ public sealed class NoisyDemand
     }
 
     /// <summary>rate = shape × e^chain (when there is a chain) × level (when there is one), minute by minute.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     private static void Scale(ReadOnlySpan<double> shape, ReadOnlySpan<double> chain, double? level, Span<double> rate)
     {
         int w = Vector<double>.Count, i = 0;
@@ -111,6 +114,7 @@ public sealed class NoisyDemand
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     private static double Sum(ReadOnlySpan<double> values)
     {
         int width = Vector<double>.Count, i = 0;
