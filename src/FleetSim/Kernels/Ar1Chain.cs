@@ -84,7 +84,15 @@ public sealed class Ar1Chain
             double ownEnd = y.GetElement(j - 1);
             end = j == 1 ? ownEnd : Math.FusedMultiplyAdd(_powers.Length >= lane ? _powers[lane - 1] : 0, end, ownEnd);
             Span<double> minutes = chain.Slice(j * lane, lane);
-            for (int k = 0; k < _powers.Length; k++)
+            var lanesEnd = Vector256.Create(end);
+            int k = 0;
+            for (; k <= _powers.Length - 4; k += 4)
+            {
+                Vector256<double> fixedUp = Vector256.FusedMultiplyAdd(Vector256.Create(_powers.AsSpan(k, 4)), lanesEnd,
+                                                                       Vector256.Create((ReadOnlySpan<double>)minutes.Slice(k, 4)));
+                fixedUp.CopyTo(minutes.Slice(k, 4));
+            }
+            for (; k < _powers.Length; k++)
             {
                 minutes[k] = Math.FusedMultiplyAdd(_powers[k], end, minutes[k]);
             }
