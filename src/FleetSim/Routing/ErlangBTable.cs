@@ -110,8 +110,9 @@ public sealed class ErlangBTable
     /// served = demand·(1 − B) in every minute, capped at the slots' capacity, as the spill kernel
     /// defines it. Four minutes at a time: with AVX and FMA their four intervals' coefficients are
     /// loaded and transposed into vectors and the polynomials run side by side; without, the same
-    /// arithmetic runs minute by minute, so both give the same bits. Minute m adds to partial sum
-    /// m mod 4 either way, and the four partials are added in one fixed order.
+    /// arithmetic runs minute by minute, so both give the same bits. Minute m of the whole groups of
+    /// four adds to partial sum m mod 4 either way, the last length mod 4 minutes to the first, and
+    /// the four partials are added in one fixed order.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months

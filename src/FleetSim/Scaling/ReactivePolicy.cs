@@ -43,7 +43,11 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
             }
         }
         recommended = Math.Clamp(recommended, spec.MinReplicas, spec.MaxReplicas);
-        while (_count > 0 && _recommendations[_oldest].Minute < context.Minute - _window)
+        if (_count > 0 && context.Minute < _recommendations[Wrap(_oldest + _count - 1)].Minute)
+        {
+            _count = 0; // the clock went back: a new run with this policy, so its history starts over
+        }
+        while (_count > 0 && (_recommendations[_oldest].Minute < context.Minute - _window || _count == _recommendations.Length))
         {
             _oldest = Wrap(_oldest + 1);
             _count--;

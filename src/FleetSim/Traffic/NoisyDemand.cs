@@ -59,10 +59,10 @@ public sealed class NoisyDemand
         // shape × exp(x − s²/2) × the day's level, a day at a time in one pass.
         for (int day = 0; day * 1440 < rate.Length; day++)
         {
-            double level = daily > 0 ? Math.Exp(Math.Sqrt(daily) * StandardNormal(random) - daily / 2) : 1;
+            double level = _noise.DailyCv > 0 ? Math.Exp(Math.Sqrt(daily) * StandardNormal(random) - daily / 2) : 1;
             int from = day * 1440, length = Math.Min(1440, rate.Length - from);
             ReadOnlySpan<double> chain = minuteNoise ? _scratch.AsSpan(from, length) : default;
-            Scale(_shape.AsSpan(from, length), chain, daily > 0 ? level : null, rate.Slice(from, length));
+            Scale(_shape.AsSpan(from, length), chain, _noise.DailyCv > 0 ? level : null, rate.Slice(from, length));
         }
         if (_noise.Bursts is { PerDay: > 0 } bursts)
         {

@@ -136,4 +136,18 @@ public class FleetDynamicsTests
         }
         Assert.That(failures, Is.EqualTo(expected).Within(4 * Math.Sqrt(expected)), $"expected {expected:F0}");
     }
+
+    [Test]
+    public void AReactivePolicyRunTwiceStartsItsHistoryOver()
+    {
+        var (scenario, demand, economics) = Week("scaling.reactive.scale_down_window_minutes=30");
+        IScalingPolicy reused = PolicyFactory.Create("reactive", scenario, demand, demand, economics);
+        PolicyRun first = FleetDynamics.Run(scenario, demand, reused, economics, 1);
+        PolicyRun second = FleetDynamics.Run(scenario, demand, reused, economics, 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Total.Value, Is.EqualTo(first.Total.Value));
+            Assert.That(second.Serving, Is.EqualTo(first.Serving).AsCollection);
+        });
+    }
 }
