@@ -29,7 +29,8 @@ public sealed class FleetDynamics
     private readonly List<NodeLease> _leases = [];
     private readonly List<NodeLease> _pending = [];
     private readonly List<NodeLease> _ready = [];
-    private readonly Dictionary<NodeLease, ScheduledAction> _readyEvents = [];
+    // Nodes being drained, with the minute each is let go, in that order.
+    private readonly Queue<(double At, NodeLease Lease)> _draining = new();
     private readonly Random _random;
     private readonly int _horizon;
     private readonly int _replicasPerNode;
@@ -123,15 +124,21 @@ public sealed class FleetDynamics
     }
 
     /// <summary>
-    /// Runs the timeline and the failure and preemption clocks, in time order, up to <paramref name="until"/>.
-    /// Timeline entries go one at a time, since each may move the clocks.
+    /// Runs everything that happens before <paramref name="until"/> in time order: the failure and
+    /// preemption clocks, nodes becoming ready and drained nodes being let go, and the timeline
+    /// (repairs). Provisioning and draining take fixed times, so pending and draining nodes are
+    /// already in the order they finish and need no events of their own: a reactive month asks for
+    /// and lets go of nodes thousands of times. At a tie the clocks go first, then readiness, then
+    /// draining; the timeline goes one entry at a time, since each may move the clocks.
     /// </summary>
     private void RunUntil(double until)
     {
         while (true)
         {
-            bool failure = _nextFailure <= _nextPreemption;
-            double clock = Math.Min(failure ? _nextFailure : _nextPreemption, until);
+            double ready = _pending.Count > 0 ? _pending[0].Ready : double.PositiveInfinity;
+            double drained = _draining.Count > 0 ? _draining.Peek().At : double.PositiveInfinity;
+            double clock = Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(ready, drained));
+            clock = Math.Min(clock, until);
             if (_sim.Step(clock))
             {
                 continue;
@@ -141,13 +148,21 @@ public sealed class FleetDynamics
             {
                 return;
             }
-            if (failure)
+            if (clock == _nextFailure && _nextFailure <= _nextPreemption)
             {
                 OnFailure();
             }
-            else
+            else if (clock == _nextPreemption)
             {
                 OnPreemption();
+            }
+            else if (clock == ready)
+            {
+                NodeReady();
+            }
+            else
+            {
+                _draining.Dequeue().Lease.End(clock);
             }
         }
     }
@@ -236,8 +251,7 @@ public sealed class FleetDynamics
                 }
                 else
                 {
-                    _pending.Add(lease);
-                    _readyEvents[lease] = _sim.Schedule(delay, () => NodeReady(lease));
+                    _pending.Add(lease); // in order of readiness: every node takes the same delay
                 }
             }
             _scaleEvents += initial ? 0 : 1;
@@ -248,8 +262,6 @@ public sealed class FleetDynamics
             for (int i = _pending.Count - 1; i >= 0 && excess > 0; i--, excess--)
             {
                 NodeLease lease = _pending[i];
-                _readyEvents.Remove(lease, out ScheduledAction? ready);
-                ready?.Cancel();
                 lease.End(now);
                 _pending.RemoveAt(i);
             }
@@ -268,7 +280,7 @@ public sealed class FleetDynamics
                 }
                 else
                 {
-                    _sim.Schedule(_scenario.Scaling.DrainMinutes, () => lease.End(_sim.Now));
+                    _draining.Enqueue((now + _scenario.Scaling.DrainMinutes, lease));
                 }
                 excess--;
             }
@@ -280,11 +292,12 @@ public sealed class FleetDynamics
         }
     }
 
-    private void NodeReady(NodeLease lease)
+    /// <summary>The node asked for first finishes provisioning and starts serving.</summary>
+    private void NodeReady()
     {
         AdvanceTo((int)Math.Round(_sim.Now));
-        _readyEvents.Remove(lease);
-        _pending.Remove(lease);
+        NodeLease lease = _pending[0];
+        _pending.RemoveAt(0);
         _ready.Add(lease);
         Reschedule();
     }
