@@ -1,3 +1,4 @@
+using FleetSim.Fleet;
 using FleetSim.Engine;
 using FleetSim.Kernels;
 using FleetSim.Scaling;
@@ -38,6 +39,18 @@ public class FleetDynamicsTests
             }
             return context.Minute / 7 % 2 == 0 ? 4 : 6;
         }
+    }
+
+    /// <summary>Asks for 4 replicas, 8 from minute 100, and 4 again from minute 300.</summary>
+    private sealed class StepPolicy : IScalingPolicy
+    {
+        public string Name => "step";
+
+        public int IntervalMinutes => 1;
+
+        public bool Instant => false;
+
+        public int DesiredReplicas(ScalingContext context) => context.Minute is >= 100 and < 300 ? 8 : 4;
     }
 
     private static (ScenarioSpec Scenario, DemandSeries Demand, FleetEconomics Economics) Week(params string[] sets)
@@ -148,6 +161,31 @@ public class FleetDynamicsTests
         {
             Assert.That(second.Total.Value, Is.EqualTo(first.Total.Value));
             Assert.That(second.Serving, Is.EqualTo(first.Serving).AsCollection);
+        });
+    }
+
+    [Test]
+    public void NodesServeOnceProvisionedAndAreBilledUntilDrained()
+    {
+        // Provisioning 15 minutes, draining 20: 2 more nodes asked for at minute 100 serve from 115;
+        // let go at 300, they stop serving at once and are billed until 320.
+        ScenarioSpec scenario = Scenarios.Seed("horizon_hours=24", "scaling.provisioning_minutes=15", "scaling.drain_minutes=20");
+        DemandSeries demand = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        var economics = new FleetEconomics(scenario);
+
+        PolicyRun run = FleetDynamics.Run(scenario, demand, new StepPolicy(), economics, 1);
+
+        NodeLease[] burst = [.. run.Leases.Where(l => l.Requested > 0)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Serving[114], Is.EqualTo(4));
+            Assert.That(run.Serving[115], Is.EqualTo(8));
+            Assert.That(run.Serving[299], Is.EqualTo(8));
+            Assert.That(run.Serving[300], Is.EqualTo(4));
+            Assert.That(run.Serving[^1], Is.EqualTo(4));
+            Assert.That(burst, Has.Length.EqualTo(2));
+            Assert.That(burst.Select(l => (l.Requested, l.Ready, l.Ended)), Is.All.EqualTo((100.0, 115.0, (double?)320.0)));
+            Assert.That(run.Leases.Where(l => l.Requested == 0).Select(l => l.Ended), Is.All.EqualTo(1440.0), "the base fleet runs to the end");
         });
     }
 }
