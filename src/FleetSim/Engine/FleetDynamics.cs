@@ -12,8 +12,9 @@ namespace FleetSim.Engine;
 /// <summary>
 /// The control plane: a fleet that changes at instants (a policy decides, a node finishes
 /// provisioning, a drained node is released, a replica fails or is repaired, a spot node is
-/// preempted), run as events on the kernel with the clock in minutes. Between two events the fleet
-/// is fixed, so the minutes in between are one span of the minute kernels.
+/// preempted), run in time order with the clock in minutes: repairs on the kernel's timeline, the
+/// rest as clocks and ordered lists beside it (see <see cref="RunUntil"/>). Between two events the
+/// fleet is fixed, so the minutes in between are one span of the minute kernels.
 /// </summary>
 public sealed class FleetDynamics
 {
