@@ -48,13 +48,10 @@ public static class MinuteKernels
     /// of the series); outside that range from <see cref="SpillBySeries"/>.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
-    public static double Spill(ReadOnlySpan<double> demand, int slots, double erlangsPerTokenPerSecond, Span<double> served)
-    {
-        CheckLengths(demand, served);
-        return ErlangBTable.For(slots) is { } table
+    public static double Spill(ReadOnlySpan<double> demand, int slots, double erlangsPerTokenPerSecond, Span<double> served) =>
+        ErlangBTable.For(slots) is { } table
             ? table.Serve(demand, erlangsPerTokenPerSecond, served)
             : SpillBySeries(demand, slots, erlangsPerTokenPerSecond, served);
-    }
 
     /// <summary>
     /// <see cref="Spill"/> with the sum of <see cref="ErlangB.Loss"/> run across a vector of minutes

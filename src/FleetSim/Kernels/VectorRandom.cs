@@ -67,44 +67,23 @@ public sealed class VectorRandom : Random
     }
 
     /// <summary>
-    /// Fills <paramref name="normals"/> with N(0, 1) draws by the Box-Muller transform in one pass:
-    /// each step draws a vector of u1 and one of u2 in registers and writes r·cos θ to the first
-    /// half of the span and r·sin θ to the second (r = √(−2 ln(1 − u1)), θ = 2π·u2), with
-    /// <see cref="VectorMath"/>'s bit-reproducible log, sin and cos. One pass instead of seven over
-    /// month-long scratch arrays.
+    /// Fills <paramref name="normals"/> with N(0, 1) draws in one pass: each step draws a vector of
+    /// u1 and one of u2 in registers and hands them to <see cref="NormalBatch"/>'s Box-Muller
+    /// transform, instead of passing month-long arrays of uniforms through memory.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
     public void FillNormals(Span<double> normals)
     {
         int w = Vector<ulong>.Count;
         int half = (normals.Length + 1) / 2;
-        Span<double> first = normals[..half], second = normals[half..];
         Vector<ulong> s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
-        var minusTwo = new Vector<double>(-2.0);
         for (int i = 0; i < half; i += w)
         {
             Vector<double> u1 = ToUnit(Next(ref s0, ref s1, ref s2, ref s3));
             Vector<double> u2 = ToUnit(Next(ref s0, ref s1, ref s2, ref s3));
-            Vector<double> radius = Vector.SquareRoot(VectorMath.Log(Vector<double>.One - u1) * minusTwo);
-            VectorMath.SinCosOfTurns(u2, out Vector<double> sin, out Vector<double> cos);
-            Store(radius * cos, first, i);
-            Store(radius * sin, second, i);
+            NormalBatch.Transform(u1, u2, normals, i);
         }
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector<double> values, Span<double> destination, int at)
-    {
-        if (at <= destination.Length - Vector<double>.Count)
-        {
-            values.CopyTo(destination[at..]);
-            return;
-        }
-        for (int lane = 0; at + lane < destination.Length; lane++)
-        {
-            destination[at + lane] = values[lane];
-        }
     }
 
     /// <summary>One xoshiro256** step of every lane.</summary>

@@ -16,7 +16,6 @@ public readonly record struct MinuteRouter(
     double ServiceSeconds,
     double TimeoutSeconds)
 {
-
     /// <summary>Whether the minute engine can run this router (else the request engine must).</summary>
     public static string? WhyNoMinuteForm(RouterSpec router) => router.Mode switch
     {

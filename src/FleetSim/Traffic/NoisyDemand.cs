@@ -17,7 +17,7 @@ public sealed class NoisyDemand
     private readonly double[] _shape;
     private readonly NoiseSpec _noise;
     private readonly double[] _normals;
-    private readonly double[] _scratch;
+    private readonly double[] _exponents;
     private readonly Ar1Chain _chain;
 
     public NoisyDemand(DemandSeries average, NoiseSpec noise)
@@ -34,7 +34,7 @@ public sealed class NoisyDemand
         }
         _chain = new Ar1Chain(_shape.Length, noise.MinuteCorrelation);
         _normals = new double[_chain.Length];
-        _scratch = new double[Math.Max(3 * ((_chain.Length + 1) / 2), _chain.Length)];
+        _exponents = new double[_chain.Length];
         Minutes = _shape.Length;
     }
 
@@ -49,11 +49,11 @@ public sealed class NoisyDemand
         bool minuteNoise = _noise.MinuteCv > 0;
         if (minuteNoise)
         {
-            NormalBatch.Fill(random, _normals, _scratch);
+            NormalBatch.Fill(random, _normals);
             double s2 = Math.Log(1 + _noise.MinuteCv * _noise.MinuteCv);
             double s = Math.Sqrt(s2), rho = _noise.MinuteCorrelation, innovation = Math.Sqrt(1 - rho * rho) * s;
-            // x − s²/2 for every minute, into the scratch (the normals are read to the end).
-            _chain.Run(_normals, s, innovation, s2 / 2, _scratch);
+            // x − s²/2 for every minute: the exponent of its noise factor.
+            _chain.Run(_normals, s, innovation, s2 / 2, _exponents);
         }
         double daily = Math.Log(1 + _noise.DailyCv * _noise.DailyCv);
         // shape × exp(x − s²/2) × the day's level, a day at a time in one pass.
@@ -61,7 +61,7 @@ public sealed class NoisyDemand
         {
             double level = _noise.DailyCv > 0 ? Math.Exp(Math.Sqrt(daily) * StandardNormal(random) - daily / 2) : 1;
             int from = day * 1440, length = Math.Min(1440, rate.Length - from);
-            ReadOnlySpan<double> chain = minuteNoise ? _scratch.AsSpan(from, length) : default;
+            ReadOnlySpan<double> chain = minuteNoise ? _exponents.AsSpan(from, length) : default;
             Scale(_shape.AsSpan(from, length), chain, _noise.DailyCv > 0 ? level : null, rate.Slice(from, length));
         }
         if (_noise.Bursts is { PerDay: > 0 } bursts)

@@ -54,14 +54,13 @@ public static class SweepRunner
         return records;
     }
 
-    /// <summary>One thread's buffers: a month of demand and of served tok/s, and a noise generator per grid point.</summary>
+    /// <summary>One thread's buffers: a month of demand, of served tok/s and serving replicas, and a noise generator per grid point.</summary>
     private sealed class Workspace
     {
         private readonly Dictionary<int, NoisyDemand> _noise = [];
         private readonly Kernels.VectorRandom _random = new(0);
         private double[] _demand = [];
-        private double[] _served = [];
-        private MonthBuffers? _month;
+        private MonthBuffers _month = new(0);
 
         public RunRecord RunOne(long item, GridPointModel model, string policy, int run, int seed)
         {
@@ -70,7 +69,6 @@ public static class SweepRunner
             if (_demand.Length != minutes)
             {
                 _demand = new double[minutes];
-                _served = new double[minutes];
                 _month = new MonthBuffers(minutes);
             }
             if (!_noise.TryGetValue(model.Point.Index, out NoisyDemand? noise))
@@ -90,7 +88,7 @@ public static class SweepRunner
                 double servedSum = 0, capacityMinutes = 0;
                 foreach (var (start, length, replicas) in fleet.Spans)
                 {
-                    Span<double> served = _served.AsSpan(start, length);
+                    Span<double> served = _month.Served.AsSpan(start, length);
                     if (replicas > 0)
                     {
                         servedSum += MinuteEngine.ServeSpan(_demand.AsSpan(start, length), model.Economics.RouterFor(replicas), served);
@@ -106,7 +104,7 @@ public static class SweepRunner
                 // The series wraps this thread's buffer: the policy and the run read it only during this run.
                 var actual = new DemandSeries(_demand);
                 IScalingPolicy p = PolicyFactory.Create(policy, scenario, model.Expected, actual, model.Economics);
-                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed, _month!);
+                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed, _month);
                 selfHostUsd = result.SelfHost.Value;
                 servedTokens = result.SelfHosted.Value;
                 utilization = result.Utilization;
