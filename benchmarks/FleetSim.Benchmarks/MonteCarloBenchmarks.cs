@@ -1,7 +1,9 @@
+using FleetSim.Economics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using FleetSim.Engine;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
@@ -67,7 +69,8 @@ public class MonteCarloBenchmarks
     [Benchmark(Description = "reactive month with failures (event kernel + spans)")]
     public double ReactiveMonth()
     {
-        IScalingPolicy policy = PolicyFactory.Create("reactive", _scenario, _average, _month, _economics);
-        return FleetDynamics.Run(_scenario, _month, policy, _economics, ++_seed).Total.Value;
+        IScalingPolicy policy = PolicyFactory.Create("reactive", _scenario, _average, _economics);
+        PolicyRun run = FleetDynamics.Run(_scenario, _month, policy, _economics, ++_seed);
+        return Bill.For(run, _economics.Prices).Total.Value;
     }
 }

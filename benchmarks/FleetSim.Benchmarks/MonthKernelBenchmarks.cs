@@ -1,6 +1,7 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Fleet;
 using FleetSim.Kernels;
 using FleetSim.Routing;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Fleet;
 using FleetSim.Routing;
 using FleetSim.Scenario;

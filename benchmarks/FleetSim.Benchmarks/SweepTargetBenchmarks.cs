@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Scenario;
 
 namespace FleetSim.Benchmarks;

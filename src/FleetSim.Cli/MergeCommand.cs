@@ -1,5 +1,5 @@
 using FleetSim.Cli.Verbs;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting;
 
 namespace FleetSim.Cli;

@@ -1,6 +1,7 @@
 using FleetSim.Cli.Verbs;
 using FleetSim.Engine;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting.Report;
 using FleetSim.Scenario;
 

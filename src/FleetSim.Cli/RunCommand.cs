@@ -1,5 +1,6 @@
 using FleetSim.Cli.Verbs;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Reporting;
 using FleetSim.Scenario;
 

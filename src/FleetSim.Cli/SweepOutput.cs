@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting;
 using FleetSim.Reporting.Charts;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FleetSim.Cli.Verbs;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Reporting;
 using FleetSim.Reporting.Charts;
 using FleetSim.Scenario;

@@ -1,5 +1,6 @@
 using FleetSim.Cli.Verbs;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
 using FleetSim.Units;
@@ -13,12 +14,12 @@ public static class ValidateCommand
     {
         ScenarioSpec s = ScenarioInput.Load(o.Scenario, o.Sets);
         DemandSeries demand = DemandBuilder.Build(s.Traffic, s.Horizon);
-        int replicas = Fleet.FleetSizing.Replicas(s.Fleet, s.Replica, demand);
+        int replicas = Runs.ScenarioRun.FleetFor(s, demand).Replicas;
         string fleet = s.Fleet is FloorFleet ? $"floor ({replicas} replicas at this traffic)" : $"{replicas} replicas";
         stdout.WriteLine($"{o.Scenario}: ok");
         stdout.WriteLine($"  {s.Name}: {s.Horizon.Value:0.#} h, {Quantity.Short(demand.Total.Value)} processed tokens, " +
                          $"replica {s.Replica.Gpus} GPUs × {Quantity.Short(s.Replica.Throughput.Value)} tok/s × {s.Replica.MaxInFlight} in flight, " +
-                         $"fleet {fleet}, router {s.Router.Mode.ToString().ToLowerInvariant()}, API ${s.Api.Price.Value:0.000}/M");
+                         $"fleet {fleet}, router {s.Router.Mode.ToString().ToLowerInvariant()}, API ${new Pricing.ScenarioPrices(s).ApiPerMillion.Value:0.000}/M{(s.Api.Price.IsTyped ? " for this request mix" : "")}");
         foreach (string w in s.Warnings.Concat(demand.Warnings))
         {
             stderr.WriteLine($"warning: {w}");

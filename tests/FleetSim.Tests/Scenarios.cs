@@ -14,6 +14,9 @@ internal static class Scenarios
             "traffic.daily_shape={hourly: [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]}",
             $"traffic.monthly_processed_tokens={tokensPerSecond * 3600 * 730:R}",
             $"fleet.replicas={replicas}",
+            // One TP4 replica per 4-GPU node, so any replica count is whole nodes and runs exactly as asked
+            // (the same $/replica as the seed's two replicas per 8-GPU node).
+            "replica.gpus_per_node=4",
             $"router.mode={router}",
             .. sets,
         ]);

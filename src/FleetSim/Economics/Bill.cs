@@ -1,56 +1,106 @@
+using FleetSim.Engine;
 using FleetSim.Fleet;
-using FleetSim.Scenario;
+using FleetSim.Pricing;
 using FleetSim.Units;
 
 namespace FleetSim.Economics;
 
 /// <summary>
-/// The horizon's bill: the all-API baseline beside self-hosting with API spillover, in the seed's terms.
+/// The horizon's bill, computed once from physical results: where the tokens went
+/// (<see cref="FleetOutcome"/>), what the nodes cost, and the scenario's prices. Every demanded token
+/// is priced somewhere: served by the fleet (its share of the node bill), spilled (at the API), or
+/// dropped (served by nobody, priced at the API as if it had gone there: a request no one served is
+/// not a saving).
 /// </summary>
-public sealed record Bill(
-    string Scenario,
-    RouterMode Router,
-    Hours Horizon,
-    FleetShape Fleet,
-    Tokens Demand,
-    Tokens SelfHosted,
-    Tokens Spilled,
-    UsdPerMillionTokens ApiPrice,
-    UsdPerMillionTokens SelfHostPriceAtFullUse,
-    double Utilization,
-    double TroughUtilization)
+/// <param name="Outcome">Tokens by where they went.</param>
+/// <param name="SelfHost">What the nodes cost over the horizon.</param>
+/// <param name="Prices">The scenario's API tariff, node prices and full-use rates.</param>
+public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Prices)
 {
-    /// <summary>Tokens nobody served: the API was over its rate limit or down (request engine).</summary>
-    public Tokens Dropped { get; init; }
+    public Tokens Demand => Outcome.Demand;
+
+    public Tokens SelfHosted => Outcome.SelfHosted;
+
+    public Tokens Spilled => Outcome.Spilled;
+
+    public Tokens Dropped => Outcome.Dropped;
+
+    /// <summary>$/M processed tokens at the API for the traffic's mix.</summary>
+    public UsdPerMillionTokens ApiPrice => Prices.ApiPerMillion;
 
     /// <summary>Every token at the API's price.</summary>
-    public Usd AllApi => Demand * ApiPrice;
+    public Usd AllApi => Prices.Api.Cost(Demand);
 
-    /// <summary>Every GPU of every rented node, for the whole horizon.</summary>
-    public Usd SelfHost => Fleet.Replica.GpuPrice.For(Fleet.BilledGpus, Horizon);
+    /// <summary>The all-API bill by token type (fresh input, cached input, output).</summary>
+    public ApiSpend AllApiByType => Prices.Api.SpendFor(Demand);
 
     /// <summary>What the API charges for the tokens the fleet did not serve.</summary>
-    public Usd Spill => Spilled * ApiPrice;
+    public Usd Spill => Prices.Api.Cost(Spilled);
 
-    public Usd Total => SelfHost + Spill;
+    /// <summary>Tokens nobody served, priced at the API: the cost of serving them, counted so they are never a saving.</summary>
+    public Usd Unserved => Prices.Api.Cost(Dropped);
+
+    /// <summary>Self-host + spillover + unserved.</summary>
+    public Usd Total => SelfHost + Spill + Unserved;
 
     public Usd Savings => AllApi - Total;
 
+    /// <summary>Savings ÷ all-API; 0 when there is no demand.</summary>
     public double SavingsFraction => AllApi.Value > 0 ? Savings / AllApi : 0;
 
-    public double SpillShare => Demand.Value > 0 ? Spilled / Demand : 0;
+    public double SpillShare => Outcome.SpillShare;
 
-    public double DropShare => Demand.Value > 0 ? Dropped / Demand : 0;
+    public double DropShare => Outcome.DropShare;
+
+    public double Utilization => Outcome.Utilization;
+
+    public double TroughUtilization => Outcome.TroughUtilization;
+
+    /// <summary>$/M of a base-fleet replica kept busy all the time.</summary>
+    public UsdPerMillionTokens SelfHostPriceAtFullUse => Prices.SelfHostAtFullUse;
 
     /// <summary>
-    /// The busy share above which a replica is cheaper than the API for the same tokens:
-    /// self-host $/M at full use ÷ API $/M.
+    /// The busy share above which a base-fleet replica is cheaper than the API for the same tokens:
+    /// self-host $/M at full use ÷ API $/M. Above 1 no replica can pay for itself.
     /// </summary>
-    public double BreakEvenUtilization => SelfHostPriceAtFullUse.Value / ApiPrice.Value;
+    public double BreakEvenUtilization => BreakEven(Prices);
+
+    /// <summary>The most any fleet could save at these prices (<see cref="CeilingFraction"/>).</summary>
+    public double SavingsCeilingFraction => CeilingFraction(Prices);
+
+    /// <summary>Self-host $/M at full use ÷ API $/M for the base fleet's nodes.</summary>
+    public static double BreakEven(ScenarioPrices prices) => prices.SelfHostAtFullUse.Value / prices.ApiPerMillion.Value;
 
     /// <summary>
-    /// The most any fleet policy could save at these prices: every token served at the self-host
-    /// rate at full use. Negative when self-hosting costs more than the API even fully busy.
+    /// The savings ceiling: max(0, 1 − cheapest self-host $/M at full use ÷ API $/M), every token
+    /// served by replicas busy all the time on the cheapest node the scenario offers. Never below 0:
+    /// an empty fleet is always possible and saves exactly 0. No bill can pass it, since a fleet that
+    /// serves S tokens pays at least S × the cheapest full-use rate, so savings = S × API $/M − node
+    /// cost ≤ S × (API $/M − cheapest rate) ≤ demand × that.
     /// </summary>
-    public double SavingsCeilingFraction => 1 - BreakEvenUtilization;
+    public static double CeilingFraction(ScenarioPrices prices) =>
+        Math.Max(0, 1 - prices.CheapestSelfHostAtFullUse.Value / prices.ApiPerMillion.Value);
+
+    /// <summary>A fixed fleet's or a policy's bill: its leases priced by the scenario's node billing.</summary>
+    public static Bill For(FleetOutcome outcome, IEnumerable<NodeLease> leases, double horizonMinutes, ScenarioPrices prices) =>
+        new(outcome, NodeCost(leases, horizonMinutes, prices), prices);
+
+    /// <summary>
+    /// A policy run's bill. A bound (the oracle) prices its node-minutes at the cheapest rate with no
+    /// rounding (<see cref="NodeBilling.LowerBound"/>); any other run its leases.
+    /// </summary>
+    public static Bill For(PolicyRun run, ScenarioPrices prices) => run.BoundNodeMinutes is { } nodeMinutes
+        ? new Bill(run.Outcome, new Usd(prices.Nodes.LowerBound(nodeMinutes)), prices)
+        : For(run.Outcome, run.Leases, run.Demand.Minutes, prices);
+
+    /// <summary>What <paramref name="leases"/> cost under the scenario's billing (a lease still open runs to the horizon's end).</summary>
+    public static Usd NodeCost(IEnumerable<NodeLease> leases, double horizonMinutes, ScenarioPrices prices)
+    {
+        double usd = 0;
+        foreach (NodeLease lease in leases)
+        {
+            usd += prices.Nodes.Cost(lease.Kind, lease.Minutes(horizonMinutes), horizonMinutes);
+        }
+        return new Usd(usd);
+    }
 }

@@ -1,7 +1,7 @@
-using FleetSim.Economics;
 using FleetSim.Engine.Kernel;
 using FleetSim.Engine.Requests;
 using FleetSim.Fleet;
+using FleetSim.Pricing;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
@@ -22,7 +22,6 @@ public sealed class FleetDynamics
     private readonly ScenarioSpec _scenario;
     private readonly IScalingPolicy _policy;
     private readonly FleetEconomics _economics;
-    private readonly NodeBilling _billing;
     private readonly ScalingContext _context;
     private readonly double[] _demand;
     private readonly double[] _served;
@@ -35,7 +34,7 @@ public sealed class FleetDynamics
     private readonly Random _random;
     private readonly int _horizon;
     private readonly int _replicasPerNode;
-    private readonly NodeKind _burstKind;
+    private readonly NodeKind _baseKind, _burstKind;
     private readonly Action _onRepair;
     // Failures and preemptions are memoryless clocks kept beside the timeline rather than on it: the
     // fleet changes thousands of times a month, and each change moves both clocks.
@@ -54,7 +53,6 @@ public sealed class FleetDynamics
         _scenario = scenario;
         _policy = policy;
         _economics = economics;
-        _billing = new NodeBilling(scenario.Pricing, scenario.Replica);
         _demand = demand.RateArray;
         _horizon = demand.Minutes;
         if (buffers is not null && buffers.Served.Length == _horizon)
@@ -68,7 +66,9 @@ public sealed class FleetDynamics
             _serving = new int[_horizon];
         }
         _replicasPerNode = scenario.Replica.ReplicasPerNode;
-        _burstKind = scenario.Pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
+        var billing = new NodeBilling(scenario.Pricing, scenario.Replica);
+        _baseKind = billing.BaseKind;
+        _burstKind = billing.BurstKind;
         _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes), ServePending);
         _random = new SeedStreams(seed).Next();
         _onRepair = OnRepair;
@@ -114,13 +114,8 @@ public sealed class FleetDynamics
         {
             lease.End(_horizon);
         }
-        double selfHost = _leases.Sum(l => _billing.Cost(l, _horizon));
-        var selfHosted = new Tokens(_servedSum * 60.0);
-        Tokens spilled = Demand.Total - selfHosted;
-        var price = _scenario.Api.Price;
         return new PolicyRun(
-            _policy.Name, Demand, _served, _serving, _leases,
-            new Usd(selfHost), Demand.Total * price, spilled * price, selfHosted, spilled,
+            _policy.Name, Demand, _served, _serving, _leases, new Tokens(_servedSum * 60.0),
             _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);
     }
 
@@ -243,8 +238,8 @@ public sealed class FleetDynamics
             for (int i = active; i < need; i++)
             {
                 double delay = instant ? 0 : _scenario.Scaling.ProvisioningMinutes;
-                // The fleet at minute 0 is the base, on demand; only burst capacity goes to spot.
-                var lease = new NodeLease(initial ? NodeKind.OnDemand : _burstKind, now, now + delay);
+                // The fleet at minute 0 is the base (on demand, or spot when pricing.base_fleet says so); added capacity is burst.
+                var lease = new NodeLease(initial ? _baseKind : _burstKind, now, now + delay);
                 _leases.Add(lease);
                 if (instant)
                 {

@@ -28,7 +28,8 @@ public sealed class MinuteRun
 
     public Tokens SelfHosted { get; }
 
-    public Tokens Spilled => Demand.Total - SelfHosted;
+    /// <summary>Where the demand went: the minute engine serves or spills every token (none is dropped).</summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, Tokens.Zero, Utilization, TroughUtilization);
 
     /// <summary>Served tokens over what the fleet could have processed in the horizon.</summary>
     public double Utilization => Fleet.Replicas == 0 ? 0 : SelfHosted / Fleet.Capacity.Over(Demand.Horizon);

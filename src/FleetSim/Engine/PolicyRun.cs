@@ -1,37 +1,48 @@
 using FleetSim.Fleet;
+using FleetSim.Pricing;
 using FleetSim.Traffic;
 using FleetSim.Units;
 
 namespace FleetSim.Engine;
 
-/// <summary>One autoscaling policy's horizon: what served each minute, the nodes it leased, and the bill.</summary>
+/// <summary>
+/// One autoscaling policy's horizon, in physical terms: what served each minute, the nodes it leased,
+/// and where the tokens went. Economics prices it (<c>Bill.For</c>).
+/// </summary>
+/// <param name="Served">tok/s the fleet served in each minute.</param>
+/// <param name="Serving">Replicas serving in each minute.</param>
+/// <param name="Leases">Every node lease, billed by <see cref="NodeBilling"/>.</param>
+/// <param name="SelfHostedTokens">Processed tokens the fleet served over the horizon.</param>
+/// <param name="ReplicaThroughput">tok/s of one replica at full concurrency.</param>
 public sealed record PolicyRun(
     string Policy,
     DemandSeries Demand,
     double[] Served,
     int[] Serving,
     IReadOnlyList<NodeLease> Leases,
-    Usd SelfHost,
-    Usd AllApi,
-    Usd Spill,
-    Tokens SelfHosted,
-    Tokens Spilled,
+    Tokens SelfHostedTokens,
     double ReplicaThroughput,
     int ScaleEvents,
     int DeniedNodes,
     int Failures,
     int Preemptions)
 {
-    public Usd Total => SelfHost + Spill;
+    /// <summary>
+    /// Set for a bound rather than a deployable fleet (the oracle): node-minutes to price at the
+    /// cheapest rate with no rounding (<see cref="NodeBilling.LowerBound"/>), in place of leases.
+    /// </summary>
+    public double? BoundNodeMinutes { get; init; }
 
-    public Usd Savings => AllApi - Total;
+    /// <summary>True for a bound no one can deploy (the oracle).</summary>
+    public bool IsBound => BoundNodeMinutes is not null;
 
-    public double SavingsFraction => Savings / AllApi;
+    /// <summary>Where the tokens went: the minute engine serves or spills every one.</summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, Tokens.Zero, Utilization, 0);
 
-    public double SpillShare => Spilled / Demand.Total;
-
-    /// <summary>Node-hours leased (reserved nodes count the whole horizon).</summary>
-    public double NodeHours => Leases.Sum(l => l.Kind == NodeKind.Reserved ? Demand.Minutes : l.Minutes(Demand.Minutes)) / 60.0;
+    /// <summary>Node-hours paid for (reserved nodes count the whole horizon).</summary>
+    public double NodeHours => BoundNodeMinutes is { } bound
+        ? bound / 60.0
+        : Leases.Sum(l => l.Kind == NodeKind.Reserved ? Demand.Minutes : l.Minutes(Demand.Minutes)) / 60.0;
 
     /// <summary>Served tokens over what the serving replicas could have processed.</summary>
     public double Utilization
@@ -43,7 +54,7 @@ public sealed record PolicyRun(
             {
                 capacityMinutes += s;
             }
-            return capacityMinutes == 0 ? 0 : SelfHosted.Value / (capacityMinutes * ReplicaThroughput * 60.0);
+            return capacityMinutes == 0 ? 0 : SelfHostedTokens.Value / (capacityMinutes * ReplicaThroughput * 60.0);
         }
     }
 

@@ -1,3 +1,4 @@
+using FleetSim.Pricing;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
@@ -20,4 +21,11 @@ public sealed record FleetShape(int Replicas, ReplicaSpec Replica)
 
     /// <summary>GPUs rented but running no replica (an odd replica count leaves part of a node idle).</summary>
     public int IdleGpus => BilledGpus - Replicas * Replica.Gpus;
+
+    /// <summary>
+    /// The fixed fleet's node leases for a whole horizon: the first <paramref name="reservedNodes"/>
+    /// reserved, the rest bought as <paramref name="baseKind"/>, all leased from minute 0 and never let go.
+    /// </summary>
+    public IReadOnlyList<NodeLease> Leases(int reservedNodes, NodeKind baseKind) =>
+        [.. Enumerable.Range(0, Nodes).Select(i => new NodeLease(i < reservedNodes ? NodeKind.Reserved : baseKind, 0, 0))];
 }

@@ -3,17 +3,32 @@ using FleetSim.Traffic;
 
 namespace FleetSim.Fleet;
 
-/// <summary>Turns a fleet rule into a replica count for a given demand.</summary>
+/// <summary>
+/// Turns a fleet rule into a replica count for a given demand. Nodes are rented whole and a paid
+/// node's GPUs do not sit idle: a count that leaves part of a node empty is filled up to whole nodes
+/// (5 TP4 replicas on 8-GPU nodes run as 6 on 3 nodes), in every verb and every policy.
+/// </summary>
 public static class FleetSizing
 {
-    /// <summary>The seed's floor: the most replicas whose combined capacity fits under the trough hour.</summary>
+    /// <summary>
+    /// The seed's floor: the most replicas whose combined capacity fits under the trough hour, then
+    /// filled to whole nodes (<see cref="WholeNodes"/>). The seed: 110K ÷ 26.6K → 4 replicas, 2 nodes.
+    /// </summary>
     public static int Floor(ReplicaSpec replica, DemandSeries demand) =>
-        (int)Math.Floor(demand.TroughRate.Value / replica.Throughput.Value + 1e-12);
+        WholeNodes((int)Math.Floor(demand.TroughRate.Value / replica.Throughput.Value + 1e-12), replica);
 
+    /// <summary>Replicas the fleet rule gives, filled to whole nodes.</summary>
     public static int Replicas(FleetSpec fleet, ReplicaSpec replica, DemandSeries demand) => fleet switch
     {
-        StaticFleet s => s.Replicas,
+        StaticFleet s => WholeNodes(s.Replicas, replica),
         FloorFleet => Floor(replica, demand),
         _ => throw new NotSupportedException(fleet.GetType().Name),
     };
+
+    /// <summary>The replicas that <paramref name="replicas"/> replicas' nodes hold: ⌈replicas ÷ per node⌉ × per node.</summary>
+    public static int WholeNodes(int replicas, ReplicaSpec replica)
+    {
+        int perNode = replica.ReplicasPerNode;
+        return (int)Math.Min(int.MaxValue / 2, ((long)replicas + perNode - 1) / perNode * perNode);
+    }
 }

@@ -1,17 +1,6 @@
+using FleetSim.Pricing;
+
 namespace FleetSim.Fleet;
-
-/// <summary>How a node is paid for.</summary>
-public enum NodeKind
-{
-    /// <summary>Committed for the whole horizon at the reserved price; always serving.</summary>
-    Reserved,
-
-    /// <summary>Rented on demand for burst capacity.</summary>
-    OnDemand,
-
-    /// <summary>Burst capacity on the spot market: cheaper, and preempted.</summary>
-    Spot,
-}
 
 /// <summary>One node's rental: billed from the minute it was asked for to the minute it was let go.</summary>
 public sealed class NodeLease(NodeKind kind, double requested, double ready)

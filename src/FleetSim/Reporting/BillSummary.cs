@@ -1,4 +1,5 @@
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Engine.Requests;
 
@@ -39,6 +40,12 @@ public sealed record BillSummary(
 
     public double DroppedTokens { get; init; }
 
+    /// <summary>Dropped tokens priced at the API: in the total, so they are never a saving.</summary>
+    public double UnservedUsd { get; init; }
+
+    /// <summary>With a typed API price sheet: the all-API bill by token type.</summary>
+    public ApiSpendBlock? AllApiByType { get; init; }
+
     public double DropShare { get; init; }
 
     /// <summary>Request engine only: where the requests went.</summary>
@@ -57,14 +64,14 @@ public sealed record BillSummary(
     {
         Bill b = run.Bill;
         return new BillSummary(
-            b.Scenario,
-            b.Router.ToString().ToLowerInvariant(),
-            b.Horizon.Value,
-            b.Fleet.Replicas,
-            b.Fleet.Nodes,
-            b.Fleet.BilledGpus,
-            b.Fleet.Slots,
-            b.Fleet.Capacity.Value,
+            run.Scenario.Name,
+            run.Scenario.Router.ModeName,
+            run.Demand.Horizon.Value,
+            run.Fleet.Replicas,
+            run.Fleet.Nodes,
+            run.Fleet.BilledGpus,
+            run.Fleet.Slots,
+            run.Fleet.Capacity.Value,
             b.AllApi.Value,
             b.SelfHost.Value,
             b.Spill.Value,
@@ -87,6 +94,8 @@ public sealed record BillSummary(
         {
             Engine = run.Engine.ToString().ToLowerInvariant(),
             DroppedTokens = b.Dropped.Value,
+            UnservedUsd = b.Unserved.Value,
+            AllApiByType = b.Prices.Api.Sheet.IsTyped ? ApiSpendBlock.Of(b.AllApiByType) : null,
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
             LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) : null,
@@ -98,3 +107,9 @@ public sealed record BillSummary(
 
 /// <summary>Latencies of the self-hosted path.</summary>
 public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd);
+
+/// <summary>An API bill by token type, $.</summary>
+public sealed record ApiSpendBlock(double FreshInputUsd, double CachedInputUsd, double OutputUsd)
+{
+    public static ApiSpendBlock Of(Pricing.ApiSpend s) => new(s.FreshInput.Value, s.CachedInput.Value, s.Output.Value);
+}

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Engine.Requests;
+using FleetSim.Pricing;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
@@ -17,14 +19,14 @@ public static class BillTable
     {
         Bill b = run.Bill;
         Bill fluid = run.FluidBill;
-        var f = b.Fleet;
+        var f = run.Fleet;
         var r = f.Replica;
         var sb = new StringBuilder();
-        string period = Math.Abs(b.Horizon.Value - Hours.Month.Value) < 1e-9 ? "month" : $"{b.Horizon.Value:0.#} h";
+        string period = Math.Abs(run.Demand.Horizon.Value - Hours.Month.Value) < 1e-9 ? "month" : $"{run.Demand.Horizon.Value:0.#} h";
 
         string engine = run.Requests is { } rr ? $"request engine, seed {rr.Seed}" : "minute engine";
-        sb.AppendLine(Inv, $"FleetSim · {b.Scenario} · {b.Horizon.Value:0.#} h · {engine}");
-        sb.AppendLine(Inv, $"  Router    {RouterLine(run.Scenario.Router, b)}");
+        sb.AppendLine(Inv, $"FleetSim · {run.Scenario.Name} · {run.Demand.Horizon.Value:0.#} h · {engine}");
+        sb.AppendLine(Inv, $"  Router    {RouterLine(run.Scenario.Router, f)}");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Traffic   {Quantity.Short(b.Demand.Value)} processed tokens, {TrafficLine(run)}");
         sb.AppendLine(Inv, $"  Fleet     {f.Replicas} replica{(f.Replicas == 1 ? "" : "s")} × {r.Gpus} GPUs on {f.Nodes} node{(f.Nodes == 1 ? "" : "s")} " +
@@ -34,24 +36,32 @@ public static class BillTable
         string costHeader = $"$/{period}";
         sb.AppendLine(Inv, $"  {"",-26}{"tokens",10}{"$/M",9}{costHeader,14}");
         Row(sb, "All API", b.Demand, b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi);
+        if (b.Prices.Api.Sheet.IsTyped)
+        {
+            var t = b.Prices.Api;
+            ApiSpend spend = b.AllApiByType;
+            TypeRow(sb, "fresh input", b.Demand.Value * t.Shares.FreshInput, t.Sheet.InputUsdPerMillion, spend.FreshInput);
+            TypeRow(sb, "cached input", b.Demand.Value * t.Shares.CachedInput, t.Sheet.CachedInputUsdPerMillion, spend.CachedInput);
+            TypeRow(sb, "output", b.Demand.Value * t.Shares.Output, t.Sheet.OutputUsdPerMillion, spend.Output);
+        }
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
         Row(sb, $"Self-host ({f.Replicas} replicas)", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);
         Row(sb, "API spillover", b.Spilled, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill);
         if (b.Dropped.Value > 0)
         {
-            Row(sb, "Dropped (unserved)", b.Dropped, "—", Usd.Zero);
+            Row(sb, "Unserved (priced at API)", b.Dropped, b.ApiPrice.Value.ToString("0.000", Inv), b.Unserved);
         }
-        sb.AppendLine(Inv, $"  {"Self-host + spillover",-26}{"",10}{"",9}{b.Total,14}");
+        sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
         sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {b.SavingsFraction.ToString("0.0 %", Inv)}");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {b.Utilization.ToString("0.0 %", Inv)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
-        if (b.Router != RouterMode.Fluid)
+        if (run.Scenario.Router.Mode != RouterMode.Fluid)
         {
             Usd gap = b.Total - fluid.Total;
             sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {fluid.SavingsFraction.ToString("0.0 %", Inv)};");
             Tokens extra = b.Spilled + b.Dropped - fluid.Spilled;
             string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
-            sb.AppendLine(Inv, $"  the {b.Router.ToString().ToLowerInvariant()} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");
+            sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");
         }
         if (run.Requests is { } req)
         {
@@ -69,16 +79,19 @@ public static class BillTable
         return sb.ToString();
     }
 
+    private static void TypeRow(StringBuilder sb, string label, double tokens, double usdPerMillion, Usd cost) =>
+        sb.AppendLine(Inv, $"    {label,-24}{Quantity.Short(tokens, precise: true),10}{usdPerMillion.ToString("0.000", Inv),9}{cost,14}");
+
     private static void Row(StringBuilder sb, string label, Tokens tokens, string price, Usd cost) =>
         sb.AppendLine(Inv, $"  {label,-26}{Quantity.Short(tokens.Value, precise: true),10}{price,9}{cost,14}");
 
-    private static string RouterLine(RouterSpec router, Bill b)
+    private static string RouterLine(RouterSpec router, Fleet.FleetShape fleet)
     {
         string choice = router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle";
         return router.Mode switch
         {
             RouterMode.Fluid => "fluid: served = min(demand, capacity), the seed's arithmetic",
-            RouterMode.Spill => $"spill: a request that finds all {b.Fleet.Slots} slots busy goes to the API at once",
+            RouterMode.Spill => $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once",
             RouterMode.Queue when router.TimeoutSeconds is { } t =>
                 $"queue ({choice}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API",
             RouterMode.Queue => $"queue ({choice}): a request waits FIFO for a slot on its replica, as long as it takes",

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using FleetSim.Engine;
+using FleetSim.Runs;
 
 namespace FleetSim.Reporting;
 
 /// <summary>The comparison as flat numbers for JSON (snake_case).</summary>
-public sealed record CompareSummary(string Scenario, double HorizonHours, double AllApiUsd, double SavingsCeilingFraction, IReadOnlyList<PolicySummary> Policies)
+/// <param name="BestDeployablePolicy">The deployable policy that saves the most (the oracle excluded); null when only the oracle ran.</param>
+/// <param name="OracleBoundUsd">The oracle's total: no policy's total is below it; null when it did not run.</param>
+public sealed record CompareSummary(string Scenario, double HorizonHours, double AllApiUsd, double SavingsCeilingFraction,
+                                    string? BestDeployablePolicy, double? OracleBoundUsd, IReadOnlyList<PolicySummary> Policies)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
@@ -13,16 +17,20 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
         c.Demand.Minutes / 60.0,
         c.AllApi.Value,
         c.SavingsCeiling,
+        c.BestDeployable?.Policy,
+        c.Bound?.Total.Value,
         [.. c.Runs.Select(r => new PolicySummary(
-            r.Policy, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.SavingsFraction,
+            r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.SavingsFraction,
             r.Utilization, r.SpillShare, r.NodeHours, r.ScaleEvents, r.MeanServingReplicas,
             r.DeniedNodes, r.Failures, r.Preemptions))]);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 }
 
+/// <param name="IsBound">True for the oracle: a lower bound on cost, not a deployable policy.</param>
 public sealed record PolicySummary(
     string Policy,
+    bool IsBound,
     double SelfHostUsd,
     double ApiUsd,
     double TotalUsd,

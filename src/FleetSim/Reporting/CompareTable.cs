@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Units;
 
 namespace FleetSim.Reporting;
@@ -22,16 +23,27 @@ public static class CompareTable
                            $"Ceiling: at these prices no policy saves more than {c.SavingsCeiling.ToString("0.0 %", Inv)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",12}{"API",12}{"total",12}{"savings",12}{"",9}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
-        foreach (PolicyRun r in c.Runs)
+        foreach (PolicyResult r in c.Runs)
         {
-            sb.AppendLine(Inv, $"  {r.Policy,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
+            sb.AppendLine(Inv, $"  {(r.IsBound ? r.Policy + " (bound)" : r.Policy),-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
         }
-        PolicyRun best = c.Runs.MaxBy(r => r.SavingsFraction)!;
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  Best: {best.Policy}, saving {best.Savings.ToShortString()} per {period} ({Pct(best.SavingsFraction).Trim()}), " +
-                           $"{Pct(best.SavingsFraction / c.SavingsCeiling).Trim()} of the way to the ceiling.");
-        foreach (PolicyRun r in c.Runs.Where(r => r.DeniedNodes > 0 || r.Failures > 0 || r.Preemptions > 0))
+        if (c.BestDeployable is { } best)
+        {
+            string way = c.SavingsCeiling > 0 ? $", {Pct(Math.Max(0, best.SavingsFraction) / c.SavingsCeiling).Trim()} of the way to the ceiling" : "";
+            sb.AppendLine(Inv, $"  Best deployable: {best.Policy}, saving {best.Savings.ToShortString()} per {period} ({Pct(best.SavingsFraction).Trim()}){way}.");
+            if (c.Bound is { } oracle)
+            {
+                sb.AppendLine(Inv, $"  Oracle (a bound no one can deploy: hindsight, cheapest nodes, no delays, failures or billing rounding): " +
+                                   $"saves {Pct(oracle.SavingsFraction).Trim()}, {(oracle.Savings - best.Savings).ToShortString()} per {period} beyond {best.Policy}.");
+            }
+        }
+        else if (c.Bound is { } oracle)
+        {
+            sb.AppendLine(Inv, $"  Oracle (a bound, not a policy): no fleet could save more than {oracle.Savings.ToShortString()} per {period} ({Pct(oracle.SavingsFraction).Trim()}).");
+        }
+        foreach (PolicyResult r in c.Runs.Where(r => r.DeniedNodes > 0 || r.Failures > 0 || r.Preemptions > 0))
         {
             sb.AppendLine(Inv, $"  {r.Policy}: {r.DeniedNodes} node requests refused (stockout), {r.Failures} replica failures, {r.Preemptions} spot preemptions");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Engine.Requests;
 
 namespace FleetSim.Reporting;

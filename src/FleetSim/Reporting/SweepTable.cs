@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Units;
 
 namespace FleetSim.Reporting;

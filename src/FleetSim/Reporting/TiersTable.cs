@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
@@ -28,7 +29,7 @@ public static class TiersTable
         }).ToList();
         var sb = new StringBuilder();
         string assumptions =
-            $"Scenario {scenario.Name}: traffic scaled (same shape) to each spend at ${scenario.Api.Price.Value:0.000}/M; replica at ${scenario.Replica.GpuPrice.Value:0.##}/GPU-hour. " +
+            $"Scenario {scenario.Name}: traffic scaled (same shape) to each spend at ${new Pricing.ScenarioPrices(scenario).ApiPerMillion.Value:0.000}/M; replica at ${scenario.Replica.GpuPrice.Value:0.##}/GPU-hour. " +
             $"Aggressive: tok/s ×{t.ThroughputFactor:0.##}, in flight ×{t.InFlightFactor:0.##}. Team: " +
             (t.Team.Engineers is { } n ? $"{n} engineers" : $"one engineer per {t.Team.NodesPerEngineer:0.#} nodes, at least {t.Team.MinEngineers}") +
             $", {new Usd(t.Team.SalaryLow).ToShortString()}–{new Usd(t.Team.SalaryHigh).ToShortString()}/yr each, GPU expertise on the team: {(t.Team.HasGpuExpertise ? "yes" : "no")}. " +

@@ -1,5 +1,6 @@
 using FleetSim.Engine;
 using FleetSim.Fleet;
+using FleetSim.Pricing;
 using FleetSim.Routing;
 using FleetSim.Scenario;
 
@@ -20,11 +21,12 @@ public sealed class FleetEconomics
             throw new NoMinuteFormException($"autoscaling runs on the minute engine, and {why}");
         }
         _scenario = scenario;
+        Prices = new ScenarioPrices(scenario);
         Replica = scenario.Replica;
         ReplicasPerNode = scenario.Replica.ReplicasPerNode;
-        double burstPrice = scenario.Pricing.Spot?.UsdPerGpuHour ?? scenario.Replica.GpuPrice.Value;
-        NodeUsdPerMinute = burstPrice * scenario.Replica.GpusPerNode / 60.0;
-        ApiUsdPerToken = scenario.Api.Price.Value / 1e6;
+        NodeUsdPerMinute = Prices.Nodes.UsdPerNodeHour(Prices.Nodes.BurstKind) / 60.0;
+        CheapestNodeUsdPerMinute = Prices.Nodes.LowerBound(1);
+        ApiUsdPerToken = Prices.ApiPerMillion.Value / 1e6;
         _routers = new MinuteRouter[1025];
         for (int r = 0; r < _routers.Length; r++)
         {
@@ -32,14 +34,29 @@ public sealed class FleetEconomics
         }
     }
 
+    /// <summary>The scenario's prices, which every cost here is read from.</summary>
+    public ScenarioPrices Prices { get; }
+
     public ReplicaSpec Replica { get; }
 
     public int ReplicasPerNode { get; }
 
-    /// <summary>What one burst node costs per minute.</summary>
+    /// <summary>What one burst node costs per minute (spot when offered, else on demand).</summary>
     public double NodeUsdPerMinute { get; }
 
+    /// <summary>What one node costs per minute at the cheapest price the scenario offers (for bounds).</summary>
+    public double CheapestNodeUsdPerMinute { get; }
+
+    /// <summary>$ per processed token at the API for the traffic's mix.</summary>
     public double ApiUsdPerToken { get; }
+
+    /// <summary>
+    /// The planning cost of a span: <paramref name="nodes"/> nodes for <paramref name="minutes"/> minutes
+    /// at <paramref name="nodeUsdPerMinute"/>, plus the API for <paramref name="unservedRateSum"/>
+    /// (tok/s summed over the span's minutes) it leaves unserved. What policies minimise.
+    /// </summary>
+    public double Cost(int nodes, int minutes, double unservedRateSum, double nodeUsdPerMinute) =>
+        nodes * nodeUsdPerMinute * minutes + unservedRateSum * 60.0 * ApiUsdPerToken;
 
     public int NodesFor(int replicas) => (replicas + ReplicasPerNode - 1) / ReplicasPerNode;
 
@@ -64,7 +81,7 @@ public sealed class FleetEconomics
             demanded += d;
         }
         double served = replicas == 0 ? 0 : MinuteEngine.ServeSpan(demand, RouterFor(replicas), scratch[..demand.Length]);
-        return NodesFor(replicas) * NodeUsdPerMinute * demand.Length + (demanded - served) * 60.0 * ApiUsdPerToken;
+        return Cost(NodesFor(replicas), demand.Length, Math.Max(0, demanded - served), NodeUsdPerMinute);
     }
 
     /// <summary>

@@ -9,12 +9,6 @@ public static class PolicyFactory
 {
     public static IReadOnlyList<string> Names { get; } = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
 
-    /// <summary>
-    /// static (the scenario's fleet.replicas, or static:N), floor, breakeven, schedule, reactive,
-    /// predictive or oracle. Unknown names throw <see cref="ArgumentException"/> with the list.
-    /// Policies that plan ahead (floor, breakeven, schedule) plan on the <paramref name="expected"/>
-    /// traffic; the oracle knows the <paramref name="actual"/> month.
-    /// </summary>
     /// <summary>Checks a policy name (static:N with a whole N ≥ 0; no suffix on any other); throws <see cref="ArgumentException"/> saying what is wrong.</summary>
     public static void Validate(string name)
     {
@@ -31,7 +25,13 @@ public static class PolicyFactory
         }
     }
 
-    public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries expected, DemandSeries actual, FleetEconomics economics)
+    /// <summary>
+    /// static (the scenario's fleet.replicas, or static:N), floor, breakeven, schedule, reactive or
+    /// predictive. Unknown names throw <see cref="ArgumentException"/> with the list; so does oracle,
+    /// which is a bound and no policy (see <c>Engine.OracleBound</c>). Policies that plan ahead
+    /// (floor, breakeven, schedule) plan on the <paramref name="expected"/> traffic.
+    /// </summary>
+    public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries expected, FleetEconomics economics)
     {
         DemandSeries demand = expected;
         Validate(name);
@@ -48,7 +48,7 @@ public static class PolicyFactory
             "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics), instant: false),
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
-            "oracle" => new PlannedPolicy("oracle", Plans.Oracle(actual, economics, scenario.Pricing.Billing, scenario.Pricing.MinimumChargeMinutes), instant: true),
+            "oracle" => throw new ArgumentException("the oracle is a bound computed from the month that comes, not a policy that decides: run it through Engine.PolicyEngine"),
             _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
         };
     }

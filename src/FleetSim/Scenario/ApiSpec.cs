@@ -1,10 +1,8 @@
-using FleetSim.Units;
-
 namespace FleetSim.Scenario;
 
 /// <summary>The paid API that takes whatever the fleet does not serve.</summary>
-/// <param name="Price">Blended price per million processed tokens.</param>
-public sealed record ApiSpec(UsdPerMillionTokens Price)
+/// <param name="Price">Its price sheet: blended, or by token type.</param>
+public sealed record ApiSpec(ApiPriceSpec Price)
 {
     /// <summary>Requests the API accepts per clock minute; beyond it requests are dropped and counted.</summary>
     public double? RequestsPerMinute { get; init; }

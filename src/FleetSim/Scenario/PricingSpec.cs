@@ -13,6 +13,13 @@ public sealed record PricingSpec(
     double? ReservedUsdPerGpuHour,
     SpotSpec? Spot)
 {
+    /// <summary>
+    /// True when the base fleet (the scenario's fixed replicas and every policy's starting fleet) is
+    /// bought on the spot market, with its preemptions, rather than on demand
+    /// (<c>pricing.base_fleet: spot</c>; needs <c>pricing.spot</c>).
+    /// </summary>
+    public bool SpotBaseFleet { get; init; }
+
     /// <summary>Per-second billing with a one-minute minimum, as the large clouds bill GPU instances.</summary>
     public static PricingSpec Default { get; } = new(BillingUnit.Second, 1, 0, null, null);
 }

@@ -122,7 +122,7 @@ internal sealed partial class ScenarioReader
 
     private static PricingSpec ReadPricing(MappingReader p)
     {
-        p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot");
+        p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot", "base_fleet");
         string billing = p.Text("billing") ?? "per-second";
         BillingUnit unit = billing switch
         {
@@ -138,11 +138,19 @@ internal sealed partial class ScenarioReader
             spot = new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
                                 s.Number("preemptions_per_node_hour", NumberRule.NonNegative.AtMost(60), 0));
         }
+        string baseFleet = p.Text("base_fleet") ?? "on_demand";
+        bool spotBase = baseFleet switch
+        {
+            "on_demand" => false,
+            "spot" => spot is not null ? true : throw p.Error(p.Required("base_fleet"), "base_fleet", "is spot, but pricing.spot gives no spot price"),
+            _ => throw p.Error(p.Required("base_fleet"), "base_fleet", $"expected 'on_demand' or 'spot', found '{baseFleet}'"),
+        };
         return new PricingSpec(
             unit,
             p.Number("minimum_charge_minutes", NumberRule.NonNegative.AtMost(43_800), PricingSpec.Default.MinimumChargeMinutes),
             p.Integer("reserved_nodes", NumberRule.NonNegative.AtMost(100_000), 0),
             p.Find("reserved_usd_per_gpu_hour") is null ? null : p.Number("reserved_usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
-            spot);
+            spot)
+        { SpotBaseFleet = spotBase };
     }
 }

@@ -261,8 +261,9 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private static ApiSpec ReadApi(MappingReader a)
     {
-        a.Allow("usd_per_million_tokens", "requests_per_minute", "tokens_per_minute", "outages");
-        double price = a.Number("usd_per_million_tokens", NumberRule.Positive.AtMost(10_000));
+        a.Allow("usd_per_million_tokens", "input_usd_per_million_tokens", "cached_input_usd_per_million_tokens", "output_usd_per_million_tokens",
+                "requests_per_minute", "tokens_per_minute", "outages");
+        ApiPriceSpec price = ReadApiPrice(a);
         double? rpm = a.Find("requests_per_minute") is null ? null : a.Number("requests_per_minute", NumberRule.Positive.AtMost(1e12));
         double? tpm = a.Find("tokens_per_minute") is null ? null : a.Number("tokens_per_minute", NumberRule.Positive.AtMost(1e15));
         var outages = new List<Outage>();
@@ -278,6 +279,31 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 outages.Add(new Outage(o.Number("start_hour", NumberRule.NonNegative.AtMost(87_600)), o.Number("hours", NumberRule.Positive.AtMost(87_600))));
             }
         }
-        return new ApiSpec(new UsdPerMillionTokens(price)) { RequestsPerMinute = rpm, TokensPerMinute = tpm, Outages = outages };
+        return new ApiSpec(price) { RequestsPerMinute = rpm, TokensPerMinute = tpm, Outages = outages };
+    }
+
+    /// <summary>
+    /// One blended usd_per_million_tokens, or a price sheet by type: input and output are required,
+    /// cached input defaults to the input price (no cache discount). Never both forms.
+    /// </summary>
+    private static ApiPriceSpec ReadApiPrice(MappingReader a)
+    {
+        var rule = NumberRule.Positive.AtMost(10_000);
+        YamlNode? typed = a.Find("input_usd_per_million_tokens") ?? a.Find("output_usd_per_million_tokens") ?? a.Find("cached_input_usd_per_million_tokens");
+        if (a.Find("usd_per_million_tokens") is { } blended)
+        {
+            return typed is null
+                ? ApiPriceSpec.Blended(a.Number("usd_per_million_tokens", rule))
+                : throw a.Error(blended, "usd_per_million_tokens", "give either one blended price or input/cached_input/output prices, not both");
+        }
+        if (typed is null)
+        {
+            throw a.ErrorHere("needs a price: usd_per_million_tokens (blended), or input_usd_per_million_tokens and output_usd_per_million_tokens " +
+                              "(with cached_input_usd_per_million_tokens if the provider discounts cached input)");
+        }
+        double input = a.Number("input_usd_per_million_tokens", rule);
+        double output = a.Number("output_usd_per_million_tokens", rule);
+        double cached = a.Number("cached_input_usd_per_million_tokens", NumberRule.NonNegative.AtMost(10_000), input);
+        return ApiPriceSpec.Typed(input, cached, output);
     }
 }

@@ -1,4 +1,5 @@
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Routing;
 
@@ -17,11 +18,12 @@ public class SeedBillTests
     [Test]
     public void FloorFleetIsFourReplicasOnTwoNodesCosting70080()
     {
-        Bill b = Fluid;
+        ScenarioRun run = ScenarioRun.Of(Scenarios.Seed("router.mode=fluid"));
+        Bill b = run.Bill;
         Assert.Multiple(() =>
         {
-            Assert.That(b.Fleet.Replicas, Is.EqualTo(4));
-            Assert.That(b.Fleet.Nodes, Is.EqualTo(2));
+            Assert.That(run.Fleet.Replicas, Is.EqualTo(4));
+            Assert.That(run.Fleet.Nodes, Is.EqualTo(2));
             Assert.That(b.SelfHost.Value, Is.EqualTo(70_080.0));
         });
     }
@@ -126,13 +128,17 @@ public class SeedBillTests
     }
 
     [Test]
-    public void OddReplicaCountPaysForTheWholeNode()
+    public void OddReplicaCountFillsTheWholeNode()
     {
-        Bill b = ScenarioRun.Of(Scenarios.Seed("fleet.replicas=3")).Bill;
+        // 3 TP4 replicas need 2 nodes of 8 GPUs; the paid node's other half runs a 4th replica rather than idling.
+        ScenarioRun run = ScenarioRun.Of(Scenarios.Seed("fleet.replicas=3"));
+        Bill b = run.Bill;
         Assert.Multiple(() =>
         {
-            Assert.That(b.Fleet.Nodes, Is.EqualTo(2));
-            Assert.That(b.Fleet.IdleGpus, Is.EqualTo(4));
+            Assert.That(run.Fleet.Nodes, Is.EqualTo(2));
+            Assert.That(run.Fleet.Replicas, Is.EqualTo(4));
+            Assert.That(run.Fleet.IdleGpus, Is.EqualTo(0));
+            Assert.That(run.Warnings.Any(w => w.Contains("fleet.replicas: 3 replicas")), Is.True);
             Assert.That(b.SelfHost.Value, Is.EqualTo(70_080.0));
         });
     }

@@ -1,4 +1,5 @@
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Scenario;
 

@@ -1,5 +1,8 @@
+using FleetSim.Pricing;
+using FleetSim.Economics;
 using FleetSim.Fleet;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Kernels;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
@@ -93,13 +96,13 @@ public class FleetDynamicsTests
 
         PolicyRun fresh = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5);
         PolicyRun first = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5, buffers);
-        double firstTotal = first.Total.Value;
+        double firstTotal = Cost(first);
         PolicyRun again = FleetDynamics.Run(scenario, demand, new SeesawPolicy(), economics, 5, buffers);
 
         Assert.Multiple(() =>
         {
-            Assert.That(firstTotal, Is.EqualTo(fresh.Total.Value));
-            Assert.That(again.Total.Value, Is.EqualTo(fresh.Total.Value));
+            Assert.That(firstTotal, Is.EqualTo(Cost(fresh)));
+            Assert.That(Cost(again), Is.EqualTo(Cost(fresh)));
             Assert.That(again.Served, Is.EqualTo(fresh.Served).AsCollection);
             Assert.That(again.Serving, Is.EqualTo(fresh.Serving).AsCollection);
             Assert.That(again.Failures, Is.EqualTo(fresh.Failures).And.GreaterThan(0));
@@ -120,7 +123,7 @@ public class FleetDynamicsTests
                 sum += MinuteEngine.ServeSpan(demand.Rate.Slice(m, 1), economics.RouterFor(run.Serving[m]), perMinute);
             }
         }
-        Assert.That(run.SelfHosted.Value, Is.EqualTo(sum * 60).Within(1e-9).Percent);
+        Assert.That(run.SelfHostedTokens.Value, Is.EqualTo(sum * 60).Within(1e-9).Percent);
     }
 
     /// <summary>
@@ -139,7 +142,7 @@ public class FleetDynamicsTests
         double failures = 0, expected = 0;
         for (int seed = 1; seed <= 4; seed++)
         {
-            IScalingPolicy policy = PolicyFactory.Create(policyName, scenario, demand, demand, economics);
+            IScalingPolicy policy = PolicyFactory.Create(policyName, scenario, demand, economics);
             PolicyRun run = FleetDynamics.Run(scenario, demand, policy, economics, seed);
             failures += run.Failures;
             foreach (int serving in run.Serving)
@@ -154,12 +157,12 @@ public class FleetDynamicsTests
     public void AReactivePolicyRunTwiceStartsItsHistoryOver()
     {
         var (scenario, demand, economics) = Week("scaling.reactive.scale_down_window_minutes=30");
-        IScalingPolicy reused = PolicyFactory.Create("reactive", scenario, demand, demand, economics);
+        IScalingPolicy reused = PolicyFactory.Create("reactive", scenario, demand, economics);
         PolicyRun first = FleetDynamics.Run(scenario, demand, reused, economics, 1);
         PolicyRun second = FleetDynamics.Run(scenario, demand, reused, economics, 1);
         Assert.Multiple(() =>
         {
-            Assert.That(second.Total.Value, Is.EqualTo(first.Total.Value));
+            Assert.That(Cost(second), Is.EqualTo(Cost(first)));
             Assert.That(second.Serving, Is.EqualTo(first.Serving).AsCollection);
         });
     }
@@ -188,4 +191,6 @@ public class FleetDynamicsTests
             Assert.That(run.Leases.Where(l => l.Requested == 0).Select(l => l.Ended), Is.All.EqualTo(1440.0), "the base fleet runs to the end");
         });
     }
+
+    private static double Cost(PolicyRun run) => Bill.For(run, new ScenarioPrices(Scenarios.Seed())).Total.Value;
 }

@@ -1,4 +1,4 @@
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Kernels;
 using FleetSim.Scenario;
 using FleetSim.Traffic;

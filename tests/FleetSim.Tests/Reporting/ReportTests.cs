@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Reporting.Charts;
 using SkiaSharp;
 

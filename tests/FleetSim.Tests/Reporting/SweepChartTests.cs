@@ -1,4 +1,4 @@
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting.Charts;
 using FleetSim.Scenario;
 using ScottPlot;

@@ -1,4 +1,6 @@
+using FleetSim.Pricing;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Fleet;
 using FleetSim.Scenario;
 
@@ -28,7 +30,7 @@ public class NodeBillingTests
             Assert.That(b.UsdPerNodeHour(NodeKind.OnDemand), Is.EqualTo(48));
             Assert.That(b.UsdPerNodeHour(NodeKind.Reserved), Is.EqualTo(36));
             Assert.That(b.UsdPerNodeHour(NodeKind.Spot), Is.EqualTo(24));
-            Assert.That(b.Cost(new NodeLease(NodeKind.Reserved, 0, 0), 43_800), Is.EqualTo(36 * 730));
+            Assert.That(b.Cost(NodeKind.Reserved, 10, 43_800), Is.EqualTo(36 * 730));
         });
     }
 }

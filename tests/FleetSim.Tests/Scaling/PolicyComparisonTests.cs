@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Scenario;
 
 namespace FleetSim.Tests.Scaling;
@@ -17,10 +18,10 @@ public class PolicyComparisonTests
     public void OracleSavesTheMostAndNoMoreThanTheCeiling()
     {
         PolicyComparison c = Default.Value;
-        PolicyRun oracle = c["oracle"];
+        PolicyResult oracle = c["oracle"];
         Assert.Multiple(() =>
         {
-            foreach (PolicyRun run in c.Runs)
+            foreach (PolicyResult run in c.Runs)
             {
                 Assert.That(oracle.SavingsFraction, Is.GreaterThanOrEqualTo(run.SavingsFraction - 1e-12), run.Policy);
             }
@@ -49,7 +50,7 @@ public class PolicyComparisonTests
         double best = double.MinValue;
         foreach (double target in new[] { 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5 })
         {
-            PolicyRun run = Compare(["reactive"], [.. instant, $"scaling.reactive.target_utilization={target}"])["reactive"];
+            PolicyResult run = Compare(["reactive"], [.. instant, $"scaling.reactive.target_utilization={target}"])["reactive"];
             best = Math.Max(best, run.SavingsFraction);
         }
         Assert.That(best, Is.GreaterThanOrEqualTo(oracle - 0.02).And.LessThanOrEqualTo(oracle + 1e-12));
@@ -88,10 +89,12 @@ public class PolicyComparisonTests
         double floor = c["floor"].Total.Value;
         Assert.Multiple(() =>
         {
-            foreach (PolicyRun run in c.Runs)
+            foreach (PolicyResult run in c.Runs.Where(r => !r.IsBound))
             {
                 Assert.That(run.Total.Value, Is.EqualTo(floor).Within(1e-6).Percent, run.Policy);
             }
+            Assert.That(c.Bound!.Total.Value, Is.LessThanOrEqualTo(floor), "the oracle, capped too, is a bound below them");
+            Assert.That(c.Bound.Serving.Max(), Is.LessThanOrEqualTo(2 * 2), "the oracle keeps to the cap of 2 nodes");
             Assert.That(c["breakeven"].DeniedNodes, Is.GreaterThan(0), "the cap refused nodes");
         });
     }
@@ -103,15 +106,16 @@ public class PolicyComparisonTests
                                      "pricing.reserved_usd_per_gpu_hour=4.5");
         Assert.Multiple(() =>
         {
-            foreach (PolicyRun run in c.Runs)
+            foreach (PolicyResult run in c.Runs)
             {
                 double error = Math.Abs((run.SelfHosted + run.Spilled).Value - run.Demand.Total.Value) / run.Demand.Total.Value;
                 Assert.That(error, Is.LessThan(1e-9), run.Policy);
                 Assert.That(run.SelfHosted.Value, Is.GreaterThanOrEqualTo(0), run.Policy);
                 Assert.That(run.Spilled.Value, Is.GreaterThanOrEqualTo(-1e-6 * run.Demand.Total.Value), run.Policy);
                 Assert.That(run.SelfHost.Value, Is.GreaterThan(0), run.Policy);
+                Assert.That(run.Total.Value, Is.GreaterThanOrEqualTo(c.Bound!.Total.Value), run.Policy + " costs no less than the oracle's bound");
                 Assert.That(run.Utilization, Is.InRange(0.0, 1.0), run.Policy);
-                Assert.That(run.Failures, Is.GreaterThan(0), run.Policy);
+                Assert.That(run.Failures, run.IsBound ? Is.EqualTo(0) : Is.GreaterThan(0), run.Policy);
                 Assert.That(run.Serving, Has.All.GreaterThanOrEqualTo(0), run.Policy);
             }
         });
@@ -121,9 +125,9 @@ public class PolicyComparisonTests
     public void SameSeedSameRunWithFailures()
     {
         string[] sets = ["scaling.failures={mtbf_hours: 100, mttr_hours: 2}", "seed=7"];
-        PolicyRun a = Compare(["reactive"], sets)["reactive"];
-        PolicyRun b = Compare(["reactive"], sets)["reactive"];
-        PolicyRun c = Compare(["reactive"], [sets[0], "seed=8"])["reactive"];
+        PolicyResult a = Compare(["reactive"], sets)["reactive"];
+        PolicyResult b = Compare(["reactive"], sets)["reactive"];
+        PolicyResult c = Compare(["reactive"], [sets[0], "seed=8"])["reactive"];
         Assert.Multiple(() =>
         {
             Assert.That(b.Total, Is.EqualTo(a.Total));
@@ -143,8 +147,8 @@ public class PolicyComparisonTests
     [Test]
     public void SpotNodesArePreemptedAndCheaper()
     {
-        PolicyRun onDemand = Compare(["schedule"])["schedule"];
-        PolicyRun spot = Compare(["schedule"], "pricing.spot={usd_per_gpu_hour: 3, preemptions_per_node_hour: 0.05}")["schedule"];
+        PolicyResult onDemand = Compare(["schedule"])["schedule"];
+        PolicyResult spot = Compare(["schedule"], "pricing.spot={usd_per_gpu_hour: 3, preemptions_per_node_hour: 0.05}")["schedule"];
         Assert.Multiple(() =>
         {
             Assert.That(spot.Preemptions, Is.GreaterThan(0));

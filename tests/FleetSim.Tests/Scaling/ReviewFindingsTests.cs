@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Runs;
 
 namespace FleetSim.Tests.Scaling;
 
@@ -19,7 +20,7 @@ public class ReviewFindingsTests
             Scenarios.Seed("pricing.spot={usd_per_gpu_hour: 2, preemptions_per_node_hour: 0.05}"), ["schedule", "reactive"]);
         Assert.Multiple(() =>
         {
-            foreach (PolicyRun run in c.Runs)
+            foreach (PolicyResult run in c.Runs)
             {
                 Assert.That(run.Preemptions, Is.GreaterThan(0), run.Policy);
                 Assert.That(run.SpillShare, Is.LessThan(0.4), $"{run.Policy} keeps its fleet");
@@ -33,7 +34,7 @@ public class ReviewFindingsTests
         PolicyComparison c = PolicyComparison.Of(
             Scenarios.Seed("pricing.minimum_charge_minutes=60", "traffic.noise={minute_cv: 0.2, minute_correlation: 0.5}"),
             ["floor", "breakeven", "schedule", "oracle"]);
-        foreach (PolicyRun run in c.Runs)
+        foreach (PolicyResult run in c.Runs)
         {
             Assert.That(c["oracle"].SavingsFraction, Is.GreaterThanOrEqualTo(run.SavingsFraction - 1e-12), run.Policy);
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Scenario;
 
 namespace FleetSim.Tests.Scenario;
@@ -147,7 +148,7 @@ public sealed class LiteLlmConfigTests
         {
             Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(1000));
             Assert.That(s.Api.TokensPerMinute, Is.EqualTo(60e6));
-            Assert.That(s.Api.Price.Value, Is.EqualTo(0.317), "the price stays the scenario's");
+            Assert.That(s.Api.Price.InputUsdPerMillion, Is.EqualTo(0.317), "the price stays the scenario's");
         });
     }
 
@@ -260,8 +261,8 @@ public sealed class LiteLlmConfigTests
         Assert.Multiple(() =>
         {
             Assert.That(minute.Engine, Is.EqualTo(EngineChoice.Minute), "queue with a timeout has a minute form");
-            Assert.That(minute.Bill.Fleet.Replicas, Is.EqualTo(5));
-            Assert.That(minute.Bill.Fleet.Slots, Is.EqualTo(60));
+            Assert.That(minute.Fleet.Replicas, Is.EqualTo(5));
+            Assert.That(minute.Fleet.Slots, Is.EqualTo(60));
             Assert.That(requests.Requests.Fleet.Slots, Is.EqualTo(60));
             // 50 requests a minute is less than the morning's overflow: the API turns some away.
             Assert.That(requests.Requests.Requests.Dropped, Is.GreaterThan(requests.Requests.Requests.Unfinished));

@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
 using FleetSim.Traffic.Traces;

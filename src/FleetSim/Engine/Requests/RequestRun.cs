@@ -40,6 +40,9 @@ public sealed record RequestRun(
         }
     }
 
+    /// <summary>Where the drawn demand went; unfinished and timed-out requests with nowhere to go are dropped.</summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(DemandTokens, SelfHosted, Dropped, Utilization, TroughUtilization);
+
     /// <summary>Share of requests (not tokens) that went to the API.</summary>
     public double SpilledRequestShare => Requests.Total == 0 ? 0 : (double)Requests.Spilled / Requests.Total;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Units;
 using ScottPlot;
 
@@ -10,16 +11,16 @@ public static class CompareChart
 {
     public static Plot Draw(PolicyComparison comparison)
     {
-        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        PolicyResult best = comparison.Headline;
         string period = comparison.Demand.Minutes == 730 * 60 ? "month" : $"{comparison.Demand.Minutes / 60} h";
-        string title = $"Best: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
+        string title = $"Best deployable: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
                        $"({best.Savings.ToShortString()}/{period}); no policy can pass {comparison.SavingsCeiling.ToString("0.0 %", CultureInfo.InvariantCulture)}";
         Plot plot = ChartStyle.NewPlot(title, "policy", $"cost per {period}");
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
-            PolicyRun run = comparison.Runs[i];
+            PolicyResult run = comparison.Runs[i];
             bars.Add(new Bar { Position = i, ValueBase = 0, Value = run.SelfHost.Value, FillColor = ChartStyle.SelfHostColor, Size = 0.6 });
             bars.Add(new Bar
             {

@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Runs;
 using FleetSim.Traffic;
 using ScottPlot;
 
@@ -20,7 +21,7 @@ public static class DailyProfileChart
         double throughput = comparison.Scenario.Replica.Throughput.Value;
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
-            PolicyRun run = comparison.Runs[i];
+            PolicyResult run = comparison.Runs[i];
             var capacity = new double[25];
             for (int h = 0; h < 24; h++)
             {

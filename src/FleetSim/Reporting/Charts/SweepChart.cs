@@ -1,5 +1,5 @@
 using System.Globalization;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using ScottPlot;
 
 namespace FleetSim.Reporting.Charts;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Units;
 using ScottPlot;
 

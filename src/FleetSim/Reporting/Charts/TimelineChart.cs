@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Runs;
 using ScottPlot;
 
 namespace FleetSim.Reporting.Charts;
@@ -12,7 +13,7 @@ public static class TimelineChart
     public static Plot Draw(PolicyComparison comparison)
     {
         var (from, to) = Week(comparison.Demand.Minutes);
-        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        PolicyResult best = comparison.Headline;
         double[] hours = [.. Enumerable.Range(from, to - from).Select(m => m / 60.0)];
         double[] demand = comparison.Demand.Rate[from..to].ToArray();
         double[] served = best.Served[from..to];
@@ -36,7 +37,7 @@ public static class TimelineChart
         double throughput = comparison.Scenario.Replica.Throughput.Value;
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
-            PolicyRun run = comparison.Runs[i];
+            PolicyResult run = comparison.Runs[i];
             double[] capacity = [.. run.Serving[from..to].Select(s => s * throughput)];
             var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
             line.LineWidth = 2;

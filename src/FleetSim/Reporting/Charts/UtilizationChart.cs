@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Engine;
+using FleetSim.Runs;
 using ScottPlot;
 
 namespace FleetSim.Reporting.Charts;
@@ -12,7 +13,7 @@ public static class UtilizationChart
         var (from, to) = TimelineChart.Week(comparison.Demand.Minutes);
         int hours = (to - from) / 60;
         double throughput = comparison.Scenario.Replica.Throughput.Value;
-        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        PolicyResult best = comparison.Headline;
         string Pct(double v) => v.ToString("0 %", CultureInfo.InvariantCulture);
         Plot plot = ChartStyle.NewPlot(
             $"Replicas pay for themselves above {Pct(breakEvenUtilization)} busy; {best.Policy} runs at {Pct(best.Utilization)}",
@@ -20,7 +21,7 @@ public static class UtilizationChart
         double[] xs = [.. Enumerable.Range(0, hours).Select(h => h + 0.5)];
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
-            PolicyRun run = comparison.Runs[i];
+            PolicyResult run = comparison.Runs[i];
             var util = new double[hours];
             for (int h = 0; h < hours; h++)
             {

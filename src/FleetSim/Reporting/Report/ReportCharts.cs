@@ -1,5 +1,6 @@
 using FleetSim.Engine;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting.Charts;
 using ScottPlot;
 

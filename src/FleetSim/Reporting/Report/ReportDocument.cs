@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using FleetSim.Economics;
+using FleetSim.Runs;
 using FleetSim.Engine;
-using FleetSim.Engine.MonteCarlo;
+using FleetSim.Runs.MonteCarlo;
 using FleetSim.Units;
 
 namespace FleetSim.Reporting.Report;
@@ -24,9 +25,13 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
     public string Finding()
     {
         Bill b = run.Bill;
-        PolicyRun best = comparison.Runs.MaxBy(r => r.SavingsFraction)!;
+        PolicyResult best = comparison.Headline;
+        string bound = comparison.Bound is { } oracle && oracle != best
+            ? $" The oracle, a bound no one can deploy (hindsight, cheapest nodes, no delays or failures), saves {Pct(oracle.SavingsFraction)}: " +
+              $"{(oracle.Savings - best.Savings).ToShortString()} more than {best.Policy}."
+            : "";
         return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Pct(b.SavingsFraction)} " +
-               $"({b.Savings.ToShortString()}); of the policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}). " +
+               $"({b.Savings.ToShortString()}); of the deployable policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}).{bound} " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
                $"{Pct(b.BreakEvenUtilization)} busy.";
     }
@@ -114,18 +119,18 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         var bill = new List<string[]>
         {
             new[] { "All API", Quantity.Short(b.Demand.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi.ToString() },
-            new[] { $"Self-host ({b.Fleet.Replicas} replicas on {b.Fleet.Nodes} nodes)", Quantity.Short(b.SelfHosted.Value, precise: true),
+            new[] { $"Self-host ({run.Fleet.Replicas} replicas on {run.Fleet.Nodes} nodes)", Quantity.Short(b.SelfHosted.Value, precise: true),
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
             new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },
             new[] { $"Savings vs all API ({Pct(b.SavingsFraction)})", "", "", b.Savings.ToString() },
             new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
         };
-        yield return ($"The bill ({b.Router.ToString().ToLowerInvariant()} router, per {Period})", ["line", "tokens", "$/M", "cost"], bill);
+        yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period})", ["line", "tokens", "$/M", "cost"], bill);
 
         var policies = comparison.Runs.Select(r => new[]
         {
-            r.Policy, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Pct(r.SavingsFraction),
+            r.IsBound ? r.Policy + " (bound)" : r.Policy, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Pct(r.SavingsFraction),
             Pct(r.Utilization), Pct(r.SpillShare), r.NodeHours.ToString("0", Inv), r.ScaleEvents.ToString(Inv),
         }).ToList();
         policies.Add(["ceiling", "", "", (comparison.AllApi * (1 - comparison.SavingsCeiling)).ToString(), (comparison.AllApi * comparison.SavingsCeiling).ToString(),

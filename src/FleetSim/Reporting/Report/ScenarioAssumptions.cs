@@ -55,7 +55,18 @@ public static class ScenarioAssumptions
         Add("router.retries", s.Router.Retries);
         Add("router.strategy", s.Router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle");
         Add("router.litellm_config", s.Router.LiteLlmConfig ?? "none");
-        Add("api.usd_per_million_tokens", s.Api.Price.Value);
+        if (s.Api.Price.IsTyped)
+        {
+            Add("api.input_usd_per_million_tokens", s.Api.Price.InputUsdPerMillion);
+            Add("api.cached_input_usd_per_million_tokens", s.Api.Price.CachedInputUsdPerMillion);
+            Add("api.output_usd_per_million_tokens", s.Api.Price.OutputUsdPerMillion);
+            Add("api blended for the request mix ($/M processed)", new Pricing.ScenarioPrices(s).ApiPerMillion.Value.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            Add("api.usd_per_million_tokens", s.Api.Price.InputUsdPerMillion);
+        }
+        Add("pricing.base_fleet", s.Pricing.SpotBaseFleet ? "spot" : "on_demand");
         Add("api.requests_per_minute", s.Api.RequestsPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
         Add("api.tokens_per_minute", s.Api.TokensPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
         Add("api.outages", s.Api.Outages.Count == 0 ? "none" : string.Join("; ", s.Api.Outages.Select(o => $"from hour {o.StartHour:G} for {o.Hours:G} h")));

@@ -6,7 +6,7 @@ namespace FleetSim.Tests.Engine.Requests;
 
 public class ApiGateTests
 {
-    private static readonly ApiSpec Api = new(new UsdPerMillionTokens(0.317));
+    private static readonly ApiSpec Api = new(ApiPriceSpec.Blended(0.317));
 
     [Test]
     public void UnlimitedTakesEverything()

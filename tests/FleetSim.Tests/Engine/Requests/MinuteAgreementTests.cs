@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetSim.Engine;
+using FleetSim.Runs;
 
 namespace FleetSim.Tests.Engine.Requests;
 

@@ -1,4 +1,4 @@
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>What to sweep: runs per grid point and policy, the base seed, the grid, the policies, threads and the shard.</summary>
 public sealed record SweepSpec(int Runs, int Seed, IReadOnlyList<string> GridSets, IReadOnlyList<string>? Policies, int Threads, SweepShard Shard)

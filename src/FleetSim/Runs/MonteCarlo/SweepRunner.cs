@@ -1,8 +1,9 @@
-using FleetSim.Scaling;
+using FleetSim.Economics;
+using FleetSim.Engine;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
 
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>
 /// Runs a Monte Carlo sweep: every grid point × policy × run, in parallel, each run deterministic
@@ -78,11 +79,9 @@ public static class SweepRunner
             }
             _random.Reseed(DemandBuilder.NoiseSeed(seed));
             double demandSum = noise.Fill(_random, _demand);
-            double demandTokens = demandSum * 60;
-            double price = scenario.Api.Price.Value / 1e6;
-            double allApi = demandTokens * price;
+            var demand = new Units.Tokens(demandSum * 60);
 
-            double selfHostUsd, servedTokens, utilization;
+            Bill bill;
             if (model.Fixed.TryGetValue(policy, out FixedFleet? fleet))
             {
                 double servedSum = 0, capacityMinutes = 0;
@@ -95,25 +94,20 @@ public static class SweepRunner
                         capacityMinutes += (double)replicas * length;
                     }
                 }
-                selfHostUsd = fleet.SelfHost.Value;
-                servedTokens = servedSum * 60;
-                utilization = capacityMinutes == 0 ? 0 : servedSum / (capacityMinutes * scenario.Replica.Throughput.Value);
+                double utilization = capacityMinutes == 0 ? 0 : servedSum / (capacityMinutes * scenario.Replica.Throughput.Value);
+                var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), Units.Tokens.Zero, utilization, 0);
+                bill = new Bill(outcome, fleet.SelfHost, model.Prices);
             }
             else
             {
                 // The series wraps this thread's buffer: the policy and the run read it only during this run.
                 var actual = new DemandSeries(_demand);
-                IScalingPolicy p = PolicyFactory.Create(policy, scenario, model.Expected, actual, model.Economics);
-                PolicyRun result = FleetDynamics.Run(scenario, actual, p, model.Economics, seed, _month);
-                selfHostUsd = result.SelfHost.Value;
-                servedTokens = result.SelfHosted.Value;
-                utilization = result.Utilization;
+                PolicyRun result = PolicyEngine.Run(policy, scenario, model.Expected, actual, model.Economics, seed, _month);
+                bill = Bill.For(result, model.Prices);
             }
-            double apiUsd = (demandTokens - servedTokens) * price;
-            double total = selfHostUsd + apiUsd;
-            return new RunRecord(item, model.Point.Index, model.Point.Label, policy, run, seed, demandTokens, allApi,
-                                 selfHostUsd, apiUsd, total, allApi - total, (allApi - total) / allApi,
-                                 (demandTokens - servedTokens) / demandTokens, utilization);
+            return new RunRecord(item, model.Point.Index, model.Point.Label, policy, run, seed, bill.Demand.Value, bill.AllApi.Value,
+                                 bill.SelfHost.Value, (bill.Spill + bill.Unserved).Value, bill.Total.Value, bill.Savings.Value, bill.SavingsFraction,
+                                 bill.SpillShare, bill.Utilization);
         }
     }
 }

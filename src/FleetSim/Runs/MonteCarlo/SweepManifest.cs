@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>
 /// sweep.json: what a sweep (or one shard of it) ran, so `fleetsim merge` can check that shards

@@ -1,6 +1,6 @@
 using FleetSim.Scenario;
 
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>
 /// The parameter grid of a sweep: each <c>--set key.path=v1,v2,...</c> is an axis, and the grid is

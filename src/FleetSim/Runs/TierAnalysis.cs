@@ -1,8 +1,10 @@
+using FleetSim.Economics;
 using FleetSim.Engine;
+using FleetSim.Pricing;
 using FleetSim.Scenario;
 using FleetSim.Units;
 
-namespace FleetSim.Economics;
+namespace FleetSim.Runs;
 
 /// <summary>One column's result at one spend level: savings, or "below one node".</summary>
 /// <param name="MonthlySavings">Null when not even one whole node beats the API.</param>
@@ -52,7 +54,7 @@ public static class TierAnalysis
         {
             ScenarioSpec scaled = ScaleTo(scenario, spend);
             TierCell floor = Floor(scaled);
-            (TierCell best, PolicyRun? bestRun) = Best(scaled, policies);
+            (TierCell best, PolicyResult? bestRun) = Best(scaled, policies);
             ScenarioSpec aggressive = scaled with
             {
                 Replica = scaled.Replica with
@@ -86,7 +88,7 @@ public static class TierAnalysis
     /// <summary>The scenario with its traffic scaled so that all-API costs <paramref name="monthlySpend"/>; the daily shape is kept.</summary>
     public static ScenarioSpec ScaleTo(ScenarioSpec scenario, double monthlySpend)
     {
-        double tokens = monthlySpend / scenario.Api.Price.Value * 1e6;
+        double tokens = monthlySpend / new ScenarioPrices(scenario).ApiPerMillion.Value * 1e6;
         double f = tokens / scenario.Traffic.MonthlyProcessedTokens;
         DailyShapeSpec shape = scenario.Traffic.DailyShape is PercentileShape p
             ? p with { Trough = p.Trough * f, P50 = p.P50 * f, P90 = p.P90 * f, P99 = p.P99 * f }
@@ -96,13 +98,13 @@ public static class TierAnalysis
 
     private static TierCell Floor(ScenarioSpec scaled)
     {
-        Bill bill = ScenarioRun.Of(scaled, EngineChoice.Minute).Bill;
-        return TierCell.Of(bill.Savings.Value, bill.SavingsFraction, "floor", bill.Fleet.Nodes);
+        ScenarioRun run = ScenarioRun.Of(scaled, EngineChoice.Minute);
+        return TierCell.Of(run.Bill.Savings.Value, run.Bill.SavingsFraction, "floor", run.Fleet.Nodes);
     }
 
-    private static (TierCell Cell, PolicyRun? Run) Best(ScenarioSpec scaled, string[] policies)
+    private static (TierCell Cell, PolicyResult? Run) Best(ScenarioSpec scaled, string[] policies)
     {
-        PolicyRun best = PolicyComparison.Of(scaled, policies).Runs.MaxBy(r => r.SavingsFraction)!;
+        PolicyResult best = PolicyComparison.Of(scaled, policies).BestDeployable!;
         double nodes = best.NodeHours / (best.Demand.Minutes / 60.0);
         TierCell cell = TierCell.Of(best.Savings.Value, best.SavingsFraction, best.Policy, nodes);
         return (cell, best);

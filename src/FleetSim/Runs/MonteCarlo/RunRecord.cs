@@ -1,4 +1,4 @@
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>One Monte Carlo month of one policy at one grid point: a row of runs.csv.</summary>
 public sealed record RunRecord(

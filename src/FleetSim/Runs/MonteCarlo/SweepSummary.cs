@@ -1,6 +1,6 @@
 using FleetSim.Traffic;
 
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>The distribution of one metric over a group of runs.</summary>
 /// <param name="Ci95Low">Lower end of the 95 % confidence interval of the mean (normal approximation).</param>

@@ -1,9 +1,12 @@
+using FleetSim.Economics;
+using FleetSim.Engine;
+using FleetSim.Pricing;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
 using FleetSim.Units;
 
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>
 /// Everything a grid point's runs share: the scenario, its average traffic, the economics, and for
@@ -18,15 +21,15 @@ internal sealed class GridPointModel
         Scenario = scenario;
         Expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         Economics = new FleetEconomics(scenario);
+        Prices = Economics.Prices;
         bool random = scenario.Scaling.Failures is not null || scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 };
         foreach (string name in policies)
         {
             string kind = name.Split(':')[0];
             if (!random && kind is "static" or "floor" or "breakeven" or "schedule")
             {
-                IScalingPolicy policy = PolicyFactory.Create(name, scenario, Expected, Expected, Economics);
-                PolicyRun timeline = FleetDynamics.Run(scenario, Expected, policy, Economics, scenario.Seed);
-                Fixed[name] = new FixedFleet(Spans(timeline.Serving), timeline.SelfHost);
+                PolicyRun timeline = PolicyEngine.Run(name, scenario, Expected, Expected, Economics, scenario.Seed);
+                Fixed[name] = new FixedFleet(Spans(timeline.Serving), Bill.NodeCost(timeline.Leases, Expected.Minutes, Prices));
             }
         }
     }
@@ -38,6 +41,8 @@ internal sealed class GridPointModel
     public DemandSeries Expected { get; }
 
     public FleetEconomics Economics { get; }
+
+    public ScenarioPrices Prices { get; }
 
     /// <summary>Policies whose fleet is the same in every run.</summary>
     public Dictionary<string, FixedFleet> Fixed { get; } = [];

@@ -1,4 +1,4 @@
-namespace FleetSim.Engine.MonteCarlo;
+namespace FleetSim.Runs.MonteCarlo;
 
 /// <summary>
 /// Which slice of a sweep this process runs: shard i of N takes every item whose index leaves

@@ -1,0 +1,26 @@
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Engine;
+
+/// <summary>Runs a policy by name over a month: the oracle as its bound, every other policy through <see cref="FleetDynamics"/>.</summary>
+public static class PolicyEngine
+{
+    /// <param name="expected">The average traffic the planning policies plan on.</param>
+    /// <param name="actual">The month that comes, which the fleet serves (and the oracle knows).</param>
+    /// <param name="buffers">A thread's reusable month buffers (Monte Carlo); null for fresh arrays.</param>
+    public static PolicyRun Run(string name, ScenarioSpec scenario, DemandSeries expected, DemandSeries actual, FleetEconomics economics,
+                                int seed, MonthBuffers? buffers = null)
+    {
+        PolicyFactory.Validate(name);
+        if (name == OracleBound.Name)
+        {
+            return OracleBound.Run(actual, economics, scenario.Scaling.MaxNodes);
+        }
+        IScalingPolicy policy = PolicyFactory.Create(name, scenario, expected, economics);
+        return buffers is null
+            ? FleetDynamics.Run(scenario, actual, policy, economics, seed)
+            : FleetDynamics.Run(scenario, actual, policy, economics, seed, buffers);
+    }
+}

@@ -1,0 +1,48 @@
+using FleetSim.Economics;
+using FleetSim.Engine;
+using FleetSim.Pricing;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Runs;
+
+/// <summary>
+/// Several autoscaling policies on the same traffic, side by side, each with its bill, with the
+/// ceiling none can pass and, when the oracle is among them, the bound no deployable policy beats.
+/// </summary>
+public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand, IReadOnlyList<PolicyResult> Runs, ScenarioPrices Prices)
+{
+    /// <summary>Every demanded token at the API's price.</summary>
+    public Usd AllApi => Prices.Api.Cost(Demand.Total);
+
+    /// <summary>The most any fleet can save at these prices (<see cref="Bill.CeilingFraction"/>).</summary>
+    public double SavingsCeiling => Bill.CeilingFraction(Prices);
+
+    public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null)
+    {
+        DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries demand = DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
+        var prices = new ScenarioPrices(scenario);
+        var economics = new FleetEconomics(scenario);
+        var runs = new List<PolicyResult>();
+        foreach (string name in policies ?? scenario.Scaling.Policies)
+        {
+            PolicyRun run = PolicyEngine.Run(name, scenario, expected, demand, economics, scenario.Seed);
+            runs.Add(new PolicyResult(run, Bill.For(run, prices)));
+        }
+        return new PolicyComparison(scenario, demand, runs, prices);
+    }
+
+    public PolicyResult this[string policy] => Runs.First(r => r.Policy == policy);
+
+    /// <summary>The deployable policy that saves the most (the oracle excluded); null when only the oracle ran.</summary>
+    public PolicyResult? BestDeployable => Runs.Where(r => !r.IsBound).MaxBy(r => r.SavingsFraction);
+
+    /// <summary>The run a headline names: the best deployable policy, or the oracle when it ran alone.</summary>
+    public PolicyResult Headline => BestDeployable ?? Runs[0];
+
+    /// <summary>The oracle's bound, when it ran.</summary>
+    public PolicyResult? Bound => Runs.FirstOrDefault(r => r.IsBound);
+}

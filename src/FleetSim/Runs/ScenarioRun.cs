@@ -1,0 +1,117 @@
+using FleetSim.Economics;
+using FleetSim.Engine;
+using FleetSim.Engine.Requests;
+using FleetSim.Fleet;
+using FleetSim.Pricing;
+using FleetSim.Routing;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Runs;
+
+/// <summary>
+/// A scenario run end to end: demand, fleet, the router's bill on the chosen engine, and the fluid
+/// bill beside it (the seed's arithmetic) so the gap between the two is always visible. A request
+/// engine run also carries the minute engine's bill for the same router, where it has one. Every
+/// bill is priced by <see cref="Bill"/> from the engines' physical results and the fleet's leases.
+/// </summary>
+/// <param name="Fleet">The fixed fleet: whole nodes, each running all the replicas it holds.</param>
+public sealed record ScenarioRun(
+    ScenarioSpec Scenario,
+    DemandSeries Demand,
+    EngineChoice Engine,
+    FleetShape Fleet,
+    Bill Bill,
+    Bill FluidBill,
+    MinuteRun? Minutes,
+    RequestRun? Requests,
+    Bill? MinuteBill)
+{
+    /// <param name="expectedMonth">
+    /// True: the traffic's average month, without its noise (the scenario's own bill, as a report
+    /// shows it). False: the month drawn from the scenario's seed, as <c>fleetsim run</c> shows it.
+    /// </param>
+    public static ScenarioRun Of(ScenarioSpec scenario, EngineChoice engine = EngineChoice.Auto, bool expectedMonth = false)
+    {
+        DemandSeries average = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries demand = expectedMonth ? average : DemandBuilder.Realize(average, scenario.Traffic.Noise, scenario.Seed);
+        FleetShape fleet = FleetFor(scenario, average);
+        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router);
+        if (engine == EngineChoice.Auto)
+        {
+            engine = noMinuteForm is null ? EngineChoice.Minute : EngineChoice.Request;
+        }
+        if (engine == EngineChoice.Request && scenario.Router.Mode == RouterMode.Fluid)
+        {
+            throw new NoMinuteFormException(
+                "router mode 'fluid' is the minute engine's spreadsheet arithmetic and has no request-level form; " +
+                "use mode spill, queue or cooldown with --engine request");
+        }
+        var prices = new ScenarioPrices(scenario);
+        IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind);
+        Bill Price(FleetOutcome outcome) => Bill.For(outcome, leases, demand.Minutes, prices);
+
+        RequestMix mix = scenario.Traffic.RequestMix;
+        MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
+            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix)
+            : null;
+        Bill? minuteBill = minutes is null ? null : Price(minutes.Outcome);
+        Bill fluid = scenario.Router.Mode == RouterMode.Fluid && minuteBill is not null
+            ? minuteBill
+            : Price(MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix).Outcome);
+        if (engine == EngineChoice.Minute)
+        {
+            return new ScenarioRun(scenario, demand, engine, fleet, minuteBill!, fluid, minutes, null, null);
+        }
+        RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);
+        return new ScenarioRun(scenario, demand, engine, fleet, Price(requests.Outcome), fluid, minutes, requests, minuteBill);
+    }
+
+    /// <summary>
+    /// The scenario's fixed fleet: its rule's replicas filled to whole nodes, and at least the reserved
+    /// nodes (they are paid for all horizon, so they serve). A LiteLLM deployment list is kept as given:
+    /// the router only knows those deployments.
+    /// </summary>
+    public static FleetShape FleetFor(ScenarioSpec scenario, DemandSeries average)
+    {
+        ReplicaSpec replica = scenario.Replica;
+        int replicas = scenario.Router.Weights is not null && scenario.Fleet is StaticFleet listed
+            ? listed.Replicas
+            : FleetSizing.Replicas(scenario.Fleet, replica, average);
+        replicas = Math.Max(replicas, scenario.Pricing.ReservedNodes * replica.ReplicasPerNode);
+        return new FleetShape(replicas, replica);
+    }
+
+    /// <summary>Everything the loader, the traffic fit and the run noticed without refusing.</summary>
+    public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings).Concat(RunWarnings());
+
+    private IEnumerable<string> RunWarnings()
+    {
+        if (Scenario.Fleet is StaticFleet s && s.Replicas != Fleet.Replicas)
+        {
+            yield return $"fleet.replicas: {s.Replicas} replicas of {Fleet.Replica.Gpus} GPUs take {Fleet.Nodes} whole nodes " +
+                         $"(reserved ones included), and the paid nodes run {Fleet.Replicas} replicas";
+        }
+        else if (Fleet.IdleGpus > 0)
+        {
+            yield return $"{Fleet.IdleGpus} GPUs of the {Fleet.Nodes} paid nodes run no replica: the LiteLLM config lists {Fleet.Replicas} deployments";
+        }
+        if (Scenario.Scaling.Failures is not null || Scenario.Pricing is { SpotBaseFleet: true, Spot.PreemptionsPerNodeHour: > 0 })
+        {
+            yield return "run serves its fixed fleet without replica failures or spot preemptions; compare's static row includes them";
+        }
+        if (Requests is { } r && r.Requests.Unfinished > 0)
+        {
+            string why = r.Router.TimeoutSeconds is null && r.Requests.Unfinished > 0.01 * r.Requests.Total
+                ? ": without a timeout this fleet cannot keep up"
+                : " (they had not waited out their timeout yet)";
+            yield return $"{r.Requests.Unfinished:N0} requests were still waiting for a slot when the horizon ended and count as dropped{why}";
+        }
+        if (Bill.Dropped.Value > 0)
+        {
+            string level = Bill.DropShare > 0.01 ? "INFEASIBLE: " : "";
+            yield return $"{level}{Units.Quantity.Short(Bill.Dropped.Value, precise: true)} tokens ({Bill.DropShare:P1} of demand) were served by nobody; " +
+                         $"the bill prices them at the API ({Bill.Unserved.ToShortString()}), so they are no saving";
+        }
+    }
+}

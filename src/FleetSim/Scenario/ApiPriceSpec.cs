@@ -1,0 +1,23 @@
+namespace FleetSim.Scenario;
+
+/// <summary>
+/// What the paid API charges per million tokens: one blended price for every processed token (the
+/// seed's $0.317/M), or a price sheet by token type as the providers publish them (input, cached
+/// input, output). The price per processed token then follows from the request mix (see
+/// <see cref="Pricing.ApiTariff"/>).
+/// </summary>
+/// <param name="BlendedUsdPerMillion">$/M for any processed token; null when typed prices are given.</param>
+/// <param name="InputUsdPerMillion">$/M fresh (uncached) input tokens.</param>
+/// <param name="CachedInputUsdPerMillion">$/M input tokens read from the provider's prompt cache.</param>
+/// <param name="OutputUsdPerMillion">$/M generated tokens.</param>
+public sealed record ApiPriceSpec(double? BlendedUsdPerMillion, double InputUsdPerMillion, double CachedInputUsdPerMillion, double OutputUsdPerMillion)
+{
+    /// <summary>One price for every processed token, whatever its type.</summary>
+    public static ApiPriceSpec Blended(double usdPerMillion) => new(usdPerMillion, usdPerMillion, usdPerMillion, usdPerMillion);
+
+    /// <summary>A price sheet by token type.</summary>
+    public static ApiPriceSpec Typed(double input, double cachedInput, double output) => new(null, input, cachedInput, output);
+
+    /// <summary>True when the sheet prices token types differently (the bill then shows spend by type).</summary>
+    public bool IsTyped => BlendedUsdPerMillion is null;
+}
