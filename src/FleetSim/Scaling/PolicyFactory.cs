@@ -7,21 +7,20 @@ namespace FleetSim.Scaling;
 /// <summary>Builds a policy from its name in a scenario or on the command line.</summary>
 public static class PolicyFactory
 {
+    /// <summary>
+    /// Every policy's name as users write it (--policies, a scenario's scaling.policies; static also
+    /// as static:N): the one list that validation, error messages and the scenario default read, and
+    /// that the --policies help and the README's policy table are tested against.
+    /// </summary>
     public static IReadOnlyList<string> Names { get; } = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
 
-    /// <summary>
-    /// static (the scenario's fleet.replicas, or static:N), floor, breakeven, schedule, reactive,
-    /// predictive or oracle. Unknown names throw <see cref="ArgumentException"/> with the list.
-    /// Policies that plan ahead (floor, breakeven, schedule) plan on the <paramref name="expected"/>
-    /// traffic; the oracle knows the <paramref name="actual"/> month.
-    /// </summary>
     /// <summary>Checks a policy name (static:N with a whole N ≥ 0; no suffix on any other); throws <see cref="ArgumentException"/> saying what is wrong.</summary>
     public static void Validate(string name)
     {
         string[] parts = name.Split(':', 2);
         if (!Names.Contains(parts[0]))
         {
-            throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)");
+            throw Unknown(name);
         }
         if (parts.Length == 2 && (parts[0] != "static" || !int.TryParse(parts[1], out int n) || n < 0 || n > 100_000))
         {
@@ -31,6 +30,12 @@ public static class PolicyFactory
         }
     }
 
+    /// <summary>
+    /// The policy named <paramref name="name"/>, one of <see cref="Names"/> (static: the scenario's
+    /// fleet.replicas, or static:N); others throw <see cref="ArgumentException"/> with the list.
+    /// Policies that plan ahead (floor, breakeven, schedule) plan on the <paramref name="expected"/>
+    /// traffic; the oracle knows the <paramref name="actual"/> month.
+    /// </summary>
     public static IScalingPolicy Create(string name, ScenarioSpec scenario, DemandSeries expected, DemandSeries actual, FleetEconomics economics)
     {
         DemandSeries demand = expected;
@@ -49,7 +54,10 @@ public static class PolicyFactory
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
             "oracle" => new PlannedPolicy("oracle", Plans.Oracle(actual, economics, scenario.Pricing.Billing, scenario.Pricing.MinimumChargeMinutes), instant: true),
-            _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
+            _ => throw Unknown(name),
         };
     }
+
+    private static ArgumentException Unknown(string name) =>
+        new($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)");
 }
