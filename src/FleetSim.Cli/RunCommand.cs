@@ -14,9 +14,9 @@ public static class RunCommand
         var sets = o.Sets.ToList();
         if (o.Router is not null)
         {
-            if (o.Router is not ("spill" or "fluid" or "queue" or "cooldown"))
+            if (RouterModes.Parse(o.Router) is null)
             {
-                throw new UsageException($"--router: expected 'spill', 'fluid', 'queue' or 'cooldown', found '{o.Router}'");
+                throw new UsageException($"--router: {RouterModes.Unknown(o.Router)}");
             }
             sets.Add($"router.mode={o.Router}");
         }

@@ -15,7 +15,7 @@ public static class TraceCommand
             throw new UsageException($"trace: expected 'summarize' or 'fit', found '{o.Action}'");
         }
         TraceFormat? format = o.Format is null ? null
-            : TraceFormats.Parse(o.Format) ?? throw new UsageException($"--format: expected {TraceFormats.Names}, found '{o.Format}'");
+            : TraceFormats.Parse(o.Format) ?? throw new UsageException($"--format: {TraceFormats.Unknown(o.Format)}");
         GenericColumns? columns = o.Columns is null ? null : ParseColumns(o.Columns);
         var output = new OutputDirectory(o.Out);
         TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns));

@@ -19,7 +19,7 @@ public static class ValidateCommand
         stdout.WriteLine($"{o.Scenario}: ok");
         stdout.WriteLine($"  {s.Name}: {s.Horizon.Value:0.#} h, {Quantity.Short(demand.Total.Value)} processed tokens, " +
                          $"replica {s.Replica.Gpus} GPUs × {Quantity.Short(s.Replica.Throughput.Value)} tok/s × {s.Replica.MaxInFlight} in flight, " +
-                         $"fleet {fleet}, router {s.Router.Mode.ToString().ToLowerInvariant()}, API ${new Pricing.ScenarioPrices(s).ApiPerMillion.Value:0.000}/M{(s.Api.Price.IsTyped ? " for this request mix" : "")}");
+                         $"fleet {fleet}, router {s.Router.ModeName}, API ${new Pricing.ScenarioPrices(s).ApiPerMillion.Value:0.000}/M{(s.Api.Price.IsTyped ? " for this request mix" : "")}");
         foreach (string w in s.Warnings.Concat(demand.Warnings))
         {
             stderr.WriteLine($"warning: {w}");

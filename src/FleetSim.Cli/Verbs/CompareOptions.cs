@@ -9,7 +9,7 @@ public sealed class CompareOptions : IHasSets
     [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default (the seed's deployment).")]
     public string? Scenario { get; set; }
 
-    [Option("policies", MetaValue = "a,b,...", HelpText = "Policies to compare: static (the scenario's fleet), static:N, floor, breakeven, schedule, reactive, predictive, oracle. Default: the scenario's scaling.policies, else all but static.")]
+    [Option("policies", MetaValue = "a,b,...", HelpText = "Policies to compare: 'static' (the scenario's fleet, or static:N for N replicas), 'floor', 'breakeven', 'schedule', 'reactive', 'predictive', 'oracle'. Default: the scenario's scaling.policies, else all but static.")]
     public string? Policies { get; set; }
 
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set scaling.provisioning_minutes=5 (repeatable).")]

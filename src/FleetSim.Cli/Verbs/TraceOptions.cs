@@ -12,7 +12,7 @@ public sealed class TraceVerbOptions
     [Value(1, MetaName = "FILE", Required = true, HelpText = "The trace file.")]
     public string File { get; set; } = "";
 
-    [Option("format", HelpText = "azure, burstgpt, mooncake, per-minute or generic (default: detected from the first line).")]
+    [Option("format", HelpText = "'azure', 'burstgpt', 'mooncake', 'per-minute' or 'generic' (default: detected from the first line).")]
     public string? Format { get; set; }
 
     [Option("columns", MetaValue = "TIME,INPUT,OUTPUT[,UNIT]", HelpText = "A generic CSV's column names: timestamp (seconds × UNIT, default 1; or ISO date-times), input tokens, output tokens; e.g. --columns ts_ms,prompt,completion,0.001.")]

@@ -7,6 +7,11 @@ namespace FleetSim.Scaling;
 /// <summary>Builds a policy from its name in a scenario or on the command line.</summary>
 public static class PolicyFactory
 {
+    /// <summary>
+    /// Every policy's name as users write it (--policies, a scenario's scaling.policies; static also
+    /// as static:N): the one list that validation, error messages and the scenario default read, and
+    /// that the --policies help and the README's policy table are tested against.
+    /// </summary>
     public static IReadOnlyList<string> Names { get; } = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
 
     /// <summary>Checks a policy name (static:N with a whole N ≥ 0; no suffix on any other); throws <see cref="ArgumentException"/> saying what is wrong.</summary>
@@ -15,7 +20,7 @@ public static class PolicyFactory
         string[] parts = name.Split(':', 2);
         if (!Names.Contains(parts[0]))
         {
-            throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)");
+            throw Unknown(name);
         }
         if (parts.Length == 2 && (parts[0] != "static" || !int.TryParse(parts[1], out int n) || n < 0 || n > 100_000))
         {
@@ -49,7 +54,10 @@ public static class PolicyFactory
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
             "oracle" => throw new ArgumentException("the oracle is a bound computed from the month that comes, not a policy that decides: run it through Engine.PolicyEngine"),
-            _ => throw new ArgumentException($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)"),
+            _ => throw Unknown(name),
         };
     }
+
+    private static ArgumentException Unknown(string name) =>
+        new($"unknown policy '{name}'; known: {string.Join(", ", Names)} (static:N for N replicas)");
 }

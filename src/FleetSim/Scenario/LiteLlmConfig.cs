@@ -177,13 +177,10 @@ internal static class LiteLlmConfig
         }
         var reader = new MappingReader(source, settings, "router_settings");
         string? strategy = reader.Text("routing_strategy");
-        ReplicaChoice choice = strategy switch
-        {
-            null or "simple-shuffle" => ReplicaChoice.SimpleShuffle,
-            "least-busy" => ReplicaChoice.LeastBusy,
-            _ => throw reader.Error(reader.Required("routing_strategy"), "routing_strategy",
-                $"'{strategy}' is not modelled; FleetSim models simple-shuffle and least-busy"),
-        };
+        ReplicaChoice choice = strategy is null
+            ? ReplicaChoice.SimpleShuffle
+            : ReplicaChoices.Parse(strategy) ?? throw reader.Error(reader.Required("routing_strategy"), "routing_strategy",
+                $"'{strategy}' is not modelled; FleetSim models {string.Join(" and ", ReplicaChoices.Names)}");
         return new Settings(
             choice,
             reader.Find("cooldown_time") is null ? null : reader.Number("cooldown_time", NumberRule.NonNegative.AtMost(86_400)),

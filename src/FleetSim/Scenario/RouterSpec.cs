@@ -41,6 +41,7 @@ public sealed record RouterSpec(RouterMode Mode)
     /// <summary>cooldown: further replicas tried after a 429 before the request goes to the API (num_retries).</summary>
     public int Retries { get; init; }
 
+    /// <summary>How a replica is picked within an order.</summary>
     public ReplicaChoice Choice { get; init; } = ReplicaChoice.SimpleShuffle;
 
     /// <summary>simple-shuffle weights, one per replica; null weighs every replica the same.</summary>
@@ -49,5 +50,6 @@ public sealed record RouterSpec(RouterMode Mode)
     /// <summary>The LiteLLM proxy config this router was imported from, if any.</summary>
     public string? LiteLlmConfig { get; init; }
 
-    public string ModeName => Mode.ToString().ToLowerInvariant();
+    /// <summary>The mode's name as users write it (see <see cref="RouterModes"/>).</summary>
+    public string ModeName => RouterModes.Name(Mode);
 }

@@ -1,7 +1,7 @@
 namespace FleetSim.Scenario;
 
 /// <summary>How the fleet may change over the horizon, and which policies `fleetsim compare` runs.</summary>
-/// <param name="Policies">Policy names compared by default (static, floor, breakeven, schedule, reactive, predictive, oracle).</param>
+/// <param name="Policies">Policy names compared by default (<see cref="Scaling.PolicyFactory.Names"/>, static:N).</param>
 /// <param name="ProvisioningMinutes">From asking for a node to its replicas serving: node start plus loading the weights.</param>
 /// <param name="DrainMinutes">A scaled-down replica takes no new requests and is released this long after (its requests finish).</param>
 /// <param name="MaxNodes">Nodes obtainable at once, reserved included (a stockout cap); null: no cap.</param>
@@ -15,7 +15,8 @@ public sealed record ScalingSpec(
     PredictiveSpec Predictive,
     FailureSpec? Failures)
 {
-    public static IReadOnlyList<string> AllPolicies { get; } = ["floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
+    /// <summary>Every policy but static, which only restates the scenario's fleet: what compare runs by default.</summary>
+    public static IReadOnlyList<string> AllPolicies { get; } = [.. Scaling.PolicyFactory.Names.Where(n => n != "static")];
 
     public static ScalingSpec Default { get; } = new(
         AllPolicies, 15, 1, null, ReactiveSpec.Default, null, new PredictiveSpec(ForecastMethod.SeasonalNaive), null);

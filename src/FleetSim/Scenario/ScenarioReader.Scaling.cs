@@ -5,8 +5,6 @@ namespace FleetSim.Scenario;
 /// <summary>The scaling: and pricing: sections.</summary>
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] PolicyNames = ["static", "floor", "breakeven", "schedule", "reactive", "predictive", "oracle"];
-
     private static ScalingSpec ReadScaling(MappingReader s)
     {
         s.Allow("policies", "provisioning_minutes", "drain_minutes", "max_nodes", "reactive", "schedule", "predictive", "failures");
@@ -26,7 +24,7 @@ internal sealed partial class ScenarioReader
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
         {
             string found = node is YamlSequenceNode ? "an empty list" : MappingReader.Describe(node);
-            throw s.Error(node, "policies", $"expected a list of policy names ({string.Join(", ", PolicyNames)}), found {found}");
+            throw s.Error(node, "policies", $"expected a list of policy names ({string.Join(", ", Scaling.PolicyFactory.Names)}), found {found}");
         }
         var names = new List<string>();
         for (int i = 0; i < seq.Children.Count; i++)

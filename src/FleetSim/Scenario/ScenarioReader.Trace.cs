@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader
         }
         string? formatText = t.Text("trace_format");
         TraceFormat? format = formatText is null ? null
-            : TraceFormats.Parse(formatText) ?? throw t.Error(t.Required("trace_format"), "trace_format", $"expected {TraceFormats.Names}, found '{formatText}'");
+            : TraceFormats.Parse(formatText) ?? throw t.Error(t.Required("trace_format"), "trace_format", TraceFormats.Unknown(formatText));
         GenericColumns? columns = null;
         if (t.Mapping("trace_columns") is { } c)
         {

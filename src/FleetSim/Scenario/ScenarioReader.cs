@@ -207,26 +207,17 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     {
         r.Allow("mode", "timeout_seconds", "cooldown_seconds", "retries", "strategy", "litellm_config");
         LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file)) : null;
-        string mode = r.Text("mode") ?? (config is null ? "spill" : "queue");
-        RouterMode parsed = mode switch
-        {
-            "spill" => RouterMode.Spill,
-            "fluid" => RouterMode.Fluid,
-            "queue" => RouterMode.Queue,
-            "cooldown" => RouterMode.Cooldown,
-            _ => throw r.Error(r.Required("mode"), "mode", $"expected 'spill', 'fluid', 'queue' or 'cooldown', found '{mode}'"),
-        };
+        string? mode = r.Text("mode");
+        RouterMode parsed = mode is null
+            ? config is null ? RouterMode.Spill : RouterMode.Queue
+            : RouterModes.Parse(mode) ?? throw r.Error(r.Required("mode"), "mode", RouterModes.Unknown(mode));
         OnlyWith(r, "timeout_seconds", parsed, RouterMode.Queue);
         OnlyWith(r, "cooldown_seconds", parsed, RouterMode.Cooldown);
         OnlyWith(r, "retries", parsed, RouterMode.Cooldown);
         string? strategy = r.Text("strategy");
-        ReplicaChoice choice = strategy switch
-        {
-            null => config?.Choice ?? ReplicaChoice.SimpleShuffle,
-            "simple-shuffle" => ReplicaChoice.SimpleShuffle,
-            "least-busy" => ReplicaChoice.LeastBusy,
-            _ => throw r.Error(r.Required("strategy"), "strategy", $"expected 'simple-shuffle' or 'least-busy', found '{strategy}'"),
-        };
+        ReplicaChoice choice = strategy is null
+            ? config?.Choice ?? ReplicaChoice.SimpleShuffle
+            : ReplicaChoices.Parse(strategy) ?? throw r.Error(r.Required("strategy"), "strategy", ReplicaChoices.Unknown(strategy));
         double? timeout = r.Find("timeout_seconds") is null ? config?.TimeoutSeconds : r.Number("timeout_seconds", NumberRule.Positive.AtMost(86_400));
         var spec = new RouterSpec(parsed)
         {
@@ -244,7 +235,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     {
         if (mode != owner && r.Find(key) is { } node)
         {
-            throw r.Error(node, key, $"goes with mode: {owner.ToString().ToLowerInvariant()}, not {mode.ToString().ToLowerInvariant()}");
+            throw r.Error(node, key, $"goes with mode: {RouterModes.Name(owner)}, not {RouterModes.Name(mode)}");
         }
     }
 
