@@ -11,11 +11,12 @@ namespace FleetSim.Fleet;
 public static class FleetSizing
 {
     /// <summary>
-    /// The seed's floor: the most replicas whose combined capacity fits under the trough hour, then
-    /// filled to whole nodes (<see cref="WholeNodes"/>). The seed: 110K ÷ 26.6K → 4 replicas, 2 nodes.
+    /// The seed's floor: the most replicas whose combined capacity fits under the trough hour of the
+    /// calendar the demand is a window of (so a short horizon gets the month's floor, not its own),
+    /// then filled to whole nodes (<see cref="WholeNodes"/>). The seed: 110K ÷ 26.6K → 4 replicas, 2 nodes.
     /// </summary>
     public static int Floor(ReplicaSpec replica, DemandSeries demand) =>
-        WholeNodes((int)Math.Floor(demand.TroughRate.Value / replica.Throughput.Value + 1e-12), replica);
+        WholeNodes((int)Math.Floor(demand.CalendarTroughRate.Value / replica.Throughput.Value + 1e-12), replica);
 
     /// <summary>Replicas the fleet rule gives, filled to whole nodes.</summary>
     public static int Replicas(FleetSpec fleet, ReplicaSpec replica, DemandSeries demand) => fleet switch

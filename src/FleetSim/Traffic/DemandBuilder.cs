@@ -5,17 +5,48 @@ namespace FleetSim.Traffic;
 
 /// <summary>
 /// Builds the deterministic minute-by-minute demand of a scenario: the daily shape (given or fitted),
-/// times the weekday or weekend factor, scaled so the horizon carries exactly its share of the monthly
+/// times the weekday or weekend factor, scaled so the calendar carries exactly its share of the monthly
 /// volume. Within an hour the rate is constant, so hourly statistics are exactly those of the shape.
 /// </summary>
+/// <remarks>
+/// A horizon is a window of the calendar. The calendar is built over the reference period (the
+/// horizon, or the 730-hour month when the horizon is shorter) exactly as a month is: the shape is
+/// fitted and scaled over all of it, and the horizon is its first minutes. A 2-hour horizon is
+/// therefore Monday 00:00–02:00 at the levels the month has there, carrying whatever those minutes
+/// hold rather than 2/730 of the month; a horizon of a month or longer is the whole calendar.
+/// </remarks>
 public static class DemandBuilder
 {
+    /// <summary>
+    /// The expected demand over <paramref name="horizon"/>: the first minutes of the calendar built over
+    /// <see cref="ReferencePeriod"/>, carrying that calendar's trough hour so a floor fleet is sized to
+    /// the month's trough and not to the window's.
+    /// </summary>
     public static DemandSeries Build(TrafficSpec traffic, Hours horizon)
     {
-        int hours = (int)Math.Ceiling(horizon.Value - 1e-9);
-        int minutes = horizon.WholeMinutes;
-        double targetTokens = traffic.MonthlyProcessedTokens * horizon.Value / Hours.Month.Value;
         var warnings = new List<string>();
+        double[] calendar = CalendarRates(traffic, ReferencePeriod(horizon), warnings);
+        TokensPerSecond calendarTrough = new DemandSeries(calendar).TroughRate;
+        int minutes = horizon.WholeMinutes;
+        double[] window = minutes == calendar.Length ? calendar : calendar[..minutes];
+        return new DemandSeries(window, warnings, calendarTrough);
+    }
+
+    /// <summary>
+    /// The stretch of calendar a horizon is a window of: the horizon itself when it is a 730-hour month
+    /// or longer, otherwise the month, so a short horizon keeps the month's daily shape and levels.
+    /// </summary>
+    public static Hours ReferencePeriod(Hours horizon) => horizon.Value >= Hours.Month.Value ? horizon : Hours.Month;
+
+    /// <summary>
+    /// The calendar's minutes over <paramref name="reference"/>, from Monday 00:00: shaped, day-weighted
+    /// and scaled so that they carry the reference period's pro-rata share of the monthly volume.
+    /// </summary>
+    private static double[] CalendarRates(TrafficSpec traffic, Hours reference, List<string> warnings)
+    {
+        int hours = (int)Math.Ceiling(reference.Value - 1e-9);
+        int minutes = reference.WholeMinutes;
+        double targetTokens = traffic.MonthlyProcessedTokens * reference.Value / Hours.Month.Value;
 
         var dayFactor = new double[hours];
         var hourWeights = new double[24];
@@ -28,12 +59,12 @@ public static class DemandBuilder
 
         if (traffic.DailyShape is TraceShape trace)
         {
-            return new DemandSeries(trace.Profile.Tiled(minutes, targetTokens), warnings);
+            return trace.Profile.Tiled(minutes, targetTokens);
         }
         double[] levels = traffic.DailyShape switch
         {
             HourlyShape given => [.. given.Levels],
-            PercentileShape fit => FitLevels(fit, hourWeights, targetTokens / (horizon.Value * 3600.0), warnings),
+            PercentileShape fit => FitLevels(fit, hourWeights, targetTokens / (reference.Value * 3600.0), warnings),
             _ => throw new NotSupportedException(traffic.DailyShape.GetType().Name),
         };
 
@@ -50,7 +81,7 @@ public static class DemandBuilder
         {
             rate[m] *= scale;
         }
-        return new DemandSeries(rate, warnings);
+        return rate;
     }
 
     /// <summary>
@@ -65,7 +96,7 @@ public static class DemandBuilder
         }
         var month = new double[average.Minutes];
         new NoisyDemand(average, noise).Fill(NoiseStream(seed), month);
-        return new DemandSeries(month, average.Warnings);
+        return new DemandSeries(month, average.Warnings, average.CalendarTroughRate);
     }
 
     /// <summary>The random stream a run's traffic noise is drawn from (apart from the engines' own streams).</summary>

@@ -4,13 +4,21 @@ namespace FleetSim.Traffic;
 
 /// <summary>
 /// Offered traffic minute by minute over the horizon: the mean processed-token rate (tok/s) of each
-/// minute. Minute 0 is Monday 00:00.
+/// minute. Minute 0 is Monday 00:00. The horizon is a window of a longer calendar when it is shorter
+/// than a month; the calendar's trough hour travels with it (<see cref="CalendarTroughRate"/>).
 /// </summary>
 public sealed class DemandSeries
 {
     private readonly double[] _rate;
+    private readonly TokensPerSecond? _calendarTrough;
 
-    public DemandSeries(double[] tokensPerSecondByMinute, IReadOnlyList<string>? warnings = null)
+    /// <param name="tokensPerSecondByMinute">tok/s in each minute of the horizon; kept, not copied.</param>
+    /// <param name="warnings">What building the traffic noticed without refusing.</param>
+    /// <param name="calendarTroughRate">
+    /// The trough hour's rate of the whole calendar these minutes are a window of (the month a short
+    /// horizon is taken from); without it the calendar is the window itself.
+    /// </param>
+    public DemandSeries(double[] tokensPerSecondByMinute, IReadOnlyList<string>? warnings = null, TokensPerSecond? calendarTroughRate = null)
     {
         if (tokensPerSecondByMinute.Length == 0)
         {
@@ -18,6 +26,7 @@ public sealed class DemandSeries
         }
         _rate = tokensPerSecondByMinute;
         Warnings = warnings ?? [];
+        _calendarTrough = calendarTroughRate;
     }
 
     /// <summary>tok/s in each minute.</summary>
@@ -78,5 +87,13 @@ public sealed class DemandSeries
         return best;
     }
 
+    /// <summary>The mean rate of the window's own trough hour (<see cref="TroughHour"/>).</summary>
     public TokensPerSecond TroughRate => new(HourlyMeans()[TroughHour()]);
+
+    /// <summary>
+    /// The mean rate of the trough hour of the whole calendar this horizon is a window of: the month's
+    /// overnight trough even when a 2-hour horizon holds none of it. Equal to <see cref="TroughRate"/>
+    /// when the horizon is the whole calendar (a month or longer) or none was given.
+    /// </summary>
+    public TokensPerSecond CalendarTroughRate => _calendarTrough ?? TroughRate;
 }
