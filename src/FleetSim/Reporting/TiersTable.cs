@@ -12,28 +12,34 @@ public static class TiersTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The table, the assumptions behind each column, and one line per tier saying why its verdict won.</summary>
     public static string Render(ScenarioSpec scenario, IReadOnlyList<TierRow> rows, bool markdown)
     {
         TiersSpec t = scenario.Tiers;
-        string[] header = ["API spend/month", "floor-sized", "best autoscaling", "aggressive", "engineers", "net/yr after salaries", "bare vs managed", "verdict"];
+        string[] header = ["API spend/month", "floor-sized", "best autoscaling", "aggressive", "managed/yr, no team", "engineers", "bare GPUs/yr after salaries", "verdict"];
         var lines = rows.Select(r => new[]
         {
             new Usd(r.MonthlySpend).ToShortString(),
             Cell(r.Floor),
             Cell(r.Best) + (r.Best.BelowOneNode ? "" : $" ({r.Best.Policy})"),
             Cell(r.Aggressive),
+            Range(r.ManagedAnnualLow, r.ManagedAnnualHigh),
             r.Engineers.ToString(Inv),
-            r.Engineers == 0 ? "—" : $"{new Usd(r.NetAnnualLow).ToShortString()} to {new Usd(r.NetAnnualHigh).ToShortString()}",
-            r.Cheaper,
+            Range(r.BareNetAnnualLow, r.BareNetAnnualHigh),
             r.Verdict,
         }).ToList();
         var sb = new StringBuilder();
+        string team = t.Team.Engineers is { } n ? $"{n} engineers" : $"one engineer per {t.Team.NodesPerEngineer:0.#} nodes, at least {t.Team.MinEngineers}";
         string assumptions =
-            $"Scenario {scenario.Name}: traffic scaled (same shape) to each spend at ${new Pricing.ScenarioPrices(scenario).ApiPerMillion.Value:0.000}/M; replica at ${scenario.Replica.GpuPrice.Value:0.##}/GPU-hour. " +
-            $"Aggressive: tok/s ×{t.ThroughputFactor:0.##}, in flight ×{t.InFlightFactor:0.##}. Team: " +
-            (t.Team.Engineers is { } n ? $"{n} engineers" : $"one engineer per {t.Team.NodesPerEngineer:0.#} nodes, at least {t.Team.MinEngineers}") +
-            $", {new Usd(t.Team.SalaryLow).ToShortString()}–{new Usd(t.Team.SalaryHigh).ToShortString()}/yr each, GPU expertise on the team: {(t.Team.HasGpuExpertise ? "yes" : "no")}. " +
-            $"Bare GPUs ${t.BareUsdPerGpuHour.Low:0.##}–{t.BareUsdPerGpuHour.High:0.##}/GPU-hour with that team; managed ${t.ManagedUsdPerGpuHour.Low:0.##}–{t.ManagedUsdPerGpuHour.High:0.##} with none.";
+            $"Scenario {scenario.Name}: traffic scaled (same shape) to each spend at ${new Pricing.ScenarioPrices(scenario).ApiPerMillion.Value:0.000}/M. " +
+            $"floor-sized, best autoscaling, aggressive: savings at the scenario's ${scenario.Replica.GpuPrice.Value:0.##}/GPU-hour before any salaries " +
+            $"(aggressive: tok/s ×{t.ThroughputFactor:0.##}, in flight ×{t.InFlightFactor:0.##}; \"0 nodes\": that column's fleet never runs a node; a negative % runs nodes that lose to the API). " +
+            $"managed/yr: the best policy at managed ${t.ManagedUsdPerGpuHour.Low:0.##}–{t.ManagedUsdPerGpuHour.High:0.##}/GPU-hour, no team. " +
+            $"engineers: the team bare GPUs need, {team}, {new Usd(t.Team.SalaryLow).ToShortString()}–{new Usd(t.Team.SalaryHigh).ToShortString()}/yr each, " +
+            $"GPU expertise on the team: {(t.Team.HasGpuExpertise ? "yes" : "no")}. " +
+            $"bare GPUs/yr: the best policy at bare ${t.BareUsdPerGpuHour.Low:0.##}–{t.BareUsdPerGpuHour.High:0.##}/GPU-hour less that team. " +
+            "Each range runs from the dearer GPUs (and top salaries) to the cheaper; a rental that loses counts as $0 before salaries. " +
+            "Verdict: the largest midpoint of the API ($0), managed and bare GPUs; a tie goes to the API, then managed.";
         if (markdown)
         {
             sb.AppendLine("| " + string.Join(" | ", header) + " |");
@@ -57,7 +63,7 @@ public static class TiersTable
         sb.AppendLine("  " + string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (string[] l in lines)
         {
-            sb.AppendLine("  " + string.Join("  ", l.Select((c, i) => i is > 0 and < 5 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+            sb.AppendLine("  " + string.Join("  ", l.Select((c, i) => i is > 0 and < 7 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
         }
         sb.AppendLine();
         sb.AppendLine("  " + assumptions);
@@ -68,7 +74,10 @@ public static class TiersTable
         return sb.ToString();
     }
 
+    /// <summary>Savings as % and $/month and $/year (negative: the fleet loses), or "0 nodes" when the fleet never runs one.</summary>
     private static string Cell(TierCell c) => c.BelowOneNode
-        ? "below one node"
+        ? "0 nodes"
         : $"{c.SavingsFraction!.Value.ToString("0.0 %", Inv)} {new Usd(c.MonthlySavings!.Value).ToShortString()}/mo {new Usd(c.MonthlySavings.Value * 12).ToShortString()}/yr";
+
+    private static string Range(double low, double high) => $"{new Usd(low).ToShortString()} to {new Usd(high).ToShortString()}";
 }

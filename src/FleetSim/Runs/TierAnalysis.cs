@@ -6,17 +6,36 @@ using FleetSim.Units;
 
 namespace FleetSim.Runs;
 
-/// <summary>One column's result at one spend level: savings, or "below one node".</summary>
-/// <param name="MonthlySavings">Null when not even one whole node beats the API.</param>
+/// <summary>One column's result at one spend level: what its fleet saved (negative: lost), or no fleet at all.</summary>
+/// <param name="MonthlySavings">Against all-API at the scenario's $/GPU-hour, negative when the fleet loses; null when it runs no node.</param>
+/// <param name="SavingsFraction">The same as a share of the all-API bill; null when the fleet runs no node.</param>
+/// <param name="Policy">The policy that sized the fleet.</param>
+/// <param name="MeanNodes">Nodes rented, averaged over the horizon; below 1 when a node runs only part of the day.</param>
 public sealed record TierCell(double? MonthlySavings, double? SavingsFraction, string Policy, double MeanNodes)
 {
+    /// <summary>The fleet never runs a node: by this column's rule the demand is below one node, so it saves exactly nothing.</summary>
     public bool BelowOneNode => MonthlySavings is null;
 
+    /// <summary>A column's result; a fleet of no nodes has nothing to save or lose.</summary>
     public static TierCell Of(double savings, double fraction, string policy, double nodes) =>
-        savings > 0 && nodes > 0 ? new TierCell(savings, fraction, policy, nodes) : new TierCell(null, null, policy, nodes);
+        nodes > 0 ? new TierCell(savings, fraction, policy, nodes) : new TierCell(null, null, policy, nodes);
 }
 
-/// <summary>Self-hosting at one monthly API spend: the three columns, headcount, the rent-or-managed choice and the verdict.</summary>
+/// <summary>Self-hosting at one monthly API spend: the three columns, managed endpoints, bare GPUs with their team, and the verdict.</summary>
+/// <param name="MonthlySpend">What all-API costs per month at this tier.</param>
+/// <param name="Floor">Floor-sized fleet at the scenario's $/GPU-hour.</param>
+/// <param name="Best">The best real autoscaling policy at the scenario's $/GPU-hour.</param>
+/// <param name="Aggressive">The best policy with the aggressively tuned replica, at the scenario's $/GPU-hour.</param>
+/// <param name="Engineers">The team bare GPUs need (managed endpoints and the API need none).</param>
+/// <param name="NetAnnualLow">The verdict's option, net per year after any salaries, low end ($0 for the API).</param>
+/// <param name="NetAnnualHigh">The verdict's option, net per year after any salaries, high end ($0 for the API).</param>
+/// <param name="ManagedAnnualLow">The best policy at the top of the managed $/GPU-hour range, per year, no team.</param>
+/// <param name="ManagedAnnualHigh">The best policy at the bottom of the managed $/GPU-hour range, per year, no team.</param>
+/// <param name="BareNetAnnualLow">The best policy at the top of the bare $/GPU-hour range, per year, less the team at the top salary.</param>
+/// <param name="BareNetAnnualHigh">The best policy at the bottom of the bare $/GPU-hour range, per year, less the team at the bottom salary.</param>
+/// <param name="Cheaper">The verdict's option: "API", "managed" or "bare GPUs".</param>
+/// <param name="Verdict">The verdict as the table prints it.</param>
+/// <param name="Why">The numbers that decided it.</param>
 public sealed record TierRow(
     double MonthlySpend,
     TierCell Floor,
@@ -65,22 +84,15 @@ public static class TierAnalysis
             };
             TierCell aggressiveCell = Best(aggressive, policies).Cell;
 
-            double annual = (best.MonthlySavings ?? 0) * 12;
-            int engineers = best.BelowOneNode ? 0 : t.Team.EngineersFor(best.MeanNodes);
-            double netLow = annual - engineers * t.Team.SalaryHigh;
-            double netHigh = annual - engineers * t.Team.SalaryLow;
-
+            int engineers = t.Team.EngineersFor(best.MeanNodes);
             string policy = bestRun?.Policy ?? "floor";
             double AnnualAt(double usdPerGpuHour) => Math.Max(0, SavingsAt(scaled, policy, usdPerGpuHour) * 12);
             double managedLow = AnnualAt(t.ManagedUsdPerGpuHour.High), managedHigh = AnnualAt(t.ManagedUsdPerGpuHour.Low);
-            int bareEngineers = Math.Max(engineers, t.Team.EngineersFor(best.MeanNodes));
-            double bareLow = AnnualAt(t.BareUsdPerGpuHour.High) - bareEngineers * t.Team.SalaryHigh;
-            double bareHigh = AnnualAt(t.BareUsdPerGpuHour.Low) - bareEngineers * t.Team.SalaryLow;
-            double managedMid = (managedLow + managedHigh) / 2, bareMid = (bareLow + bareHigh) / 2;
-            string cheaper = Math.Max(managedMid, bareMid) <= 0 ? "API" : managedMid >= bareMid ? "managed" : "bare GPUs";
+            double bareLow = AnnualAt(t.BareUsdPerGpuHour.High) - engineers * t.Team.SalaryHigh;
+            double bareHigh = AnnualAt(t.BareUsdPerGpuHour.Low) - engineers * t.Team.SalaryLow;
 
-            var (verdict, why) = Verdict(annual, engineers, netLow, netHigh, t.Team);
-            rows.Add(new TierRow(spend, floor, best, aggressiveCell, engineers, netLow, netHigh, managedLow, managedHigh, bareLow, bareHigh, cheaper, verdict, why));
+            TierVerdict v = TierVerdict.Of(new TierAlternatives(spend, managedLow, managedHigh, engineers, bareLow, bareHigh), t.Team);
+            rows.Add(new TierRow(spend, floor, best, aggressiveCell, engineers, v.NetAnnualLow, v.NetAnnualHigh, managedLow, managedHigh, bareLow, bareHigh, v.OptionName, v.Label, v.Why));
         }
         return rows;
     }
@@ -114,27 +126,5 @@ public static class TierAnalysis
     {
         ScenarioSpec priced = scaled with { Replica = scaled.Replica with { GpuPrice = new UsdPerGpuHour(usdPerGpuHour) } };
         return PolicyComparison.Of(priced, [policy]).Runs[0].Savings.Value;
-    }
-
-    /// <summary>The hiring rule, computed: what is left of a year's savings after the engineers who earn them.</summary>
-    private static (string Verdict, string Why) Verdict(double annual, int engineers, double netLow, double netHigh, TeamSpec team)
-    {
-        string money = $"{new Usd(annual).ToShortString()}/yr saved vs {engineers} engineer{(engineers == 1 ? "" : "s")} at " +
-                       $"{new Usd(team.SalaryLow).ToShortString()}–{new Usd(team.SalaryHigh).ToShortString()}";
-        if (annual <= 0 || netHigh <= 0)
-        {
-            return ("stay on the API", $"{money}: the savings cannot pay the headcount");
-        }
-        if (netLow <= 0)
-        {
-            return team.HasGpuExpertise
-                ? ("self-host with the GPU expertise you have", $"{money}: pays only at the low end of the salary range")
-                : ("only with existing GPU expertise", $"{money}: pays only at the low end of the salary range");
-        }
-        if (annual < 4 * engineers * team.SalaryHigh)
-        {
-            return ("hire and self-host", $"{money}: {new Usd(netLow).ToShortString()}–{new Usd(netHigh).ToShortString()}/yr left after salaries");
-        }
-        return ("self-host and grow the team", $"{money}: savings are over 4× the team's cost, so more engineers can chase the next points");
     }
 }

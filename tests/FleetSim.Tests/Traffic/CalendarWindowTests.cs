@@ -1,3 +1,4 @@
+using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Fleet;
 using FleetSim.Scenario;
@@ -107,7 +108,7 @@ public class CalendarWindowTests
             Assert.That(d.CalendarTroughRate.Value, Is.EqualTo(110e3).Within(2).Percent, "the month's overnight trough");
             Assert.That(FleetSizing.Replicas(shortHorizon.Fleet, shortHorizon.Replica, d), Is.EqualTo(handFloor));
             Assert.That(FleetSizing.Replicas(month.Fleet, month.Replica, Build(month)), Is.EqualTo(handFloor));
-            Assert.That(ScenarioRun.Of(shortHorizon).Bill.Fleet.Replicas, Is.EqualTo(handFloor));
+            Assert.That(ScenarioRun.Of(shortHorizon).Fleet.Replicas, Is.EqualTo(handFloor));
         });
     }
 
