@@ -21,10 +21,16 @@ public static class ReportCommand
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
         Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 
-        ScenarioRun run = ScenarioRun.Of(scenario, EngineChoice.Minute);
-        PolicyComparison comparison = PolicyComparison.Of(scenario);
-        var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
-        IReadOnlyList<SweepGroup> sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
+        // The report's bill and policy table are the scenario's own: its average month, not one noisy draw.
+        ScenarioRun run = ScenarioRun.Of(scenario, EngineChoice.Minute, expectedMonth: true);
+        PolicyComparison comparison = PolicyComparison.Of(scenario, expectedMonth: true);
+        // Monte Carlo only where months differ; otherwise every month is the bill above.
+        IReadOnlyList<SweepGroup> sweep = [];
+        if (SweepRunner.MonthsVary(scenario))
+        {
+            var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
+            sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
+        }
         var charts = ReportCharts.Render(run, comparison, sweep);
         var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)]);
         var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);

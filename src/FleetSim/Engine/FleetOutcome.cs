@@ -62,5 +62,13 @@ public readonly record struct FleetOutcome
                                 Share(utilization), Share(troughUtilization));
     }
 
+    /// <summary>
+    /// The fleet's busy share: tok/s served, summed over minutes, over what the serving replicas could
+    /// have processed in those minutes (replica-minutes × tok/s per replica). 0 with no replica serving.
+    /// The one utilization formula of the minute plane.
+    /// </summary>
+    public static double BusyShare(double servedRateSum, double replicaMinutes, double replicaTokensPerSecond) =>
+        replicaMinutes <= 0 ? 0 : Share(servedRateSum / (replicaMinutes * replicaTokensPerSecond));
+
     private static double Share(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);
 }

@@ -32,7 +32,7 @@ public sealed class MinuteRun
     public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, Tokens.Zero, Utilization, TroughUtilization);
 
     /// <summary>Served tokens over what the fleet could have processed in the horizon.</summary>
-    public double Utilization => Fleet.Replicas == 0 ? 0 : SelfHosted / Fleet.Capacity.Over(Demand.Horizon);
+    public double Utilization => FleetOutcome.BusyShare(SelfHosted.Value / 60.0, (double)Fleet.Replicas * Demand.Minutes, Fleet.Replica.Throughput.Value);
 
     /// <summary>Utilization during the hour of lowest demand.</summary>
     public double TroughUtilization
@@ -50,7 +50,7 @@ public sealed class MinuteRun
             {
                 sum += s;
             }
-            return sum / minutes.Length / Fleet.Capacity.Value;
+            return FleetOutcome.BusyShare(sum, (double)Fleet.Replicas * minutes.Length, Fleet.Replica.Throughput.Value);
         }
     }
 }

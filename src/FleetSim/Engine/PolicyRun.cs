@@ -54,7 +54,7 @@ public sealed record PolicyRun(
             {
                 capacityMinutes += s;
             }
-            return capacityMinutes == 0 ? 0 : SelfHostedTokens.Value / (capacityMinutes * ReplicaThroughput * 60.0);
+            return FleetOutcome.BusyShare(SelfHostedTokens.Value / 60.0, capacityMinutes, ReplicaThroughput);
         }
     }
 

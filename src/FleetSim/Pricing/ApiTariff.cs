@@ -34,6 +34,9 @@ public sealed class ApiTariff(ApiPriceSpec sheet, RequestMix mix)
         new Usd(processed.Millions * Shares.CachedInput * Sheet.CachedInputUsdPerMillion),
         new Usd(processed.Millions * Shares.Output * Sheet.OutputUsdPerMillion));
 
+    /// <summary>The processed tokens of this mix whose all-API bill is <paramref name="spend"/>.</summary>
+    public Tokens TokensCosting(Usd spend) => new(spend.Value / PerMillionProcessed.Value * 1e6);
+
     /// <summary>$ for <paramref name="processed"/> tokens of this mix.</summary>
     public Usd Cost(Tokens processed) => processed * PerMillionProcessed;
 }

@@ -30,7 +30,7 @@ public static class BillTable
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Traffic   {Quantity.Short(b.Demand.Value)} processed tokens, {TrafficLine(run)}");
         sb.AppendLine(Inv, $"  Fleet     {f.Replicas} replica{(f.Replicas == 1 ? "" : "s")} × {r.Gpus} GPUs on {f.Nodes} node{(f.Nodes == 1 ? "" : "s")} " +
-                           $"({f.BilledGpus} GPUs at ${r.GpuPrice.Value:0.##}/GPU-hour): {f.Slots} slots, {Quantity.Short(f.Capacity.Value)} tok/s");
+                           $"({f.BilledGpus} GPUs {NodePrices(run)}): {f.Slots} slots, {Quantity.Short(f.Capacity.Value)} tok/s");
         sb.AppendLine();
 
         string costHeader = $"$/{period}";
@@ -79,6 +79,18 @@ public static class BillTable
         return sb.ToString();
     }
 
+    /// <summary>How the fixed fleet's nodes are bought: "at $6/GPU-hour", "spot at $3/GPU-hour", "1 reserved at $4.5, the rest at $6/GPU-hour".</summary>
+    private static string NodePrices(ScenarioRun run)
+    {
+        var nodes = run.Bill.Prices.Nodes;
+        NodeKind kind = nodes.BaseKind;
+        string basePrice = $"{(kind == NodeKind.Spot ? "spot " : "")}at ${nodes.UsdPerGpuHour(kind).ToString("0.##", Inv)}/GPU-hour";
+        int reserved = Math.Min(run.Scenario.Pricing.ReservedNodes, run.Fleet.Nodes);
+        return reserved == 0 ? basePrice
+            : reserved == run.Fleet.Nodes ? $"reserved at ${nodes.UsdPerGpuHour(NodeKind.Reserved).ToString("0.##", Inv)}/GPU-hour"
+            : $"{reserved} node{(reserved == 1 ? "" : "s")} reserved at ${nodes.UsdPerGpuHour(NodeKind.Reserved).ToString("0.##", Inv)}, the rest {basePrice}";
+    }
+
     private static void TypeRow(StringBuilder sb, string label, double tokens, double usdPerMillion, Usd cost) =>
         sb.AppendLine(Inv, $"    {label,-24}{Quantity.Short(tokens, precise: true),10}{usdPerMillion.ToString("0.000", Inv),9}{cost,14}");
 
@@ -87,7 +99,7 @@ public static class BillTable
 
     private static string RouterLine(RouterSpec router, Fleet.FleetShape fleet)
     {
-        string choice = router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle";
+        string choice = ReplicaChoices.Name(router.Choice);
         return router.Mode switch
         {
             RouterMode.Fluid => "fluid: served = min(demand, capacity), the seed's arithmetic",

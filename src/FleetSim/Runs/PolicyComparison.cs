@@ -20,10 +20,11 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
     /// <summary>The most any fleet can save at these prices (<see cref="Bill.CeilingFraction"/>).</summary>
     public double SavingsCeiling => Bill.CeilingFraction(Prices);
 
-    public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null)
+    /// <param name="expectedMonth">True: run on the traffic's average month, without its noise (a report's own figures); false: the month drawn from the seed.</param>
+    public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null, bool expectedMonth = false)
     {
         DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
-        DemandSeries demand = DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
+        DemandSeries demand = expectedMonth ? expected : DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
         var prices = new ScenarioPrices(scenario);
         var economics = new FleetEconomics(scenario);
         var runs = new List<PolicyResult>();

@@ -45,7 +45,7 @@ public sealed record ScenarioRun(
         {
             throw new NoMinuteFormException(
                 "router mode 'fluid' is the minute engine's spreadsheet arithmetic and has no request-level form; " +
-                "use mode spill, queue or cooldown with --engine request");
+                $"use mode {string.Join(", ", RouterModes.Names.Where(n => n != RouterModes.Name(RouterMode.Fluid)))} with --engine request");
         }
         var prices = new ScenarioPrices(scenario);
         IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind);

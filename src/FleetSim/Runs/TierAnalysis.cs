@@ -63,7 +63,7 @@ public static class TierAnalysis
     public static IReadOnlyList<TierRow> Run(ScenarioSpec scenario, IReadOnlyList<double>? spendLevels = null)
     {
         TiersSpec t = scenario.Tiers;
-        string[] policies = [.. scenario.Scaling.Policies.Where(p => p != "oracle")];
+        string[] policies = [.. scenario.Scaling.Policies.Where(p => p != OracleBound.Name)];
         if (policies.Length == 0)
         {
             policies = ["floor"];
@@ -100,7 +100,7 @@ public static class TierAnalysis
     /// <summary>The scenario with its traffic scaled so that all-API costs <paramref name="monthlySpend"/>; the daily shape is kept.</summary>
     public static ScenarioSpec ScaleTo(ScenarioSpec scenario, double monthlySpend)
     {
-        double tokens = monthlySpend / new ScenarioPrices(scenario).ApiPerMillion.Value * 1e6;
+        double tokens = new ScenarioPrices(scenario).Api.TokensCosting(new Usd(monthlySpend)).Value;
         double f = tokens / scenario.Traffic.MonthlyProcessedTokens;
         DailyShapeSpec shape = scenario.Traffic.DailyShape is PercentileShape p
             ? p with { Trough = p.Trough * f, P50 = p.P50 * f, P90 = p.P90 * f, P99 = p.P99 * f }

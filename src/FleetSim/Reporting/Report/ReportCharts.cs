@@ -6,7 +6,7 @@ using ScottPlot;
 
 namespace FleetSim.Reporting.Report;
 
-/// <summary>The report's five charts, rendered to PNG bytes at the shared size.</summary>
+/// <summary>The report's charts (four, and the Monte Carlo distribution when months vary), rendered to PNG bytes at the shared size.</summary>
 public static class ReportCharts
 {
     public static IReadOnlyList<(ReportChart Chart, byte[] Png)> Render(ScenarioRun run, PolicyComparison comparison, IReadOnlyList<SweepGroup> sweep)
@@ -16,9 +16,12 @@ public static class ReportCharts
             (new ReportChart("timeline.png", "A representative week: demand as self-hosted and spilled tokens for the best policy, and each policy's serving capacity."), TimelineChart.Draw(comparison)),
             (new ReportChart("daily-profile.png", "Demand by hour of day (P10–P90 band across days, and the median day) against each policy's capacity."), DailyProfileChart.Draw(comparison)),
             (new ReportChart("cost.png", "Each policy's bill: self-hosted GPUs and API spillover, against the all-API bill and the savings ceiling."), CompareChart.Draw(comparison)),
-            (new ReportChart("savings-distribution.png", "Monte Carlo savings per policy across noisy months (CDF), P5/P50/P95 marked."), SweepChart.Draw(sweep)),
             (new ReportChart("utilization.png", "Hourly fleet utilization over the week, against the break-even utilization."), UtilizationChart.Draw(comparison, run.Bill.BreakEvenUtilization)),
         };
+        if (sweep.Count > 0)
+        {
+            charts.Insert(3, (new ReportChart("savings-distribution.png", "Monte Carlo savings per policy across months drawn with the scenario's noise, failures and preemptions (CDF), P5/P50/P95 marked."), SweepChart.Draw(sweep)));
+        }
         return [.. charts.Select(c => (c.Item1, c.Item2.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png)))];
     }
 }

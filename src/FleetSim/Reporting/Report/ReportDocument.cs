@@ -126,7 +126,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
             new[] { $"Savings vs all API ({Pct(b.SavingsFraction)})", "", "", b.Savings.ToString() },
             new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
         };
-        yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period})", ["line", "tokens", "$/M", "cost"], bill);
+        yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period}, {MonthKind})", ["line", "tokens", "$/M", "cost"], bill);
 
         var policies = comparison.Runs.Select(r => new[]
         {
@@ -142,8 +142,17 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
             g.Policy, Pct(g.SavingsFraction.Mean), $"{Pct(g.SavingsFraction.Ci95Low)} – {Pct(g.SavingsFraction.Ci95High)}",
             Pct(g.SavingsFraction.P5), Pct(g.SavingsFraction.P50), Pct(g.SavingsFraction.P95), new Usd(g.TotalUsd.Mean).ToShortString(),
         }).ToList();
-        yield return ($"Monte Carlo: {sweepRuns:N0} months per policy", ["policy", "mean savings", "95 % CI of the mean", "P5", "P50", "P95", "mean total"], mc);
+        if (mc.Count > 0)
+        {
+            yield return ($"Monte Carlo: {sweepRuns:N0} months per policy, drawn with the scenario's noise, failures and preemptions",
+                          ["policy", "mean savings", "95 % CI of the mean", "P5", "P50", "P95", "mean total"], mc);
+        }
     }
+
+    /// <summary>What the bill's month is: the traffic's average month, and whether Monte Carlo ran around it.</summary>
+    private string MonthKind => sweep.Count > 0
+        ? "the expected month, without noise; the Monte Carlo table shows the spread"
+        : "every month alike: nothing in this scenario varies, so no Monte Carlo";
 
     private static string Pct(double v) => v.ToString("0.0 %", Inv);
 

@@ -53,7 +53,7 @@ public static class ScenarioAssumptions
         Add("router.timeout_seconds", s.Router.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none");
         Add("router.cooldown_seconds", s.Router.CooldownSeconds);
         Add("router.retries", s.Router.Retries);
-        Add("router.strategy", s.Router.Choice == ReplicaChoice.LeastBusy ? "least-busy" : "simple-shuffle");
+        Add("router.strategy", ReplicaChoices.Name(s.Router.Choice));
         Add("router.litellm_config", s.Router.LiteLlmConfig ?? "none");
         if (s.Api.Price.IsTyped)
         {

@@ -22,7 +22,7 @@ internal sealed class GridPointModel
         Expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         Economics = new FleetEconomics(scenario);
         Prices = Economics.Prices;
-        bool random = scenario.Scaling.Failures is not null || scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 };
+        bool random = SweepRunner.FleetIsRandom(scenario);
         foreach (string name in policies)
         {
             string kind = name.Split(':')[0];

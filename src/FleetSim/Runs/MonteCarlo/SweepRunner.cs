@@ -11,6 +11,17 @@ namespace FleetSim.Runs.MonteCarlo;
 /// </summary>
 public static class SweepRunner
 {
+    /// <summary>
+    /// True when months of <paramref name="scenario"/> differ from seed to seed: random traffic noise,
+    /// replica failures, or spot nodes that are preempted. Without any, every month is the same and a
+    /// Monte Carlo sweep would only repeat one bill.
+    /// </summary>
+    public static bool MonthsVary(ScenarioSpec scenario) => scenario.Traffic.Noise.IsRandom || FleetIsRandom(scenario);
+
+    /// <summary>True when the fleet itself draws random numbers: replica failures, or spot nodes preempted.</summary>
+    public static bool FleetIsRandom(ScenarioSpec scenario) =>
+        scenario.Scaling.Failures is not null || scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 };
+
     /// <param name="load">Builds the scenario for a grid point's overrides (the CLI loads the file with them).</param>
     /// <param name="progress">Called with the number of runs finished so far, from any thread.</param>
     public static IReadOnlyList<RunRecord> Run(SweepSpec spec, Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load, Action<long>? progress = null)
@@ -94,7 +105,7 @@ public static class SweepRunner
                         capacityMinutes += (double)replicas * length;
                     }
                 }
-                double utilization = capacityMinutes == 0 ? 0 : servedSum / (capacityMinutes * scenario.Replica.Throughput.Value);
+                double utilization = FleetOutcome.BusyShare(servedSum, capacityMinutes, scenario.Replica.Throughput.Value);
                 var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), Units.Tokens.Zero, utilization, 0);
                 bill = new Bill(outcome, fleet.SelfHost, model.Prices);
             }
