@@ -152,7 +152,14 @@ public static class BillTable
         return $"hourly trough {Quantity.Short(hourly[0])}, P50 {P(0.5)}, P90 {P(0.9)}, P99 {P(0.99)} tok/s";
     }
 
-    private static string CeilingLine(Bill b) => b.SavingsCeilingFraction > 0
-        ? $"at these prices no fleet policy saves more than {b.SavingsCeilingFraction.ToString("0.0 %", Inv)} ({(b.AllApi * b.SavingsCeilingFraction).ToShortString()})"
-        : $"a replica costs {b.SelfHostPriceAtFullUse.Value:0.000} $/M even fully busy, more than the API's {b.ApiPrice.Value:0.000}: self-hosting cannot save";
+    private static string CeilingLine(Bill b)
+    {
+        double cheapest = b.Prices.CheapestSelfHostAtFullUse.Value;
+        string where = cheapest < b.SelfHostPriceAtFullUse.Value - 1e-12
+            ? $" (every token on replicas busy all the time at the cheapest node price offered, ${b.Prices.Nodes.CheapestUsdPerGpuHour.ToString("0.##", Inv)}/GPU-hour)"
+            : "";
+        return b.SavingsCeilingFraction > 0
+            ? $"at these prices no fleet policy saves more than {b.SavingsCeilingFraction.ToString("0.0 %", Inv)} ({(b.AllApi * b.SavingsCeilingFraction).ToShortString()}){where}"
+            : $"a replica costs {cheapest.ToString("0.000", Inv)} $/M even fully busy on the cheapest nodes, no less than the API's {b.ApiPrice.Value.ToString("0.000", Inv)}: self-hosting cannot save";
+    }
 }
