@@ -1,7 +1,7 @@
 namespace FleetSim.Scenario;
 
 /// <summary>How much traffic arrives and when.</summary>
-/// <param name="MonthlyProcessedTokens">Processed tokens per 730-hour month; a horizon of other length gets its pro-rata share.</param>
+/// <param name="MonthlyProcessedTokens">Processed tokens per 730-hour month; a shorter horizon is a window of that month from Monday 00:00 and carries what those minutes hold; a longer one its pro-rata share.</param>
 /// <param name="DailyShape">The shape of an average day, hour by hour.</param>
 /// <param name="WeekdayFactor">Relative level of Monday–Friday (the horizon starts on a Monday at 00:00).</param>
 /// <param name="WeekendFactor">Relative level of Saturday and Sunday.</param>
