@@ -234,7 +234,7 @@ public sealed class FleetDynamics
         int active = _pending.Count + _ready.Count;
         if (need > active)
         {
-            bool instant = initial || _policy.Instant || _scenario.Scaling.ProvisioningMinutes <= 0;
+            bool instant = initial || _scenario.Scaling.ProvisioningMinutes <= 0;
             for (int i = active; i < need; i++)
             {
                 double delay = instant ? 0 : _scenario.Scaling.ProvisioningMinutes;
@@ -270,7 +270,7 @@ public sealed class FleetDynamics
                 }
                 lease.Drain();
                 _ready.RemoveAt(i);
-                if (_policy.Instant || _scenario.Scaling.DrainMinutes <= 0)
+                if (_scenario.Scaling.DrainMinutes <= 0)
                 {
                     lease.End(now);
                 }

@@ -13,8 +13,5 @@ public interface IScalingPolicy
     /// <summary>Minutes between decisions.</summary>
     int IntervalMinutes { get; }
 
-    /// <summary>True for the oracle alone: capacity it asks for serves at once.</summary>
-    bool Instant { get; }
-
     int DesiredReplicas(ScalingContext context);
 }

@@ -50,7 +50,7 @@ public static class PolicyFactory
             "static" => new StaticPolicy("static", FleetSizing.Replicas(scenario.Fleet, scenario.Replica, demand), demand.Minutes),
             "floor" => new StaticPolicy("floor", FleetSizing.Floor(scenario.Replica, demand), demand.Minutes),
             "breakeven" => new StaticPolicy("breakeven", economics.BestReplicas(demand.Rate, 100_000, new double[demand.Minutes]), demand.Minutes),
-            "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics), instant: false),
+            "schedule" => new PlannedPolicy("schedule", Plans.Schedule(scaling.Schedule, demand, economics)),
             "reactive" => new ReactivePolicy(scaling.Reactive),
             "predictive" => new PredictivePolicy(scaling.Predictive),
             "oracle" => throw new ArgumentException("the oracle is a bound computed from the month that comes, not a policy that decides: run it through Engine.PolicyEngine"),

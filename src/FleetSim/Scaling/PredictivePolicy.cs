@@ -19,8 +19,6 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
 
     public int IntervalMinutes => 1;
 
-    public bool Instant => false;
-
     public int DesiredReplicas(ScalingContext context)
     {
         int now = context.Minute;

@@ -23,8 +23,6 @@ public sealed class ReactivePolicy(ReactiveSpec spec) : IScalingPolicy
 
     public int IntervalMinutes { get; } = (int)Math.Max(1, Math.Round(spec.IntervalMinutes));
 
-    public bool Instant => false;
-
     public int DesiredReplicas(ScalingContext context)
     {
         int current = context.DesiredReplicas;

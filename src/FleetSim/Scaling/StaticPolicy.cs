@@ -9,7 +9,5 @@ public sealed class StaticPolicy(string name, int replicas, int horizonMinutes) 
 
     public int IntervalMinutes { get; } = Math.Max(1, horizonMinutes);
 
-    public bool Instant => false;
-
     public int DesiredReplicas(ScalingContext context) => Replicas;
 }

@@ -27,8 +27,6 @@ public class FleetDynamicsTests
 
         public int IntervalMinutes => 1;
 
-        public bool Instant => false;
-
         public int DesiredReplicas(ScalingContext context)
         {
             ReadOnlySpan<double> served = context.PastServed;
@@ -50,8 +48,6 @@ public class FleetDynamicsTests
         public string Name => "step";
 
         public int IntervalMinutes => 1;
-
-        public bool Instant => false;
 
         public int DesiredReplicas(ScalingContext context) => context.Minute is >= 100 and < 300 ? 8 : 4;
     }
