@@ -56,20 +56,23 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
 
     public double TroughUtilization => Outcome.TroughUtilization;
 
-    /// <summary>$/M of a base-fleet replica kept busy all the time.</summary>
-    public UsdPerMillionTokens SelfHostPriceAtFullUse => Prices.SelfHostAtFullUse;
+    /// <summary>
+    /// $/M of this fleet kept busy all the time: its node bill over what its serving replicas could
+    /// have processed (so reserved, spot and billing rounding are in it, and effective $/M =
+    /// this ÷ utilization). The base fleet's list rate when no replica served.
+    /// </summary>
+    public UsdPerMillionTokens SelfHostPriceAtFullUse => Outcome.Capacity.Value > 0
+        ? new UsdPerMillionTokens(SelfHost.Value / Outcome.Capacity.Millions)
+        : Prices.SelfHostAtFullUse;
 
     /// <summary>
-    /// The busy share above which a base-fleet replica is cheaper than the API for the same tokens:
-    /// self-host $/M at full use ÷ API $/M. Above 1 no replica can pay for itself.
+    /// The busy share above which this fleet is cheaper than the API for the same tokens:
+    /// its $/M at full use ÷ API $/M. Above 1 it cannot pay for itself.
     /// </summary>
-    public double BreakEvenUtilization => BreakEven(Prices);
+    public double BreakEvenUtilization => SelfHostPriceAtFullUse.Value / ApiPrice.Value;
 
     /// <summary>The most any fleet could save at these prices (<see cref="CeilingFraction"/>).</summary>
     public double SavingsCeilingFraction => CeilingFraction(Prices);
-
-    /// <summary>Self-host $/M at full use ÷ API $/M for the base fleet's nodes.</summary>
-    public static double BreakEven(ScenarioPrices prices) => prices.SelfHostAtFullUse.Value / prices.ApiPerMillion.Value;
 
     /// <summary>
     /// The savings ceiling: max(0, 1 − cheapest self-host $/M at full use ÷ API $/M), every token

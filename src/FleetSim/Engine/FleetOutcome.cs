@@ -14,8 +14,9 @@ namespace FleetSim.Engine;
 /// </remarks>
 public readonly record struct FleetOutcome
 {
-    private FleetOutcome(Tokens demand, Tokens selfHosted, Tokens spilled, Tokens dropped, double utilization, double troughUtilization)
+    private FleetOutcome(Tokens demand, Tokens selfHosted, Tokens spilled, Tokens dropped, Tokens capacity, double utilization, double troughUtilization)
     {
+        Capacity = capacity;
         Demand = demand;
         SelfHosted = selfHosted;
         Spilled = spilled;
@@ -36,6 +37,12 @@ public readonly record struct FleetOutcome
     /// <summary>Processed tokens nobody served.</summary>
     public Tokens Dropped { get; }
 
+    /// <summary>
+    /// Processed tokens the serving replicas could have processed, busy all the time: replica-minutes
+    /// serving × tok/s per replica × 60. What the fleet's node bill buys.
+    /// </summary>
+    public Tokens Capacity { get; }
+
     /// <summary>Busy share of the serving replicas' capacity over the horizon, in [0, 1].</summary>
     public double Utilization { get; }
 
@@ -52,13 +59,14 @@ public readonly record struct FleetOutcome
     /// sums (a served total a few ulps above demand, a utilization of 1 + 1e−12) is clamped here, so
     /// nothing downstream sees a negative token count or a share above 1.
     /// </summary>
-    public static FleetOutcome Of(Tokens demand, Tokens selfHosted, Tokens dropped, double utilization, double troughUtilization)
+    /// <param name="capacity">What the serving replicas could have processed (see <see cref="Capacity"/>).</param>
+    public static FleetOutcome Of(Tokens demand, Tokens selfHosted, Tokens dropped, Tokens capacity, double utilization, double troughUtilization)
     {
         double d = Math.Max(0, demand.Value);
         double served = Math.Clamp(selfHosted.Value, 0, d);
         double lost = Math.Clamp(dropped.Value, 0, d - served);
         double spilled = Math.Max(0, d - served - lost);
-        return new FleetOutcome(new Tokens(d), new Tokens(served), new Tokens(spilled), new Tokens(lost),
+        return new FleetOutcome(new Tokens(d), new Tokens(served), new Tokens(spilled), new Tokens(lost), new Tokens(Math.Max(0, capacity.Value)),
                                 Share(utilization), Share(troughUtilization));
     }
 

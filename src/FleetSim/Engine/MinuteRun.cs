@@ -29,7 +29,7 @@ public sealed class MinuteRun
     public Tokens SelfHosted { get; }
 
     /// <summary>Where the demand went: the minute engine serves or spills every token (none is dropped).</summary>
-    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, Tokens.Zero, Utilization, TroughUtilization);
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, Tokens.Zero, Fleet.Capacity.Over(Demand.Horizon), Utilization, TroughUtilization);
 
     /// <summary>Served tokens over what the fleet could have processed in the horizon.</summary>
     public double Utilization => FleetOutcome.BusyShare(SelfHosted.Value / 60.0, (double)Fleet.Replicas * Demand.Minutes, Fleet.Replica.Throughput.Value);

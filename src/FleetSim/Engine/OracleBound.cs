@@ -21,6 +21,15 @@ public static class OracleBound
 {
     public const string Name = "oracle";
 
+    /// <summary>
+    /// The most nodes the bound tries in a minute when the scenario sets no cap: far past any fleet a
+    /// scenario can ask for (100,000 replicas), so the search ends where adding a node stops paying.
+    /// </summary>
+    private const int MaxNodes = 100_000;
+
+    /// <summary>How tables and charts name a policy: the oracle as "oracle (bound)", any other by its name.</summary>
+    public static string Label(string policy) => policy == Name ? $"{Name} (bound)" : policy;
+
     /// <summary>The oracle's minutes and node time for <paramref name="actual"/>; price it with <c>Bill.For</c>.</summary>
     /// <param name="maxNodes">The scenario's node cap (<c>scaling.max_nodes</c>), which binds every fleet and so the bound too.</param>
     public static PolicyRun Run(DemandSeries actual, FleetEconomics economics, int? maxNodes)
@@ -28,13 +37,8 @@ public static class OracleBound
         int minutes = actual.Minutes;
         ReadOnlySpan<double> demand = actual.Rate;
         int perNode = economics.ReplicasPerNode;
-        double peak = 0;
-        foreach (double d in demand)
-        {
-            peak = Math.Max(peak, d);
-        }
-        int useful = (int)Math.Ceiling(peak / (economics.Replica.Throughput.Value * perNode)) + 2;
-        int limit = Math.Min(useful, maxNodes ?? int.MaxValue);
+        double nodeUsdPerMinute = economics.CheapestNodeUsdPerMinute;
+        int limit = Math.Min(maxNodes ?? MaxNodes, MaxNodes);
         var bestCost = new double[minutes];
         var bestServed = new double[minutes];
         var bestNodes = new int[minutes];
@@ -42,15 +46,18 @@ public static class OracleBound
         // No nodes: every minute's demand goes to the API.
         for (int m = 0; m < minutes; m++)
         {
-            bestCost[m] = economics.Cost(0, 1, demand[m], economics.CheapestNodeUsdPerMinute);
+            bestCost[m] = economics.Cost(0, 1, demand[m], nodeUsdPerMinute);
         }
-        // One vectorized pass over the month per node count; each minute keeps its cheapest.
-        for (int nodes = 1; nodes <= limit; nodes++)
+        // One vectorized pass over the month per node count; each minute keeps its cheapest. n nodes
+        // cost at least n × the node price in any minute, so once that passes every minute's best so
+        // far no larger count can win anywhere, and the search is exact. (With few slots per node and
+        // a dear API, counts well above the peak's still pay: Erlang B falls slowly.)
+        for (int nodes = 1; nodes <= limit && nodes * nodeUsdPerMinute < Max(bestCost); nodes++)
         {
             MinuteEngine.ServeSpan(demand, economics.RouterFor(nodes * perNode), served);
             for (int m = 0; m < minutes; m++)
             {
-                double cost = economics.Cost(nodes, 1, Math.Max(0, demand[m] - served[m]), economics.CheapestNodeUsdPerMinute);
+                double cost = economics.Cost(nodes, 1, Math.Max(0, demand[m] - served[m]), nodeUsdPerMinute);
                 if (cost < bestCost[m] - 1e-12)
                 {
                     bestCost[m] = cost;
@@ -60,6 +67,7 @@ public static class OracleBound
             }
         }
         var serving = new int[minutes];
+
         double servedSum = 0, nodeMinutes = 0;
         int changes = 0;
         for (int m = 0; m < minutes; m++)
@@ -72,5 +80,15 @@ public static class OracleBound
         return new PolicyRun(Name, actual, bestServed, serving, [], new Tokens(servedSum * 60.0),
                              economics.Replica.Throughput.Value, changes, 0, 0, 0)
         { BoundNodeMinutes = nodeMinutes };
+    }
+
+    private static double Max(ReadOnlySpan<double> costs)
+    {
+        double max = 0;
+        foreach (double c in costs)
+        {
+            max = Math.Max(max, c);
+        }
+        return max;
     }
 }

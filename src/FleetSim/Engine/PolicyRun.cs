@@ -37,7 +37,21 @@ public sealed record PolicyRun(
     public bool IsBound => BoundNodeMinutes is not null;
 
     /// <summary>Where the tokens went: the minute engine serves or spills every one.</summary>
-    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, Tokens.Zero, Utilization, 0);
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, Tokens.Zero, new Tokens(ReplicaMinutes * ReplicaThroughput * 60), Utilization, 0);
+
+    /// <summary>Replica-minutes of serving over the horizon.</summary>
+    public double ReplicaMinutes
+    {
+        get
+        {
+            double sum = 0;
+            foreach (int s in Serving)
+            {
+                sum += s;
+            }
+            return sum;
+        }
+    }
 
     /// <summary>Node-hours paid for (reserved nodes count the whole horizon).</summary>
     public double NodeHours => BoundNodeMinutes is { } bound
@@ -47,15 +61,7 @@ public sealed record PolicyRun(
     /// <summary>Served tokens over what the serving replicas could have processed.</summary>
     public double Utilization
     {
-        get
-        {
-            double capacityMinutes = 0;
-            foreach (int s in Serving)
-            {
-                capacityMinutes += s;
-            }
-            return FleetOutcome.BusyShare(SelfHostedTokens.Value / 60.0, capacityMinutes, ReplicaThroughput);
-        }
+        get => FleetOutcome.BusyShare(SelfHostedTokens.Value / 60.0, ReplicaMinutes, ReplicaThroughput);
     }
 
     public double MeanServingReplicas => Serving.Average();

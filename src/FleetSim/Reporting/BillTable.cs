@@ -53,6 +53,10 @@ public static class BillTable
         }
         sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
         sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {b.SavingsFraction.ToString("0.0 %", Inv)}");
+        foreach (string w in run.Warnings.Where(IsInfeasible))
+        {
+            sb.AppendLine(Inv, $"  {w}");
+        }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {b.Utilization.ToString("0.0 %", Inv)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
         if (run.Scenario.Router.Mode != RouterMode.Fluid)
@@ -69,10 +73,10 @@ public static class BillTable
         }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Utilization  {b.Utilization.ToString("0.0 %", Inv)} month mean, {b.TroughUtilization.ToString("0.0 %", Inv)} in the trough hour; " +
-                           $"a replica pays for itself above {b.BreakEvenUtilization.ToString("0.0 %", Inv)}");
+                           $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {b.BreakEvenUtilization.ToString("0.0 %", Inv)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
-        foreach (string w in run.Warnings)
+        foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))
         {
             sb.AppendLine(Inv, $"  warning: {w}");
         }
@@ -90,6 +94,9 @@ public static class BillTable
             : reserved == run.Fleet.Nodes ? $"reserved at ${nodes.UsdPerGpuHour(NodeKind.Reserved).ToString("0.##", Inv)}/GPU-hour"
             : $"{reserved} node{(reserved == 1 ? "" : "s")} reserved at ${nodes.UsdPerGpuHour(NodeKind.Reserved).ToString("0.##", Inv)}, the rest {basePrice}";
     }
+
+    /// <summary>The loud line a bill with much unserved demand carries: printed under the savings, not among the warnings.</summary>
+    private static bool IsInfeasible(string warning) => warning.StartsWith("INFEASIBLE:", StringComparison.Ordinal);
 
     private static void TypeRow(StringBuilder sb, string label, double tokens, double usdPerMillion, Usd cost) =>
         sb.AppendLine(Inv, $"    {label,-24}{Quantity.Short(tokens, precise: true),10}{usdPerMillion.ToString("0.000", Inv),9}{cost,14}");

@@ -8,7 +8,7 @@ namespace FleetSim.Reporting;
 /// <param name="BestDeployablePolicy">The deployable policy that saves the most (the oracle excluded); null when only the oracle ran.</param>
 /// <param name="OracleBoundUsd">The oracle's total: no policy's total is below it; null when it did not run.</param>
 public sealed record CompareSummary(string Scenario, double HorizonHours, double AllApiUsd, double SavingsCeilingFraction,
-                                    string? BestDeployablePolicy, double? OracleBoundUsd, IReadOnlyList<PolicySummary> Policies)
+                                    string? BestDeployablePolicy, double? OracleBoundUsd, IReadOnlyList<PolicySummary> Policies, IReadOnlyList<string> Warnings)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
@@ -22,7 +22,8 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
         [.. c.Runs.Select(r => new PolicySummary(
             r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.SavingsFraction,
             r.Utilization, r.SpillShare, r.NodeHours, r.ScaleEvents, r.MeanServingReplicas,
-            r.DeniedNodes, r.Failures, r.Preemptions))]);
+            r.DeniedNodes, r.Failures, r.Preemptions))],
+        [.. c.Warnings]);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 }

@@ -25,11 +25,15 @@ public static class CompareTable
         sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",12}{"API",12}{"total",12}{"savings",12}{"",9}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
         foreach (PolicyResult r in c.Runs)
         {
-            sb.AppendLine(Inv, $"  {(r.IsBound ? r.Policy + " (bound)" : r.Policy),-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
+            sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
         }
         sb.AppendLine();
-        if (c.BestDeployable is { } best)
+        if (c.BestDeployable is { Savings.Value: <= 0 } least)
+        {
+            sb.AppendLine(Inv, $"  No deployable policy beats the API at these prices: stay on the API (the least loss is {least.Policy}'s, {least.Savings.ToShortString()} per {period}).");
+        }
+        else if (c.BestDeployable is { } best)
         {
             string way = c.SavingsCeiling > 0 ? $", {Pct(Math.Max(0, best.SavingsFraction) / c.SavingsCeiling).Trim()} of the way to the ceiling" : "";
             sb.AppendLine(Inv, $"  Best deployable: {best.Policy}, saving {best.Savings.ToShortString()} per {period} ({Pct(best.SavingsFraction).Trim()}){way}.");
@@ -42,6 +46,10 @@ public static class CompareTable
         else if (c.Bound is { } oracle)
         {
             sb.AppendLine(Inv, $"  Oracle (a bound, not a policy): no fleet could save more than {oracle.Savings.ToShortString()} per {period} ({Pct(oracle.SavingsFraction).Trim()}).");
+        }
+        foreach (string w in c.Warnings)
+        {
+            sb.AppendLine(Inv, $"  warning: {w}");
         }
         foreach (PolicyResult r in c.Runs.Where(r => r.DeniedNodes > 0 || r.Failures > 0 || r.Preemptions > 0))
         {

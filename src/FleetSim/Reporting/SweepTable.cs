@@ -15,11 +15,11 @@ public static class SweepTable
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"FleetSim sweep · {scenario} · {manifest.Runs:N0} runs per grid point and policy · seed {manifest.Seed} · {groups.Select(g => g.GridIndex).Distinct().Count()} grid point(s)");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-12}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}");
+        sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-16}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}");
         foreach (SweepGroup g in groups)
         {
             string ci = $"{Pct(g.SavingsFraction.Mean)} [{Pct(g.SavingsFraction.Ci95Low)}, {Pct(g.SavingsFraction.Ci95High)}]";
-            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(g.Policy, 11),-12}{ci,26}{Pct(g.SavingsFraction.P5),9}{Pct(g.SavingsFraction.P50),9}" +
+            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(Engine.OracleBound.Label(g.Policy), 15),-16}{ci,26}{Pct(g.SavingsFraction.P5),9}{Pct(g.SavingsFraction.P50),9}" +
                                $"{Pct(g.SavingsFraction.P95),9}{new Usd(g.TotalUsd.Mean).ToShortString(),13}{Pct(g.SpillShare.Mean),8}{Pct(g.Utilization.Mean),8}");
         }
         return sb.ToString();

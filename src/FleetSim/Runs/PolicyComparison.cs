@@ -41,6 +41,31 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
     /// <summary>The deployable policy that saves the most (the oracle excluded); null when only the oracle ran.</summary>
     public PolicyResult? BestDeployable => Runs.Where(r => !r.IsBound).MaxBy(r => r.SavingsFraction);
 
+    /// <summary>What the loader, the traffic fit and the comparison noticed without refusing.</summary>
+    public IEnumerable<string> Warnings
+    {
+        get
+        {
+            foreach (string w in Scenario.Warnings.Concat(Demand.Warnings))
+            {
+                yield return w;
+            }
+            if (Scenario.Api.RequestsPerMinute is not null || Scenario.Api.TokensPerMinute is not null || Scenario.Api.Outages.Count > 0)
+            {
+                yield return ScenarioRun.ApiLimitsOnTheMinuteEngine.Replace("run --engine request", "fleetsim run --engine request");
+            }
+            foreach (PolicyResult r in Runs.Where(r => r.Policy.StartsWith("static:", StringComparison.Ordinal)))
+            {
+                int asked = int.Parse(r.Policy["static:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                int runs = Fleet.FleetSizing.WholeNodes(asked, Scenario.Replica);
+                if (runs != asked)
+                {
+                    yield return $"{r.Policy}: {asked} replicas take {runs / Scenario.Replica.ReplicasPerNode} whole nodes, which run {runs} replicas";
+                }
+            }
+        }
+    }
+
     /// <summary>The run a headline names: the best deployable policy, or the oracle when it ran alone.</summary>
     public PolicyResult Headline => BestDeployable ?? Runs[0];
 

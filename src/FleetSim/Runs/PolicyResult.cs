@@ -11,6 +11,9 @@ public sealed record PolicyResult(PolicyRun Run, Bill Bill)
 {
     public string Policy => Run.Policy;
 
+    /// <summary>The name tables and charts print: "oracle (bound)" for the bound.</summary>
+    public string Label => OracleBound.Label(Run.Policy);
+
     /// <summary>True for the oracle: a lower bound on cost no one can deploy, not a policy to choose.</summary>
     public bool IsBound => Run.IsBound;
 

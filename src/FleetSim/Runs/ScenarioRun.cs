@@ -75,12 +75,17 @@ public sealed record ScenarioRun(
     public static FleetShape FleetFor(ScenarioSpec scenario, DemandSeries average)
     {
         ReplicaSpec replica = scenario.Replica;
-        int replicas = scenario.Router.Weights is not null && scenario.Fleet is StaticFleet listed
+        int replicas = scenario.Router.LiteLlmConfig is not null && scenario.Fleet is StaticFleet listed
             ? listed.Replicas
             : FleetSizing.Replicas(scenario.Fleet, replica, average);
         replicas = Math.Max(replicas, scenario.Pricing.ReservedNodes * replica.ReplicasPerNode);
         return new FleetShape(replicas, replica);
     }
+
+    /// <summary>Said wherever the minute engine runs a scenario whose API has limits or outages.</summary>
+    public const string ApiLimitsOnTheMinuteEngine =
+        "api.requests_per_minute, tokens_per_minute and outages act on the request engine only: the minute engine sends every spilled token to the API " +
+        "and drops none, so this bill may be feasible only on paper (run --engine request shows what the API would refuse)";
 
     /// <summary>Everything the loader, the traffic fit and the run noticed without refusing.</summary>
     public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings).Concat(RunWarnings());
@@ -95,6 +100,10 @@ public sealed record ScenarioRun(
         else if (Fleet.IdleGpus > 0)
         {
             yield return $"{Fleet.IdleGpus} GPUs of the {Fleet.Nodes} paid nodes run no replica: the LiteLLM config lists {Fleet.Replicas} deployments";
+        }
+        if (Engine == EngineChoice.Minute && (Scenario.Api.RequestsPerMinute is not null || Scenario.Api.TokensPerMinute is not null || Scenario.Api.Outages.Count > 0))
+        {
+            yield return ApiLimitsOnTheMinuteEngine;
         }
         if (Scenario.Scaling.Failures is not null || Scenario.Pricing is { SpotBaseFleet: true, Spot.PreemptionsPerNodeHour: > 0 })
         {

@@ -97,7 +97,11 @@ public static class TierAnalysis
         return rows;
     }
 
-    /// <summary>The scenario with its traffic scaled so that all-API costs <paramref name="monthlySpend"/>; the daily shape is kept.</summary>
+    /// <summary>
+    /// The scenario with its traffic scaled so that all-API costs <paramref name="monthlySpend"/> a
+    /// month, over a 730-hour month whatever the scenario's horizon (tiers are monthly figures, and a
+    /// year is 12 of them); the daily shape is kept.
+    /// </summary>
     public static ScenarioSpec ScaleTo(ScenarioSpec scenario, double monthlySpend)
     {
         double tokens = new ScenarioPrices(scenario).Api.TokensCosting(new Usd(monthlySpend)).Value;
@@ -105,7 +109,12 @@ public static class TierAnalysis
         DailyShapeSpec shape = scenario.Traffic.DailyShape is PercentileShape p
             ? p with { Trough = p.Trough * f, P50 = p.P50 * f, P90 = p.P90 * f, P99 = p.P99 * f }
             : scenario.Traffic.DailyShape;
-        return scenario with { Traffic = scenario.Traffic with { MonthlyProcessedTokens = tokens, DailyShape = shape }, Fleet = new FloorFleet() };
+        return scenario with
+        {
+            Horizon = Hours.Month,
+            Traffic = scenario.Traffic with { MonthlyProcessedTokens = tokens, DailyShape = shape },
+            Fleet = new FloorFleet(),
+        };
     }
 
     private static TierCell Floor(ScenarioSpec scaled)
@@ -122,9 +131,18 @@ public static class TierAnalysis
         return (cell, best);
     }
 
+    /// <summary>
+    /// A month's savings of <paramref name="policy"/> with every node rented at <paramref name="usdPerGpuHour"/>
+    /// (a managed provider's or a bare-GPU price): the scenario's reserved and spot prices do not apply
+    /// to someone else's rental; its billing unit does.
+    /// </summary>
     private static double SavingsAt(ScenarioSpec scaled, string policy, double usdPerGpuHour)
     {
-        ScenarioSpec priced = scaled with { Replica = scaled.Replica with { GpuPrice = new UsdPerGpuHour(usdPerGpuHour) } };
+        ScenarioSpec priced = scaled with
+        {
+            Replica = scaled.Replica with { GpuPrice = new UsdPerGpuHour(usdPerGpuHour) },
+            Pricing = scaled.Pricing with { ReservedNodes = 0, ReservedUsdPerGpuHour = null, Spot = null, SpotBaseFleet = false },
+        };
         return PolicyComparison.Of(priced, [policy]).Runs[0].Savings.Value;
     }
 }

@@ -35,6 +35,16 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             throw top.Error(top.Required("scaling"), "scaling.max_nodes",
                 $"is {cap}, fewer than pricing.reserved_nodes ({pricing.ReservedNodes}): the reserved nodes count against the cap");
         }
+        if (litellm is not null && fleet is StaticFleet listed && pricing.ReservedNodes * replica.ReplicasPerNode > listed.Replicas)
+        {
+            throw top.Error(top.Required("pricing"), "pricing.reserved_nodes",
+                $"is {pricing.ReservedNodes}, more nodes than the {listed.Replicas} LiteLLM deployments of router.litellm_config fill; " +
+                "the router only sends requests to the deployments it lists, so the extra reserved nodes would be paid for and never used");
+        }
+        if (api.Price is { IsTyped: true } typed && typed.CachedInputUsdPerMillion > typed.InputUsdPerMillion)
+        {
+            _warnings.Add($"api: cached_input_usd_per_million_tokens ({typed.CachedInputUsdPerMillion:G}) is above input_usd_per_million_tokens ({typed.InputUsdPerMillion:G}); providers discount cached input");
+        }
         if (router.Weights is { } w && fleet is StaticFleet s && w.Count != s.Replicas)
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");

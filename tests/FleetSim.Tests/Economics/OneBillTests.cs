@@ -272,7 +272,7 @@ public class OneBillTests
     public void RoundingNeverLeaksOutOfTheOutcome()
     {
         var demand = new Tokens(583e9);
-        FleetOutcome o = FleetOutcome.Of(demand, new Tokens(583e9 * (1 + 1e-12)), Tokens.Zero, 1.0000000000085, -1e-15);
+        FleetOutcome o = FleetOutcome.Of(demand, new Tokens(583e9 * (1 + 1e-12)), Tokens.Zero, new Tokens(600e9), 1.0000000000085, -1e-15);
         Assert.Multiple(() =>
         {
             Assert.That(o.Spilled.Value, Is.EqualTo(0));

@@ -61,7 +61,7 @@ public class ReportTests
         {
             Assert.That(md, Does.Contain("| All API |"));
             Assert.That(md, Does.Contain("| Self-host + spillover |"));
-            Assert.That(md, Does.Contain("| oracle |"));
+            Assert.That(md, Does.Contain("| oracle (bound) |"));
             Assert.That(md, Does.Contain("`replica.usd_per_gpu_hour` | 6"));
             Assert.That(md, Does.Contain("`pricing.billing` | per-second"), "defaults are listed too");
             foreach (string chart in Charts)

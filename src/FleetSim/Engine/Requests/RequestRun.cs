@@ -22,6 +22,12 @@ public sealed record RequestRun(
     double[] InFlightPerMinute,
     long Events)
 {
+    /// <summary>
+    /// Tokens of requests the fleet admitted before the horizon ended but processed after it (counted
+    /// in <see cref="DemandTokens"/> and <see cref="SelfHosted"/>, which follow the requests).
+    /// </summary>
+    public Tokens TokensAfterHorizon { get; init; }
+
     /// <summary>Share of the fleet's slot-time that was busy over the horizon.</summary>
     public double Utilization => Fleet.Slots == 0 ? 0 : InFlightPerMinute.Average() / Fleet.Slots;
 
@@ -40,8 +46,14 @@ public sealed record RequestRun(
         }
     }
 
-    /// <summary>Where the drawn demand went; unfinished and timed-out requests with nowhere to go are dropped.</summary>
-    public FleetOutcome Outcome => FleetOutcome.Of(DemandTokens, SelfHosted, Dropped, Utilization, TroughUtilization);
+    /// <summary>
+    /// Where the horizon's demand went, in the window the nodes are billed for: tokens processed after
+    /// the horizon ended (<see cref="TokensAfterHorizon"/>) are neither demand nor self-hosted work of
+    /// it, so the fleet never serves more than its capacity over the horizon. Unfinished and timed-out
+    /// requests with nowhere to go are dropped.
+    /// </summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(DemandTokens - TokensAfterHorizon, SelfHosted - TokensAfterHorizon, Dropped,
+                                                   Fleet.Capacity.Over(Demand.Horizon), Utilization, TroughUtilization);
 
     /// <summary>Share of requests (not tokens) that went to the API.</summary>
     public double SpilledRequestShare => Requests.Total == 0 ? 0 : (double)Requests.Spilled / Requests.Total;

@@ -37,7 +37,7 @@ internal sealed class RequestSimulation
     private readonly InFlightRecorder _inFlightRecorder;
     private readonly LatencyHistogram _wait = new(), _ttft = new(), _e2e = new();
     private readonly HashSet<Waiter> _waiting = [];
-    private double _demand, _selfHosted, _spilled, _dropped;
+    private double _demand, _selfHosted, _spilled, _dropped, _afterHorizon;
     private long _requests, _selfHostedRequests, _spilledRequests, _droppedRequests, _timedOut, _rejected, _unfinished;
 
     /// <summary>A request waiting in a replica's queue, so the end of the horizon can find it.</summary>
@@ -112,7 +112,8 @@ internal sealed class RequestSimulation
             new RequestCounts(_requests, _selfHostedRequests, _spilledRequests, _droppedRequests, _timedOut, _rejected, _unfinished),
             _wait.Summary(), _ttft.Summary(), _e2e.Summary(),
             _inFlightRecorder.MeanPerMinute(_arrivals.End),
-            _sim.EventsProcessed + _requests);
+            _sim.EventsProcessed + _requests)
+        { TokensAfterHorizon = new Tokens(_afterHorizon) };
     }
 
     private void Arrive(double tokens)
@@ -223,9 +224,12 @@ internal sealed class RequestSimulation
     {
         _inFlight[r]++;
         _inFlightRecorder.Change(_sim.Now, +1);
-        _selfHosted += tokens;
         _selfHostedRequests++;
         double service = ServiceTime.Seconds(tokens, _replica);
+        _selfHosted += tokens;
+        // A request runs at a steady R/c tok/s, so the part of it processed after the horizon ends is
+        // its share of the service time past the end.
+        _afterHorizon += service > 0 ? tokens * Math.Clamp((_sim.Now + service - _arrivals.End) / service, 0, 1) : 0;
         double prefill = _sizes.FreshInputOf(tokens) * _inFlight[r] / _replica.Prefill.Value;
         _wait.Add(wait);
         _ttft.Add(wait + prefill);

@@ -13,8 +13,14 @@ public static class CompareChart
     {
         PolicyResult best = comparison.Headline;
         string period = comparison.Demand.Minutes == 730 * 60 ? "month" : $"{comparison.Demand.Minutes / 60} h";
-        string title = $"Best deployable: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
-                       $"({best.Savings.ToShortString()}/{period}); no policy can pass {comparison.SavingsCeiling.ToString("0.0 %", CultureInfo.InvariantCulture)}";
+        string ceilingPct = comparison.SavingsCeiling.ToString("0.0 %", CultureInfo.InvariantCulture);
+        string title = comparison.BestDeployable switch
+        {
+            null => $"The oracle's bound: no fleet saves more than {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} ({best.Savings.ToShortString()}/{period})",
+            { Savings.Value: <= 0 } => $"No deployable policy beats the API at these prices (ceiling {ceilingPct})",
+            _ => $"Best deployable: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
+                 $"({best.Savings.ToShortString()}/{period}); no policy can pass {ceilingPct}",
+        };
         Plot plot = ChartStyle.NewPlot(title, "policy", $"cost per {period}");
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
@@ -31,7 +37,7 @@ public static class CompareChart
                 Size = 0.6,
                 Label = $"{run.Total.ToShortString()} ({run.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)})",
             });
-            ticks.Add(new Tick(i, run.Policy));
+            ticks.Add(new Tick(i, run.Label));
         }
         ScottPlot.Plottables.BarPlot barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontSize = 20;

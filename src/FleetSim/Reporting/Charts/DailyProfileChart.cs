@@ -33,7 +33,7 @@ public static class DailyProfileChart
             var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
             line.LineWidth = 3;
             line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LegendText = $"{run.Policy} capacity (median day)";
+            line.LegendText = $"{run.Label} capacity (median day)";
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, 9).Select(k => new Tick(k * 3, $"{k * 3:00}:00"))]);

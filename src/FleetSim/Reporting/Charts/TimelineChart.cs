@@ -19,18 +19,18 @@ public static class TimelineChart
         double[] served = best.Served[from..to];
         double weekServed = served.Sum() / Math.Max(1e-9, demand.Sum());
         Plot plot = ChartStyle.NewPlot(
-            $"A week: {best.Policy} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, the rest spills to the API",
+            $"A week: {best.Label} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, the rest spills to the API",
             "day of the week",
             "processed tokens per second");
         double[] zero = new double[hours.Length];
         var selfHosted = plot.Add.FillY(hours, zero, served);
         selfHosted.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.45);
         selfHosted.LineWidth = 0;
-        selfHosted.LegendText = $"self-hosted ({best.Policy})";
+        selfHosted.LegendText = $"self-hosted ({best.Label})";
         var spilled = plot.Add.FillY(hours, served, demand);
         spilled.FillColor = ChartStyle.ApiColor.WithAlpha(0.45);
         spilled.LineWidth = 0;
-        spilled.LegendText = $"spilled to the API ({best.Policy})";
+        spilled.LegendText = $"spilled to the API ({best.Label})";
         var demandLine = plot.Add.ScatterLine(hours, demand, ChartStyle.DemandColor);
         demandLine.LineWidth = 4;
         demandLine.LegendText = "demand";

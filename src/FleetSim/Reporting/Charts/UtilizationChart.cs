@@ -16,7 +16,7 @@ public static class UtilizationChart
         PolicyResult best = comparison.Headline;
         string Pct(double v) => v.ToString("0 %", CultureInfo.InvariantCulture);
         Plot plot = ChartStyle.NewPlot(
-            $"Replicas pay for themselves above {Pct(breakEvenUtilization)} busy; {best.Policy} runs at {Pct(best.Utilization)}",
+            $"Replicas pay for themselves above {Pct(breakEvenUtilization)} busy; {best.Label} runs at {Pct(best.Utilization)}",
             "day of the week", "fleet utilization (served ÷ serving capacity)");
         double[] xs = [.. Enumerable.Range(0, hours).Select(h => h + 0.5)];
         for (int i = 0; i < comparison.Runs.Count; i++)
@@ -35,7 +35,7 @@ public static class UtilizationChart
             }
             var line = plot.Add.ScatterLine(xs, util, ChartStyle.Color(i));
             line.LineWidth = 3;
-            line.LegendText = run.Policy;
+            line.LegendText = run.Label;
         }
         var breakEven = plot.Add.HorizontalLine(breakEvenUtilization * 100, 3, ChartStyle.DemandColor, LinePattern.Dashed);
         breakEven.LegendText = $"break-even {Pct(breakEvenUtilization)}";

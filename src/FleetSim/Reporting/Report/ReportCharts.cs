@@ -14,10 +14,14 @@ public static class ReportCharts
         var charts = new List<(ReportChart, Plot)>
         {
             (new ReportChart("timeline.png", "A representative week: demand as self-hosted and spilled tokens for the best policy, and each policy's serving capacity."), TimelineChart.Draw(comparison)),
-            (new ReportChart("daily-profile.png", "Demand by hour of day (P10–P90 band across days, and the median day) against each policy's capacity."), DailyProfileChart.Draw(comparison)),
             (new ReportChart("cost.png", "Each policy's bill: self-hosted GPUs and API spillover, against the all-API bill and the savings ceiling."), CompareChart.Draw(comparison)),
             (new ReportChart("utilization.png", "Hourly fleet utilization over the week, against the break-even utilization."), UtilizationChart.Draw(comparison, run.Bill.BreakEvenUtilization)),
         };
+        // A daily profile needs a whole day of minutes.
+        if (comparison.Demand.Minutes >= 24 * 60)
+        {
+            charts.Insert(1, (new ReportChart("daily-profile.png", "Demand by hour of day (P10–P90 band across days, and the median day) against each policy's capacity."), DailyProfileChart.Draw(comparison)));
+        }
         if (sweep.Count > 0)
         {
             charts.Insert(3, (new ReportChart("savings-distribution.png", "Monte Carlo savings per policy across months drawn with the scenario's noise, failures and preemptions (CDF), P5/P50/P95 marked."), SweepChart.Draw(sweep)));

@@ -106,7 +106,8 @@ public static class SweepRunner
                     }
                 }
                 double utilization = FleetOutcome.BusyShare(servedSum, capacityMinutes, scenario.Replica.Throughput.Value);
-                var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), Units.Tokens.Zero, utilization, 0);
+                var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), Units.Tokens.Zero,
+                                              new Units.Tokens(capacityMinutes * scenario.Replica.Throughput.Value * 60), utilization, 0);
                 bill = new Bill(outcome, fleet.SelfHost, model.Prices);
             }
             else

@@ -107,8 +107,9 @@ public class InvariantTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Engine, Is.EqualTo(EngineChoice.Request));
-            Assert.That(run.Bill.Demand, Is.EqualTo(r.DemandTokens));
-            Assert.That(run.Bill.SelfHosted, Is.EqualTo(r.SelfHosted));
+            Assert.That(run.Bill.Demand, Is.EqualTo(r.DemandTokens - r.TokensAfterHorizon), "the bill's window ends with the horizon");
+            Assert.That(run.Bill.SelfHosted, Is.EqualTo(r.SelfHosted - r.TokensAfterHorizon));
+            Assert.That(r.TokensAfterHorizon.Value, Is.InRange(0, 2 * 4 * 8 * 500_000.0), "at most the requests in flight at the end");
             Assert.That(run.Bill.Spilled.Value, Is.EqualTo(r.Spilled.Value).Within(1e-9).Percent, "spilled = demand − self-hosted − dropped, to rounding");
             Assert.That(run.Bill.Dropped, Is.EqualTo(r.Dropped));
             Assert.That(run.MinuteBill, Is.Not.Null);

@@ -47,7 +47,7 @@ public class MinuteAgreementTests
                                   $"({cooldown.Requests!.Requests.Rejected:N0} answered 429)");
         Assert.Multiple(() =>
         {
-            Assert.That(cooldown.Bill.Demand.Value, Is.EqualTo(spill.Bill.Demand.Value).Within(1e-9).Percent, "same arrivals and sizes");
+            Assert.That(cooldown.Requests!.DemandTokens.Value, Is.EqualTo(spill.Requests!.DemandTokens.Value).Within(1e-9).Percent, "same arrivals and sizes");
             Assert.That(cooldown.Bill.SpillShare, Is.GreaterThan(spill.Bill.SpillShare + 0.01));
             Assert.That(cooldown.Requests.SpilledRequestShare, Is.GreaterThan(spill.Requests!.SpilledRequestShare + 0.01));
             Assert.That(cooldown.Requests.Requests.Rejected, Is.GreaterThan(0));
