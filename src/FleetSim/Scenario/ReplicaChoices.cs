@@ -6,34 +6,19 @@ namespace FleetSim.Scenario;
 /// </summary>
 public static class ReplicaChoices
 {
-    private static readonly (string Name, ReplicaChoice Choice)[] Table =
-    [
+    private static readonly Vocabulary<ReplicaChoice> Table = new(
         ("simple-shuffle", ReplicaChoice.SimpleShuffle),
-        ("least-busy", ReplicaChoice.LeastBusy),
-    ];
+        ("least-busy", ReplicaChoice.LeastBusy));
 
-    /// <summary>Every choice's name, in the order messages list them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(t => t.Name)];
+    /// <summary>Every name, in the order help and messages list them.</summary>
+    public static IReadOnlyList<string> Names => Table.Names;
 
-    /// <summary>The choice named <paramref name="name"/>, or null when the name is not one of <see cref="Names"/>.</summary>
-    public static ReplicaChoice? Parse(string name)
-    {
-        foreach (var (known, choice) in Table)
-        {
-            if (known == name)
-            {
-                return choice;
-            }
-        }
-        return null;
-    }
+    /// <summary>The value named <paramref name="name"/>, or null when the name is not one of <see cref="Names"/>.</summary>
+    public static ReplicaChoice? Parse(string name) => Table.Parse(name);
 
     /// <summary>The name users write for <paramref name="choice"/>.</summary>
-    public static string Name(ReplicaChoice choice) => Table.First(t => t.Choice == choice).Name;
+    public static string Name(ReplicaChoice choice) => Table.Name(choice);
 
-    /// <summary>
-    /// "expected 'simple-shuffle' or 'least-busy', found '<paramref name="found"/>'"; the caller says where.
-    /// </summary>
-    public static string Unknown(string found) =>
-        $"expected {string.Join(", ", Names.SkipLast(1).Select(n => $"'{n}'"))} or '{Names[^1]}', found '{found}'";
+    /// <summary>"expected {the names}, found '<paramref name="found"/>'"; the caller says where (the scenario's file:line, or the flag).</summary>
+    public static string Unknown(string found) => Table.Unknown(found);
 }
