@@ -13,7 +13,7 @@ public sealed class ScenarioPrices
     public ScenarioPrices(ScenarioSpec scenario)
     {
         Replica = scenario.Replica;
-        Api = new ApiTariff(scenario.Api.Price, scenario.Traffic.RequestMix);
+        Api = new ApiTariff(scenario.Api.Price, scenario.Traffic.RequestMix, scenario.Traffic.BatchShare);
         Nodes = new NodeBilling(scenario.Pricing, scenario.Replica);
     }
 

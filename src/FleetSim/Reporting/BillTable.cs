@@ -40,9 +40,14 @@ public static class BillTable
         {
             var t = b.Prices.Api;
             ApiSpend spend = b.AllApiByType;
-            TypeRow(sb, "fresh input", b.Demand.Value * t.Shares.FreshInput, t.Sheet.InputUsdPerMillion, spend.FreshInput);
-            TypeRow(sb, "cached input", b.Demand.Value * t.Shares.CachedInput, t.Sheet.CachedInputUsdPerMillion, spend.CachedInput);
-            TypeRow(sb, "output", b.Demand.Value * t.Shares.Output, t.Sheet.OutputUsdPerMillion, spend.Output);
+            TypeRow(sb, "fresh input", b.Demand.Value * t.Shares.FreshInput, t.BatchFactor * t.Sheet.InputUsdPerMillion, spend.FreshInput);
+            TypeRow(sb, "cached input", b.Demand.Value * t.Shares.CachedInput, t.BatchFactor * t.Sheet.CachedInputUsdPerMillion, spend.CachedInput);
+            TypeRow(sb, "output", b.Demand.Value * t.Shares.Output, t.BatchFactor * t.Sheet.OutputUsdPerMillion, spend.Output);
+        }
+        if (b.Prices.Api.BatchFactor < 1)
+        {
+            sb.AppendLine(Inv, $"    ({run.Scenario.Traffic.BatchShare.ToString("0.#%", Inv)} of tokens through the batch API at " +
+                               $"{run.Scenario.Api.Price.BatchDiscount.ToString("0.#%", Inv)} off: every API price here × {b.Prices.Api.BatchFactor.ToString("0.###", Inv)})");
         }
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
         Row(sb, $"Self-host ({f.Replicas} replicas)", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);

@@ -18,6 +18,13 @@ public sealed record ApiPriceSpec(double? BlendedUsdPerMillion, double InputUsdP
     /// <summary>A price sheet by token type.</summary>
     public static ApiPriceSpec Typed(double input, double cachedInput, double output) => new(null, input, cachedInput, output);
 
+    /// <summary>
+    /// The discount of the provider's batch API on every token type (OpenAI's Batch API and
+    /// Anthropic's Message Batches both take 50 % off for results within 24 hours): applies to the
+    /// traffic's batch share (<see cref="TrafficSpec.BatchShare"/>). 0 by default.
+    /// </summary>
+    public double BatchDiscount { get; init; }
+
     /// <summary>True when the sheet prices token types differently (the bill then shows spend by type).</summary>
     public bool IsTyped => BlendedUsdPerMillion is null;
 }

@@ -41,6 +41,12 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 $"is {pricing.ReservedNodes}, more nodes than the {listed.Replicas} LiteLLM deployments of router.litellm_config fill; " +
                 "the router only sends requests to the deployments it lists, so the extra reserved nodes would be paid for and never used");
         }
+        if ((traffic.BatchShare > 0) != (api.Price.BatchDiscount > 0))
+        {
+            _warnings.Add(traffic.BatchShare > 0
+                ? "traffic.batch_share changes nothing without api.batch_discount (the provider's batch-API discount, e.g. 0.5)"
+                : "api.batch_discount changes nothing without traffic.batch_share (the share of tokens that can wait for the batch API)");
+        }
         if (api.Price is { IsTyped: true } typed && typed.CachedInputUsdPerMillion > typed.InputUsdPerMillion)
         {
             _warnings.Add($"api: cached_input_usd_per_million_tokens ({typed.CachedInputUsdPerMillion:G}) is above input_usd_per_million_tokens ({typed.InputUsdPerMillion:G}); providers discount cached input");
@@ -75,11 +81,12 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private TrafficSpec ReadTraffic(MappingReader t)
     {
-        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise",
+        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share",
                 "trace", "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens");
+        double batchShare = t.Number("batch_share", NumberRule.Between(0, 1), 0);
         if (t.Text("trace") is { } trace)
         {
-            return ReadTraceTraffic(t, trace);
+            return ReadTraceTraffic(t, trace) with { BatchShare = batchShare };
         }
         foreach (string traceOnly in new[] { "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens" })
         {
@@ -94,7 +101,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
         RequestMix mix = ReadRequestMix(t.RequiredMapping("request_mix"));
         NoiseSpec noise = t.Mapping("noise") is { } n ? ReadNoise(n) : NoiseSpec.None;
-        return new TrafficSpec(monthly, shape, weekday, weekend, mix) { Noise = noise };
+        return new TrafficSpec(monthly, shape, weekday, weekend, mix) { Noise = noise, BatchShare = batchShare };
     }
 
     private DailyShapeSpec ReadDailyShape(MappingReader d)
@@ -263,8 +270,8 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     private static ApiSpec ReadApi(MappingReader a)
     {
         a.Allow("usd_per_million_tokens", "input_usd_per_million_tokens", "cached_input_usd_per_million_tokens", "output_usd_per_million_tokens",
-                "requests_per_minute", "tokens_per_minute", "outages");
-        ApiPriceSpec price = ReadApiPrice(a);
+                "batch_discount", "requests_per_minute", "tokens_per_minute", "outages");
+        ApiPriceSpec price = ReadApiPrice(a) with { BatchDiscount = a.Number("batch_discount", NumberRule.ShareBelowOne, 0) };
         double? rpm = a.Find("requests_per_minute") is null ? null : a.Number("requests_per_minute", NumberRule.Positive.AtMost(1e12));
         double? tpm = a.Find("tokens_per_minute") is null ? null : a.Number("tokens_per_minute", NumberRule.Positive.AtMost(1e15));
         var outages = new List<Outage>();

@@ -15,6 +15,13 @@ public sealed record TrafficSpec(
 {
     /// <summary>Noise, growth and bursts around the average shape; none by default.</summary>
     public NoiseSpec Noise { get; init; } = NoiseSpec.None;
+
+    /// <summary>
+    /// Share of processed tokens that is batch work, which can wait for a provider's batch API
+    /// (results within about a day) and is priced there at <see cref="ApiPriceSpec.BatchDiscount"/>
+    /// off; 0 (all interactive) by default. The fleet serves batch and interactive tokens alike.
+    /// </summary>
+    public double BatchShare { get; init; }
 }
 
 /// <summary>The daily shape of traffic.</summary>

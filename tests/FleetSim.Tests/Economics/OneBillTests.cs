@@ -294,4 +294,31 @@ public class OneBillTests
             Assert.That(s.FreshInput, Is.EqualTo(13_860 / 85_000.0).Within(1e-15));
         });
     }
+
+    /// <summary>
+    /// A batch-API discount: 30 % of the tokens are batch work at 50 % off, so the API's blended price
+    /// is 0.317 × (1 − 0.3 × 0.5) = $0.26945/M; all-API for 583B is $157,089, and the ceiling falls to
+    /// 1 − 0.25063 ÷ 0.26945 = 6.98 %.
+    /// </summary>
+    [Test]
+    public void ABatchDiscountLowersEveryApiLineByTheBatchShareOfIt()
+    {
+        Bill b = ScenarioRun.Of(Scenarios.Seed("api.batch_discount=0.5", "traffic.batch_share=0.3")).Bill;
+        double perMillion = 0.317 * (1 - 0.3 * 0.5);
+        double fullUse = 6.0 * 8 / 2 / (26_600 * 3600 / 1e6);
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.ApiPrice.Value, Is.EqualTo(perMillion).Within(1e-12));
+            Assert.That(b.AllApi.Value, Is.EqualTo(583e9 / 1e6 * perMillion).Within(1e-6).Percent);
+            Assert.That(b.Spill.Value, Is.EqualTo(b.Spilled.Millions * perMillion).Within(1e-9).Percent);
+            Assert.That(b.SavingsCeilingFraction, Is.EqualTo(1 - fullUse / perMillion).Within(1e-12));
+        });
+    }
+
+    [Test]
+    public void ABatchShareWithoutADiscountIsWarnedAbout()
+    {
+        ScenarioSpec s = Scenarios.Seed("traffic.batch_share=0.3");
+        Assert.That(s.Warnings, Has.Some.Contains("batch_share changes nothing without api.batch_discount"));
+    }
 }

@@ -183,6 +183,7 @@ public class InvariantSuite
         double output = mix.OutputTokens / mix.ProcessedTokens, input = 1 - output;
         ApiPriceSpec p = s.Api.Price;
         double api = (input * (1 - mix.CacheHitShare) * p.InputUsdPerMillion) + (input * mix.CacheHitShare * p.CachedInputUsdPerMillion) + (output * p.OutputUsdPerMillion);
+        api *= 1 - (s.Traffic.BatchShare * p.BatchDiscount); // the batch share at the batch API's discount
         return Math.Max(0, 1 - (selfHost / api));
     }
 

@@ -315,6 +315,12 @@ internal sealed class ScenarioGenerator(int seed)
                 limits += $", outages: [{{start_hour: {Num.F(Math.Round(Uniform(0, hours), 1))}, hours: {Num.F(Math.Round(Uniform(0.1, 12), 1))}}}]";
             }
         }
+        if (Chance(0.15))
+        {
+            // Batch work at the provider's batch-API discount.
+            limits += $", batch_discount: {Num.F(Math.Round(Uniform(0.1, 0.9), 2))}";
+            rest.Add($"traffic.batch_share={Num.F(Math.Round(Uniform(0, 1), 2))}");
+        }
         if (Chance(0.5))
         {
             api = new GeneratedApi(Num.R(LogUniform(0.05, 20)), 0, null, 0, limits);

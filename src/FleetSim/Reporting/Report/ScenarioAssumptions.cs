@@ -66,6 +66,8 @@ public static class ScenarioAssumptions
         {
             Add("api.usd_per_million_tokens", s.Api.Price.InputUsdPerMillion);
         }
+        Add("api.batch_discount", s.Api.Price.BatchDiscount);
+        Add("traffic.batch_share", s.Traffic.BatchShare);
         Add("pricing.base_fleet", s.Pricing.SpotBaseFleet ? "spot" : "on_demand");
         Add("api.requests_per_minute", s.Api.RequestsPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
         Add("api.tokens_per_minute", s.Api.TokensPerMinute?.ToString("G", CultureInfo.InvariantCulture) ?? "unlimited");
