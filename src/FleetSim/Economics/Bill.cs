@@ -102,7 +102,7 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
         double usd = 0;
         foreach (NodeLease lease in leases)
         {
-            usd += prices.Nodes.Cost(lease.Kind, lease.Minutes(horizonMinutes), horizonMinutes);
+            usd += prices.Nodes.Cost(lease.Kind, lease.Minutes(horizonMinutes), horizonMinutes, open: lease.Ended is null);
         }
         return new Usd(usd);
     }

@@ -110,10 +110,7 @@ public sealed class FleetDynamics
         RunUntil(_horizon);
         AdvanceTo(_horizon);
         ServePending();
-        foreach (NodeLease lease in _leases)
-        {
-            lease.End(_horizon);
-        }
+        // Leases still open run on past the horizon: the window bills their minutes in it, no more.
         return new PolicyRun(
             _policy.Name, Demand, _served, _serving, _leases, new Tokens(_servedSum * 60.0),
             _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);

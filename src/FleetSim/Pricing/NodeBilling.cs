@@ -60,12 +60,15 @@ public sealed class NodeBilling(PricingSpec pricing, ReplicaSpec replica)
     }
 
     /// <summary>
-    /// $ for one node of <paramref name="kind"/> leased for <paramref name="minutes"/>; a reserved node is
-    /// paid for the whole horizon (<paramref name="horizonMinutes"/>) whatever it did.
+    /// $ for one node of <paramref name="kind"/> leased for <paramref name="minutes"/> of the horizon; a
+    /// reserved node is paid for the whole horizon (<paramref name="horizonMinutes"/>) whatever it did.
+    /// A lease let go within the horizon is rounded up to the billing unit and the minimum charge; one
+    /// still open when the horizon ends (<paramref name="open"/>) runs on past it, so the horizon, a
+    /// window of a longer life, bills exactly its minutes in it and the rounding falls at its real end.
     /// </summary>
-    public double Cost(NodeKind kind, double minutes, double horizonMinutes)
+    public double Cost(NodeKind kind, double minutes, double horizonMinutes, bool open = false)
     {
-        double billed = kind == NodeKind.Reserved ? horizonMinutes : BilledMinutes(minutes);
+        double billed = kind == NodeKind.Reserved ? horizonMinutes : open ? minutes : BilledMinutes(minutes);
         return UsdPerNodeHour(kind) * billed / 60.0;
     }
 

@@ -141,7 +141,7 @@ public static class BillTable
         if (minuteBill is not null)
         {
             sb.AppendLine(Inv, $"  Minute engine, same router: {minuteBill.SpillShare.ToString("0.00 %", Inv)} of tokens to the API " +
-                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}), total {minuteBill.Total}");
+                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}{(b.Dropped.Value > 0 ? $", and {b.DropShare.ToString("0.00 %", Inv)} dropped, which the minute engine cannot model" : "")}), total {minuteBill.Total}");
         }
     }
 

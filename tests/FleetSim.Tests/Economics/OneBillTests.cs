@@ -321,4 +321,20 @@ public class OneBillTests
         ScenarioSpec s = Scenarios.Seed("traffic.batch_share=0.3");
         Assert.That(s.Warnings, Has.Some.Contains("batch_share changes nothing without api.batch_discount"));
     }
+
+    /// <summary>
+    /// A horizon is a window of a fleet's life: nodes still leased when it ends are billed for their
+    /// minutes in it, and the billing unit and minimum charge fall at their real end. One hour of the
+    /// seed's 2 nodes is 2 × 8 GPUs × $6 = $96, with per-hour billing and a day's minimum charge alike.
+    /// </summary>
+    [Test]
+    public void AWindowBillsTheMinutesItHoldsOfLeasesThatRunOn()
+    {
+        ScenarioSpec s = Scenarios.Seed("horizon_hours=1", "pricing={billing: per-hour, minimum_charge_minutes: 1440}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ScenarioRun.Of(s).Bill.SelfHost.Value, Is.EqualTo(96).Within(1e-9));
+            Assert.That(PolicyComparison.Of(s, ["floor"])["floor"].SelfHost.Value, Is.EqualTo(96).Within(1e-9));
+        });
+    }
 }

@@ -184,7 +184,8 @@ public class FleetDynamicsTests
             Assert.That(run.Serving[^1], Is.EqualTo(4));
             Assert.That(burst, Has.Length.EqualTo(2));
             Assert.That(burst.Select(l => (l.Requested, l.Ready, l.Ended)), Is.All.EqualTo((100.0, 115.0, (double?)320.0)));
-            Assert.That(run.Leases.Where(l => l.Requested == 0).Select(l => l.Ended), Is.All.EqualTo(1440.0), "the base fleet runs to the end");
+            Assert.That(run.Leases.Where(l => l.Requested == 0).Select(l => l.Ended), Is.All.Null, "the base fleet runs on past the end");
+            Assert.That(run.Leases.Where(l => l.Requested == 0).Select(l => l.Minutes(1440)), Is.All.EqualTo(1440.0));
         });
     }
 
