@@ -46,8 +46,8 @@ public static class BillTable
         }
         if (b.Prices.Api.BatchFactor < 1)
         {
-            sb.AppendLine(Inv, $"    ({run.Scenario.Traffic.BatchShare.ToString("0.#%", Inv)} of tokens through the batch API at " +
-                               $"{run.Scenario.Api.Price.BatchDiscount.ToString("0.#%", Inv)} off: every API price here × {b.Prices.Api.BatchFactor.ToString("0.###", Inv)})");
+            sb.AppendLine(Inv, $"    ({run.Scenario.Traffic.BatchShare.ToString("0.# %", Inv)} of tokens through the batch API at " +
+                               $"{run.Scenario.Api.Price.BatchDiscount.ToString("0.# %", Inv)} off: every API price here × {b.Prices.Api.BatchFactor.ToString("0.######", Inv)})");
         }
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
         Row(sb, $"Self-host ({f.Replicas} replicas)", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);

@@ -5,7 +5,7 @@ using FleetSim.Runs;
 namespace FleetSim.Reporting;
 
 /// <summary>The comparison as flat numbers for JSON (snake_case).</summary>
-/// <param name="BestDeployablePolicy">The deployable policy that saves the most (the oracle excluded); null when only the oracle ran.</param>
+/// <param name="BestDeployablePolicy">The deployable policy that saves the most (the oracle excluded); null when none saves anything (stay on the API) or only the oracle ran.</param>
 /// <param name="OracleBoundUsd">The oracle's total: no policy's total is below it; null when it did not run.</param>
 public sealed record CompareSummary(string Scenario, double HorizonHours, double AllApiUsd, double SavingsCeilingFraction,
                                     string? BestDeployablePolicy, double? OracleBoundUsd, IReadOnlyList<PolicySummary> Policies, IReadOnlyList<string> Warnings)
@@ -17,7 +17,7 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
         c.Demand.Minutes / 60.0,
         c.AllApi.Value,
         c.SavingsCeiling,
-        c.BestDeployable?.Policy,
+        c.BestDeployable is { Savings.Value: > 0 } best ? best.Policy : null,
         c.Bound?.Total.Value,
         [.. c.Runs.Select(r => new PolicySummary(
             r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.SavingsFraction,

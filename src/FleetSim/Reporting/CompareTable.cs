@@ -40,7 +40,7 @@ public static class CompareTable
             if (c.Bound is { } oracle)
             {
                 sb.AppendLine(Inv, $"  Oracle (a bound no one can deploy: hindsight, cheapest nodes, no delays, failures or billing rounding): " +
-                                   $"saves {Pct(oracle.SavingsFraction).Trim()}, {(oracle.Savings - best.Savings).ToShortString()} per {period} beyond {best.Policy}.");
+                                   $"saves {Pct(oracle.SavingsFraction).Trim()}, {new Usd(Math.Max(0, (oracle.Savings - best.Savings).Value)).ToShortString()} per {period} beyond {best.Policy}.");
             }
         }
         else if (c.Bound is { } oracle)

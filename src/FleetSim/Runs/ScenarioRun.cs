@@ -101,6 +101,10 @@ public sealed record ScenarioRun(
         {
             yield return $"{Fleet.IdleGpus} GPUs of the {Fleet.Nodes} paid nodes run no replica: the LiteLLM config lists {Fleet.Replicas} deployments";
         }
+        if (Scenario.Scaling.MaxNodes is { } cap && Fleet.Nodes > cap)
+        {
+            yield return $"scaling.max_nodes is {cap}, but the fixed fleet takes {Fleet.Nodes} nodes: run bills them all; compare's policies keep to the cap";
+        }
         if (Engine == EngineChoice.Minute && (Scenario.Api.RequestsPerMinute is not null || Scenario.Api.TokensPerMinute is not null || Scenario.Api.Outages.Count > 0))
         {
             yield return ApiLimitsOnTheMinuteEngine;

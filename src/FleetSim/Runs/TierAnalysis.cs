@@ -73,7 +73,7 @@ public static class TierAnalysis
         {
             ScenarioSpec scaled = ScaleTo(scenario, spend);
             TierCell floor = Floor(scaled);
-            (TierCell best, PolicyResult? bestRun) = Best(scaled, policies);
+            TierCell best = Best(scaled, policies);
             ScenarioSpec aggressive = scaled with
             {
                 Replica = scaled.Replica with
@@ -82,11 +82,10 @@ public static class TierAnalysis
                     MaxInFlight = Math.Max(1, (int)Math.Round(scaled.Replica.MaxInFlight * t.InFlightFactor)),
                 },
             };
-            TierCell aggressiveCell = Best(aggressive, policies).Cell;
+            TierCell aggressiveCell = Best(aggressive, policies);
 
             int engineers = t.Team.EngineersFor(best.MeanNodes);
-            string policy = bestRun?.Policy ?? "floor";
-            double AnnualAt(double usdPerGpuHour) => Math.Max(0, SavingsAt(scaled, policy, usdPerGpuHour) * 12);
+            double AnnualAt(double usdPerGpuHour) => Math.Max(0, SavingsAt(scaled, policies, usdPerGpuHour) * 12);
             double managedLow = AnnualAt(t.ManagedUsdPerGpuHour.High), managedHigh = AnnualAt(t.ManagedUsdPerGpuHour.Low);
             double bareLow = AnnualAt(t.BareUsdPerGpuHour.High) - engineers * t.Team.SalaryHigh;
             double bareHigh = AnnualAt(t.BareUsdPerGpuHour.Low) - engineers * t.Team.SalaryLow;
@@ -119,30 +118,30 @@ public static class TierAnalysis
 
     private static TierCell Floor(ScenarioSpec scaled)
     {
-        ScenarioRun run = ScenarioRun.Of(scaled, EngineChoice.Minute);
-        return TierCell.Of(run.Bill.Savings.Value, run.Bill.SavingsFraction, "floor", run.Fleet.Nodes);
+        // The floor policy, not a bare fixed fleet: failures and preemptions hit it as they hit the other columns.
+        PolicyResult floor = PolicyComparison.Of(scaled, ["floor"])["floor"];
+        return TierCell.Of(floor.Savings.Value, floor.SavingsFraction, "floor", floor.NodeHours / (floor.Demand.Minutes / 60.0));
     }
 
-    private static (TierCell Cell, PolicyResult? Run) Best(ScenarioSpec scaled, string[] policies)
+    private static TierCell Best(ScenarioSpec scaled, string[] policies)
     {
         PolicyResult best = PolicyComparison.Of(scaled, policies).BestDeployable!;
         double nodes = best.NodeHours / (best.Demand.Minutes / 60.0);
-        TierCell cell = TierCell.Of(best.Savings.Value, best.SavingsFraction, best.Policy, nodes);
-        return (cell, best);
+        return TierCell.Of(best.Savings.Value, best.SavingsFraction, best.Policy, nodes);
     }
 
     /// <summary>
-    /// A month's savings of <paramref name="policy"/> with every node rented at <paramref name="usdPerGpuHour"/>
-    /// (a managed provider's or a bare-GPU price): the scenario's reserved and spot prices do not apply
-    /// to someone else's rental; its billing unit does.
+    /// A month's savings of the best of <paramref name="policies"/> with every node rented at
+    /// <paramref name="usdPerGpuHour"/> (a managed provider's or a bare-GPU price), chosen at that price:
+    /// the scenario's reserved and spot prices do not apply to someone else's rental; its billing unit does.
     /// </summary>
-    private static double SavingsAt(ScenarioSpec scaled, string policy, double usdPerGpuHour)
+    private static double SavingsAt(ScenarioSpec scaled, string[] policies, double usdPerGpuHour)
     {
         ScenarioSpec priced = scaled with
         {
             Replica = scaled.Replica with { GpuPrice = new UsdPerGpuHour(usdPerGpuHour) },
             Pricing = scaled.Pricing with { ReservedNodes = 0, ReservedUsdPerGpuHour = null, Spot = null, SpotBaseFleet = false },
         };
-        return PolicyComparison.Of(priced, [policy]).Runs[0].Savings.Value;
+        return PolicyComparison.Of(priced, policies).BestDeployable!.Savings.Value;
     }
 }

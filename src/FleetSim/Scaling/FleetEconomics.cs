@@ -24,7 +24,9 @@ public sealed class FleetEconomics
         Prices = new ScenarioPrices(scenario);
         Replica = scenario.Replica;
         ReplicasPerNode = scenario.Replica.ReplicasPerNode;
-        NodeUsdPerMinute = Prices.Nodes.UsdPerNodeHour(Prices.Nodes.BurstKind) / 60.0;
+        // Policies plan at what the fleet they start with pays (the base fleet's price): a static fleet
+        // is all base, and planning at a cheaper burst price would buy base nodes it cannot afford.
+        NodeUsdPerMinute = Prices.Nodes.UsdPerNodeHour(Prices.Nodes.BaseKind) / 60.0;
         CheapestNodeUsdPerMinute = Prices.Nodes.LowerBound(1);
         ApiUsdPerToken = Prices.ApiPerMillion.Value / 1e6;
         _routers = new MinuteRouter[1025];
@@ -41,7 +43,7 @@ public sealed class FleetEconomics
 
     public int ReplicasPerNode { get; }
 
-    /// <summary>What one burst node costs per minute (spot when offered, else on demand).</summary>
+    /// <summary>What one node of the base fleet costs per minute (on demand, or spot with <c>pricing.base_fleet: spot</c>): the price policies plan at.</summary>
     public double NodeUsdPerMinute { get; }
 
     /// <summary>What one node costs per minute at the cheapest price the scenario offers (for bounds).</summary>

@@ -337,4 +337,17 @@ public class OneBillTests
             Assert.That(PolicyComparison.Of(s, ["floor"])["floor"].SelfHost.Value, Is.EqualTo(96).Within(1e-9));
         });
     }
+
+    /// <summary>
+    /// breakeven is a fixed fleet, bought as the base fleet (on demand here): offering a cheaper spot
+    /// price for bursts must not make it buy nodes it then pays on demand for. It picks what it picks
+    /// without spot: the same bill to the cent.
+    /// </summary>
+    [Test]
+    public void ASpotPriceForBurstsDoesNotChangeAFixedFleetBoughtOnDemand()
+    {
+        PolicyResult plain = PolicyComparison.Of(Scenarios.Seed(), ["breakeven"])["breakeven"];
+        PolicyResult offered = PolicyComparison.Of(Scenarios.Seed("pricing={spot: {usd_per_gpu_hour: 1, preemptions_per_node_hour: 0}}"), ["breakeven"])["breakeven"];
+        Assert.That(offered.Total.Value, Is.EqualTo(plain.Total.Value).Within(1e-6));
+    }
 }
