@@ -41,7 +41,7 @@ public static class TimelineChart
             double[] capacity = [.. run.Serving[from..to].Select(s => s * throughput)];
             var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
             line.LineWidth = 2;
-            line.LegendText = $"{run.Policy} capacity";
+            line.LegendText = $"{run.Label} capacity";
         }
         string[] days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         var ticks = Enumerable.Range(0, (to - from) / 1440 + 1)
