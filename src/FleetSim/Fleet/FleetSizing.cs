@@ -26,6 +26,17 @@ public static class FleetSizing
         _ => throw new NotSupportedException(fleet.GetType().Name),
     };
 
+    /// <summary>
+    /// Says so when <paramref name="asked"/> replicas leave part of a node empty and run as
+    /// <see cref="WholeNodes"/> of them; null when they fill their nodes. <paramref name="what"/> names the setting.
+    /// </summary>
+    public static string? Filled(string what, int asked, ReplicaSpec replica)
+    {
+        int runs = WholeNodes(asked, replica);
+        return runs == asked ? null
+            : $"{what}: {asked} replicas of {replica.Gpus} GPUs take {runs / replica.ReplicasPerNode} whole nodes of {replica.GpusPerNode}, which run {runs} replicas";
+    }
+
     /// <summary>The replicas that <paramref name="replicas"/> replicas' nodes hold: ⌈replicas ÷ per node⌉ × per node.</summary>
     public static int WholeNodes(int replicas, ReplicaSpec replica)
     {

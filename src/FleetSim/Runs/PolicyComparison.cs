@@ -25,8 +25,8 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
     {
         DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         DemandSeries demand = expectedMonth ? expected : DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
-        var prices = new ScenarioPrices(scenario);
         var economics = new FleetEconomics(scenario);
+        ScenarioPrices prices = economics.Prices;
         var runs = new List<PolicyResult>();
         foreach (string name in policies ?? scenario.Scaling.Policies)
         {
@@ -52,15 +52,14 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
             }
             if (Scenario.Api.RequestsPerMinute is not null || Scenario.Api.TokensPerMinute is not null || Scenario.Api.Outages.Count > 0)
             {
-                yield return ScenarioRun.ApiLimitsOnTheMinuteEngine.Replace("run --engine request", "fleetsim run --engine request");
+                yield return ScenarioRun.ApiLimitsOnTheMinuteEngine;
             }
             foreach (PolicyResult r in Runs.Where(r => r.Policy.StartsWith("static:", StringComparison.Ordinal)))
             {
                 int asked = int.Parse(r.Policy["static:".Length..], System.Globalization.CultureInfo.InvariantCulture);
-                int runs = Fleet.FleetSizing.WholeNodes(asked, Scenario.Replica);
-                if (runs != asked)
+                if (Fleet.FleetSizing.Filled(r.Policy, asked, Scenario.Replica) is { } filled)
                 {
-                    yield return $"{r.Policy}: {asked} replicas take {runs / Scenario.Replica.ReplicasPerNode} whole nodes, which run {runs} replicas";
+                    yield return filled;
                 }
             }
         }

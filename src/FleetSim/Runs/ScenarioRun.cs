@@ -85,19 +85,22 @@ public sealed record ScenarioRun(
     /// <summary>Said wherever the minute engine runs a scenario whose API has limits or outages.</summary>
     public const string ApiLimitsOnTheMinuteEngine =
         "api.requests_per_minute, tokens_per_minute and outages act on the request engine only: the minute engine sends every spilled token to the API " +
-        "and drops none, so this bill may be feasible only on paper (run --engine request shows what the API would refuse)";
+        "and drops none, so this bill may be feasible only on paper (fleetsim run --engine request shows what the API would refuse)";
 
     /// <summary>Everything the loader, the traffic fit and the run noticed without refusing.</summary>
     public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings).Concat(RunWarnings());
 
     private IEnumerable<string> RunWarnings()
     {
-        if (Scenario.Fleet is StaticFleet s && s.Replicas != Fleet.Replicas)
+        if (Scenario.Fleet is StaticFleet s && FleetSizing.Filled("fleet.replicas", s.Replicas, Fleet.Replica) is { } filled && Fleet.IdleGpus == 0)
         {
-            yield return $"fleet.replicas: {s.Replicas} replicas of {Fleet.Replica.Gpus} GPUs take {Fleet.Nodes} whole nodes " +
-                         $"(reserved ones included), and the paid nodes run {Fleet.Replicas} replicas";
+            yield return filled;
         }
-        else if (Fleet.IdleGpus > 0)
+        if (Scenario.Fleet is StaticFleet given && Fleet.Replicas > FleetSizing.WholeNodes(given.Replicas, Fleet.Replica))
+        {
+            yield return $"pricing.reserved_nodes: the {Scenario.Pricing.ReservedNodes} reserved nodes are paid for all horizon, so the fleet runs their {Fleet.Replicas} replicas";
+        }
+        if (Fleet.IdleGpus > 0)
         {
             yield return $"{Fleet.IdleGpus} GPUs of the {Fleet.Nodes} paid nodes run no replica: the LiteLLM config lists {Fleet.Replicas} deployments";
         }

@@ -72,8 +72,11 @@ public static class TierAnalysis
         foreach (double spend in spendLevels ?? t.SpendLevels)
         {
             ScenarioSpec scaled = ScaleTo(scenario, spend);
-            TierCell floor = Floor(scaled);
-            TierCell best = Best(scaled, policies);
+            // One comparison gives both the floor column (the floor policy, so failures and preemptions
+            // hit it as they hit the rest) and the best of the scenario's policies.
+            PolicyComparison compared = PolicyComparison.Of(scaled, policies.Contains("floor") ? policies : [.. policies, "floor"]);
+            TierCell floor = Cell(compared["floor"]);
+            TierCell best = Best(compared, policies);
             ScenarioSpec aggressive = scaled with
             {
                 Replica = scaled.Replica with
@@ -82,7 +85,7 @@ public static class TierAnalysis
                     MaxInFlight = Math.Max(1, (int)Math.Round(scaled.Replica.MaxInFlight * t.InFlightFactor)),
                 },
             };
-            TierCell aggressiveCell = Best(aggressive, policies);
+            TierCell aggressiveCell = Best(PolicyComparison.Of(aggressive, policies), policies);
 
             int engineers = t.Team.EngineersFor(best.MeanNodes);
             double AnnualAt(double usdPerGpuHour) => Math.Max(0, SavingsAt(scaled, policies, usdPerGpuHour) * 12);
@@ -116,19 +119,12 @@ public static class TierAnalysis
         };
     }
 
-    private static TierCell Floor(ScenarioSpec scaled)
-    {
-        // The floor policy, not a bare fixed fleet: failures and preemptions hit it as they hit the other columns.
-        PolicyResult floor = PolicyComparison.Of(scaled, ["floor"])["floor"];
-        return TierCell.Of(floor.Savings.Value, floor.SavingsFraction, "floor", floor.NodeHours / (floor.Demand.Minutes / 60.0));
-    }
+    /// <summary>The best of <paramref name="policies"/> in the comparison (which may hold others too).</summary>
+    private static TierCell Best(PolicyComparison compared, string[] policies) =>
+        Cell(compared.Runs.Where(r => policies.Contains(r.Policy)).MaxBy(r => r.SavingsFraction)!);
 
-    private static TierCell Best(ScenarioSpec scaled, string[] policies)
-    {
-        PolicyResult best = PolicyComparison.Of(scaled, policies).BestDeployable!;
-        double nodes = best.NodeHours / (best.Demand.Minutes / 60.0);
-        return TierCell.Of(best.Savings.Value, best.SavingsFraction, best.Policy, nodes);
-    }
+    private static TierCell Cell(PolicyResult run) =>
+        TierCell.Of(run.Savings.Value, run.SavingsFraction, run.Policy, run.NodeHours / (run.Demand.Minutes / 60.0));
 
     /// <summary>
     /// A month's savings of the best of <paramref name="policies"/> with every node rented at
