@@ -96,7 +96,7 @@ public sealed record ScenarioRun(
         {
             yield return filled;
         }
-        if (Scenario.Fleet is StaticFleet given && Fleet.Replicas > FleetSizing.WholeNodes(given.Replicas, Fleet.Replica))
+        if (Fleet.Replicas > FleetSizing.Replicas(Scenario.Fleet, Fleet.Replica, Demand))
         {
             yield return $"pricing.reserved_nodes: the {Scenario.Pricing.ReservedNodes} reserved nodes are paid for all horizon, so the fleet runs their {Fleet.Replicas} replicas";
         }

@@ -350,4 +350,17 @@ public class OneBillTests
         PolicyResult offered = PolicyComparison.Of(Scenarios.Seed("pricing={spot: {usd_per_gpu_hour: 1, preemptions_per_node_hour: 0}}"), ["breakeven"])["breakeven"];
         Assert.That(offered.Total.Value, Is.EqualTo(plain.Total.Value).Within(1e-6));
     }
+
+    /// <summary>4 reserved 8-GPU nodes hold 8 TP4 replicas, more than the floor's 4: they are paid all month, so they all serve, and the run says so.</summary>
+    [Test]
+    public void ReservedNodesAboveTheFloorServeAndAreNamed()
+    {
+        ScenarioRun run = ScenarioRun.Of(Scenarios.Seed("pricing={reserved_nodes: 4}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Fleet.Replicas, Is.EqualTo(8));
+            Assert.That(run.Bill.SelfHost.Value, Is.EqualTo(4 * NodeMonth).Within(1e-6));
+            Assert.That(run.Warnings, Has.Some.StartsWith("pricing.reserved_nodes: the 4 reserved nodes"));
+        });
+    }
 }
