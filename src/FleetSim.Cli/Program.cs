@@ -70,7 +70,7 @@ namespace FleetSim.Cli
         private static T WithSets<T>(T o, List<string> sets)
             where T : IHasSets
         {
-            o.Sets = [.. o.Sets, .. sets];
+            o.Sets = [.. o.Sets, .. sets, .. (o.AllowUnmodelled ? ["router.allow_unmodelled=true"] : Array.Empty<string>())];
             return o;
         }
     }

@@ -10,7 +10,7 @@ public sealed class RunOptions : IHasSets
         HelpText = "Scenario YAML file. Omit it to run the built-in default: the seed's deployment (scenarios/cline-k2-floor.yaml).")]
     public string? Scenario { get; set; }
 
-    [Option("router", HelpText = "Override the scenario's router mode: 'spill' (a request finding every slot busy goes to the API), 'fluid' (served = min(demand, capacity), the seed's arithmetic), 'queue' (LiteLLM: wait for a slot, fall back after router.timeout_seconds) or 'cooldown' (a full replica answers 429 and sits out).")]
+    [Option("router", HelpText = "Override the scenario's router mode: 'spill' (a request finding every slot busy goes to the API), 'fluid' (served = min(demand, capacity), the seed's arithmetic), 'queue' (an idealised gateway queue: wait for a slot on the chosen replica, fall back after router.patience_seconds), 'cooldown' (a full replica answers 429 and sits out) or 'litellm' (LiteLLM's proxy: wait on the replica's semaphore without bound, call timeout, retries, then the next order or fallbacks).")]
     public string? Router { get; set; }
 
     [Option("engine", HelpText = "'minute' (vectorized minutes, closed-form routers: microseconds a month) or 'request' (every request on the event kernel: the reference, with latencies). Default: minute where the router has a minute form, else request.")]
@@ -21,6 +21,9 @@ public sealed class RunOptions : IHasSets
 
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set fleet.replicas=6 (repeatable; the value is read as YAML).")]
     public IEnumerable<string> Sets { get; set; } = [];
+
+    [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
+    public bool AllowUnmodelled { get; set; }
 
     [Option("json", HelpText = "Print the bill as one JSON object (snake_case fields) instead of the table.")]
     public bool Json { get; set; }

@@ -1,5 +1,4 @@
 using FleetSim.Fleet;
-using FleetSim.Kernels;
 using FleetSim.Routing;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
@@ -19,15 +18,15 @@ public static class MinuteEngine
         return new MinuteRun(demand, fleet, router.Mode, served, sum);
     }
 
-    /// <summary>Serves one span of minutes into a caller's buffer; allocation-free.</summary>
+    /// <summary>Serves one span of minutes into a caller's buffer; allocation-free. A fleet of no replicas serves nothing.</summary>
     /// <returns>The sum of served tok/s over the span's minutes.</returns>
-    public static double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter router, Span<double> served) =>
-        router.Mode switch
+    public static double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter router, Span<double> served)
+    {
+        if (router.Replicas == 0)
         {
-            RouterMode.Fluid => MinuteKernels.Fluid(demand, router.Capacity, served),
-            RouterMode.Spill => MinuteKernels.Spill(demand, router.Slots, router.ErlangsPerTokenPerSecond, served),
-            RouterMode.Queue => MinuteKernels.QueueWithTimeout(demand, router.Slots, router.ArrivalsPerTokenPerSecond,
-                                                               router.ServiceSeconds, router.TimeoutSeconds, served),
-            _ => throw new NoMinuteFormException($"router mode {router.Mode} has no minute-engine form"),
-        };
+            served[..demand.Length].Clear();
+            return 0;
+        }
+        return router.Rule.ServeSpan(demand, router, served);
+    }
 }

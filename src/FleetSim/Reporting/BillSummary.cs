@@ -1,3 +1,4 @@
+using FleetSim.Routing.Requests;
 using FleetSim.Economics;
 using FleetSim.Runs;
 using FleetSim.Engine;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FleetSim.Routing.Requests;
 using FleetSim.Economics;
 using FleetSim.Runs;
 using FleetSim.Engine;
@@ -109,21 +110,7 @@ public static class BillTable
     private static void Row(StringBuilder sb, string label, Tokens tokens, string price, Usd cost) =>
         sb.AppendLine(Inv, $"  {label,-26}{Quantity.Short(tokens.Value, precise: true),10}{price,9}{cost,14}");
 
-    private static string RouterLine(RouterSpec router, Fleet.FleetShape fleet)
-    {
-        string choice = ReplicaChoices.Name(router.Choice);
-        return router.Mode switch
-        {
-            RouterMode.Fluid => "fluid: served = min(demand, capacity), the seed's arithmetic",
-            RouterMode.Spill => $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once",
-            RouterMode.Queue when router.TimeoutSeconds is { } t =>
-                $"queue ({choice}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API",
-            RouterMode.Queue => $"queue ({choice}): a request waits FIFO for a slot on its replica, as long as it takes",
-            RouterMode.Cooldown =>
-                $"cooldown ({choice}): a full replica answers 429 and sits out {router.CooldownSeconds:0.#} s; {router.Retries} retries, then the API",
-            _ => router.ModeName,
-        };
-    }
+    private static string RouterLine(RouterSpec router, Fleet.FleetShape fleet) => Routing.Router.For(router).Describe(fleet);
 
     private static void RequestLines(StringBuilder sb, RequestRun r, Bill? minuteBill, Bill b)
     {
@@ -131,8 +118,7 @@ public static class BillTable
         sb.AppendLine();
         string counts = string.Create(Inv, $"  Requests  {Quantity.Short(c.Total, precise: true)}: {Quantity.Short(c.SelfHosted, precise: true)} self-hosted, ") +
                            string.Create(Inv, $"{Quantity.Short(c.Spilled, precise: true)} to the API ({r.SpilledRequestShare.ToString("0.0 %", Inv)}), {Quantity.Short(c.Dropped)} dropped") +
-                           (r.Router.Mode == RouterMode.Queue ? $", {Quantity.Short(c.TimedOut, precise: true)} timed out in the queue" : "") +
-                           (r.Router.Mode == RouterMode.Cooldown ? $", {Quantity.Short(c.Rejected, precise: true)} answered 429" : "");
+                           Routing.Router.For(r.Router).CountsNote(c.TimedOut, c.Rejected, c.Retries);
         sb.AppendLine(counts);
         sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99:");
         Latency(sb, "queue wait", r.QueueWait);

@@ -4,43 +4,47 @@ using FleetSim.Scenario;
 namespace FleetSim.Routing;
 
 /// <summary>
-/// A router reduced to the numbers the minute kernels need for one fixed fleet: slots, capacity, and
-/// the factors that turn a minute's tok/s into offered erlangs and arrivals.
+/// A router reduced to the numbers its minute form needs for one fixed fleet: replicas, slots,
+/// capacity, and the factors that turn a minute's tok/s into offered erlangs and arrivals.
 /// </summary>
+/// <param name="Rule">The router whose minute form serves the spans.</param>
+/// <param name="Replicas">n, replicas serving.</param>
+/// <param name="SlotsPerReplica">c, each replica's max in flight.</param>
+/// <param name="Slots">n·c.</param>
+/// <param name="Capacity">Processed tok/s of the whole fleet at full concurrency.</param>
+/// <param name="ErlangsPerTokenPerSecond">Offered erlangs per tok/s of demand: c/R.</param>
+/// <param name="ArrivalsPerTokenPerSecond">Requests per second per tok/s of demand: 1/mean processed tokens.</param>
+/// <param name="ServiceSeconds">Mean seconds a request holds a slot.</param>
 public readonly record struct MinuteRouter(
-    RouterMode Mode,
+    Router Rule,
+    int Replicas,
+    int SlotsPerReplica,
     int Slots,
     double Capacity,
     double ErlangsPerTokenPerSecond,
     double ArrivalsPerTokenPerSecond,
-    double ServiceSeconds,
-    double TimeoutSeconds)
+    double ServiceSeconds)
 {
     /// <summary>Whether the minute engine can run this router (else the request engine must).</summary>
-    public static string? WhyNoMinuteForm(RouterSpec router) => router.Mode switch
-    {
-        RouterMode.Cooldown =>
-            "router mode 'cooldown' has no minute-engine form: a cooled-down replica's free slots sit idle for " +
-            "cooldown_seconds, which only a request-by-request run can see",
-        RouterMode.Queue when router.TimeoutSeconds is null =>
-            "router mode 'queue' without timeout_seconds has no minute-engine form: requests never leave the queue, " +
-            "so whenever demand exceeds capacity the backlog (and the wait) grows without bound",
-        _ => null,
-    };
+    public static string? WhyNoMinuteForm(RouterSpec router) => Router.For(router).WhyNoMinuteForm(null);
 
+    /// <summary>The minute form of <paramref name="router"/> on <paramref name="fleet"/>.</summary>
+    /// <exception cref="Engine.NoMinuteFormException">The router has none; the message names the request engine.</exception>
     public static MinuteRouter For(RouterSpec router, FleetShape fleet, RequestMix mix)
     {
-        if (WhyNoMinuteForm(router) is { } why)
+        Router rule = Router.For(router);
+        if (rule.WhyNoMinuteForm(fleet) is { } why)
         {
             throw new Engine.NoMinuteFormException(why + "; use the request engine (--engine request)");
         }
         return new MinuteRouter(
-            router.Mode,
+            rule,
+            fleet.Replicas,
+            fleet.Replica.MaxInFlight,
             fleet.Slots,
             fleet.Capacity.Value,
             ServiceTime.ErlangsPerTokenPerSecond(fleet.Replica),
             1 / mix.ProcessedTokens,
-            ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica),
-            router.TimeoutSeconds ?? 0);
+            ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica));
     }
 }

@@ -118,9 +118,11 @@ public sealed record ScenarioRun(
         }
         if (Requests is { } r && r.Requests.Unfinished > 0)
         {
-            string why = r.Router.TimeoutSeconds is null && r.Requests.Unfinished > 0.01 * r.Requests.Total
-                ? ": without a timeout this fleet cannot keep up"
-                : " (they had not waited out their timeout yet)";
+            string why = r.Requests.Unfinished > 0.01 * r.Requests.Total
+                ? r.Router.Mode == RouterMode.Queue && r.Router.PatienceSeconds is not null
+                    ? " (they had not waited out their patience yet)"
+                    : ": requests wait for a slot without a bound here, and this fleet cannot keep up"
+                : " (they had not been served yet)";
             yield return $"{r.Requests.Unfinished:N0} requests were still waiting for a slot when the horizon ended and count as dropped{why}";
         }
         if (Bill.Dropped.Value > 0)

@@ -3,15 +3,19 @@ using YamlDotNet.RepresentationModel;
 namespace FleetSim.Scenario;
 
 /// <summary>
-/// Reads a LiteLLM proxy config.yaml (model_list, router_settings) into a <see cref="LiteLlmImport"/>.
-/// Values FleetSim models are checked like scenario values; every other key is named in a warning,
-/// never silently dropped.
+/// Reads a LiteLLM proxy config.yaml (model_list, router_settings, litellm_settings) into a
+/// <see cref="LiteLlmImport"/>. Every key is sorted: modelled (checked like scenario values), inert
+/// (changes nothing FleetSim computes; listed), or unmodelled (would change the answer; the scenario
+/// refuses to run unless unmodelled keys are allowed). See <see cref="LiteLlmKeys"/>.
 /// </summary>
 internal static class LiteLlmConfig
 {
-    private static readonly string[] ModelledParams = ["order", "max_parallel_requests", "rpm", "tpm", "weight"];
+    /// <summary>litellm/utils.py::calculate_max_parallel_requests: a tpm limit allows ⌊tpm/1000·6⌋ calls at once, at least 1.</summary>
+    private static int SemaphoreFromTpm(double tpm) => (int)Math.Max(1, Math.Min(int.MaxValue - 1, Math.Floor(tpm / 1000 * 6)));
 
-    public static LiteLlmImport Load(string path)
+    /// <param name="path">The config file.</param>
+    /// <param name="group">The model group the traffic calls; null when the config has one group with a self-hosted order.</param>
+    public static LiteLlmImport Load(string path, string? group)
     {
         string text;
         try
@@ -24,9 +28,10 @@ internal static class LiteLlmConfig
         }
         var source = new YamlSource(path);
         YamlMappingNode root = ScenarioLoader.ParseRoot(text, source, "a LiteLLM config");
-        var ignored = new SortedSet<string>(StringComparer.Ordinal);
+        var inert = new SortedSet<string>(StringComparer.Ordinal);
+        var unmodelled = new SortedSet<string>(StringComparer.Ordinal);
         var deployments = new List<Deployment>();
-        YamlNode? routerSettings = null;
+        MappingReader? router = null, litellm = null;
 
         foreach (var (keyNode, value) in root.Children)
         {
@@ -34,13 +39,18 @@ internal static class LiteLlmConfig
             switch (key)
             {
                 case "model_list":
-                    deployments.AddRange(ReadModelList(source, value, ignored));
+                    deployments.AddRange(ReadModelList(source, value, inert, unmodelled));
                     break;
                 case "router_settings":
-                    routerSettings = value;
+                    router = Section(source, value, key);
+                    Sort(router, "router_settings", LiteLlmKeys.ModelledRouterSettings, LiteLlmKeys.InertRouterSettings, inert, unmodelled);
+                    break;
+                case "litellm_settings":
+                    litellm = Section(source, value, key);
+                    Sort(litellm, "litellm_settings", LiteLlmKeys.ModelledLiteLlmSettings, LiteLlmKeys.InertLiteLlmSettings, inert, unmodelled);
                     break;
                 default:
-                    ignored.Add(key);
+                    (LiteLlmKeys.InertSections.Contains(key) ? inert : unmodelled).Add(key);
                     break;
             }
         }
@@ -49,46 +59,156 @@ internal static class LiteLlmConfig
             throw new ScenarioException(source.FileName, "model_list", "is missing or empty: there are no deployments to route to");
         }
 
-        int lowest = deployments.Min(d => d.Order);
-        Deployment[] replicas = [.. deployments.Where(d => d.Order == lowest)];
-        Deployment[] api = [.. deployments.Where(d => d.Order != lowest)];
-        if (api.Length == 0)
+        string[] groups = [.. deployments.Select(d => d.Group).Distinct()];
+        string called = group ?? (groups.Length == 1 ? groups[0]
+            : throw source.Error(root, "model_list",
+                $"has {groups.Length} model groups ({string.Join(", ", groups)}); say which one the traffic calls with router.model_group"));
+        Deployment[] members = [.. deployments.Where(d => d.Group == called)];
+        if (members.Length == 0)
         {
-            throw source.Error(replicas[^1].Node, "model_list",
-                $"every deployment has order {lowest}: FleetSim takes the lowest order as the self-hosted replicas and needs the API at a higher order");
+            throw source.Error(root, "model_list", $"has no deployment with model_name '{called}' (router.model_group); it has {string.Join(", ", groups)}");
         }
-        int?[] parallel = [.. replicas.Select(r => r.MaxParallel).Distinct()];
-        if (parallel.Length > 1)
-        {
-            throw source.Error(replicas[0].Node, "model_list",
-                $"the order-{lowest} deployments have different max_parallel_requests ({string.Join(", ", parallel.Select(p => p?.ToString() ?? "unset"))}); FleetSim models identical replicas");
-        }
+        int lowest = members.Min(d => d.Order ?? int.MaxValue);
+        Deployment[] replicas = [.. members.Where(d => (d.Order ?? int.MaxValue) == lowest)];
+        Deployment[] higher = [.. members.Where(d => (d.Order ?? int.MaxValue) != lowest)];
+
         var warnings = new List<string>();
-        if (replicas.Any(r => r.Rpm is not null || r.Tpm is not null))
+        string[] fallbackGroups = router is null ? [] : Fallbacks(router, called);
+        Deployment[] fallbackApi = [.. deployments.Where(d => fallbackGroups.Contains(d.Group) && d.Group != called)];
+        foreach (string missing in fallbackGroups.Where(g => g != called && !groups.Contains(g)))
         {
-            warnings.Add($"{path}: rpm/tpm on the self-hosted (order {lowest}) deployments are not modelled; their max_parallel_requests is");
+            warnings.Add($"{path}: fallback group '{missing}' has no deployments; a request sent there fails");
         }
-        if (api.Select(a => a.Order).Distinct().Count() > 1)
+        ApiRoute route = higher.Length > 0 ? ApiRoute.HigherOrder : fallbackApi.Length > 0 ? ApiRoute.Fallbacks : ApiRoute.None;
+        Deployment[] api = [.. higher, .. fallbackApi];
+        if (route == ApiRoute.None)
         {
-            warnings.Add($"{path}: deployments of order {string.Join(", ", api.Select(a => a.Order).Distinct().Order())} are all taken as the one paid API");
+            warnings.Add($"{path}: model group '{called}' has no higher order and no fallbacks: a request whose calls all fail is an error to the client (dropped), and nothing spills to the API");
         }
 
-        var settings = routerSettings is null ? null : ReadRouterSettings(source, routerSettings, ignored);
-        if (ignored.Count > 0)
+        bool preCallChecks = router is not null && Flag(router, "enable_pre_call_checks");
+        if (route == ApiRoute.HigherOrder && !preCallChecks)
         {
-            warnings.Add($"{path}: not modelled, ignored: {string.Join(", ", ignored)}");
+            warnings.Add($"{path}: LiteLLM releases before PR #24611 (2026-03-26) honour `order` only with enable_pre_call_checks: true and would split traffic across all {members.Length} deployments; FleetSim models the later releases, where order {lowest} is tried first");
         }
+
+        int? defaultParallel = router?.Find("default_max_parallel_requests") is null ? null
+            : router!.Integer("default_max_parallel_requests", NumberRule.AtLeastOne.AtMost(1_000_000));
+        int?[] semaphores = [.. replicas.Select(r => r.MaxParallel ?? (r.Rpm is { } rpm ? (int)Math.Min(rpm, 1_000_000) : (int?)null)
+                                                  ?? (r.Tpm is { } tpm ? SemaphoreFromTpm(tpm) : (int?)null) ?? defaultParallel)];
+
+        double? routerTimeout = router?.Find("timeout") is null ? null : router!.Number("timeout", NumberRule.Positive.AtMost(86_400));
+        double? requestTimeout = litellm?.Find("request_timeout") is null ? null : litellm!.Number("request_timeout", NumberRule.Positive.AtMost(86_400));
+        double timeout = Same(replicas.Select(r => r.Timeout), "timeout", unmodelled) ?? routerTimeout ?? requestTimeout ?? LiteLlmSettings.DefaultTimeoutSeconds;
+        double? streamTimeout = Same(replicas.Select(r => r.StreamTimeout), "stream_timeout", unmodelled)
+            ?? (router?.Find("stream_timeout") is null ? null : router!.Number("stream_timeout", NumberRule.Positive.AtMost(86_400)));
+
+        bool noCooldowns = router is not null && Flag(router, "disable_cooldowns");
+        double cooldown = noCooldowns ? 0
+            : Same(replicas.Select(r => r.Cooldown), "cooldown_time", unmodelled)
+              ?? (router?.Find("cooldown_time") is null ? 5 : router!.Number("cooldown_time", NumberRule.NonNegative.AtMost(86_400)));
+        int retries = router?.Find("num_retries") is not null ? router.Integer("num_retries", NumberRule.NonNegative.AtMost(100))
+            : litellm?.Find("num_retries") is not null ? litellm.Integer("num_retries", NumberRule.NonNegative.AtMost(100))
+            : LiteLlmSettings.DefaultRetries;
+
+        ReplicaChoice choice = ReplicaChoice.SimpleShuffle;
+        if (router?.Text("routing_strategy") is { } strategy)
+        {
+            if (ReplicaChoices.Parse(strategy) is { } known)
+            {
+                choice = known;
+            }
+            else
+            {
+                unmodelled.Add($"router_settings.routing_strategy: {strategy}");
+                warnings.Add($"{path}: routing_strategy '{strategy}' is not modelled; FleetSim models {string.Join(" and ", ReplicaChoices.Names)} and runs simple-shuffle in its place");
+            }
+        }
+
+        var settings = new LiteLlmSettings
+        {
+            TimeoutSeconds = timeout,
+            StreamTimeoutSeconds = streamTimeout,
+            Semaphores = semaphores,
+            PreCallRpm = preCallChecks ? [.. replicas.Select(r => r.Rpm)] : null,
+            AllowedFails = router?.Find("allowed_fails") is null ? 3 : router.Integer("allowed_fails", NumberRule.NonNegative.AtMost(1_000_000)),
+            RetryAfterSeconds = router?.Find("retry_after") is null ? 0 : router.Number("retry_after", NumberRule.NonNegative.AtMost(3_600)),
+            ApiRoute = route,
+        };
         return new LiteLlmImport(
+            called,
             replicas.Length,
-            parallel[0],
-            [.. replicas.Select(r => r.Weight)],
-            settings?.Choice ?? ReplicaChoice.SimpleShuffle,
-            settings?.Cooldown,
-            settings?.Retries,
-            settings?.Timeout,
-            Sum(api.Select(a => a.Rpm)),
-            Sum(api.Select(a => a.Tpm)),
+            Weights(replicas),
+            choice,
+            cooldown,
+            retries,
+            settings,
+            route == ApiRoute.None ? null : Sum(api.Select(a => a.Rpm)),
+            route == ApiRoute.None ? null : Sum(api.Select(a => a.Tpm)),
+            [.. inert],
+            [.. unmodelled],
             warnings);
+    }
+
+    /// <summary>LiteLLM's simple-shuffle weighs by weight, else rpm, else tpm, else equally (simple_shuffle.py).</summary>
+    private static double[]? Weights(Deployment[] replicas) =>
+        replicas.Any(r => r.Weight is not null) ? [.. replicas.Select(r => r.Weight ?? 1)]
+        : replicas.All(r => r.Rpm is not null) ? [.. replicas.Select(r => r.Rpm!.Value)]
+        : replicas.All(r => r.Tpm is not null) ? [.. replicas.Select(r => r.Tpm!.Value)]
+        : null;
+
+    /// <summary>The groups a failed request of <paramref name="group"/> falls back to: fallbacks[group], else fallbacks["*"], else default_fallbacks.</summary>
+    private static string[] Fallbacks(MappingReader router, string group)
+    {
+        var byGroup = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (router.Find("fallbacks") is { } node)
+        {
+            if (node is not YamlSequenceNode list)
+            {
+                throw router.Error(node, "fallbacks", $"expected a list of {{group: [fallback groups]}}, found {MappingReader.Describe(node)}");
+            }
+            for (int i = 0; i < list.Children.Count; i++)
+            {
+                if (list.Children[i] is not YamlMappingNode entry)
+                {
+                    throw router.Error(list.Children[i], $"fallbacks[{i}]", $"expected {{group: [fallback groups]}}, found {MappingReader.Describe(list.Children[i])}");
+                }
+                foreach (var (k, v) in entry.Children)
+                {
+                    byGroup[(k as YamlScalarNode)?.Value ?? ""] = Names(router, v, $"fallbacks[{i}]");
+                }
+            }
+        }
+        string[] defaults = router.Find("default_fallbacks") is { } d ? Names(router, d, "default_fallbacks") : [];
+        return byGroup.TryGetValue(group, out string[]? mine) ? mine
+            : byGroup.TryGetValue("*", out string[]? any) ? any
+            : defaults;
+    }
+
+    private static string[] Names(MappingReader router, YamlNode node, string key) => node switch
+    {
+        YamlSequenceNode s => [.. s.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw router.Error(c, key, $"expected a model group name, found {MappingReader.Describe(c)}"))],
+        YamlScalarNode one when !string.IsNullOrEmpty(one.Value) => [one.Value],
+        _ => throw router.Error(node, key, $"expected a list of model group names, found {MappingReader.Describe(node)}"),
+    };
+
+    private static bool Flag(MappingReader section, string key) => section.Text(key) switch
+    {
+        null => false,
+        "true" or "True" => true,
+        "false" or "False" => false,
+        string other => throw section.Error(section.Required(key), key, $"expected true or false, found '{other}'"),
+    };
+
+    /// <summary>One value for every self-hosted deployment; per-deployment differences are not modelled.</summary>
+    private static double? Same(IEnumerable<double?> values, string key, SortedSet<string> unmodelled)
+    {
+        double?[] distinct = [.. values.Distinct()];
+        if (distinct.Length > 1)
+        {
+            unmodelled.Add($"model_list[*].litellm_params.{key} (different on the self-hosted deployments)");
+        }
+        return distinct.FirstOrDefault(v => v is not null);
     }
 
     /// <summary>
@@ -98,14 +218,31 @@ internal static class LiteLlmConfig
     private static double? Sum(IEnumerable<double?> values)
     {
         double?[] all = [.. values];
-        return all.Any(v => v is null) ? null : all.Sum();
+        return all.Length == 0 || all.Any(v => v is null) ? null : all.Sum();
     }
 
-    private sealed record Deployment(YamlNode Node, int Order, int? MaxParallel, double? Rpm, double? Tpm, double Weight);
+    private static MappingReader Section(YamlSource source, YamlNode node, string key) =>
+        node is YamlMappingNode map
+            ? new MappingReader(source, map, key)
+            : throw source.Error(node, key, $"expected a section of keys, found {MappingReader.Describe(node)}");
 
-    private sealed record Settings(ReplicaChoice Choice, double? Cooldown, int? Retries, double? Timeout);
+    private static void Sort(MappingReader section, string prefix, string[] modelled, string[] known, SortedSet<string> inert, SortedSet<string> unmodelled)
+    {
+        foreach (var (k, _) in section.Node.Children)
+        {
+            string key = (k as YamlScalarNode)?.Value ?? "";
+            if (!modelled.Contains(key))
+            {
+                (known.Contains(key) ? inert : unmodelled).Add($"{prefix}.{key}");
+            }
+        }
+    }
 
-    private static IEnumerable<Deployment> ReadModelList(YamlSource source, YamlNode node, SortedSet<string> ignored)
+    private sealed record Deployment(
+        YamlNode Node, string Group, int? Order, int? MaxParallel, double? Rpm, double? Tpm, double? Weight,
+        double? Timeout, double? StreamTimeout, double? Cooldown);
+
+    private static IEnumerable<Deployment> ReadModelList(YamlSource source, YamlNode node, SortedSet<string> inert, SortedSet<string> unmodelled)
     {
         if (node is not YamlSequenceNode list)
         {
@@ -118,73 +255,29 @@ internal static class LiteLlmConfig
             {
                 throw source.Error(list.Children[i], path, $"expected a deployment (model_name, litellm_params), found {MappingReader.Describe(list.Children[i])}");
             }
-            YamlMappingNode? parameters = null;
-            foreach (var (k, v) in entry.Children)
+            var outer = new MappingReader(source, entry, path);
+            foreach (var (k, _) in entry.Children)
             {
                 string key = (k as YamlScalarNode)?.Value ?? "";
-                if (key == "litellm_params")
+                if (key is not ("model_name" or "litellm_params"))
                 {
-                    parameters = v as YamlMappingNode
-                        ?? throw source.Error(v, $"{path}.litellm_params", $"expected a section of keys, found {MappingReader.Describe(v)}");
-                }
-                else
-                {
-                    ignored.Add($"model_list[*].{key}");
+                    (key == "model_info" ? inert : unmodelled).Add($"model_list[*].{key}");
                 }
             }
-            if (parameters is null)
-            {
-                throw source.Error(entry, $"{path}.litellm_params", "is required but missing");
-            }
-            var reader = new MappingReader(source, parameters, $"{path}.litellm_params");
-            foreach (var (k, _) in parameters.Children)
-            {
-                string key = (k as YamlScalarNode)?.Value ?? "";
-                if (!ModelledParams.Contains(key))
-                {
-                    ignored.Add($"model_list[*].litellm_params.{key}");
-                }
-            }
-            if (reader.Find("order") is null)
-            {
-                throw source.Error(parameters, $"{path}.litellm_params.order",
-                    "is required: FleetSim takes the lowest order as the self-hosted replicas and a higher one as the API");
-            }
+            string group = outer.Text("model_name") ?? throw source.Error(entry, $"{path}.model_name", "is required: the model group a request names");
+            MappingReader reader = outer.Mapping("litellm_params") ?? throw source.Error(entry, $"{path}.litellm_params", "is required but missing");
+            Sort(reader, "model_list[*].litellm_params", LiteLlmKeys.ModelledParams, LiteLlmKeys.InertParams, inert, unmodelled);
             yield return new Deployment(
                 entry,
-                reader.Integer("order", NumberRule.NonNegative.AtMost(1000)),
-                reader.Find("max_parallel_requests") is null ? null : reader.Integer("max_parallel_requests", NumberRule.AtLeastOne.AtMost(10_000)),
+                group,
+                reader.Find("order") is null ? null : reader.Integer("order", NumberRule.NonNegative.AtMost(1000)),
+                reader.Find("max_parallel_requests") is null ? null : reader.Integer("max_parallel_requests", NumberRule.AtLeastOne.AtMost(1_000_000)),
                 reader.Find("rpm") is null ? null : reader.Number("rpm", NumberRule.Positive.AtMost(1e12)),
                 reader.Find("tpm") is null ? null : reader.Number("tpm", NumberRule.Positive.AtMost(1e15)),
-                reader.Number("weight", NumberRule.Positive.AtMost(1e6), 1));
+                reader.Find("weight") is null ? null : reader.Number("weight", NumberRule.Positive.AtMost(1e6)),
+                reader.Find("timeout") is null ? null : reader.Number("timeout", NumberRule.Positive.AtMost(86_400)),
+                reader.Find("stream_timeout") is null ? null : reader.Number("stream_timeout", NumberRule.Positive.AtMost(86_400)),
+                reader.Find("cooldown_time") is null ? null : reader.Number("cooldown_time", NumberRule.NonNegative.AtMost(86_400)));
         }
-    }
-
-    private static Settings ReadRouterSettings(YamlSource source, YamlNode node, SortedSet<string> ignored)
-    {
-        if (node is not YamlMappingNode settings)
-        {
-            throw source.Error(node, "router_settings", $"expected a section of keys, found {MappingReader.Describe(node)}");
-        }
-        string[] modelled = ["routing_strategy", "cooldown_time", "num_retries", "timeout"];
-        foreach (var (k, _) in settings.Children)
-        {
-            string key = (k as YamlScalarNode)?.Value ?? "";
-            if (!modelled.Contains(key))
-            {
-                ignored.Add($"router_settings.{key}");
-            }
-        }
-        var reader = new MappingReader(source, settings, "router_settings");
-        string? strategy = reader.Text("routing_strategy");
-        ReplicaChoice choice = strategy is null
-            ? ReplicaChoice.SimpleShuffle
-            : ReplicaChoices.Parse(strategy) ?? throw reader.Error(reader.Required("routing_strategy"), "routing_strategy",
-                $"'{strategy}' is not modelled; FleetSim models {string.Join(" and ", ReplicaChoices.Names)}");
-        return new Settings(
-            choice,
-            reader.Find("cooldown_time") is null ? null : reader.Number("cooldown_time", NumberRule.NonNegative.AtMost(86_400)),
-            reader.Find("num_retries") is null ? null : reader.Integer("num_retries", NumberRule.NonNegative.AtMost(100)),
-            reader.Find("timeout") is null ? null : reader.Number("timeout", NumberRule.Positive.AtMost(86_400)));
     }
 }

@@ -11,7 +11,8 @@ public static class RouterModes
         ("spill", RouterMode.Spill),
         ("fluid", RouterMode.Fluid),
         ("queue", RouterMode.Queue),
-        ("cooldown", RouterMode.Cooldown));
+        ("cooldown", RouterMode.Cooldown),
+        ("litellm", RouterMode.LiteLlm));
 
     /// <summary>Every name, in the order help and messages list them.</summary>
     public static IReadOnlyList<string> Names => Table.Names;

@@ -58,18 +58,24 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers };
     }
 
-    /// <summary>A LiteLLM config says how many replicas there are, how many requests each runs and the API's limits.</summary>
+    /// <summary>A LiteLLM config says how many replicas there are, how many calls each lets through and the API's limits.</summary>
     private (ReplicaSpec, FleetSpec, ApiSpec) ApplyLiteLlm(LiteLlmImport config, ReplicaSpec replica, MappingReader? fleetSection, ApiSpec api)
     {
         if (fleetSection is not null)
         {
-            throw fleetSection.ErrorHere($"the replica count comes from router.litellm_config ({config.Replicas} deployments at the lowest order); remove the fleet section");
+            throw fleetSection.ErrorHere($"the replica count comes from router.litellm_config ({config.Replicas} deployments of model group '{config.Group}' at its lowest order); remove the fleet section");
         }
         _warnings.AddRange(config.Warnings);
-        if (config.MaxInFlight is { } parallel && parallel != replica.MaxInFlight)
+        foreach (int cap in (config.Settings.Semaphores ?? []).OfType<int>().Distinct())
         {
-            _warnings.Add($"router.litellm_config: max_parallel_requests {parallel} replaces replica.max_in_flight {replica.MaxInFlight}");
-            replica = replica with { MaxInFlight = parallel };
+            if (cap < replica.MaxInFlight)
+            {
+                _warnings.Add($"router.litellm_config: LiteLLM lets at most {cap} calls reach a replica at once (its semaphore), fewer than replica.max_in_flight {replica.MaxInFlight}: such a replica runs at most {cap}/{replica.MaxInFlight} of its rated throughput");
+            }
+            else if (cap > replica.MaxInFlight)
+            {
+                _warnings.Add($"router.litellm_config: LiteLLM lets {cap} calls reach a replica that runs {replica.MaxInFlight} at once: the rest queue inside the replica, and that wait counts against the call timeout");
+            }
         }
         api = api with
         {
@@ -222,37 +228,96 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private (RouterSpec, LiteLlmImport?) ReadRouter(MappingReader r)
     {
-        r.Allow("mode", "timeout_seconds", "cooldown_seconds", "retries", "strategy", "litellm_config");
-        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file)) : null;
+        r.Allow("mode", "patience_seconds", "timeout_seconds", "stream_timeout_seconds", "streaming", "cooldown_seconds", "retries",
+                "strategy", "max_parallel_requests", "litellm_config", "model_group", "allow_unmodelled");
+        string? group = r.Text("model_group");
+        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file), group) : null;
+        if (config is null && r.Find("model_group") is { } stray)
+        {
+            throw r.Error(stray, "model_group", "names a model group of router.litellm_config, and there is none");
+        }
         string? mode = r.Text("mode");
         RouterMode parsed = mode is null
-            ? config is null ? RouterMode.Spill : RouterMode.Queue
+            ? config is null ? RouterMode.Spill : RouterMode.LiteLlm
             : RouterModes.Parse(mode) ?? throw r.Error(r.Required("mode"), "mode", RouterModes.Unknown(mode));
-        OnlyWith(r, "timeout_seconds", parsed, RouterMode.Queue);
-        OnlyWith(r, "cooldown_seconds", parsed, RouterMode.Cooldown);
-        OnlyWith(r, "retries", parsed, RouterMode.Cooldown);
+        if (parsed == RouterMode.Queue && r.Find("timeout_seconds") is { } misplaced)
+        {
+            throw r.Error(misplaced, "timeout_seconds",
+                "in queue mode the wait for a slot is bounded by patience_seconds; timeout_seconds is LiteLLM's call timeout (mode: litellm)");
+        }
+        OnlyWith(r, "patience_seconds", parsed, RouterMode.Queue);
+        OnlyWith(r, "timeout_seconds", parsed, RouterMode.LiteLlm);
+        OnlyWith(r, "stream_timeout_seconds", parsed, RouterMode.LiteLlm);
+        OnlyWith(r, "streaming", parsed, RouterMode.LiteLlm);
+        OnlyWith(r, "max_parallel_requests", parsed, RouterMode.LiteLlm);
+        OnlyWith(r, "cooldown_seconds", parsed, RouterMode.Cooldown, RouterMode.LiteLlm);
+        OnlyWith(r, "retries", parsed, RouterMode.Cooldown, RouterMode.LiteLlm);
+        bool allowUnmodelled = r.Text("allow_unmodelled") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            string other => throw r.Error(r.Required("allow_unmodelled"), "allow_unmodelled", $"expected true or false, found '{other}'"),
+        };
+        if (config is not null)
+        {
+            string configFile = r.Text("litellm_config")!;
+            if (config.Unmodelled.Count > 0 && !allowUnmodelled)
+            {
+                throw r.Error(r.Required("litellm_config"), "litellm_config",
+                    $"{configFile} sets {string.Join(", ", config.Unmodelled)}, which would change where requests go or what they cost " +
+                    "but FleetSim does not model; remove them, or allow them to be ignored with --allow-unmodelled (router.allow_unmodelled: true)");
+            }
+            if (config.Unmodelled.Count > 0)
+            {
+                _warnings.Add($"router.litellm_config: ignored although they would change the answer (--allow-unmodelled): {string.Join(", ", config.Unmodelled)}");
+            }
+            if (config.Inert.Count > 0)
+            {
+                _warnings.Add($"router.litellm_config: no effect on the route or the bill: {string.Join(", ", config.Inert)}");
+            }
+        }
         string? strategy = r.Text("strategy");
         ReplicaChoice choice = strategy is null
             ? config?.Choice ?? ReplicaChoice.SimpleShuffle
             : ReplicaChoices.Parse(strategy) ?? throw r.Error(r.Required("strategy"), "strategy", ReplicaChoices.Unknown(strategy));
-        double? timeout = r.Find("timeout_seconds") is null ? config?.TimeoutSeconds : r.Number("timeout_seconds", NumberRule.Positive.AtMost(86_400));
+        LiteLlmSettings litellm = config?.Settings ?? new LiteLlmSettings();
+        if (parsed == RouterMode.LiteLlm)
+        {
+            litellm = litellm with
+            {
+                TimeoutSeconds = r.Number("timeout_seconds", NumberRule.Positive.AtMost(86_400), litellm.TimeoutSeconds),
+                StreamTimeoutSeconds = r.Find("stream_timeout_seconds") is null ? litellm.StreamTimeoutSeconds
+                    : r.Number("stream_timeout_seconds", NumberRule.Positive.AtMost(86_400)),
+                Streaming = r.Text("streaming") switch
+                {
+                    null => litellm.Streaming,
+                    "true" => true,
+                    "false" => false,
+                    string other => throw r.Error(r.Required("streaming"), "streaming", $"expected true or false, found '{other}'"),
+                },
+                Semaphores = r.Find("max_parallel_requests") is null ? litellm.Semaphores
+                    : [r.Integer("max_parallel_requests", NumberRule.AtLeastOne.AtMost(1_000_000))],
+                ApiRoute = config is null ? ApiRoute.HigherOrder : litellm.ApiRoute,
+            };
+        }
         var spec = new RouterSpec(parsed)
         {
-            TimeoutSeconds = parsed == RouterMode.Queue ? timeout : null,
+            PatienceSeconds = r.Find("patience_seconds") is null ? null : r.Number("patience_seconds", NumberRule.NonNegative.AtMost(86_400)),
             CooldownSeconds = r.Number("cooldown_seconds", NumberRule.NonNegative.AtMost(86_400), config?.CooldownSeconds ?? 5),
-            Retries = r.Integer("retries", NumberRule.NonNegative.AtMost(100), config?.Retries ?? 0),
+            Retries = r.Integer("retries", NumberRule.NonNegative.AtMost(100), config?.Retries ?? LiteLlmSettings.DefaultRetries),
             Choice = choice,
             Weights = config?.Weights,
+            LiteLlm = litellm,
             LiteLlmConfig = config is null ? null : r.Text("litellm_config"),
         };
         return (spec, config);
     }
 
-    private static void OnlyWith(MappingReader r, string key, RouterMode mode, RouterMode owner)
+    private static void OnlyWith(MappingReader r, string key, RouterMode mode, params RouterMode[] owners)
     {
-        if (mode != owner && r.Find(key) is { } node)
+        if (!owners.Contains(mode) && r.Find(key) is { } node)
         {
-            throw r.Error(node, key, $"goes with mode: {RouterModes.Name(owner)}, not {RouterModes.Name(mode)}");
+            throw r.Error(node, key, $"goes with mode: {string.Join(" or ", owners.Select(RouterModes.Name))}, not {RouterModes.Name(mode)}");
         }
     }
 

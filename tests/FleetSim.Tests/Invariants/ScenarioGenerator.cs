@@ -69,7 +69,7 @@ internal sealed class GeneratedScenario
 
     public required GeneratedReplica Replica { get; init; }
 
-    /// <summary>"spill", "fluid", "queue" or "cooldown".</summary>
+    /// <summary>"spill", "fluid", "queue", "cooldown" or "litellm".</summary>
     public required string Router { get; init; }
 
     public required bool QueueTimeout { get; init; }
@@ -88,8 +88,14 @@ internal sealed class GeneratedScenario
     /// <summary>Tiers only: the monthly API spend levels to run.</summary>
     public IReadOnlyList<double> Spends { get; init; } = [];
 
-    /// <summary>The router has a minute-engine form (every router but cooldown and queue without a timeout).</summary>
-    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout);
+    /// <summary>
+    /// The router has a minute-engine form: spill, fluid, and queue with a patience and simple-shuffle
+    /// (not cooldown, litellm, or queue waiting forever or picking least-busy).
+    /// </summary>
+    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout && !LeastBusy);
+
+    /// <summary>The router picks least-busy.</summary>
+    public required bool LeastBusy { get; init; }
 
     /// <summary>The router runs on the request engine (every router but fluid).</summary>
     public bool HasRequestForm => Router != "fluid";
@@ -271,15 +277,30 @@ internal sealed class ScenarioGenerator(int seed)
         }
         else
         {
-            router = ur < 0.35 ? "spill" : ur < 0.55 ? "fluid" : ur < 0.85 ? "queue" : "cooldown";
+            router = ur < 0.35 ? "spill" : ur < 0.5 ? "fluid" : ur < 0.72 ? "queue" : ur < 0.86 ? "cooldown" : "litellm";
             timeout = router == "queue" && Chance(0.67);
         }
         var routerKeys = new List<string> { $"mode: {router}" };
         if (timeout)
         {
-            routerKeys.Add($"timeout_seconds: {Num.F(LogUniform(0.5, 600))}");
+            routerKeys.Add($"patience_seconds: {Num.F(LogUniform(0.5, 600))}");
         }
-        if (router == "cooldown")
+        if (router == "litellm")
+        {
+            if (Chance(0.6))
+            {
+                routerKeys.Add($"timeout_seconds: {Num.F(LogUniform(1, 600))}");
+            }
+            if (Chance(0.3))
+            {
+                routerKeys.Add($"streaming: {(Chance(0.5) ? "true" : "false")}");
+            }
+            if (Chance(0.4))
+            {
+                routerKeys.Add($"max_parallel_requests: {1 + _r.Next(64)}");
+            }
+        }
+        if (router is "cooldown" or "litellm")
         {
             if (Chance(0.7))
             {
@@ -290,12 +311,14 @@ internal sealed class ScenarioGenerator(int seed)
                 routerKeys.Add($"retries: {_r.Next(4)}");
             }
         }
-        if (router != "fluid" && Chance(0.25))
+        // least-busy couples a queue's replicas, which no minute form captures.
+        bool leastBusy = router != "fluid" && !(needsMinuteForm && router == "queue") && Chance(0.25);
+        if (leastBusy)
         {
             routerKeys.Add("strategy: least-busy");
         }
         rest.Add($"router={{{string.Join(", ", routerKeys)}}}");
-        bool minuteForm = router is "spill" or "fluid" || timeout;
+        bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy);
 
         // --- API.
         GeneratedApi api;
@@ -516,7 +539,7 @@ internal sealed class ScenarioGenerator(int seed)
                 "pricing.minimum_charge_minutes=0", "pricing.billing=per-hour", "traffic.request_mix.cache_hit_share=0",
                 "traffic.weekend_factor=0.001", "scaling.max_nodes=0", "scaling.reactive.target_utilization=4",
                 "scaling.reactive.tolerance=0.99", "traffic.noise.growth_per_month=-0.99",
-                "router.timeout_seconds=10", "pricing.base_fleet=spot", $"traffic.request_mix.output_tokens={Num.F(processed)}",
+                "router.patience_seconds=10", "pricing.base_fleet=spot", $"traffic.request_mix.output_tokens={Num.F(processed)}",
             ];
             int count = 1 + _r.Next(2);
             for (int k = 0; k < count; k++)
@@ -553,6 +576,7 @@ internal sealed class ScenarioGenerator(int seed)
             Replica = replica,
             Router = router,
             QueueTimeout = timeout,
+            LeastBusy = leastBusy,
             HorizonHours = hours,
             StaticReplicas = fixedReplicas,
             Policies = policies,

@@ -125,16 +125,18 @@ public sealed class LiteLlmConfigTests
     }
 
     [Test]
-    public void TheLowestOrderIsTheFleetAndItsMaxParallelRequestsTheSlots()
+    public void TheLowestOrderIsTheFleetAndItsMaxParallelRequestsItsSemaphore()
     {
         ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config()));
         Assert.Multiple(() =>
         {
             Assert.That(s.Fleet, Is.EqualTo(new StaticFleet(5)));
-            Assert.That(s.Replica.MaxInFlight, Is.EqualTo(12));
-            Assert.That(s.Warnings, Has.Some.Contains("max_parallel_requests 12 replaces replica.max_in_flight 8"));
-            Assert.That(s.Router.Mode, Is.EqualTo(RouterMode.Queue), "LiteLLM queues for max_parallel_requests unless told otherwise");
-            Assert.That(s.Router.TimeoutSeconds, Is.EqualTo(30));
+            Assert.That(s.Replica.MaxInFlight, Is.EqualTo(8), "the replica's own slots stay the scenario's");
+            Assert.That(s.Router.LiteLlm.Semaphores, Is.EqualTo(new int?[] { 12, 12, 12, 12, 12 }));
+            Assert.That(s.Warnings, Has.Some.Contains("LiteLLM lets 12 calls reach a replica that runs 8 at once"));
+            Assert.That(s.Router.Mode, Is.EqualTo(RouterMode.LiteLlm), "a LiteLLM config runs as LiteLLM unless told otherwise");
+            Assert.That(s.Router.LiteLlm.TimeoutSeconds, Is.EqualTo(30), "timeout bounds the call, not the wait");
+            Assert.That(s.Router.PatienceSeconds, Is.Null);
             Assert.That(s.Router.Choice, Is.EqualTo(ReplicaChoice.LeastBusy));
             Assert.That(s.Router.LiteLlmConfig, Is.EqualTo("litellm.yaml"));
         });
@@ -187,8 +189,84 @@ public sealed class LiteLlmConfigTests
             Assert.That(s.Router.Mode, Is.EqualTo(RouterMode.Cooldown));
             Assert.That(s.Router.CooldownSeconds, Is.EqualTo(10));
             Assert.That(s.Router.Retries, Is.EqualTo(2));
-            Assert.That(s.Router.TimeoutSeconds, Is.Null, "a timeout belongs to queue mode");
+            Assert.That(s.Router.PatienceSeconds, Is.Null, "LiteLLM's timeout is not a queue's patience");
         });
+    }
+
+    /// <remarks>Router.__init__: num_retries unset takes openai.DEFAULT_MAX_RETRIES, which is 2; litellm_settings.num_retries comes before it.</remarks>
+    [Test]
+    public void NumRetriesDefaultsToLiteLlmsTwo()
+    {
+        ScenarioSpec unset = ScenarioLoader.LoadFile(Write(Config().Replace("  num_retries: 2\n", "")));
+        ScenarioSpec global = ScenarioLoader.LoadFile(Write(Config().Replace("  num_retries: 2\n", "")
+                                                                .Replace("  drop_params: true\n", "  drop_params: true\n  num_retries: 5\n")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(unset.Router.Retries, Is.EqualTo(2));
+            Assert.That(global.Router.Retries, Is.EqualTo(5));
+            Assert.That(new RouterSpec(RouterMode.Cooldown).Retries, Is.EqualTo(2), "cooldown mode without a config takes LiteLLM's default too");
+        });
+    }
+
+    /// <remarks>calculate_max_parallel_requests: max_parallel_requests, else rpm, else ⌊tpm/1000·6⌋, else default_max_parallel_requests, else none.</remarks>
+    [Test]
+    public void TheSemaphoreComesFromMaxParallelElseRpmElseTpmElseTheDefault()
+    {
+        static string Each(int i) => i switch
+        {
+            0 => "      max_parallel_requests: 3\n",
+            1 => "      rpm: 7\n",
+            2 => "      tpm: 2500\n",
+            _ => "",
+        };
+        string config = "model_list:\n" + string.Concat(Enumerable.Range(0, 4).Select(i => Deployment(i, Each(i)))) + ApiDeployments +
+                        Settings.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  default_max_parallel_requests: 9\n");
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(config));
+        Assert.That(s.Router.LiteLlm.Semaphores, Is.EqualTo(new int?[] { 3, 7, 15, 9 }));
+    }
+
+    [Test]
+    public void AConfigThatReachesTheApiOnlyThroughFallbacksRoutesThere()
+    {
+        string config = """
+            model_list:
+              - model_name: local
+                litellm_params: { model: hosted_vllm/k2, api_base: "http://a:8000/v1", max_parallel_requests: 8 }
+              - model_name: local
+                litellm_params: { model: hosted_vllm/k2, api_base: "http://b:8000/v1", max_parallel_requests: 8 }
+              - model_name: paid
+                litellm_params: { model: openrouter/moonshotai/kimi-k2, rpm: 500 }
+            router_settings:
+              fallbacks: [{ local: [paid] }]
+
+            """;
+        ScenarioSpec s = ScenarioLoader.LoadFile(Write(config, ScenarioYaml.Replace("  litellm_config: litellm.yaml", "  litellm_config: litellm.yaml\n  model_group: local")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Fleet, Is.EqualTo(new StaticFleet(2)));
+            Assert.That(s.Router.LiteLlm.ApiRoute, Is.EqualTo(ApiRoute.Fallbacks));
+            Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(500));
+        });
+    }
+
+    [Test]
+    public void SeveralModelGroupsNeedTheCalledOneNamed()
+    {
+        string config = Config().Replace("router_settings:", "  - model_name: other\n    litellm_params: { model: openai/gpt-5 }\nrouter_settings:");
+        string path = Write(config);
+        Assert.That(() => ScenarioLoader.LoadFile(path),
+                    Throws.TypeOf<ScenarioException>().With.Message.Contains("router.model_group"));
+    }
+
+    [Test]
+    public void AKeyThatWouldChangeTheAnswerButIsNotModelledRefusesUnlessAllowed()
+    {
+        string config = Config().Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  retry_policy: { TimeoutErrorRetries: 5 }\n");
+        string path = Write(config);
+        Assert.That(() => ScenarioLoader.LoadFile(path),
+                    Throws.TypeOf<ScenarioException>().With.Message.Contains("router_settings.retry_policy").And.Message.Contains("--allow-unmodelled"));
+        ScenarioSpec allowed = ScenarioLoader.LoadFile(Write(config, ScenarioYaml.Replace("  litellm_config: litellm.yaml", "  litellm_config: litellm.yaml\n  allow_unmodelled: true")));
+        Assert.That(allowed.Warnings, Has.Some.Contains("router_settings.retry_policy"));
     }
 
     [Test]
@@ -198,12 +276,12 @@ public sealed class LiteLlmConfigTests
         Assert.Multiple(() =>
         {
             Assert.That(s.Replica.MaxInFlight, Is.EqualTo(8));
-            Assert.That(s.Warnings, Has.None.Contains("replaces replica.max_in_flight"));
+            Assert.That(s.Warnings, Has.None.Contains("calls reach a replica"));
         });
     }
 
     [Test]
-    public void EveryKeyItDoesNotModelIsNamedInAWarning()
+    public void EveryKeyIsListedAsModelledOrWithoutEffect()
     {
         ScenarioSpec s = ScenarioLoader.LoadFile(Write(Config()));
         string warnings = string.Join("\n", s.Warnings);
@@ -212,13 +290,13 @@ public sealed class LiteLlmConfigTests
         {
             foreach (string key in new[]
             {
-                "model_list[*].litellm_params.api_key", "model_list[*].litellm_params.api_base", "model_list[*].litellm_params.model",
-                "model_list[*].model_info", "litellm_settings", "general_settings", "router_settings.allowed_fails",
+                "model_list[*].litellm_params.api_key", "model_list[*].litellm_params.api_base",
+                "model_list[*].model_info", "litellm_settings.drop_params", "general_settings",
             })
             {
                 Assert.That(warnings, Does.Contain(key));
             }
-            foreach (string modelled in new[] { "litellm_params.order", "max_parallel_requests,", "router_settings.timeout", "routing_strategy", "litellm_params.rpm" })
+            foreach (string modelled in new[] { "litellm_params.order", "max_parallel_requests,", "router_settings.timeout", "routing_strategy", "litellm_params.rpm", "allowed_fails" })
             {
                 Assert.That(warnings, Does.Not.Contain(modelled));
             }
@@ -226,14 +304,18 @@ public sealed class LiteLlmConfigTests
     }
 
     [Test]
-    public void RpmOnTheSelfHostedDeploymentsIsWarnedAboutNotApplied()
+    public void RpmOnTheSelfHostedDeploymentsIsAPreCallFilterOnlyWithPreCallChecks()
     {
         string config = Config().Replace("      max_parallel_requests: 12\n", "      max_parallel_requests: 12\n      rpm: 60\n");
-        ScenarioSpec s = ScenarioLoader.LoadFile(Write(config));
+        ScenarioSpec off = ScenarioLoader.LoadFile(Write(config));
+        ScenarioSpec on = ScenarioLoader.LoadFile(Write(config.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  enable_pre_call_checks: true\n")));
         Assert.Multiple(() =>
         {
-            Assert.That(s.Warnings, Has.Some.Contains("rpm/tpm on the self-hosted (order 1) deployments are not modelled"));
-            Assert.That(s.Api.RequestsPerMinute, Is.EqualTo(1000));
+            Assert.That(off.Router.LiteLlm.PreCallRpm, Is.Null);
+            Assert.That(on.Router.LiteLlm.PreCallRpm, Is.EqualTo(new double?[] { 60, 60, 60, 60, 60 }));
+            Assert.That(off.Api.RequestsPerMinute, Is.EqualTo(1000));
+            Assert.That(off.Warnings, Has.Some.Contains("before PR #24611"));
+            Assert.That(on.Warnings, Has.None.Contains("before PR #24611"));
         });
     }
 
@@ -246,7 +328,7 @@ public sealed class LiteLlmConfigTests
         {
             Assert.That(code, Is.Zero, error);
             Assert.That(output, Does.Contain("5 replicas"));
-            Assert.That(error, Does.Contain("warning: ").And.Contain("router_settings.allowed_fails"));
+            Assert.That(error, Does.Contain("warning: ").And.Contain("general_settings"));
         });
     }
 
@@ -260,12 +342,14 @@ public sealed class LiteLlmConfigTests
         TestContext.Out.WriteLine(requests.Requests!.Requests);
         Assert.Multiple(() =>
         {
-            Assert.That(minute.Engine, Is.EqualTo(EngineChoice.Minute), "queue with a timeout has a minute form");
+            Assert.That(minute.Engine, Is.EqualTo(EngineChoice.Request), "LiteLLM has no minute form, so run picks the request engine");
             Assert.That(minute.Fleet.Replicas, Is.EqualTo(5));
-            Assert.That(minute.Fleet.Slots, Is.EqualTo(60));
-            Assert.That(requests.Requests.Fleet.Slots, Is.EqualTo(60));
-            // 50 requests a minute is less than the morning's overflow: the API turns some away.
-            Assert.That(requests.Requests.Requests.Dropped, Is.GreaterThan(requests.Requests.Requests.Unfinished));
+            Assert.That(minute.Fleet.Slots, Is.EqualTo(40));
+            Assert.That(requests.Requests.Fleet.Slots, Is.EqualTo(40));
+            // LiteLLM holds what 5 replicas cannot take on their semaphores, so the backlog is still
+            // waiting when the 12 hours end; the API, at 50 requests a minute, takes no more than that.
+            Assert.That(requests.Requests.Requests.Unfinished, Is.GreaterThan(0));
+            Assert.That(requests.Warnings, Has.Some.Contains("still waiting for a slot when the horizon ended"));
             Assert.That(requests.Requests.Requests.Spilled, Is.LessThanOrEqualTo(50 * 12 * 60));
         });
     }
@@ -277,14 +361,10 @@ public sealed class LiteLlmConfigTests
 
     public static IEnumerable<BadConfig> BadConfigs() =>
     [
-        new("a deployment without an order", c => ReplaceNth(c, "      order: 1\n", "", 2), "model: hosted_vllm", 2,
-            "model_list[1].litellm_params.order", "is required"),
-        new("every deployment of one order", c => c.Replace("order: 2", "order: 1"), "- model_name", 7,
-            "model_list", "every deployment has order 1"),
-        new("replicas with different max_parallel_requests", c => ReplaceNth(c, "max_parallel_requests: 12", "max_parallel_requests: 16", 3),
-            "- model_name", 1, "model_list", "different max_parallel_requests (12, 16)"),
-        new("a routing strategy it does not model", c => c.Replace("routing_strategy: least-busy", "routing_strategy: latency-based-routing"),
-            "routing_strategy:", 1, "router_settings.routing_strategy", "'latency-based-routing' is not modelled"),
+        new("fallbacks that are not a list", c => c.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  fallbacks: paid\n"),
+            "fallbacks: paid", 1, "router_settings.fallbacks", "expected a list"),
+        new("enable_pre_call_checks that is not a yes or no", c => c.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  enable_pre_call_checks: sometimes\n"),
+            "enable_pre_call_checks:", 1, "router_settings.enable_pre_call_checks", "expected true or false"),
         new("a negative max_parallel_requests", c => ReplaceNth(c, "max_parallel_requests: 12", "max_parallel_requests: -1", 2),
             "max_parallel_requests: -1", 1, "model_list[1].litellm_params.max_parallel_requests", "must be"),
     ];

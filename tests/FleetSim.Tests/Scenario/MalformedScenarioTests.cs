@@ -124,7 +124,7 @@ public sealed class MalformedScenarioTests
         new("replica gpus more than gpus_per_node",
             Replace("  gpus: 4\n", "  gpus: 16\n"), "gpus: 16", "replica.gpus", "a replica of 16 GPUs does not fit on a node of 8"),
         new("unknown router mode",
-            Replace("mode: spill", "mode: roundrobin"), "mode: roundrobin", "router.mode", "expected 'spill', 'fluid', 'queue' or 'cooldown', found 'roundrobin'"),
+            Replace("mode: spill", "mode: roundrobin"), "mode: roundrobin", "router.mode", "expected 'spill', 'fluid', 'queue', 'cooldown' or 'litellm', found 'roundrobin'"),
         new("fleet.replicas as text",
             Replace("replicas: floor", "replicas: lots"), "replicas: lots", "fleet.replicas",
             "expected a whole number of replicas or 'floor', found 'lots'"),
@@ -172,7 +172,7 @@ public sealed class MalformedScenarioTests
         new("--set a value that is not YAML", ["--set", "replica.gpus=[1"], "--set replica.gpus=[1", "replica.gpus",
             "the value is not valid YAML"),
         new("--set=key=value with a bad value", ["--set=router.mode=rr"], "--set router.mode=rr", "router.mode",
-            "expected 'spill', 'fluid', 'queue' or 'cooldown', found 'rr'"),
+            "expected 'spill', 'fluid', 'queue', 'cooldown' or 'litellm', found 'rr'"),
         new("--set as the last argument", ["--set"], "--set", "", "expects KEY.PATH=VALUE"),
     }.Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
 

@@ -1,3 +1,4 @@
+using FleetSim.Routing.Requests;
 using FleetSim.Fleet;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
@@ -27,6 +28,9 @@ public sealed record RequestRun(
     /// in <see cref="DemandTokens"/> and <see cref="SelfHosted"/>, which follow the requests).
     /// </summary>
     public Tokens TokensAfterHorizon { get; init; }
+
+    /// <summary>Slot-seconds spent on calls that timed out and were aborted: GPU time that served nobody.</summary>
+    public double WastedSlotSeconds { get; init; }
 
     /// <summary>Share of the fleet's slot-time that was busy over the horizon.</summary>
     public double Utilization => Fleet.Slots == 0 ? 0 : InFlightPerMinute.Average() / Fleet.Slots;
@@ -63,8 +67,12 @@ public sealed record RequestRun(
 /// <param name="Total">Requests that arrived.</param>
 /// <param name="SelfHosted">Served by a replica.</param>
 /// <param name="Spilled">Served by the API.</param>
-/// <param name="Dropped">Served by nobody: the API was over its rate limit or down.</param>
-/// <param name="TimedOut">queue: waited timeout_seconds for a slot and fell back (counted in Spilled or Dropped too).</param>
+/// <param name="Dropped">Served by nobody: the API was over its rate limit or down, or no route to it was left.</param>
+/// <param name="TimedOut">Attempts that ran out of time: queue, a wait past patience_seconds; litellm, a call past its timeout.</param>
 /// <param name="Rejected">cooldown: 429 answers from full replicas (a request can collect several).</param>
-/// <param name="Unfinished">queue: still waiting for a slot when the horizon ended (counted in Dropped too).</param>
-public sealed record RequestCounts(long Total, long SelfHosted, long Spilled, long Dropped, long TimedOut, long Rejected, long Unfinished);
+/// <param name="Unfinished">Still waiting for a slot when the horizon ended (counted in Dropped too).</param>
+public sealed record RequestCounts(long Total, long SelfHosted, long Spilled, long Dropped, long TimedOut, long Rejected, long Unfinished)
+{
+    /// <summary>Attempts after a request's first (num_retries at work).</summary>
+    public long Retries { get; init; }
+}

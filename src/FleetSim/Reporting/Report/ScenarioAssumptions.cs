@@ -50,9 +50,23 @@ public static class ScenarioAssumptions
         Add("replica.prefill_tokens_per_second", r.Prefill.Value);
         Add("fleet.replicas", s.Fleet switch { StaticFleet fixedFleet => fixedFleet.Replicas.ToString(CultureInfo.InvariantCulture), _ => "floor" });
         Add("router.mode", s.Router.ModeName);
-        Add("router.timeout_seconds", s.Router.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none");
-        Add("router.cooldown_seconds", s.Router.CooldownSeconds);
-        Add("router.retries", s.Router.Retries);
+        switch (s.Router.Mode)
+        {
+            case RouterMode.Queue:
+                Add("router.patience_seconds", s.Router.PatienceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none (waits as long as it takes)");
+                break;
+            case RouterMode.Cooldown:
+                Add("router.cooldown_seconds", s.Router.CooldownSeconds);
+                Add("router.retries", s.Router.Retries);
+                break;
+            case RouterMode.LiteLlm:
+                Add("router.timeout_seconds", s.Router.LiteLlm.TimeoutSeconds);
+                Add("router.stream_timeout_seconds", s.Router.LiteLlm.StreamTimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "timeout_seconds");
+                Add("router.streaming", s.Router.LiteLlm.Streaming ? "true" : "false");
+                Add("router.cooldown_seconds", s.Router.CooldownSeconds);
+                Add("router.retries", s.Router.Retries);
+                break;
+        }
         Add("router.strategy", ReplicaChoices.Name(s.Router.Choice));
         Add("router.litellm_config", s.Router.LiteLlmConfig ?? "none");
         if (s.Api.Price.IsTyped)

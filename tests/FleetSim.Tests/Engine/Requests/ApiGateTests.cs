@@ -1,3 +1,4 @@
+using FleetSim.Routing.Requests;
 using FleetSim.Engine.Requests;
 using FleetSim.Scenario;
 using FleetSim.Units;

@@ -1,3 +1,4 @@
+using FleetSim.Routing.Requests;
 using FleetSim.Engine.Requests;
 
 namespace FleetSim.Tests.Engine.Requests;

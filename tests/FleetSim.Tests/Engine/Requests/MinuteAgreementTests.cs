@@ -24,7 +24,7 @@ public class MinuteAgreementTests
     public void SpillShareOfTheMinuteEngineIsWithinOnePointOfTheRequestEngine(int seed)
     {
         ScenarioRun spill = Week(seed, "router.mode=spill");
-        ScenarioRun queue = Week(seed, "router.mode=queue", "router.timeout_seconds=30");
+        ScenarioRun queue = Week(seed, "router.mode=queue", "router.patience_seconds=30");
         TestContext.Out.WriteLine(
             $"seed {seed}: spill minute {spill.MinuteBill!.SpillShare:P3} request {spill.Bill.SpillShare:P3} " +
             $"(diff {(spill.MinuteBill.SpillShare - spill.Bill.SpillShare) * 100:+0.000;-0.000} pp); " +

@@ -76,7 +76,9 @@ public class QueueErlangCTests
         {
             Assert.That(shuffle.Mean, Is.EqualTo(separate).Within(3 * shuffle.StandardError));
             Assert.That(shuffle.Mean, Is.GreaterThan(5 * pooled));
-            Assert.That(leastBusy.Mean, Is.GreaterThan(pooled).And.LessThan(1.5 * pooled));
+            // LiteLLM's least-busy counts only requests in flight: once every slot is busy, arrivals pile onto
+            // the first replica, so it waits longer than one pooled queue, though far less than blind shuffling.
+            Assert.That(leastBusy.Mean, Is.GreaterThan(1.5 * pooled).And.LessThan(0.5 * separate));
         });
     }
 }

@@ -24,7 +24,7 @@ public class QueueTimeoutTests
         {
             ScenarioSpec s = Scenarios.ConstantLoad(RequestRuns.TokensPerSecondFor(erlangs, slots), 1, "queue",
                 $"replica.max_in_flight={slots}", "traffic.request_mix.size_distribution=exponential",
-                $"router.timeout_seconds={timeout}", "horizon_hours=48", $"seed={seed}");
+                $"router.patience_seconds={timeout}", "horizon_hours=48", $"seed={seed}");
             RequestRun run = RequestRuns.Of(s);
             double service = ServiceTime.Seconds(s.Traffic.RequestMix.ProcessedTokens, s.Replica);
             double lambda = run.Demand.Rate[0] / s.Traffic.RequestMix.ProcessedTokens;

@@ -34,7 +34,7 @@ public class RequestCliTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCode.BadInput));
-            Assert.That(error, Does.Contain("'queue' without timeout_seconds has no minute-engine form"));
+            Assert.That(error, Does.Contain("'queue' without patience_seconds has no minute-engine form"));
         });
     }
 

@@ -1,6 +1,6 @@
 using FleetSim.Scenario;
 
-namespace FleetSim.Engine.Requests;
+namespace FleetSim.Routing.Requests;
 
 /// <summary>
 /// The paid API's door: per-clock-minute request and token limits, and outage windows. A request it

@@ -1,4 +1,4 @@
-namespace FleetSim.Engine.Requests;
+namespace FleetSim.Routing.Requests;
 
 /// <summary>
 /// Percentiles of millions of latencies in constant memory and without a logarithm per sample: a

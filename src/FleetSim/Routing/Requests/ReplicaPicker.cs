@@ -1,6 +1,6 @@
 using FleetSim.Scenario;
 
-namespace FleetSim.Engine.Requests;
+namespace FleetSim.Routing.Requests;
 
 /// <summary>LiteLLM's routing_strategy within one order: weighted simple-shuffle or least-busy.</summary>
 public sealed class ReplicaPicker

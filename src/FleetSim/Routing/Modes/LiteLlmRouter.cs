@@ -1,0 +1,301 @@
+using FleetSim.Fleet;
+using FleetSim.Routing.Requests;
+using FleetSim.Scenario;
+using FleetSim.Units;
+
+namespace FleetSim.Routing.Modes;
+
+/// <summary>
+/// LiteLLM's proxy router as its source behaves (release line after PR #24611, merged 2026-03-26,
+/// in which <c>order</c> works without enable_pre_call_checks and a failed order falls to the next):
+/// <list type="number">
+/// <item>pick a healthy deployment of the lowest order: cooled-down ones are left out, and with
+/// enable_pre_call_checks those picked rpm times in their 60-second window
+/// (<c>Router.async_get_healthy_deployments</c>); by least-busy (fewest requests past the semaphore,
+/// the first on a tie) or weighted simple-shuffle;</item>
+/// <item>wait, without bound, on its <c>max_parallel_requests</c> semaphore (FIFO; the timeout does
+/// not run yet), then call the replica, which may queue the call for one of its own slots;</item>
+/// <item>a call longer than <c>timeout</c> (first token later than <c>stream_timeout</c> when streamed)
+/// is aborted, the slot time it used is spent; the failure may cool the deployment down
+/// (<c>cooldown_handlers.py</c>: more than half of at least 5 requests in the calendar minute failed,
+/// or with allowed_fails set, more than allowed_fails failures within cooldown_time);</item>
+/// <item>retry num_retries times (default 2), each a new pick, at once when another deployment is
+/// healthy, else after the exponential backoff (0.5 s doubling, 8 s cap) and never sooner than
+/// retry_after (<c>_time_to_sleep_before_retry</c>);</item>
+/// <item>then the next order or the fallbacks: the API; with neither, the client gets the error.</item>
+/// </list>
+/// When every self-hosted deployment is cooling, the API is the lowest healthy order and takes the
+/// request at once.
+/// </summary>
+internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
+{
+    public override string? WhyNoMinuteForm(FleetShape? fleet) =>
+        "router mode 'litellm' has no minute-engine form: LiteLLM holds a request on its replica's semaphore for as long " +
+        "as it takes, so an overloaded minute's backlog is served in later minutes, and call timeouts, retries and " +
+        "cooldowns follow single requests";
+
+    public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
+        throw new InvalidOperationException(WhyNoMinuteForm(null));
+
+    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
+
+    public override string Describe(FleetShape fleet)
+    {
+        LiteLlmSettings s = Spec.LiteLlm;
+        string limit = s.Streaming
+            ? $"the first token within {s.CallLimitSeconds:0.#} s (stream_timeout)"
+            : $"the whole call within {s.CallLimitSeconds:0.#} s (timeout)";
+        string then = s.ApiRoute switch
+        {
+            ApiRoute.HigherOrder => "then the API at the next order",
+            ApiRoute.Fallbacks => "then the API through fallbacks",
+            _ => "then an error to the client (no route to the API)",
+        };
+        return $"litellm ({ChoiceName}): a request waits on its replica's semaphore as long as it takes; {limit}; " +
+               $"{Spec.Retries} retries, {then}";
+    }
+
+    public override string CountsNote(long timedOut, long rejected, long retries) =>
+        $", {Quantity.Short(timedOut, precise: true)} calls timed out, {Quantity.Short(retries, precise: true)} retries";
+
+    /// <summary>What a deferred request does when it comes back.</summary>
+    private enum Step
+    {
+        /// <summary>Its call has just timed out on the replica it holds in <see cref="PendingRequest.Step"/>'s upper bits.</summary>
+        Failed,
+
+        /// <summary>Its backoff is over: try again.</summary>
+        Retry,
+    }
+
+    private sealed class Rule : RequestAdmission
+    {
+        private const double BackoffInitialSeconds = 0.5;   // litellm: INITIAL_RETRY_DELAY
+        private const double BackoffMaxSeconds = 8.0;       // litellm: MAX_RETRY_DELAY
+
+        private readonly RouterSpec _spec;
+        private readonly LiteLlmSettings _settings;
+        private readonly ServerBank[] _semaphores;
+        private readonly double[] _coolUntil;
+        private readonly double[] _rpm;
+        private readonly double[] _rpmWindowStart;
+        private readonly int[] _rpmPicks;
+        private readonly long[] _minute;
+        private readonly int[] _minuteRequests, _minuteFailures;
+        private readonly Queue<double>[] _recentFailures;
+
+        public Rule(RequestFleet fleet, RouterSpec spec)
+            : base(fleet)
+        {
+            _spec = spec;
+            _settings = spec.LiteLlm;
+            int n = fleet.Replicas;
+            _semaphores = new ServerBank[n];
+            for (int r = 0; r < n; r++)
+            {
+                int? cap = _settings.Semaphores is { } caps && caps.Count > 0 ? caps[Math.Min(r, caps.Count - 1)] : null;
+                _semaphores[r] = new ServerBank(cap ?? ServerBank.Unlimited);
+            }
+            _coolUntil = new double[n];
+            _rpm = new double[n];
+            for (int r = 0; r < n; r++)
+            {
+                _rpm[r] = _settings.PreCallRpm is { } rpm && rpm.Count > 0 ? rpm[Math.Min(r, rpm.Count - 1)] ?? double.PositiveInfinity : double.PositiveInfinity;
+            }
+            _rpmWindowStart = [.. Enumerable.Repeat(double.NegativeInfinity, n)];
+            _rpmPicks = new int[n];
+            _minute = [.. Enumerable.Repeat(-1L, n)];
+            _minuteRequests = new int[n];
+            _minuteFailures = new int[n];
+            _recentFailures = [.. Enumerable.Range(0, n).Select(_ => new Queue<double>())];
+        }
+
+        private double Now { get; set; }
+
+        /// <summary>Deployments in the model group the requests call: the replicas, and the API when it is a higher order of the same group.</summary>
+        private int GroupSize => Fleet.Replicas + (_settings.ApiRoute == ApiRoute.HigherOrder ? 1 : 0);
+
+        public override void Arrive(double now, double tokens)
+        {
+            Ledger.Arrived(tokens);
+            Attempt(now, tokens, now, attempt: 0);
+        }
+
+        public override void Resume(in PendingRequest request)
+        {
+            double now = request.At;
+            if ((Step)(request.Step & 1) == Step.Retry)
+            {
+                Attempt(now, request.Tokens, request.Arrived, request.Attempt);
+                return;
+            }
+            int replica = request.Step >> 1;
+            Fail(replica, now);
+            if (request.Attempt > _spec.Retries || !AnyHealthy(now))
+            {
+                // Retries spent, or no healthy self-hosted deployment left to retry on: on to the API.
+                MoveOn(now, request.Tokens);
+                return;
+            }
+            Ledger.Retry();
+            double sleep = GroupSize >= 2 ? 0 : Math.Max(Backoff(request.Attempt), _settings.RetryAfterSeconds);
+            if (sleep > 0)
+            {
+                Fleet.Later(new PendingRequest(now + sleep, request.Tokens, request.Arrived, request.Attempt, (int)Step.Retry));
+            }
+            else
+            {
+                Attempt(now, request.Tokens, request.Arrived, request.Attempt);
+            }
+        }
+
+        /// <summary>One attempt: pick, queue on the semaphore, call; a timed-out call comes back when it is aborted.</summary>
+        private void Attempt(double now, double tokens, double arrived, int attempt)
+        {
+            Now = now;
+            int r = Fleet.Picker.Pick(this, static (s, i) => s.Healthy(i), static (s, i) => s._semaphores[i].Busy(s.Now));
+            if (r < 0)
+            {
+                // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
+                MoveOn(now, tokens);
+                return;
+            }
+            Picked(r, now);
+            ServerBank semaphore = _semaphores[r];
+            double callStart = semaphore.StartOf(now);
+            if (callStart >= Fleet.End && callStart > now)
+            {
+                Ledger.LeaveUnfinished(tokens);
+                return;
+            }
+            ServerBank slots = Fleet.Slots[r];
+            double slotStart = slots.StartOf(callStart);
+            double service = Fleet.ServiceOf(tokens);
+            double firstToken = Fleet.FirstTokenOf(tokens, slots.BusyAt(slotStart) + 1);
+            double callTime = slotStart - callStart + (_settings.Streaming ? firstToken : service);
+            double limit = _settings.CallLimitSeconds;
+            if (callTime <= limit)
+            {
+                if (slotStart >= Fleet.End && slotStart > now)
+                {
+                    // Still queued inside the replica when the horizon ends: it leaves then.
+                    semaphore.Hold(now, Fleet.End);
+                    Ledger.LeaveUnfinished(tokens);
+                    return;
+                }
+                slots.Hold(callStart, slotStart + service);
+                semaphore.Hold(now, slotStart + service);
+                Ledger.Served(tokens, arrived, slotStart, service, firstToken);
+                return;
+            }
+            double abort = callStart + limit;
+            if (slotStart < abort)
+            {
+                slots.Hold(callStart, abort);
+                Ledger.Wasted(slotStart, abort);
+            }
+            semaphore.Hold(now, abort);
+            Ledger.TimeOut();
+            Fleet.Later(new PendingRequest(abort, tokens, arrived, attempt + 1, (r << 1) | (int)Step.Failed));
+        }
+
+        /// <summary>After the retries: the next order or the fallbacks, which are the API, or an error to the client.</summary>
+        private void MoveOn(double now, double tokens)
+        {
+            if (_settings.ApiRoute == ApiRoute.None)
+            {
+                Ledger.Drop(tokens);
+                return;
+            }
+            Ledger.ToApi(now, tokens);
+        }
+
+        private bool Healthy(int r)
+        {
+            if (_coolUntil[r] > Now)
+            {
+                return false;
+            }
+            if (Now >= _rpmWindowStart[r] + 60)
+            {
+                _rpmWindowStart[r] = double.NegativeInfinity;
+                _rpmPicks[r] = 0;
+            }
+            return _rpm[r] > _rpmPicks[r];
+        }
+
+        private bool AnyHealthy(double now)
+        {
+            Now = now;
+            for (int r = 0; r < _coolUntil.Length; r++)
+            {
+                if (Healthy(r))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Counts the pick against the deployment's rpm window (which opens at its first pick) and its calendar minute.</summary>
+        private void Picked(int r, double now)
+        {
+            if (double.IsNegativeInfinity(_rpmWindowStart[r]))
+            {
+                _rpmWindowStart[r] = now;
+            }
+            _rpmPicks[r]++;
+            long minute = (long)(now / 60);
+            if (minute != _minute[r])
+            {
+                _minute[r] = minute;
+                _minuteRequests[r] = 0;
+                _minuteFailures[r] = 0;
+            }
+            _minuteRequests[r]++;
+        }
+
+        /// <summary>A call on <paramref name="r"/> failed at <paramref name="now"/>: cool it down if LiteLLM's rule says so.</summary>
+        private void Fail(int r, double now)
+        {
+            double cooldown = _spec.CooldownSeconds;
+            if (cooldown <= 0)
+            {
+                return;
+            }
+            bool coolDown;
+            if (_settings.CountFailures)
+            {
+                // Legacy rule: failures within cooldown_time seconds, more than allowed_fails of them.
+                Queue<double> recent = _recentFailures[r];
+                while (recent.Count > 0 && recent.Peek() <= now - cooldown)
+                {
+                    recent.Dequeue();
+                }
+                recent.Enqueue(now);
+                coolDown = recent.Count > _settings.AllowedFails;
+            }
+            else
+            {
+                // Default rule for a timeout (retryable, not a 429): more than half of at least 5
+                // requests this calendar minute failed, in a group of 2 or more deployments.
+                long minute = (long)(now / 60);
+                if (minute != _minute[r])
+                {
+                    _minute[r] = minute;
+                    _minuteRequests[r] = 0;
+                    _minuteFailures[r] = 0;
+                }
+                _minuteFailures[r]++;
+                coolDown = GroupSize >= 2 && _minuteRequests[r] >= 5 && _minuteFailures[r] * 2 > _minuteRequests[r];
+            }
+            if (coolDown)
+            {
+                _coolUntil[r] = Math.Max(_coolUntil[r], now + cooldown);
+            }
+        }
+
+        private static double Backoff(int attempt) =>
+            Math.Min(BackoffMaxSeconds, BackoffInitialSeconds * Math.Pow(2, Math.Max(0, attempt - 1)));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Buffers;
+using FleetSim.Fleet;
+using FleetSim.Kernels;
+using FleetSim.Routing.Requests;
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing.Modes;
+
+/// <summary>
+/// An idealised gateway queue: the picker sends a request to one replica, where it waits FIFO for
+/// one of that replica's slots, never re-routed because the replica is busy; with a patience τ it
+/// gives up after waiting τ seconds and goes to the API. (This is not LiteLLM's timeout, which
+/// bounds the call, not the wait: see <see cref="LiteLlmRouter"/>.)
+/// </summary>
+/// <remarks>
+/// Minute form: simple-shuffle splits Poisson arrivals into independent Poisson streams, λᵢ = λ·wᵢ/Σw,
+/// so each replica is its own M/M/c+D queue (<see cref="TimeoutQueue"/>, c = the replica's slots),
+/// exact for exponential sizes. Least-busy couples the replicas and has no minute form yet.
+/// </remarks>
+internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
+{
+    public override string? WhyNoMinuteForm(FleetShape? fleet) =>
+        Spec.PatienceSeconds is null
+            ? "router mode 'queue' without patience_seconds has no minute-engine form: requests never leave the queue, " +
+              "so whenever demand exceeds capacity the backlog (and the wait) grows without bound"
+            : Spec.Choice == ReplicaChoice.LeastBusy
+                ? "router mode 'queue' with least-busy has no minute-engine form: least-busy sees only requests in flight, " +
+                  "so once every slot is busy new requests pile onto the first replica, which a per-minute formula does not capture"
+                : null;
+
+    public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served)
+    {
+        double patience = Spec.PatienceSeconds ?? 0;
+        if (Spec.Weights is not { } weights || weights.All(w => w == weights[0]))
+        {
+            // Every replica takes 1/n of the arrivals and loses the same share of them.
+            return MinuteKernels.QueueWithTimeout(demand, fleet.SlotsPerReplica, fleet.ArrivalsPerTokenPerSecond / fleet.Replicas,
+                                                  fleet.ServiceSeconds, patience, served);
+        }
+        double total = weights.Sum();
+        double[] part = ArrayPool<double>.Shared.Rent(demand.Length);
+        try
+        {
+            served.Clear();
+            double sum = 0;
+            foreach (double w in weights)
+            {
+                // Replica i's own stream, λ·wᵢ/Σw, of which it serves the share (1 − fall-back); counted in tok/s of the whole demand.
+                MinuteKernels.QueueWithTimeout(demand, fleet.SlotsPerReplica, fleet.ArrivalsPerTokenPerSecond * w / total,
+                                               fleet.ServiceSeconds, patience, part.AsSpan(0, demand.Length));
+                for (int m = 0; m < demand.Length; m++)
+                {
+                    double share = part[m] * w / total;
+                    served[m] += share;
+                    sum += share;
+                }
+            }
+            return sum;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(part);
+        }
+    }
+
+    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec.PatienceSeconds);
+
+    public override string Describe(FleetShape fleet) => Spec.PatienceSeconds is { } t
+        ? $"queue ({ChoiceName}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API"
+        : $"queue ({ChoiceName}): a request waits FIFO for a slot on its replica, as long as it takes";
+
+    public override string CountsNote(long timedOut, long rejected, long retries) => $", {Units.Quantity.Short(timedOut, precise: true)} timed out in the queue";
+
+    private sealed class Rule(RequestFleet fleet, double? patience) : RequestAdmission(fleet)
+    {
+        public override void Arrive(double now, double tokens)
+        {
+            Ledger.Arrived(tokens);
+            ServerBank[] slots = Fleet.Slots;
+            int r = Fleet.Picker.Pick((slots, now), static (_, _) => true, static (s, i) => s.slots[i].Busy(s.now));
+            if (r < 0)
+            {
+                Ledger.ToApi(now, tokens);
+                return;
+            }
+            double start = slots[r].StartOf(now);
+            if (patience is { } tau && start - now > tau)
+            {
+                if (now + tau < Fleet.End)
+                {
+                    Ledger.TimeOut();
+                    // The API's per-minute limits count it when it gets there, τ from now.
+                    Fleet.Later(new PendingRequest(now + tau, tokens, now, 1, 0));
+                }
+                else
+                {
+                    Ledger.LeaveUnfinished(tokens);
+                }
+                return;
+            }
+            ServeOn(r, now, tokens, now);
+        }
+
+        public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens);
+    }
+}

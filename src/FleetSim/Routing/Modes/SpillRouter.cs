@@ -1,0 +1,38 @@
+using FleetSim.Fleet;
+using FleetSim.Kernels;
+using FleetSim.Routing.Requests;
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing.Modes;
+
+/// <summary>
+/// An idealised overflow router: a request takes a free slot on any replica, else goes to the API
+/// at once. The fleet is then one Erlang loss system of all its slots (M/G/N/N), whose blocking is
+/// Erlang B whatever the size distribution (insensitivity), so the minute form is exact.
+/// </summary>
+internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
+{
+    public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
+        MinuteKernels.Spill(demand, fleet.Slots, fleet.ErlangsPerTokenPerSecond, served);
+
+    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet);
+
+    public override string Describe(FleetShape fleet) =>
+        $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once";
+
+    private sealed class Rule(RequestFleet fleet) : RequestAdmission(fleet)
+    {
+        public override void Arrive(double now, double tokens)
+        {
+            Ledger.Arrived(tokens);
+            ServerBank[] slots = Fleet.Slots;
+            int r = Fleet.Picker.Pick((slots, now), static (s, i) => s.slots[i].HasFree(s.now), static (s, i) => s.slots[i].Busy(s.now));
+            if (r < 0)
+            {
+                Ledger.ToApi(now, tokens);
+                return;
+            }
+            ServeOn(r, now, tokens, now);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace FleetSim.Routing.Requests;
+
+/// <summary>
+/// A router's request-level rule for one run, made by <see cref="Router.Admission"/>. The engine
+/// calls <see cref="Arrive"/> for each request in time order, and <see cref="Resume"/> for each
+/// request the rule asked to come back to (<see cref="RequestFleet.Later"/>), also in time order.
+/// </summary>
+public abstract class RequestAdmission(RequestFleet fleet)
+{
+    protected RequestFleet Fleet { get; } = fleet;
+
+    protected RequestLedger Ledger => Fleet.Ledger;
+
+    /// <summary>A request of <paramref name="tokens"/> processed tokens arrives at <paramref name="now"/>.</summary>
+    public abstract void Arrive(double now, double tokens);
+
+    /// <summary>A request the rule deferred is due.</summary>
+    public virtual void Resume(in PendingRequest request) =>
+        throw new InvalidOperationException($"{GetType().Name} defers no requests");
+
+    /// <summary>Serves the request on replica <paramref name="replica"/>'s slots, starting when its FIFO line lets it.</summary>
+    /// <returns>False if it would still be waiting when the horizon ends (then it is left unfinished).</returns>
+    protected bool ServeOn(int replica, double now, double tokens, double arrived)
+    {
+        ServerBank slots = Fleet.Slots[replica];
+        double start = slots.StartOf(now);
+        if (start >= Fleet.End && start > now)
+        {
+            Ledger.LeaveUnfinished(tokens);
+            return false;
+        }
+        double service = Fleet.ServiceOf(tokens);
+        int inFlight = slots.BusyAt(start) + 1;
+        slots.Hold(now, start + service);
+        Ledger.Served(tokens, arrived, start, service, Fleet.FirstTokenOf(tokens, inFlight));
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using FleetSim.Fleet;
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing.Requests;
+
+/// <summary>
+/// What a router's request-level rule acts on in one run: the replicas' slots, the picker, the
+/// ledger, the clock's horizon and the queue of requests to come back to.
+/// </summary>
+public sealed class RequestFleet
+{
+    private readonly PriorityQueue<PendingRequest, double> _pending = new();
+
+    /// <param name="fleet">The fixed fleet: replicas × max-in-flight slots.</param>
+    /// <param name="router">The router's settings.</param>
+    /// <param name="freshInputShare">Fresh (uncached) input tokens per processed token: what prefill must compute.</param>
+    /// <param name="ledger">Where the outcomes go.</param>
+    /// <param name="random">The routing stream (simple-shuffle draws).</param>
+    public RequestFleet(FleetShape fleet, RouterSpec router, double freshInputShare, RequestLedger ledger, Random random)
+    {
+        Replicas = fleet.Replicas;
+        SlotsPerReplica = fleet.Replica.MaxInFlight;
+        Slots = [.. Enumerable.Range(0, Replicas).Select(_ => new ServerBank(Math.Max(1, SlotsPerReplica)))];
+        SecondsPerToken = ServiceTime.Seconds(1, fleet.Replica);
+        PrefillSecondsPerToken = 1 / fleet.Replica.Prefill.Value;
+        FreshInputShare = freshInputShare;
+        Ledger = ledger;
+        Random = random;
+        Picker = new ReplicaPicker(router.Choice, Replicas, router.Weights, random);
+    }
+
+    public int Replicas { get; }
+
+    public int SlotsPerReplica { get; }
+
+    /// <summary>Each replica's slots (its max_in_flight), FIFO.</summary>
+    public ServerBank[] Slots { get; }
+
+    /// <summary>Seconds a slot is held per processed token (c/R, <see cref="ServiceTime"/>).</summary>
+    public double SecondsPerToken { get; }
+
+    /// <summary>Seconds to prefill one fresh input token with the replica to itself.</summary>
+    public double PrefillSecondsPerToken { get; }
+
+    public double FreshInputShare { get; }
+
+    public RequestLedger Ledger { get; }
+
+    public Random Random { get; }
+
+    public ReplicaPicker Picker { get; }
+
+    /// <summary>The horizon's end (seconds): a request still waiting then is left unfinished.</summary>
+    public double End => Ledger.End;
+
+    /// <summary>Seconds a request of <paramref name="tokens"/> holds a slot.</summary>
+    public double ServiceOf(double tokens) => tokens * SecondsPerToken;
+
+    /// <summary>Seconds from taking a slot to the first token, with <paramref name="inFlight"/> requests (itself included) sharing the prefill.</summary>
+    public double FirstTokenOf(double tokens, int inFlight) => tokens * FreshInputShare * PrefillSecondsPerToken * inFlight;
+
+    /// <summary>Asks to be given <paramref name="request"/> back at its time.</summary>
+    public void Later(in PendingRequest request) => _pending.Enqueue(request, request.At);
+
+    /// <summary>The next request due at or before <paramref name="until"/>, if any, taken off the queue.</summary>
+    public bool TryNextDue(double until, out PendingRequest request)
+    {
+        if (_pending.TryPeek(out request, out double at) && at <= until)
+        {
+            _pending.Dequeue();
+            return true;
+        }
+        request = default;
+        return false;
+    }
+}

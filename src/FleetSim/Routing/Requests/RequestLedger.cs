@@ -1,0 +1,134 @@
+namespace FleetSim.Routing.Requests;
+
+/// <summary>
+/// Where each request of one request-level run went, and how long it took: tokens and counts by
+/// destination, latencies on the self-hosted path, slot-time by minute. A router's admission rule
+/// writes it; the engine reads it when the run ends.
+/// </summary>
+/// <param name="minutes">Minutes of the horizon (for the slot-time record).</param>
+/// <param name="end">The horizon's end, seconds: work after it is counted apart.</param>
+/// <param name="api">The API's door (rate limits, outages).</param>
+public sealed class RequestLedger(int minutes, double end, ApiGate api)
+{
+    /// <summary>The horizon's end, seconds.</summary>
+    public double End { get; } = end;
+
+    /// <summary>Processed tokens of every request that arrived.</summary>
+    public double DemandTokens { get; private set; }
+
+    /// <summary>Processed tokens of requests a replica finished.</summary>
+    public double SelfHostedTokens { get; private set; }
+
+    /// <summary>Processed tokens of requests the API served.</summary>
+    public double SpilledTokens { get; private set; }
+
+    /// <summary>Processed tokens of requests served by nobody.</summary>
+    public double DroppedTokens { get; private set; }
+
+    /// <summary>The part of <see cref="SelfHostedTokens"/> processed after <see cref="End"/>.</summary>
+    public double TokensAfterHorizon { get; private set; }
+
+    public long Requests { get; private set; }
+
+    public long SelfHostedRequests { get; private set; }
+
+    public long SpilledRequests { get; private set; }
+
+    public long DroppedRequests { get; private set; }
+
+    /// <summary>Attempts that ran out of time: a queue's patience, or LiteLLM's call timeout.</summary>
+    public long TimedOut { get; private set; }
+
+    /// <summary>429 answers from full replicas (a request can collect several).</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Requests still waiting for a slot when the horizon ended (dropped).</summary>
+    public long Unfinished { get; private set; }
+
+    /// <summary>Attempts after the first (LiteLLM's num_retries at work).</summary>
+    public long Retries { get; private set; }
+
+    /// <summary>Slot-seconds spent on attempts that were aborted (timed out) and so served nobody.</summary>
+    public double WastedSlotSeconds { get; private set; }
+
+    public LatencyHistogram Wait { get; } = new();
+
+    public LatencyHistogram TimeToFirstToken { get; } = new();
+
+    public LatencyHistogram EndToEnd { get; } = new();
+
+    public InFlightRecorder InFlight { get; } = new(minutes);
+
+    /// <summary>A request of <paramref name="tokens"/> processed tokens arrives.</summary>
+    public void Arrived(double tokens)
+    {
+        Requests++;
+        DemandTokens += tokens;
+    }
+
+    /// <summary>
+    /// A replica serves the request: it arrived at <paramref name="arrived"/>, took its slot at
+    /// <paramref name="start"/> and holds it for <paramref name="service"/> seconds; its first token
+    /// comes <paramref name="firstToken"/> seconds after <paramref name="start"/>.
+    /// </summary>
+    public void Served(double tokens, double arrived, double start, double service, double firstToken)
+    {
+        SelfHostedRequests++;
+        SelfHostedTokens += tokens;
+        // A request runs at a steady R/c tok/s, so the part of it processed after the horizon ends is
+        // its share of the service time past the end.
+        TokensAfterHorizon += service > 0 ? tokens * Math.Clamp((start + service - End) / service, 0, 1) : 0;
+        InFlight.Hold(start, start + service);
+        double wait = start - arrived;
+        Wait.Add(wait);
+        TimeToFirstToken.Add(wait + firstToken);
+        EndToEnd.Add(wait + service);
+    }
+
+    /// <summary>An attempt held a slot from <paramref name="start"/> to <paramref name="end"/> and was aborted.</summary>
+    public void Wasted(double start, double end)
+    {
+        if (end > start)
+        {
+            WastedSlotSeconds += end - start;
+            InFlight.Hold(start, end);
+        }
+    }
+
+    /// <summary>An attempt ran out of time.</summary>
+    public void TimeOut() => TimedOut++;
+
+    /// <summary>A full replica answered 429.</summary>
+    public void Reject() => Rejected++;
+
+    /// <summary>A request is tried again.</summary>
+    public void Retry() => Retries++;
+
+    /// <summary>Hands the request to the API at <paramref name="now"/>: served there, or dropped if its door is shut.</summary>
+    /// <returns>Whether the API took it.</returns>
+    public bool ToApi(double now, double tokens)
+    {
+        if (api.TryAccept(now, tokens))
+        {
+            SpilledTokens += tokens;
+            SpilledRequests++;
+            return true;
+        }
+        Drop(tokens);
+        return false;
+    }
+
+    /// <summary>Nobody serves the request (every route failed).</summary>
+    public void Drop(double tokens)
+    {
+        DroppedTokens += tokens;
+        DroppedRequests++;
+    }
+
+    /// <summary>The request was still waiting for a slot when the horizon ended: dropped, counted apart.</summary>
+    public void LeaveUnfinished(double tokens)
+    {
+        Unfinished++;
+        Drop(tokens);
+    }
+}

@@ -1,0 +1,53 @@
+using FleetSim.Fleet;
+using FleetSim.Routing.Modes;
+using FleetSim.Routing.Requests;
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing;
+
+/// <summary>
+/// One router mode: its closed form for the minute engine (or why it has none) and its admission
+/// rule for the request engine. Every engine, the bill and the reports reach a mode only through
+/// this type; <see cref="For"/> is the one place that reads <see cref="RouterSpec.Mode"/>.
+/// </summary>
+public abstract class Router(RouterSpec spec)
+{
+    /// <summary>The settings this router runs with.</summary>
+    public RouterSpec Spec { get; } = spec;
+
+    /// <summary>The router <paramref name="spec"/> describes.</summary>
+    public static Router For(RouterSpec spec) => spec.Mode switch
+    {
+        RouterMode.Fluid => new FluidRouter(spec),
+        RouterMode.Spill => new SpillRouter(spec),
+        RouterMode.Queue => new QueueRouter(spec),
+        RouterMode.Cooldown => new CooldownRouter(spec),
+        RouterMode.LiteLlm => new LiteLlmRouter(spec),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Mode, "unknown router mode"),
+    };
+
+    /// <summary>Why the minute engine cannot run this router for <paramref name="fleet"/>, or null when it can.</summary>
+    public virtual string? WhyNoMinuteForm(FleetShape? fleet) => null;
+
+    /// <summary>Why the request engine cannot run this router, or null when it can.</summary>
+    public virtual string? WhyNoRequestForm => null;
+
+    /// <summary>
+    /// Serves one span of minutes of a fixed fleet into a caller's buffer, allocation-free:
+    /// <paramref name="served"/>[m] = tok/s of <paramref name="demand"/>[m] the replicas take.
+    /// </summary>
+    /// <returns>The sum of <paramref name="served"/> over the span.</returns>
+    public abstract double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served);
+
+    /// <summary>This router's request-level rule for one run on <paramref name="fleet"/>.</summary>
+    public abstract RequestAdmission Admission(RequestFleet fleet);
+
+    /// <summary>One line for the bill: what the router does with a request, in the user's words.</summary>
+    public abstract string Describe(FleetShape fleet);
+
+    /// <summary>The counts the request engine's summary adds for this mode ("…, 12 timed out").</summary>
+    public virtual string CountsNote(long timedOut, long rejected, long retries) => "";
+
+    /// <summary>The picker's name (simple-shuffle, least-busy).</summary>
+    protected string ChoiceName => ReplicaChoices.Name(Spec.Choice);
+}

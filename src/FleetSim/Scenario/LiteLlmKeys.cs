@@ -1,0 +1,56 @@
+namespace FleetSim.Scenario;
+
+/// <summary>
+/// Every LiteLLM proxy config key FleetSim knows, sorted by what it does to the answer: modelled,
+/// no effect on where a request goes or what it costs, or an effect FleetSim does not model (which
+/// refuses to run unless allowed). A key in none of the lists is treated as unmodelled.
+/// </summary>
+internal static class LiteLlmKeys
+{
+    /// <summary>litellm_params keys FleetSim reads.</summary>
+    public static readonly string[] ModelledParams =
+        ["model", "order", "max_parallel_requests", "rpm", "tpm", "weight", "timeout", "stream_timeout", "cooldown_time"];
+
+    /// <summary>litellm_params keys that change neither the route nor the bill (credentials, addresses, request shaping).</summary>
+    public static readonly string[] InertParams =
+    [
+        "api_key", "api_base", "api_version", "organization", "base_model", "custom_llm_provider", "aws_access_key_id",
+        "aws_secret_access_key", "aws_region_name", "vertex_project", "vertex_location", "vertex_credentials",
+        "drop_params", "additional_drop_params", "input_cost_per_token", "output_cost_per_token", "extra_headers",
+        "headers", "max_retries", "use_in_pass_through", "merge_reasoning_content_in_choices", "temperature",
+        "max_tokens", "seed", "stop",
+    ];
+
+    /// <summary>router_settings keys FleetSim reads.</summary>
+    public static readonly string[] ModelledRouterSettings =
+    [
+        "routing_strategy", "num_retries", "timeout", "stream_timeout", "cooldown_time", "disable_cooldowns",
+        "allowed_fails", "retry_after", "fallbacks", "default_fallbacks", "enable_pre_call_checks",
+        "default_max_parallel_requests", "max_fallbacks",
+    ];
+
+    /// <summary>
+    /// router_settings keys with no effect here: FleetSim requests never exceed a context window or trip a
+    /// content filter, and one proxy process is modelled, so shared state (Redis) changes nothing.
+    /// </summary>
+    public static readonly string[] InertRouterSettings =
+    [
+        "context_window_fallbacks", "content_policy_fallbacks", "redis_host", "redis_port", "redis_password", "redis_url",
+        "cache_responses", "set_verbose", "debug_level", "model_group_alias", "alerting_config", "polling_interval",
+        "client_ttl",
+    ];
+
+    /// <summary>litellm_settings keys that feed the router's defaults.</summary>
+    public static readonly string[] ModelledLiteLlmSettings = ["num_retries", "request_timeout"];
+
+    /// <summary>Top-level sections and litellm_settings keys with no effect on the route or the bill.</summary>
+    public static readonly string[] InertSections = ["general_settings", "environment_variables", "model_info", "include"];
+
+    /// <summary>litellm_settings keys with no effect on the route or the bill.</summary>
+    public static readonly string[] InertLiteLlmSettings =
+    [
+        "drop_params", "set_verbose", "json_logs", "success_callback", "failure_callback", "callbacks",
+        "service_callback", "cache", "cache_params", "turn_off_message_logging", "redact_user_api_key_info",
+        "telemetry", "modify_params", "context_window_fallbacks", "content_policy_fallbacks", "max_budget", "budget_duration",
+    ];
+}
