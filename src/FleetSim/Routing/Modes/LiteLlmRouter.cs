@@ -245,13 +245,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
                 _rpmWindowStart[r] = now;
             }
             _rpmPicks[r]++;
-            long minute = (long)(now / 60);
-            if (minute != _minute[r])
-            {
-                _minute[r] = minute;
-                _minuteRequests[r] = 0;
-                _minuteFailures[r] = 0;
-            }
+            RollMinute(r, now);
             _minuteRequests[r]++;
         }
 
@@ -279,19 +273,25 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             {
                 // Default rule for a timeout (retryable, not a 429): more than half of at least 5
                 // requests this calendar minute failed, in a group of 2 or more deployments.
-                long minute = (long)(now / 60);
-                if (minute != _minute[r])
-                {
-                    _minute[r] = minute;
-                    _minuteRequests[r] = 0;
-                    _minuteFailures[r] = 0;
-                }
+                RollMinute(r, now);
                 _minuteFailures[r]++;
                 coolDown = GroupSize >= 2 && _minuteRequests[r] >= 5 && _minuteFailures[r] * 2 > _minuteRequests[r];
             }
             if (coolDown)
             {
                 _coolUntil[r] = Math.Max(_coolUntil[r], now + cooldown);
+            }
+        }
+
+        /// <summary>Starts deployment <paramref name="r"/>'s counts afresh when <paramref name="now"/> is in a new calendar minute.</summary>
+        private void RollMinute(int r, double now)
+        {
+            long minute = (long)(now / 60);
+            if (minute != _minute[r])
+            {
+                _minute[r] = minute;
+                _minuteRequests[r] = 0;
+                _minuteFailures[r] = 0;
             }
         }
 
