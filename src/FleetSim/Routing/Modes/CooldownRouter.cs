@@ -41,9 +41,7 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
             _request++;
             for (int attempt = 0; attempt <= spec.Retries; attempt++)
             {
-                int r = Fleet.Picker.Pick(this,
-                    static (s, i) => s._coolUntil[i] <= s.Now && s._triedBy[i] != s._request,
-                    static (s, i) => s.Fleet.Slots[i].Busy(s.Now));
+                int r = Fleet.Picker.Pick(new Untried(this));
                 if (r < 0)
                 {
                     break;
@@ -65,5 +63,13 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
         }
 
         private double Now { get; set; }
+
+        /// <summary>Replicas neither cooling nor already tried by this request are eligible; the load is their slots in use.</summary>
+        private readonly struct Untried(Rule rule) : IReplicaView
+        {
+            public bool Eligible(int replica) => rule._coolUntil[replica] <= rule.Now && rule._triedBy[replica] != rule._request;
+
+            public int Load(int replica) => rule.Fleet.Slots[replica].Busy(rule.Now);
+        }
     }
 }

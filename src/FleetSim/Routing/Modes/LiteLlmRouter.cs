@@ -153,7 +153,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         private void Attempt(double now, double tokens, double arrived, int attempt)
         {
             Now = now;
-            int r = Fleet.Picker.Pick(this, static (s, i) => s.Healthy(i), static (s, i) => s._semaphores[i].Busy(s.Now));
+            int r = Fleet.Picker.Pick(new HealthyDeployments(this));
             if (r < 0)
             {
                 // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
@@ -293,6 +293,14 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
                 _minuteRequests[r] = 0;
                 _minuteFailures[r] = 0;
             }
+        }
+
+        /// <summary>Healthy deployments are eligible; least-busy's load is the calls past each one's semaphore.</summary>
+        private readonly struct HealthyDeployments(Rule rule) : IReplicaView
+        {
+            public bool Eligible(int replica) => rule.Healthy(replica);
+
+            public int Load(int replica) => rule._semaphores[replica].Busy(rule.Now);
         }
 
         private static double Backoff(int attempt) =>

@@ -71,13 +71,21 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
 
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Units.Quantity.Short(timedOut, precise: true)} timed out in the queue";
 
+    /// <summary>Every replica is eligible (a request queues wherever it is sent); the load is its slots in use.</summary>
+    private readonly struct AnyReplica(ServerBank[] slots, double now) : IReplicaView
+    {
+        public bool Eligible(int replica) => true;
+
+        public int Load(int replica) => slots[replica].Busy(now);
+    }
+
     private sealed class Rule(RequestFleet fleet, double? patience) : RequestAdmission(fleet)
     {
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
             ServerBank[] slots = Fleet.Slots;
-            int r = Fleet.Picker.Pick((slots, now), static (_, _) => true, static (s, i) => s.slots[i].Busy(s.now));
+            int r = Fleet.Picker.Pick(new AnyReplica(slots, now));
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);

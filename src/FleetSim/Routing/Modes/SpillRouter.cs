@@ -20,13 +20,20 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     public override string Describe(FleetShape fleet) =>
         $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once";
 
+    /// <summary>Replicas with a free slot are eligible; their load is their slots in use.</summary>
+    private readonly struct FreeSlots(ServerBank[] slots, double now) : IReplicaView
+    {
+        public bool Eligible(int replica) => slots[replica].HasFree(now);
+
+        public int Load(int replica) => slots[replica].Busy(now);
+    }
+
     private sealed class Rule(RequestFleet fleet) : RequestAdmission(fleet)
     {
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            ServerBank[] slots = Fleet.Slots;
-            int r = Fleet.Picker.Pick((slots, now), static (s, i) => s.slots[i].HasFree(s.now), static (s, i) => s.slots[i].Busy(s.now));
+            int r = Fleet.Picker.Pick(new FreeSlots(Fleet.Slots, now));
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);

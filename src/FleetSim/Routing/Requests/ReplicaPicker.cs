@@ -17,20 +17,29 @@ public sealed class ReplicaPicker
     }
 
     /// <summary>
-    /// A replica among those <paramref name="eligible"/> allows, or -1 when none is. simple-shuffle draws
-    /// in proportion to weight; least-busy takes the smallest <paramref name="load"/>, the first on a tie.
+    /// A replica among those <paramref name="view"/> calls eligible, or -1 when none is. simple-shuffle
+    /// draws in proportion to weight; least-busy takes the smallest load, the first on a tie.
     /// </summary>
-    public int Pick<TState>(TState state, Func<TState, int, bool> eligible, Func<TState, int, int> load)
+    /// <remarks>
+    /// The view is a struct type parameter, so the runtime compiles this once per view and inlines
+    /// its checks: the request engine calls it once per request (and per retry).
+    /// </remarks>
+    public int Pick<TView>(in TView view)
+        where TView : struct, IReplicaView
     {
         if (_choice == ReplicaChoice.LeastBusy)
         {
             int best = -1, bestLoad = int.MaxValue;
             for (int r = 0; r < _weights.Length; r++)
             {
-                if (eligible(state, r) && load(state, r) < bestLoad)
+                if (view.Eligible(r))
                 {
-                    best = r;
-                    bestLoad = load(state, r);
+                    int load = view.Load(r);
+                    if (load < bestLoad)
+                    {
+                        best = r;
+                        bestLoad = load;
+                    }
                 }
             }
             return best;
@@ -38,7 +47,7 @@ public sealed class ReplicaPicker
         double total = 0;
         for (int r = 0; r < _weights.Length; r++)
         {
-            if (eligible(state, r))
+            if (view.Eligible(r))
             {
                 total += _weights[r];
             }
@@ -51,7 +60,7 @@ public sealed class ReplicaPicker
         int last = -1;
         for (int r = 0; r < _weights.Length; r++)
         {
-            if (!eligible(state, r))
+            if (!view.Eligible(r))
             {
                 continue;
             }
@@ -64,4 +73,14 @@ public sealed class ReplicaPicker
         }
         return last;
     }
+}
+
+/// <summary>What the picker needs to know of each replica at the moment of a pick.</summary>
+public interface IReplicaView
+{
+    /// <summary>Whether replica <paramref name="replica"/> may be picked now.</summary>
+    bool Eligible(int replica);
+
+    /// <summary>least-busy's count for replica <paramref name="replica"/>: its requests in flight.</summary>
+    int Load(int replica);
 }

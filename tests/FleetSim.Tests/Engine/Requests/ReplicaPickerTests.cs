@@ -6,10 +6,14 @@ namespace FleetSim.Tests.Engine.Requests;
 
 public class ReplicaPickerTests
 {
-    private sealed record Fleet(bool[] Eligible, int[] Load);
+    private readonly record struct Fleet(bool[] Eligibility, int[] Loads) : IReplicaView
+    {
+        public bool Eligible(int replica) => Eligibility[replica];
 
-    private static int Pick(ReplicaPicker picker, Fleet f) =>
-        picker.Pick(f, static (s, i) => s.Eligible[i], static (s, i) => s.Load[i]);
+        public int Load(int replica) => Loads[replica];
+    }
+
+    private static int Pick(ReplicaPicker picker, Fleet f) => picker.Pick(f);
 
     [Test]
     public void LeastBusyTakesTheSmallestLoadAndTheFirstOnATie()
