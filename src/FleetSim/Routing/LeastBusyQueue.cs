@@ -86,4 +86,28 @@ public static class LeastBusyQueue
         double denominator = (beta / pooled - 1) * growth + capacityRate * integral + 1;
         return double.IsPositiveInfinity(denominator) || double.IsNaN(denominator) ? 0 : beta / denominator;
     }
+
+    /// <summary>
+    /// Why least-busy with a queue has no minute form for these settings (the engine should refuse and
+    /// name the request engine), or null when it has one.
+    /// </summary>
+    /// <param name="replicas">n.</param>
+    /// <param name="slotsPerReplica">c.</param>
+    /// <param name="meanServiceSeconds">S̄.</param>
+    /// <param name="patienceSeconds">τ.</param>
+    /// <param name="sizes">The request-size law.</param>
+    /// <param name="sizeCv">Its coefficient of variation.</param>
+    public static string? WhyNoMinuteForm(int replicas, int slotsPerReplica, double meanServiceSeconds, double patienceSeconds,
+        SizeDistribution sizes, double sizeCv)
+    {
+        if (replicas <= 1)
+        {
+            return ReplicaQueues.WhyNoMinuteForm(slotsPerReplica, patienceSeconds, sizes, sizeCv);
+        }
+        if (patienceSeconds <= 0 || double.IsPositiveInfinity(patienceSeconds))
+        {
+            return null;
+        }
+        return "least-busy with a queue has no validated minute form for more than one replica and a finite patience: run the request engine";
+    }
 }
