@@ -29,8 +29,8 @@ public readonly record struct ReferenceResult(long Requests, double FallbackShar
 /// deadlines (arrival + patience): when a slot frees, heads past their deadline are dropped (they
 /// fell back at their deadline; nothing else depends on when, since neither picker sees queues),
 /// and the first live head takes the slot. A request's fall-back is counted when it is decided:
-/// at once when patience is zero and no slot is free, otherwise when its deadline is found passed
-/// or at the end of the run (still queued and past its deadline). The standard error comes from
+/// at once when patience is zero and no slot is free, otherwise when its deadline is found passed;
+/// after the last arrival the slots run on until every queue is settled. The standard error comes from
 /// 32 consecutive batches of requests.
 /// </remarks>
 public sealed class ReplicaFleetSimulation
@@ -152,16 +152,22 @@ public sealed class ReplicaFleetSimulation
                 queues[pick].Enqueue(now + _patience, size, k);
             }
         }
-        // Requests still queued past their deadline at the end fell back; the rest would be served.
-        foreach (DeadlineQueue queue in queues)
+        // Drain: run the slots on with no more arrivals until every queued request is served or has
+        // passed its deadline. Under FIFO a request's fate depends only on the requests ahead of it
+        // on its replica and on that replica's slots, so this settles every counted request exactly
+        // (stopping at the last arrival instead would miss the fall-backs of the last τ seconds).
+        while (completions.TryDequeue(out int replica, out double at))
         {
+            DeadlineQueue queue = queues[replica];
             while (queue.Count > 0)
             {
                 (double deadline, double service, long index) = queue.Dequeue();
-                if (deadline < now)
+                if (deadline >= at)
                 {
-                    Count(index, service);
+                    completions.Enqueue(replica, at + service);
+                    break;
                 }
+                Count(index, service);
             }
         }
 
