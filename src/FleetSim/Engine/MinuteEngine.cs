@@ -10,12 +10,14 @@ namespace FleetSim.Engine;
 /// </summary>
 public static class MinuteEngine
 {
-    public static MinuteRun Run(DemandSeries demand, FleetShape fleet, RouterSpec router, RequestMix mix)
+    /// <param name="api">The API's limits and outages, which turn part of the spill away (dropped); null: none.</param>
+    public static MinuteRun Run(DemandSeries demand, FleetShape fleet, RouterSpec router, RequestMix mix, ApiSpec? api = null)
     {
         MinuteRouter kernel = MinuteRouter.For(router, fleet, mix);
         var served = new double[demand.Minutes];
         double sum = ServeSpan(demand.Rate, kernel, served);
-        return new MinuteRun(demand, fleet, router.Mode, served, sum);
+        double dropped = api is null ? 0 : MinuteApiGate.DroppedTokens(demand.Rate, served, api, mix);
+        return new MinuteRun(demand, fleet, router.Mode, served, sum) { DroppedTokens = new Units.Tokens(dropped) };
     }
 
     /// <summary>Serves one span of minutes into a caller's buffer; allocation-free. A fleet of no replicas serves nothing.</summary>

@@ -28,8 +28,11 @@ public sealed class MinuteRun
 
     public Tokens SelfHosted { get; }
 
-    /// <summary>Where the demand went: the minute engine serves or spills every token (none is dropped).</summary>
-    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, Tokens.Zero, Fleet.Capacity.Over(Demand.Horizon), Utilization, TroughUtilization);
+    /// <summary>Spilled tokens the API turned away (its rate limits, its outages): served by nobody.</summary>
+    public Tokens DroppedTokens { get; init; }
+
+    /// <summary>Where the demand went: served, spilled to the API, or turned away at the API's door.</summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, DroppedTokens, Fleet.Capacity.Over(Demand.Horizon), Utilization, TroughUtilization);
 
     /// <summary>Served tokens over what the fleet could have processed in the horizon.</summary>
     public double Utilization => FleetOutcome.BusyShare(SelfHosted.Value / 60.0, (double)Fleet.Replicas * Demand.Minutes, Fleet.Replica.Throughput.Value);

@@ -1,3 +1,4 @@
+using FleetSim.Routing;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
 using FleetSim.Traffic;
@@ -14,13 +15,23 @@ public static class PolicyEngine
                                 int seed, MonthBuffers? buffers = null)
     {
         PolicyFactory.Validate(name);
+        PolicyRun run;
         if (name == OracleBound.Name)
         {
-            return OracleBound.Run(actual, economics, scenario.Scaling.MaxNodes);
+            run = OracleBound.Run(actual, economics, scenario.Scaling.MaxNodes);
         }
-        IScalingPolicy policy = PolicyFactory.Create(name, scenario, expected, economics);
-        return buffers is null
-            ? FleetDynamics.Run(scenario, actual, policy, economics, seed)
-            : FleetDynamics.Run(scenario, actual, policy, economics, seed, buffers);
+        else
+        {
+            IScalingPolicy policy = PolicyFactory.Create(name, scenario, expected, economics);
+            run = buffers is null
+                ? FleetDynamics.Run(scenario, actual, policy, economics, seed)
+                : FleetDynamics.Run(scenario, actual, policy, economics, seed, buffers);
+        }
+        if (!MinuteApiGate.Limits(scenario.Api))
+        {
+            return run;
+        }
+        double dropped = MinuteApiGate.DroppedTokens(actual.Rate, run.Served, scenario.Api, scenario.Traffic.RequestMix);
+        return run with { ApiDroppedTokens = new Units.Tokens(dropped) };
     }
 }

@@ -36,8 +36,11 @@ public sealed record PolicyRun(
     /// <summary>True for a bound no one can deploy (the oracle).</summary>
     public bool IsBound => BoundNodeMinutes is not null;
 
-    /// <summary>Where the tokens went: the minute engine serves or spills every one.</summary>
-    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, Tokens.Zero, new Tokens(ReplicaMinutes * ReplicaThroughput * 60), Utilization, 0);
+    /// <summary>Spilled tokens the API turned away (its rate limits, its outages): served by nobody.</summary>
+    public Tokens ApiDroppedTokens { get; init; }
+
+    /// <summary>Where the tokens went: served, spilled to the API, or turned away at the API's door.</summary>
+    public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, ApiDroppedTokens, new Tokens(ReplicaMinutes * ReplicaThroughput * 60), Utilization, 0);
 
     /// <summary>Replica-minutes of serving over the horizon.</summary>
     public double ReplicaMinutes

@@ -15,6 +15,8 @@ namespace FleetSim.Routing;
 /// <param name="ErlangsPerTokenPerSecond">Offered erlangs per tok/s of demand: c/R.</param>
 /// <param name="ArrivalsPerTokenPerSecond">Requests per second per tok/s of demand: 1/mean processed tokens.</param>
 /// <param name="ServiceSeconds">Mean seconds a request holds a slot.</param>
+/// <param name="Sizes">The request-size law.</param>
+/// <param name="SizeCv">Its coefficient of variation.</param>
 public readonly record struct MinuteRouter(
     Router Rule,
     int Replicas,
@@ -23,19 +25,23 @@ public readonly record struct MinuteRouter(
     double Capacity,
     double ErlangsPerTokenPerSecond,
     double ArrivalsPerTokenPerSecond,
-    double ServiceSeconds)
+    double ServiceSeconds,
+    SizeDistribution Sizes,
+    double SizeCv)
 {
     /// <summary>Whether the minute engine can run this router (else the request engine must).</summary>
-    public static string? WhyNoMinuteForm(RouterSpec router) => Router.For(router).WhyNoMinuteForm(null);
+    /// <param name="replicas">The fleet's size when fixed; null when a policy changes it.</param>
+    public static string? WhyNoMinuteForm(RouterSpec router, ReplicaSpec replica, RequestMix mix, int? replicas = null) =>
+        Router.For(router).WhyNoMinuteForm(replica, replicas, mix);
 
     /// <summary>The minute form of <paramref name="router"/> on <paramref name="fleet"/>.</summary>
     /// <exception cref="Engine.NoMinuteFormException">The router has none; the message names the request engine.</exception>
     public static MinuteRouter For(RouterSpec router, FleetShape fleet, RequestMix mix)
     {
         Router rule = Router.For(router);
-        if (rule.WhyNoMinuteForm(fleet) is { } why)
+        if (rule.WhyNoMinuteForm(fleet.Replica, fleet.Replicas, mix) is { } why)
         {
-            throw new Engine.NoMinuteFormException(why + "; use the request engine (--engine request)");
+            throw new Engine.NoMinuteFormException(why.Contains("request engine", StringComparison.Ordinal) ? why : why + "; use the request engine (--engine request)");
         }
         return new MinuteRouter(
             rule,
@@ -45,6 +51,8 @@ public readonly record struct MinuteRouter(
             fleet.Capacity.Value,
             ServiceTime.ErlangsPerTokenPerSecond(fleet.Replica),
             1 / mix.ProcessedTokens,
-            ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica));
+            ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica),
+            mix.Sizes,
+            mix.Sizes == SizeDistribution.Exponential ? 1 : mix.SizeCv);
     }
 }

@@ -26,8 +26,12 @@ public abstract class Router(RouterSpec spec)
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Mode, "unknown router mode"),
     };
 
-    /// <summary>Why the minute engine cannot run this router for <paramref name="fleet"/>, or null when it can.</summary>
-    public virtual string? WhyNoMinuteForm(FleetShape? fleet) => null;
+    /// <summary>
+    /// Why the minute engine cannot run this router, or null when it can, for replicas of
+    /// <paramref name="replica"/> serving requests of <paramref name="mix"/>; <paramref name="replicas"/>
+    /// is the fleet's size when fixed, null when a policy changes it.
+    /// </summary>
+    public virtual string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) => null;
 
     /// <summary>Why the request engine cannot run this router, or null when it can.</summary>
     public virtual string? WhyNoRequestForm => null;

@@ -36,7 +36,7 @@ public sealed record ScenarioRun(
         DemandSeries average = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         DemandSeries demand = expectedMonth ? average : DemandBuilder.Realize(average, scenario.Traffic.Noise, scenario.Seed);
         FleetShape fleet = FleetFor(scenario, average);
-        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router);
+        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router, scenario.Replica, scenario.Traffic.RequestMix, fleet.Replicas);
         if (engine == EngineChoice.Auto)
         {
             engine = noMinuteForm is null ? EngineChoice.Minute : EngineChoice.Request;
@@ -53,7 +53,7 @@ public sealed record ScenarioRun(
 
         RequestMix mix = scenario.Traffic.RequestMix;
         MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
-            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix)
+            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix, scenario.Api)
             : null;
         Bill? minuteBill = minutes is null ? null : Price(minutes.Outcome);
         Bill fluid = scenario.Router.Mode == RouterMode.Fluid && minuteBill is not null
@@ -84,8 +84,8 @@ public sealed record ScenarioRun(
 
     /// <summary>Said wherever the minute engine runs a scenario whose API has limits or outages.</summary>
     public const string ApiLimitsOnTheMinuteEngine =
-        "api.requests_per_minute, tokens_per_minute and outages act on the request engine only: the minute engine sends every spilled token to the API " +
-        "and drops none, so this bill may be feasible only on paper (fleetsim run --engine request shows what the API would refuse)";
+        "api.requests_per_minute, tokens_per_minute and outages: the minute engine takes each minute's spill as Poisson requests and drops the " +
+        "expected excess over the limits (docs/router-minute-forms.md); a burstier spill is turned away more (fleetsim run --engine request follows each request)";
 
     /// <summary>Everything the loader, the traffic fit and the run noticed without refusing.</summary>
     public IEnumerable<string> Warnings => Scenario.Warnings.Concat(Demand.Warnings).Concat(RunWarnings());

@@ -16,7 +16,7 @@ public sealed class FleetEconomics
 
     public FleetEconomics(ScenarioSpec scenario)
     {
-        if (MinuteRouter.WhyNoMinuteForm(scenario.Router) is { } why)
+        if (MinuteRouter.WhyNoMinuteForm(scenario.Router, scenario.Replica, scenario.Traffic.RequestMix) is { } why)
         {
             throw new NoMinuteFormException($"autoscaling runs on the minute engine, and {why}");
         }

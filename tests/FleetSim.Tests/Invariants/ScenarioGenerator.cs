@@ -92,7 +92,10 @@ internal sealed class GeneratedScenario
     /// The router has a minute-engine form: spill, fluid, and queue with a patience and simple-shuffle
     /// (not cooldown, litellm, or queue waiting forever or picking least-busy).
     /// </summary>
-    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout && !LeastBusy);
+    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout && !LeastBusy && QueueForm);
+
+    /// <summary>The sizes and slots are where the queue's minute form is validated.</summary>
+    public required bool QueueForm { get; init; }
 
     /// <summary>The router picks least-busy.</summary>
     public required bool LeastBusy { get; init; }
@@ -215,13 +218,17 @@ internal sealed class ScenarioGenerator(int seed)
         {
             mix.Add($"cache_hit_share: {Num.F(Uniform(0, 0.95))}");
         }
-        if (Chance(0.2))
+        bool exponentialSizes = Chance(0.2);
+        double sizeCv = 1.0;
+        if (exponentialSizes)
         {
             mix.Add("size_distribution: exponential");
         }
         else if (Chance(0.5))
         {
-            mix.Add($"size_cv: {Num.F(Uniform(0, 3))}");
+            string cv = Num.F(Uniform(0, 3));
+            sizeCv = double.Parse(cv, System.Globalization.CultureInfo.InvariantCulture);
+            mix.Add($"size_cv: {cv}");
         }
         rest.Add($"traffic.request_mix={{{string.Join(", ", mix)}}}");
 
@@ -311,6 +318,15 @@ internal sealed class ScenarioGenerator(int seed)
                 routerKeys.Add($"retries: {_r.Next(4)}");
             }
         }
+        // The queue's minute form is validated for exponential sizes, or lognormal with cv 0.5–2 and at most 64 slots a replica.
+        bool queueForm = exponentialSizes || (sizeCv >= 0.5 && sizeCv <= 2 && inFlight <= 64);
+        if (needsMinuteForm && router == "queue" && !queueForm)
+        {
+            routerKeys[0] = "mode: spill";
+            routerKeys.RemoveAll(k => k.StartsWith("patience_seconds", StringComparison.Ordinal));
+            router = "spill";
+            timeout = false;
+        }
         // least-busy couples a queue's replicas, which no minute form captures.
         bool leastBusy = router != "fluid" && !(needsMinuteForm && router == "queue") && Chance(0.25);
         if (leastBusy)
@@ -318,7 +334,7 @@ internal sealed class ScenarioGenerator(int seed)
             routerKeys.Add("strategy: least-busy");
         }
         rest.Add($"router={{{string.Join(", ", routerKeys)}}}");
-        bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy);
+        bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy && queueForm);
 
         // --- API.
         GeneratedApi api;
@@ -577,6 +593,7 @@ internal sealed class ScenarioGenerator(int seed)
             Router = router,
             QueueTimeout = timeout,
             LeastBusy = leastBusy,
+            QueueForm = queueForm,
             HorizonHours = hours,
             StaticReplicas = fixedReplicas,
             Policies = policies,

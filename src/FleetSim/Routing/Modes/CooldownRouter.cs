@@ -14,12 +14,14 @@ namespace FleetSim.Routing.Modes;
 /// </summary>
 internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
 {
-    public override string? WhyNoMinuteForm(FleetShape? fleet) =>
+    public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) => Why;
+
+    private const string Why =
         "router mode 'cooldown' has no minute-engine form: a cooled-down replica's free slots sit idle for " +
         "cooldown_seconds, which only a request-by-request run can see";
 
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
-        throw new InvalidOperationException(WhyNoMinuteForm(null));
+        throw new InvalidOperationException(Why);
 
     public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
 

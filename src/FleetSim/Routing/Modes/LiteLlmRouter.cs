@@ -29,13 +29,15 @@ namespace FleetSim.Routing.Modes;
 /// </summary>
 internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
 {
-    public override string? WhyNoMinuteForm(FleetShape? fleet) =>
+    public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) => Why;
+
+    private const string Why =
         "router mode 'litellm' has no minute-engine form: LiteLLM holds a request on its replica's semaphore for as long " +
         "as it takes, so an overloaded minute's backlog is served in later minutes, and call timeouts, retries and " +
         "cooldowns follow single requests";
 
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
-        throw new InvalidOperationException(WhyNoMinuteForm(null));
+        throw new InvalidOperationException(Why);
 
     public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
 

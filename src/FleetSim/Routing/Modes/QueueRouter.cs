@@ -15,22 +15,39 @@ namespace FleetSim.Routing.Modes;
 /// <remarks>
 /// Minute form: simple-shuffle splits Poisson arrivals into independent Poisson streams, λᵢ = λ·wᵢ/Σw,
 /// so each replica is its own M/M/c+D queue (<see cref="TimeoutQueue"/>, c = the replica's slots),
-/// exact for exponential sizes. Least-busy couples the replicas and has no minute form yet.
+/// exact for exponential sizes; lognormal sizes run it at the calibrated effective patience of
+/// <see cref="ReplicaQueues.EffectivePatience"/> (docs/router-minute-forms.md). Least-busy couples
+/// the replicas: it has a form only with one replica or no patience (<see cref="LeastBusyQueue"/>).
 /// </remarks>
 internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
 {
-    public override string? WhyNoMinuteForm(FleetShape? fleet) =>
-        Spec.PatienceSeconds is null
-            ? "router mode 'queue' without patience_seconds has no minute-engine form: requests never leave the queue, " +
-              "so whenever demand exceeds capacity the backlog (and the wait) grows without bound"
-            : Spec.Choice == ReplicaChoice.LeastBusy
-                ? "router mode 'queue' with least-busy has no minute-engine form: least-busy sees only requests in flight, " +
-                  "so once every slot is busy new requests pile onto the first replica, which a per-minute formula does not capture"
-                : null;
+    public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix)
+    {
+        if (Spec.PatienceSeconds is not { } patience)
+        {
+            return "router mode 'queue' without patience_seconds has no minute-engine form: requests never leave the queue, " +
+                   "so whenever demand exceeds capacity the backlog (and the wait) grows without bound";
+        }
+        double service = ServiceTime.Seconds(mix.ProcessedTokens, replica);
+        string? why = Spec.Choice == ReplicaChoice.LeastBusy
+            // A policy's fleet size changes, so judge it as a fleet of several replicas.
+            ? LeastBusyQueue.WhyNoMinuteForm(replicas ?? 2, replica.MaxInFlight, service, patience, mix.Sizes, mix.SizeCv)
+            : ReplicaQueues.WhyNoMinuteForm(replica.MaxInFlight, patience, mix.Sizes, mix.SizeCv);
+        return why is null ? null : $"router mode 'queue': {why}";
+    }
 
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served)
     {
-        double patience = Spec.PatienceSeconds ?? 0;
+        double patience = ReplicaQueues.EffectivePatience(fleet.SlotsPerReplica, fleet.ServiceSeconds, Spec.PatienceSeconds ?? 0, fleet.Sizes, fleet.SizeCv);
+        if (Spec.Choice == ReplicaChoice.LeastBusy)
+        {
+            // Only where it has a form: one replica (its own M/M/c+D queue, below) or no patience,
+            // where least-busy fills any free slot and the fleet is one Erlang loss system.
+            if (fleet.Replicas > 1)
+            {
+                return MinuteKernels.Spill(demand, fleet.Slots, fleet.ErlangsPerTokenPerSecond, served);
+            }
+        }
         if (Spec.Weights is not { } weights || weights.All(w => w == weights[0]))
         {
             // Every replica takes 1/n of the arrivals and loses the same share of them.

@@ -104,9 +104,16 @@ public static class SweepRunner
                         servedSum += MinuteEngine.ServeSpan(_demand.AsSpan(start, length), model.Economics.RouterFor(replicas), served);
                         capacityMinutes += (double)replicas * length;
                     }
+                    else
+                    {
+                        served.Clear();
+                    }
                 }
                 double utilization = FleetOutcome.BusyShare(servedSum, capacityMinutes, scenario.Replica.Throughput.Value);
-                var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), Units.Tokens.Zero,
+                double turnedAway = Routing.MinuteApiGate.Limits(scenario.Api)
+                    ? Routing.MinuteApiGate.DroppedTokens(_demand, _month.Served.AsSpan(0, _demand.Length), scenario.Api, scenario.Traffic.RequestMix)
+                    : 0;
+                var outcome = FleetOutcome.Of(demand, new Units.Tokens(servedSum * 60), new Units.Tokens(turnedAway),
                                               new Units.Tokens(capacityMinutes * scenario.Replica.Throughput.Value * 60), utilization, 0);
                 bill = new Bill(outcome, fleet.SelfHost, model.Prices);
             }
