@@ -26,8 +26,6 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     // Empty nodes with the minute each became empty (its drain over, or ready with no replica wanted).
     private readonly List<(NodeLease Lease, double Since)> _empty = [];
     private double _lastAdd = double.NegativeInfinity;
-    // The earliest minute an empty node became empty, kept until the empty nodes change (null: to be found again).
-    private double? _emptySince;
 
     /// <summary>Every lease the pool ever held, in the order asked for.</summary>
     public IReadOnlyList<NodeLease> Leases => _leases;
@@ -56,26 +54,10 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     }
 
     /// <summary>The minute the next booting node (wanted or spare) becomes ready; +∞ with none.</summary>
-    public double NextReady => Math.Min(_booting.Count > 0 ? _booting[0].Ready : double.PositiveInfinity,
-                                        _spare.Count > 0 ? _spare[0].Ready : double.PositiveInfinity);
+    public double NextReady { get; private set; } = double.PositiveInfinity;
 
     /// <summary>The minute the next empty node may be released; +∞ with none.</summary>
-    public double NextRelease
-    {
-        get
-        {
-            if (_emptySince is null)
-            {
-                double since = double.PositiveInfinity;
-                foreach (var (_, s) in _empty)
-                {
-                    since = Math.Min(since, s);
-                }
-                _emptySince = since;
-            }
-            return _empty.Count == 0 ? double.PositiveInfinity : Math.Max(_emptySince.Value + unneededMinutes, _lastAdd + delayAfterAddMinutes);
-        }
-    }
+    public double NextRelease { get; private set; } = double.PositiveInfinity;
 
     /// <summary>A node serving from the start (the fleet provisioned before the horizon, or a reserved node).</summary>
     public void AddServing(NodeLease lease)
@@ -100,7 +82,6 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             }
             NodeLease lease = _empty[newest].Lease;
             _empty.RemoveAt(newest);
-            _emptySince = null;
             lease.Reclaim();
             _ready.Add(lease);
         }
@@ -127,6 +108,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         {
             _lastAdd = now;
         }
+        Update();
         return asked;
     }
 
@@ -153,8 +135,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             _ready.RemoveAt(i);
             lease.Drain();
             _empty.Add((lease, now + Math.Max(0, drainMinutes)));
-            _emptySince = null;
         }
+        Update();
     }
 
     /// <summary>The booting node due at <paramref name="now"/> becomes ready: it serves if wanted, else it is empty from now.</summary>
@@ -172,8 +154,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             _spare.RemoveAt(0);
             lease.Drain();
             _empty.Add((lease, now));
-            _emptySince = null;
         }
+        Update();
     }
 
     /// <summary>Releases (ends the billing of) every empty node whose time has come at <paramref name="now"/>.</summary>
@@ -189,9 +171,9 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             {
                 _empty[i].Lease.End(now);
                 _empty.RemoveAt(i);
-                _emptySince = null;
             }
         }
+        Update();
     }
 
     /// <summary>The newest ready spot node is preempted at <paramref name="now"/>: gone at once, billing stops. False with none.</summary>
@@ -205,6 +187,19 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         _ready[last].End(now, preempted: true);
         _ready.RemoveAt(last);
         return true;
+    }
+
+    /// <summary>Finds the next readiness and release again after the lists changed (they are read far more often than they change).</summary>
+    private void Update()
+    {
+        NextReady = Math.Min(_booting.Count > 0 ? _booting[0].Ready : double.PositiveInfinity,
+                             _spare.Count > 0 ? _spare[0].Ready : double.PositiveInfinity);
+        double since = double.PositiveInfinity;
+        foreach (var (_, s) in _empty)
+        {
+            since = Math.Min(since, s);
+        }
+        NextRelease = _empty.Count == 0 ? double.PositiveInfinity : Math.Max(since + unneededMinutes, _lastAdd + delayAfterAddMinutes);
     }
 
     private static void InsertByReady(List<NodeLease> list, NodeLease lease)

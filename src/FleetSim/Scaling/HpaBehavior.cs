@@ -91,8 +91,9 @@ public sealed class HpaBehavior
     /// The instant (seconds) before which every decision would return <paramref name="current"/> again if
     /// the metric kept recommending <paramref name="recommended"/>, just after <see cref="Normalize"/>
     /// returned <paramref name="current"/> at <paramref name="now"/>: for ever when the recommendation is
-    /// the scale, or a bound or a disabled direction holds it; until the newest higher recommendation
-    /// leaves the scale-down window when that window holds it; <paramref name="now"/> when nothing is known to hold it.
+    /// the scale, or a bound or a disabled direction holds it; until the newest recommendation at least the
+    /// scale leaves the scale-down window when that window holds it; <paramref name="now"/> when nothing is
+    /// known to hold it (a rate limit alone, or a scale-up held by its window).
     /// </summary>
     public long HeldUntil(long now, int current, int recommended, int minReplicas, int maxReplicas)
     {
@@ -102,7 +103,14 @@ public sealed class HpaBehavior
         {
             return long.MaxValue;
         }
-        return recommended < current ? _highestDown.LastAtLeast(current, now) + _down.StabilizationWindowSeconds : now;
+        if (recommended > current)
+        {
+            return now;
+        }
+        // Held by the window: until the newest recommendation at least the scale leaves it. Held by a rate
+        // limit alone (no such recommendation): nothing is promised.
+        long newest = _highestDown.LastAtLeast(current, long.MinValue);
+        return newest == long.MinValue ? now : newest + _down.StabilizationWindowSeconds;
     }
 
     /// <summary>

@@ -131,9 +131,13 @@ public class NodeLifecycleTests
         // The reactive policy marks the decisions that would repeat the last one; the same policy asked
         // at every one of them gives the same month to the token and the lease.
         string[] sets = ["horizon_hours=168", "traffic.noise={minute_cv: 0.3, minute_correlation: 0.8}", "scaling.failures={mtbf_hours: 100, mttr_hours: 2}"];
-        foreach (string metric in new[] { "busy_share", "offered_load" })
+        // The default behavior, and slow rate limits that hold the scale on their own.
+        string[] slow = ["scaling.reactive.scale_down={stabilization_window_seconds: 45, policies: [{type: Pods, value: 1, period_seconds: 120}]}",
+                         "scaling.reactive.scale_up={stabilization_window_seconds: 30, policies: [{type: Pods, value: 1, period_seconds: 90}]}"];
+        foreach (var (metric, behavior) in new[] { ("busy_share", ""), ("offered_load", ""), ("busy_share", "slow"), ("offered_load", "slow") })
         {
-            ScenarioSpec scenario = Scenarios.Seed([.. sets, $"scaling.reactive.metric={metric}", "scaling.reactive.target_utilization=0.7"]);
+            ScenarioSpec scenario = Scenarios.Seed([.. sets, $"scaling.reactive.metric={metric}", "scaling.reactive.target_utilization=0.7",
+                                                    .. behavior == "slow" ? slow : []]);
             DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
             DemandSeries month = DemandBuilder.Realize(expected, scenario.Traffic.Noise, 3);
             var economics = new FleetEconomics(scenario);
