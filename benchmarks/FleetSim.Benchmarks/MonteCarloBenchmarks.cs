@@ -21,6 +21,7 @@ public class MonteCarloBenchmarks
 {
     private const string Noise = "traffic.noise={minute_cv: 0.2, minute_correlation: 0.9, daily_cv: 0.1, bursts: {per_day: 1, height: 0.5, minutes: 30}}";
     private ScenarioSpec _scenario = null!;
+    private ScenarioSpec _busyShare = null!;
     private DemandSeries _average = null!;
     private DemandSeries _month = null!;
     private NoisyDemand _noisy = null!;
@@ -32,7 +33,9 @@ public class MonteCarloBenchmarks
     public void Setup()
     {
         _scenario = ScenarioLoader.Default([ScenarioOverride.Parse(Noise), ScenarioOverride.Parse("scaling.failures={mtbf_hours: 500, mttr_hours: 4}"),
+                                            ScenarioOverride.Parse("scaling.reactive.metric=offered_load"),
                                             ScenarioOverride.Parse("scaling.reactive.target_utilization=1.3")]);
+        _busyShare = ScenarioLoader.Default([ScenarioOverride.Parse(Noise), ScenarioOverride.Parse("scaling.failures={mtbf_hours: 500, mttr_hours: 4}")]);
         _average = DemandBuilder.Build(_scenario.Traffic, _scenario.Horizon);
         _month = DemandBuilder.Realize(_average, _scenario.Traffic.Noise, 1);
         _noisy = new NoisyDemand(_average, _scenario.Traffic.Noise);
@@ -71,6 +74,14 @@ public class MonteCarloBenchmarks
     {
         IScalingPolicy policy = PolicyFactory.Create("reactive", _scenario, _average, _economics);
         PolicyRun run = FleetDynamics.Run(_scenario, _month, policy, _economics, ++_seed);
+        return Bill.For(run, _economics.Prices).Total.Value;
+    }
+
+    [Benchmark(Description = "reactive month with failures, HPA on busy share (reads every minute served)")]
+    public double ReactiveBusyShareMonth()
+    {
+        IScalingPolicy policy = PolicyFactory.Create("reactive", _busyShare, _average, _economics);
+        PolicyRun run = FleetDynamics.Run(_busyShare, _month, policy, _economics, ++_seed);
         return Bill.For(run, _economics.Prices).Total.Value;
     }
 }

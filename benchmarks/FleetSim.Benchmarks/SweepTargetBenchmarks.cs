@@ -29,5 +29,5 @@ public class SweepTargetBenchmarks
     public int TenThousandStaticMonths() => Sweep(10_000, "floor");
 
     [Benchmark(Description = "1,000 noisy months, reactive with failures, 2 threads (target 2 s)")]
-    public int ThousandReactiveMonths() => Sweep(1_000, "reactive", Failures, "scaling.reactive.target_utilization=1.3");
+    public int ThousandReactiveMonths() => Sweep(1_000, "reactive", Failures, "scaling.reactive.metric=offered_load", "scaling.reactive.target_utilization=1.3");
 }

@@ -11,10 +11,12 @@ namespace FleetSim.Engine;
 
 /// <summary>
 /// The control plane: a fleet that changes at instants (a policy decides, a node finishes
-/// provisioning, a drained node is released, a replica fails or is repaired, a spot node is
+/// provisioning, an empty node is released, a replica fails or is repaired, a spot node is
 /// preempted), run in time order with the clock in minutes: repairs on the kernel's timeline, the
-/// rest as clocks and ordered lists beside it (see <see cref="RunUntil"/>). Between two events the
-/// fleet is fixed, so the minutes in between are one span of the minute kernels.
+/// rest as clocks and ordered lists beside it (see <see cref="RunUntil"/>). Nodes follow the cluster
+/// autoscaler's lifecycle (<see cref="NodePool"/>). Between two events the fleet is fixed, so the
+/// minutes in between are one span of the minute kernels. A change within a minute counts from the
+/// nearest whole minute (the minute plane's resolution); a decision sees the minutes before it.
 /// </summary>
 public sealed class FleetDynamics
 {
@@ -26,11 +28,7 @@ public sealed class FleetDynamics
     private readonly double[] _demand;
     private readonly double[] _served;
     private readonly int[] _serving;
-    private readonly List<NodeLease> _leases = [];
-    private readonly List<NodeLease> _pending = [];
-    private readonly List<NodeLease> _ready = [];
-    // Nodes being drained, with the minute each is let go, in that order.
-    private readonly Queue<(double At, NodeLease Lease)> _draining = new();
+    private readonly NodePool _nodes;
     private readonly Random _random;
     private readonly int _horizon;
     private readonly int _replicasPerNode;
@@ -70,6 +68,8 @@ public sealed class FleetDynamics
         _baseKind = billing.BaseKind;
         _burstKind = billing.BurstKind;
         _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes), ServePending);
+        ScalingSpec scaling = scenario.Scaling;
+        _nodes = new NodePool(scaling.ScaleDownUnneededMinutes, scaling.ScaleDownDelayAfterAddMinutes, scaling.DrainMinutes);
         _random = new SeedStreams(seed).Next();
         _onRepair = OnRepair;
         Demand = demand;
@@ -93,44 +93,46 @@ public sealed class FleetDynamics
     {
         for (int i = 0; i < _scenario.Pricing.ReservedNodes; i++)
         {
-            var lease = new NodeLease(NodeKind.Reserved, 0, 0);
-            _leases.Add(lease);
-            _ready.Add(lease);
+            _nodes.AddServing(new NodeLease(NodeKind.Reserved, 0, 0));
         }
         // The fleet at minute 0 exists already: it was provisioned before the horizon began.
-        Apply(_policy.DesiredReplicas(Context()), initial: true);
+        Apply(_policy.DesiredReplicas(Context(0)), initial: true);
         Reschedule();
         // Decisions come at fixed instants known ahead, so they are stepped here between kernel runs
-        // rather than queued as events of their own (a reactive month has 43,800 of them).
-        for (double t = _policy.IntervalMinutes; t < _horizon; t += _policy.IntervalMinutes)
+        // rather than queued as events of their own (a reactive month has 175,200 of them, one per 15 s).
+        // A policy that would answer the same until some instant (ScalingContext.SameAnswerUntil) is not
+        // asked again before it, unless something happens to the fleet first.
+        double interval = _policy.IntervalMinutes;
+        for (long k = 1; k * interval < _horizon; k = NextDecision(k, interval))
         {
+            double t = k * interval;
             RunUntil(t);
-            Decide();
+            Decide(t);
         }
         RunUntil(_horizon);
         AdvanceTo(_horizon);
         ServePending();
         // Leases still open run on past the horizon: the window bills their minutes in it, no more.
         return new PolicyRun(
-            _policy.Name, Demand, _served, _serving, _leases, new Tokens(_servedSum * 60.0),
+            _policy.Name, Demand, _served, _serving, _nodes.Leases, new Tokens(_servedSum * 60.0),
             _scenario.Replica.Throughput.Value, _scaleEvents, _denied, _failures, _preemptions);
     }
 
     /// <summary>
     /// Runs everything that happens before <paramref name="until"/> in time order: the failure and
-    /// preemption clocks, nodes becoming ready and drained nodes being let go, and the timeline
-    /// (repairs). Provisioning and draining take fixed times, so pending and draining nodes are
-    /// already in the order they finish and need no events of their own: a reactive month asks for
-    /// and lets go of nodes thousands of times. At a tie the clocks go first, then readiness, then
-    /// draining; the timeline goes one entry at a time, since each may move the clocks.
+    /// preemption clocks, nodes becoming ready and empty nodes being let go, and the timeline
+    /// (repairs). Booting takes a fixed time and releases follow the pool's timers, so nodes need no
+    /// events of their own: a reactive month asks for and lets go of nodes thousands of times. At a
+    /// tie the clocks go first, then readiness, then releases; the timeline goes one entry at a time,
+    /// since each may move the clocks.
     /// </summary>
     private void RunUntil(double until)
     {
         while (true)
         {
-            double ready = _pending.Count > 0 ? _pending[0].Ready : double.PositiveInfinity;
-            double drained = _draining.Count > 0 ? _draining.Peek().At : double.PositiveInfinity;
-            double clock = Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(ready, drained));
+            double ready = _nodes.NextReady;
+            double released = _nodes.NextRelease;
+            double clock = Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(ready, released));
             clock = Math.Min(clock, until);
             if (_sim.Step(clock))
             {
@@ -155,30 +157,53 @@ public sealed class FleetDynamics
             }
             else
             {
-                _draining.Dequeue().Lease.End(clock);
+                _nodes.ReleaseDue(clock);
             }
         }
     }
 
-    private void Decide()
+    /// <summary>
+    /// The decision after decision <paramref name="k"/> (each <paramref name="interval"/> minutes): the next,
+    /// or, when the policy would answer the same until some instant, the first at or after it, unless
+    /// something happens to the fleet before (a decision then follows it).
+    /// </summary>
+    private long NextDecision(long k, double interval)
     {
-        AdvanceTo((int)Math.Round(_sim.Now));
-        Apply(_policy.DesiredReplicas(Context()), initial: false);
+        double same = _context.SameAnswerUntil;
+        if (same <= (k + 1) * interval)
+        {
+            return k + 1;
+        }
+        double quietUntil = Math.Min(same, Math.Floor(NextEventTime() / interval) * interval + interval);
+        return Math.Max(k + 1, (long)Math.Ceiling(quietUntil / interval - 1e-9));
     }
 
-    private ScalingContext Context()
+    /// <summary>When the next thing happens to the fleet (a clock, a node ready or released, a repair); +∞ with nothing due.</summary>
+    private double NextEventTime() =>
+        Math.Min(Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(_nodes.NextReady, _nodes.NextRelease)), _sim.NextTime);
+
+    /// <summary>A decision at <paramref name="t"/>: it sees the minutes before ⌊t⌋; what it changes counts from the nearest minute.</summary>
+    private void Decide(double t)
     {
-        _context.Minute = _cursor;
-        _context.ServingReplicas = ServingReplicas();
-        _context.DesiredReplicas = _desired;
-        return _context;
+        AdvanceTo((int)Math.Floor(t));
+        int desired = _policy.DesiredReplicas(Context(t));
+        if (desired != _desired || _nodes.Wanted != NodesWanted(desired))
+        {
+            AdvanceTo(NearestMinute(t));
+            Apply(desired, initial: false);
+        }
     }
+
+    private ScalingContext Context(double t) => _context.At(t, ServingReplicas(), _desired);
+
+    /// <summary>The minute a change at <paramref name="t"/> counts from: the nearest, a half minute rounding up.</summary>
+    private static int NearestMinute(double t) => (int)Math.Floor(t + 0.5);
 
     /// <summary>
     /// Replicas taking requests now: every replica the ready nodes hold (nodes are paid whole, so a
     /// policy that asks for an odd count gets the node's other replica too), less failed ones.
     /// </summary>
-    private int ServingReplicas() => Math.Max(0, _ready.Count * _replicasPerNode - _failed);
+    private int ServingReplicas() => Math.Max(0, _nodes.ReadyCount * _replicasPerNode - _failed);
 
     /// <summary>Records the fleet as it is for the minutes from the cursor up to <paramref name="minute"/>.</summary>
     private void AdvanceTo(int minute)
@@ -218,6 +243,13 @@ public sealed class FleetDynamics
         _servedCursor = _cursor;
     }
 
+    /// <summary>Nodes wanted for <paramref name="desiredReplicas"/>: whole nodes, at least the reserved ones, within max_nodes.</summary>
+    private int NodesWanted(int desiredReplicas)
+    {
+        int need = Math.Max(_economics.NodesFor(Math.Max(0, desiredReplicas)), _scenario.Pricing.ReservedNodes);
+        return _scenario.Scaling.MaxNodes is { } cap ? Math.Min(need, cap) : need;
+    }
+
     private void Apply(int desiredReplicas, bool initial)
     {
         double now = _sim.Now;
@@ -228,70 +260,30 @@ public sealed class FleetDynamics
             _denied += need - cap;
             need = cap;
         }
-        int active = _pending.Count + _ready.Count;
-        if (need > active)
+        int wanted = _nodes.Wanted;
+        if (need > wanted)
         {
+            // The fleet at minute 0 is the base (on demand, or spot when pricing.base_fleet says so); added capacity is burst.
             bool instant = initial || _scenario.Scaling.ProvisioningMinutes <= 0;
-            for (int i = active; i < need; i++)
-            {
-                double delay = instant ? 0 : _scenario.Scaling.ProvisioningMinutes;
-                // The fleet at minute 0 is the base (on demand, or spot when pricing.base_fleet says so); added capacity is burst.
-                var lease = new NodeLease(initial ? _baseKind : _burstKind, now, now + delay);
-                _leases.Add(lease);
-                if (instant)
-                {
-                    _ready.Add(lease);
-                }
-                else
-                {
-                    _pending.Add(lease); // in order of readiness: every node takes the same delay
-                }
-            }
+            _nodes.Grow(need, now, initial ? _baseKind : _burstKind, instant ? 0 : _scenario.Scaling.ProvisioningMinutes);
             _scaleEvents += initial ? 0 : 1;
         }
-        else if (need < active)
+        else if (need < wanted)
         {
-            int excess = active - need;
-            for (int i = _pending.Count - 1; i >= 0 && excess > 0; i--, excess--)
-            {
-                NodeLease lease = _pending[i];
-                lease.End(now);
-                _pending.RemoveAt(i);
-            }
-            for (int i = _ready.Count - 1; i >= 0 && excess > 0; i--)
-            {
-                NodeLease lease = _ready[i];
-                if (lease.Kind == NodeKind.Reserved)
-                {
-                    continue;
-                }
-                lease.Drain();
-                _ready.RemoveAt(i);
-                if (_scenario.Scaling.DrainMinutes <= 0)
-                {
-                    lease.End(now);
-                }
-                else
-                {
-                    _draining.Enqueue((now + _scenario.Scaling.DrainMinutes, lease));
-                }
-                excess--;
-            }
+            _nodes.Shrink(need, now);
             _scaleEvents++;
         }
-        if (need != active)
+        if (need != wanted)
         {
-            Reschedule(); // the serving fleet changed: failures and preemptions run at a new rate
+            Reschedule(); // the serving fleet may have changed: failures and preemptions run at a new rate
         }
     }
 
     /// <summary>The node asked for first finishes provisioning and starts serving.</summary>
     private void NodeReady()
     {
-        AdvanceTo((int)Math.Round(_sim.Now));
-        NodeLease lease = _pending[0];
-        _pending.RemoveAt(0);
-        _ready.Add(lease);
+        AdvanceTo(NearestMinute(_sim.Now));
+        _nodes.BecomeReady(_sim.Now);
         Reschedule();
     }
 
@@ -305,19 +297,14 @@ public sealed class FleetDynamics
         }
         if (_scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 } spot)
         {
-            int spotNodes = 0;
-            foreach (NodeLease lease in _ready)
-            {
-                spotNodes += lease.Kind == NodeKind.Spot ? 1 : 0;
-            }
-            double rate = spotNodes * spot.PreemptionsPerNodeHour / 60.0;
+            double rate = _nodes.ReadySpotNodes * spot.PreemptionsPerNodeHour / 60.0;
             _nextPreemption = rate > 0 ? _sim.Now + Exponential(rate) : double.PositiveInfinity;
         }
     }
 
     private void OnFailure()
     {
-        AdvanceTo((int)Math.Round(_sim.Now));
+        AdvanceTo(NearestMinute(_sim.Now));
         if (ServingReplicas() > 0)
         {
             _failed++;
@@ -329,19 +316,16 @@ public sealed class FleetDynamics
 
     private void OnRepair()
     {
-        AdvanceTo((int)Math.Round(_sim.Now));
+        AdvanceTo(NearestMinute(_sim.Now));
         _failed = Math.Max(0, _failed - 1);
         Reschedule();
     }
 
     private void OnPreemption()
     {
-        AdvanceTo((int)Math.Round(_sim.Now));
-        int last = _ready.FindLastIndex(l => l.Kind == NodeKind.Spot);
-        if (last >= 0)
+        AdvanceTo(NearestMinute(_sim.Now));
+        if (_nodes.PreemptSpot(_sim.Now))
         {
-            _ready[last].End(_sim.Now, preempted: true);
-            _ready.RemoveAt(last);
             _preemptions++;
             // The fleet still wants what it wanted: ask for a replacement, which provisions as usual.
             Apply(_desired, initial: false);

@@ -54,6 +54,13 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
             {
                 yield return ScenarioRun.ApiLimitsOnTheMinuteEngine;
             }
+            foreach (PolicyResult r in Runs.Where(r => r.Policy == "reactive"))
+            {
+                foreach (string w in ReactiveMetricWarnings.For(Scenario, r.Run))
+                {
+                    yield return w;
+                }
+            }
             foreach (PolicyResult r in Runs.Where(r => r.Policy.StartsWith("static:", StringComparison.Ordinal)))
             {
                 int asked = int.Parse(r.Policy["static:".Length..], System.Globalization.CultureInfo.InvariantCulture);

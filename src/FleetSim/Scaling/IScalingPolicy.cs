@@ -10,8 +10,8 @@ public interface IScalingPolicy
     /// <summary>The name compare prints.</summary>
     string Name { get; }
 
-    /// <summary>Minutes between decisions.</summary>
-    int IntervalMinutes { get; }
+    /// <summary>Minutes between decisions (a fraction for a policy that decides within the minute, e.g. 0.25 for HPA's 15 s sync).</summary>
+    double IntervalMinutes { get; }
 
     int DesiredReplicas(ScalingContext context);
 }

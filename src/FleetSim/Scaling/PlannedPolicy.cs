@@ -9,7 +9,7 @@ public sealed class PlannedPolicy(string name, int[] plan) : IScalingPolicy
 {
     public string Name { get; } = name;
 
-    public int IntervalMinutes => 1;
+    public double IntervalMinutes => 1;
 
     /// <summary>Wanted replicas in each minute of the horizon.</summary>
     public ReadOnlySpan<int> Plan => plan;

@@ -17,7 +17,7 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
 
     public string Name => spec.Method == ForecastMethod.HoltWinters ? "predictive (Holt-Winters)" : "predictive";
 
-    public int IntervalMinutes => 1;
+    public double IntervalMinutes => 1;
 
     public int DesiredReplicas(ScalingContext context)
     {

@@ -7,7 +7,7 @@ public sealed class StaticPolicy(string name, int replicas, int horizonMinutes) 
 
     public int Replicas { get; } = replicas;
 
-    public int IntervalMinutes { get; } = Math.Max(1, horizonMinutes);
+    public double IntervalMinutes { get; } = Math.Max(1, horizonMinutes);
 
     public int DesiredReplicas(ScalingContext context) => Replicas;
 }

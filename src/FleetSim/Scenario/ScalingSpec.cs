@@ -3,7 +3,11 @@ namespace FleetSim.Scenario;
 /// <summary>How the fleet may change over the horizon, and which policies `fleetsim compare` runs.</summary>
 /// <param name="Policies">Policy names compared by default (<see cref="Scaling.PolicyFactory.Names"/>, static:N).</param>
 /// <param name="ProvisioningMinutes">From asking for a node to its replicas serving: node start plus loading the weights.</param>
-/// <param name="DrainMinutes">A scaled-down replica takes no new requests and is released this long after (its requests finish).</param>
+/// <param name="DrainMinutes">
+/// A scaled-down replica takes no new requests and its node is empty this long after (its requests
+/// finish: the pod's graceful termination); the empty node is then released as the cluster autoscaler
+/// would (<see cref="ScaleDownUnneededMinutes"/>, <see cref="ScaleDownDelayAfterAddMinutes"/>).
+/// </param>
 /// <param name="MaxNodes">Nodes obtainable at once, reserved included (a stockout cap); null: no cap.</param>
 public sealed record ScalingSpec(
     IReadOnlyList<string> Policies,
@@ -20,19 +24,18 @@ public sealed record ScalingSpec(
 
     public static ScalingSpec Default { get; } = new(
         AllPolicies, 15, 1, null, ReactiveSpec.Default, null, new PredictiveSpec(ForecastMethod.SeasonalNaive), null);
-}
 
-/// <summary>Kubernetes HPA's rule: desired = ceil(current × utilization / target), outside a tolerance band.</summary>
-public sealed record ReactiveSpec(
-    double TargetUtilization,
-    double Tolerance,
-    double ScaleUpWindowMinutes,
-    double ScaleDownWindowMinutes,
-    double IntervalMinutes,
-    int MinReplicas,
-    int MaxReplicas)
-{
-    public static ReactiveSpec Default { get; } = new(0.8, 0.1, 0, 5, 1, 1, 100_000);
+    /// <summary>
+    /// Minutes an empty node (no replica wanted on it) stays before it is released: cluster-autoscaler's
+    /// <c>--scale-down-unneeded-time</c>, default 10 min (kubernetes/autoscaler <c>cluster-autoscaler/FAQ.md</c>).
+    /// </summary>
+    public double ScaleDownUnneededMinutes { get; init; } = 10;
+
+    /// <summary>
+    /// Minutes after the fleet last asked for a node during which no node is released: cluster-autoscaler's
+    /// <c>--scale-down-delay-after-add</c>, default 10 min (kubernetes/autoscaler <c>cluster-autoscaler/FAQ.md</c>).
+    /// </summary>
+    public double ScaleDownDelayAfterAddMinutes { get; init; } = 10;
 }
 
 /// <summary>Replicas per hour of day, for weekdays and weekends; null levels are derived from the traffic by the break-even rule.</summary>

@@ -7,7 +7,8 @@ internal sealed partial class ScenarioReader
 {
     private static ScalingSpec ReadScaling(MappingReader s)
     {
-        s.Allow("policies", "provisioning_minutes", "drain_minutes", "max_nodes", "reactive", "schedule", "predictive", "failures");
+        s.Allow("policies", "provisioning_minutes", "drain_minutes", "scale_down_unneeded_minutes", "scale_down_delay_after_add_minutes", "max_nodes",
+                "reactive", "schedule", "predictive", "failures");
         IReadOnlyList<string> policies = s.Find("policies") is { } list ? ReadPolicyList(s, list) : ScalingSpec.AllPolicies;
         double provisioning = s.Number("provisioning_minutes", NumberRule.NonNegative.AtMost(10_080), 15);
         double drain = s.Number("drain_minutes", NumberRule.NonNegative.AtMost(1_440), 1);
@@ -16,7 +17,12 @@ internal sealed partial class ScenarioReader
         ScheduleSpec? schedule = s.Mapping("schedule") is { } sch ? ReadSchedule(sch) : null;
         PredictiveSpec predictive = s.Mapping("predictive") is { } p ? ReadPredictive(p) : new PredictiveSpec(ForecastMethod.SeasonalNaive);
         FailureSpec? failures = s.Mapping("failures") is { } f ? ReadFailures(f) : null;
-        return new ScalingSpec(policies, provisioning, drain, maxNodes, reactive, schedule, predictive, failures);
+        return new ScalingSpec(policies, provisioning, drain, maxNodes, reactive, schedule, predictive, failures)
+        {
+            ScaleDownUnneededMinutes = s.Number("scale_down_unneeded_minutes", NumberRule.NonNegative.AtMost(1_440), ScalingSpec.Default.ScaleDownUnneededMinutes),
+            ScaleDownDelayAfterAddMinutes = s.Number("scale_down_delay_after_add_minutes", NumberRule.NonNegative.AtMost(1_440),
+                                                     ScalingSpec.Default.ScaleDownDelayAfterAddMinutes),
+        };
     }
 
     private static string[] ReadPolicyList(MappingReader s, YamlNode node)
@@ -41,25 +47,6 @@ internal sealed partial class ScenarioReader
             names.Add(name);
         }
         return [.. names];
-    }
-
-    private static ReactiveSpec ReadReactive(MappingReader r)
-    {
-        r.Allow("target_utilization", "tolerance", "scale_up_window_minutes", "scale_down_window_minutes", "interval_minutes", "min_replicas", "max_replicas");
-        ReactiveSpec d = ReactiveSpec.Default;
-        var spec = new ReactiveSpec(
-            r.Number("target_utilization", new NumberRule(0, false, 4, true), d.TargetUtilization),
-            r.Number("tolerance", NumberRule.Between(0, 0.99), d.Tolerance),
-            r.Number("scale_up_window_minutes", NumberRule.NonNegative.AtMost(1_440), d.ScaleUpWindowMinutes),
-            r.Number("scale_down_window_minutes", NumberRule.NonNegative.AtMost(1_440), d.ScaleDownWindowMinutes),
-            r.Number("interval_minutes", NumberRule.AtLeastOne.AtMost(1_440), d.IntervalMinutes),
-            r.Integer("min_replicas", NumberRule.NonNegative.AtMost(100_000), d.MinReplicas),
-            r.Integer("max_replicas", NumberRule.AtLeastOne.AtMost(100_000), d.MaxReplicas));
-        if (spec.MaxReplicas < spec.MinReplicas)
-        {
-            throw r.Error(r.Required("max_replicas"), "max_replicas", $"must be at least min_replicas ({spec.MinReplicas})");
-        }
-        return spec;
     }
 
     private static ScheduleSpec ReadSchedule(MappingReader s)

@@ -300,6 +300,10 @@ public class InvariantSuite
                         checks.Close(r.Bill.AllApi.Value, c.AllApi.Value, 1e-9, 0, $"compare/{Kind(r.Policy)}: all-API is the comparison's");
                         checks.Close(r.Spill.Value, r.Bill.Spill.Value + r.Bill.Unserved.Value, 1e-12, 0, $"compare/{Kind(r.Policy)}: API column = spill + unserved");
                         checks.AtMost(r.SavingsFraction, c.SavingsCeiling, 1e-9, $"compare/{Kind(r.Policy)}: savings fraction ≤ ceiling");
+                        if (!r.IsBound)
+                        {
+                            Leases(checks, s, r);
+                        }
                     }
                     ScenarioRun run = ScenarioRun.Of(s, EngineChoice.Minute);
                     if (s.Scaling.Failures is null && s.Pricing is not { SpotBaseFleet: true, Spot.PreemptionsPerNodeHour: > 0 } &&
@@ -321,6 +325,36 @@ public class InvariantSuite
                 });
             }
         });
+    }
+
+    /// <summary>
+    /// The node lifecycle's bookkeeping: no lease ends before it was asked for, the nodes leased at once
+    /// never pass scaling.max_nodes, and no minute serves more replicas than the nodes leased around it hold.
+    /// </summary>
+    private static void Leases(InvariantChecks checks, ScenarioSpec s, PolicyResult r)
+    {
+        string kind = Kind(r.Policy);
+        checks.True(r.Leases.All(l => l.Ended is null || l.Ended >= l.Requested), $"compare/{kind}: no lease ends before it is asked for");
+        var changes = r.Leases.Select(l => (At: l.Requested, Step: 1))
+            .Concat(r.Leases.Where(l => l.Ended is not null).Select(l => (At: l.Ended!.Value, Step: -1)))
+            .OrderBy(e => e.At).ThenBy(e => e.Step).ToList();
+        int leased = 0, most = 0;
+        foreach (var (_, step) in changes)
+        {
+            leased += step;
+            most = Math.Max(most, leased);
+        }
+        if (s.Scaling.MaxNodes is { } cap)
+        {
+            checks.True(most <= Math.Max(cap, s.Pricing.ReservedNodes), $"compare/{kind}: nodes leased at once ≤ scaling.max_nodes", () => $"{most} > {cap}");
+        }
+        int replicasPerNode = s.Replica.ReplicasPerNode;
+        for (int m = 0; m < r.Serving.Length; m += Math.Max(1, r.Serving.Length / 500))
+        {
+            int around = r.Leases.Count(l => l.Requested <= m + 1 && (l.Ended ?? double.PositiveInfinity) >= m);
+            checks.True(r.Serving[m] <= around * replicasPerNode, $"compare/{kind}: serving replicas ≤ those of the nodes leased",
+                        () => $"minute {m}: {r.Serving[m]} serving, {around} nodes");
+        }
     }
 
     /// <summary>A policy's name without its argument (static:7 → static), so failures group by policy.</summary>

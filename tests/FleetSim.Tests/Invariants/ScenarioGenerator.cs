@@ -469,11 +469,15 @@ internal sealed class ScenarioGenerator(int seed)
         }
         if (Chance(0.3))
         {
-            int min = _r.Next(3);
-            int max = min + 1 + _r.Next((int)Math.Min(10_000, Math.Ceiling(peakReplicas * 2)) + 1);
-            scaling.Add($"reactive: {{target_utilization: {Num.F(Uniform(0.3, 1.5))}, tolerance: {Num.F(Uniform(0, 0.3))}, " +
-                        $"scale_up_window_minutes: {_r.Next(10)}, scale_down_window_minutes: {_r.Next(30)}, interval_minutes: {1 + _r.Next(10)}, " +
-                        $"min_replicas: {min}, max_replicas: {max}}}");
+            scaling.Add($"scale_down_unneeded_minutes: {Num.F(Math.Round(Uniform(0, 30)))}");
+        }
+        if (Chance(0.3))
+        {
+            scaling.Add($"scale_down_delay_after_add_minutes: {Num.F(Math.Round(Uniform(0, 30)))}");
+        }
+        if (Chance(0.3))
+        {
+            scaling.Add($"reactive: {{{Reactive(peakReplicas)}}}");
         }
         if (Chance(0.15))
         {
@@ -554,7 +558,8 @@ internal sealed class ScenarioGenerator(int seed)
                 "replica.max_in_flight=1", "fleet.replicas=0", "scaling.provisioning_minutes=0", "scaling.drain_minutes=0",
                 "pricing.minimum_charge_minutes=0", "pricing.billing=per-hour", "traffic.request_mix.cache_hit_share=0",
                 "traffic.weekend_factor=0.001", "scaling.max_nodes=0", "scaling.reactive.target_utilization=4",
-                "scaling.reactive.tolerance=0.99", "traffic.noise.growth_per_month=-0.99",
+                "scaling.reactive.tolerance=0.99", "traffic.noise.growth_per_month=-0.99", "scaling.reactive.min_replicas=0",
+                "scaling.scale_down_unneeded_minutes=0", "scaling.scale_down_delay_after_add_minutes=0",
                 "router.patience_seconds=10", "pricing.base_fleet=spot", $"traffic.request_mix.output_tokens={Num.F(processed)}",
             ];
             int count = 1 + _r.Next(2);
@@ -614,6 +619,85 @@ internal sealed class ScenarioGenerator(int seed)
         }
         double outShare = output / processed;
         return (1 - outShare) * api.Input + outShare * api.Output;
+    }
+
+    /// <summary>
+    /// A scaling.reactive section's keys: the metric, target, bounds (scale to zero among them), HPA v2
+    /// behavior in either direction, the sync and metric window, KEDA's timing, and now and then the
+    /// older minute keys in place of the fields they stand for.
+    /// </summary>
+    private string Reactive(double peakReplicas)
+    {
+        int min = _r.Next(3);
+        int max = min + 1 + _r.Next((int)Math.Min(10_000, Math.Ceiling(peakReplicas * 2)) + 1);
+        var keys = new List<string>
+        {
+            $"metric: {Pick("busy_share", "offered_load")}",
+            $"target_utilization: {Num.F(Uniform(0.3, 1.5))}",
+            $"min_replicas: {min}",
+            $"max_replicas: {max}",
+        };
+        if (Chance(0.5))
+        {
+            keys.Add($"tolerance: {Num.F(Uniform(0, 0.3))}");
+        }
+        bool older = Chance(0.2);
+        if (older)
+        {
+            keys.Add($"scale_up_window_minutes: {_r.Next(10)}");
+            keys.Add($"scale_down_window_minutes: {_r.Next(30)}");
+            keys.Add($"interval_minutes: {1 + _r.Next(10)}");
+        }
+        else
+        {
+            if (Chance(0.5))
+            {
+                keys.Add($"sync_period_seconds: {Pick(15, 15, 30, 60, 7, 300)}");
+            }
+            foreach (string direction in new[] { "scale_up", "scale_down" })
+            {
+                if (Chance(0.5))
+                {
+                    keys.Add($"{direction}: {{{Rules()}}}");
+                }
+            }
+        }
+        if (Chance(0.3))
+        {
+            keys.Add($"metric_window_seconds: {60 * (1 + _r.Next(5))}");
+        }
+        if (min == 0 || Chance(0.2))
+        {
+            keys.Add($"cooldown_period_seconds: {Pick(0, 30, 300, 900)}");
+            keys.Add($"polling_interval_seconds: {Pick(15, 30, 45, 120)}");
+        }
+        return string.Join(", ", keys);
+    }
+
+    /// <summary>One direction of HPA v2 behavior, each field present or left to its default.</summary>
+    private string Rules()
+    {
+        var keys = new List<string>();
+        if (Chance(0.6))
+        {
+            keys.Add($"stabilization_window_seconds: {Pick(0, 15, 60, 300, 900, 3600)}");
+        }
+        if (Chance(0.4))
+        {
+            keys.Add($"select_policy: {Pick("Max", "Min", "Disabled")}");
+        }
+        if (Chance(0.6))
+        {
+            IEnumerable<string> policies = Enumerable.Range(0, 1 + _r.Next(3)).Select(_ => Chance(0.5)
+                ? $"{{type: Pods, value: {1 + _r.Next(20)}, period_seconds: {Pick(15, 60, 300, 1800)}}}"
+                : $"{{type: Percent, value: {Pick(10, 50, 100, 200, 900)}, period_seconds: {Pick(15, 60, 300, 1800)}}}");
+            keys.Add($"policies: [{string.Join(", ", policies)}]");
+        }
+        if (Chance(0.3))
+        {
+            keys.Add($"tolerance: {Num.F(Uniform(0, 0.5))}");
+        }
+        return string.Join(", ", keys);
     }
 
     private bool Chance(double p) => _r.NextDouble() < p;

@@ -21,6 +21,9 @@ public sealed class Simulation
     /// <summary>Entries that fired so far (cancelled ones not counted); for benchmarks.</summary>
     public long EventsProcessed { get; private set; }
 
+    /// <summary>When the next entry on the timeline is due (a cancelled one included); +∞ with none.</summary>
+    public double NextTime => timeline.TryPeek(out _, out EventOrder at) ? at.Time : double.PositiveInfinity;
+
     /// <summary>Entries on the timeline, including cancelled ones not reached yet.</summary>
     public int PendingEvents => timeline.Count;
 

@@ -91,9 +91,14 @@ public static class ScenarioAssumptions
         Add("scaling.provisioning_minutes", sc.ProvisioningMinutes);
         Add("scaling.drain_minutes", sc.DrainMinutes);
         Add("scaling.max_nodes", sc.MaxNodes?.ToString(CultureInfo.InvariantCulture) ?? "no cap");
-        Add("scaling.reactive", $"target {sc.Reactive.TargetUtilization:G}, tolerance {sc.Reactive.Tolerance:G}, " +
-                                $"windows up {sc.Reactive.ScaleUpWindowMinutes:G} / down {sc.Reactive.ScaleDownWindowMinutes:G} min, " +
-                                $"every {sc.Reactive.IntervalMinutes:G} min, replicas {sc.Reactive.MinReplicas}–{sc.Reactive.MaxReplicas}");
+        Add("scaling.scale_down_unneeded_minutes", sc.ScaleDownUnneededMinutes);
+        Add("scaling.scale_down_delay_after_add_minutes", sc.ScaleDownDelayAfterAddMinutes);
+        ReactiveSpec re = sc.Reactive;
+        Add("scaling.reactive", $"HPA on {ReactiveSpec.Name(re.Metric)}, target {re.TargetUtilization:G}, every {re.SyncPeriodSeconds} s " +
+                                $"on a {re.MetricWindowSeconds} s metric window, replicas {re.MinReplicas}–{re.MaxReplicas}" +
+                                (re.ScalesToZero ? $", to zero after {re.CooldownPeriodSeconds} s without demand (KEDA, polled every {re.PollingIntervalSeconds} s)" : ""));
+        Add("scaling.reactive.scale_up", Rules(re.ScaleUp));
+        Add("scaling.reactive.scale_down", Rules(re.ScaleDown));
         Add("scaling.schedule", sc.Schedule is null ? "derived from the traffic" : "given");
         Add("scaling.predictive.method", sc.Predictive.Method == ForecastMethod.HoltWinters ? "holt-winters" : "seasonal-naive");
         Add("scaling.failures", sc.Failures is { } f ? $"MTBF {f.MtbfHours:G} h, MTTR {f.MttrHours:G} h" : "none");
@@ -105,6 +110,10 @@ public static class ScenarioAssumptions
         Add("pricing.spot", pr.Spot is { } sp ? $"${sp.UsdPerGpuHour:G}/GPU-hour, {sp.PreemptionsPerNodeHour:G} preemptions per node-hour" : "none");
         return list;
     }
+
+    private static string Rules(ScalingRulesSpec r) =>
+        $"window {r.StabilizationWindowSeconds} s, tolerance {r.Tolerance:G}, select {r.Select}" +
+        (r.Policies.Count == 0 ? "" : ": " + string.Join(", ", r.Policies.Select(p => $"{p.Type} {p.Value} per {p.PeriodSeconds} s")));
 
     private static string Format(object? value) => value switch
     {
