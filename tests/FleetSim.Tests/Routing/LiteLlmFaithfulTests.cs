@@ -56,8 +56,9 @@ public sealed class LiteLlmFaithfulTests
 
     /// <remarks>
     /// Streamed, the same 30 s bounds the first token (stream_timeout), and prefill takes about a
-    /// second here, so nothing times out: at 95 % load requests wait for a slot far longer than 30 s
-    /// and still run on the fleet. Nothing goes to the API.
+    /// second for a request of the mean size, so at 95 % load requests wait on the semaphore far
+    /// longer than 30 s and still run on the fleet. Only a request some 30 times the mean (fresh
+    /// input 8 × its share of the replica's prefill past 30 s, about 1 in 10⁵ here) times out.
     /// </remarks>
     [Test]
     public void AStreamedCallWaitsOnTheSemaphoreAsLongAsItTakes()
@@ -68,8 +69,8 @@ public sealed class LiteLlmFaithfulTests
         TestContext.Out.WriteLine($"wait P99 {run.QueueWait.P99:F1} s; to the API {run.Requests.Spilled}; unfinished {run.Requests.Unfinished}");
         Assert.Multiple(() =>
         {
-            Assert.That(run.Requests.Spilled, Is.Zero);
-            Assert.That(run.Requests.TimedOut, Is.Zero);
+            Assert.That(run.Requests.TimedOut, Is.LessThan(1e-4 * run.Requests.Total));
+            Assert.That(run.Requests.Spilled * 3, Is.LessThanOrEqualTo(run.Requests.TimedOut), "only after three timed-out attempts");
             Assert.That(run.QueueWait.P99, Is.GreaterThan(30));
         });
     }

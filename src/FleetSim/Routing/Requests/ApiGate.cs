@@ -8,6 +8,7 @@ namespace FleetSim.Routing.Requests;
 /// </summary>
 public sealed class ApiGate(ApiSpec api)
 {
+    private readonly bool _open = api.RequestsPerMinute is null && api.TokensPerMinute is null && api.Outages.Count == 0;
     private long _minute = -1;
     private double _requests;
     private double _tokens;
@@ -15,6 +16,10 @@ public sealed class ApiGate(ApiSpec api)
     /// <summary>Whether the API takes a request of <paramref name="tokens"/> at <paramref name="now"/>; counts it if so.</summary>
     public bool TryAccept(double now, double tokens)
     {
+        if (_open)
+        {
+            return true; // no limit and no outage: nothing to count
+        }
         foreach (Outage o in api.Outages)
         {
             if (o.Covers(now))

@@ -13,6 +13,12 @@ public sealed class InFlightRecorder(int minutes)
     /// <summary>A slot held from <paramref name="start"/> to <paramref name="end"/> (seconds).</summary>
     public void Hold(double start, double end)
     {
+        int first = (int)(start / 60.0);
+        if (start >= 0 && (uint)first < (uint)_slotSeconds.Length && end <= (first + 1) * 60.0)
+        {
+            _slotSeconds[first] += end - start; // within one minute: most requests
+            return;
+        }
         double limit = Math.Min(end, _slotSeconds.Length * 60.0);
         double t = Math.Max(start, 0);
         while (t < limit)

@@ -7,12 +7,16 @@ public sealed class ReplicaPicker
 {
     private readonly ReplicaChoice _choice;
     private readonly double[] _weights;
+    private readonly bool _equalWeights;
+    private readonly int[] _eligible;
     private readonly Random _random;
 
     public ReplicaPicker(ReplicaChoice choice, int replicas, IReadOnlyList<double>? weights, Random random)
     {
         _choice = choice;
         _weights = weights is null ? [.. Enumerable.Repeat(1.0, replicas)] : [.. weights];
+        _equalWeights = _weights.All(w => w == 1.0);
+        _eligible = new int[_weights.Length];
         _random = random;
     }
 
@@ -44,6 +48,10 @@ public sealed class ReplicaPicker
             }
             return best;
         }
+        if (_equalWeights)
+        {
+            return PickEqual(view);
+        }
         double total = 0;
         for (int r = 0; r < _weights.Length; r++)
         {
@@ -72,6 +80,31 @@ public sealed class ReplicaPicker
             }
         }
         return last;
+    }
+
+    /// <summary>
+    /// simple-shuffle with every weight 1: the ⌊u·k⌋-th of the k eligible replicas, the same draw and
+    /// the same replica as the weighted walk, eligibility read once per replica.
+    /// </summary>
+    private int PickEqual<TView>(in TView view)
+        where TView : struct, IReplicaView
+    {
+        int n = _weights.Length;
+        int[] eligible = _eligible;
+        int k = 0;
+        for (int r = 0; r < n; r++)
+        {
+            if (view.Eligible(r))
+            {
+                eligible[k++] = r;
+            }
+        }
+        if (k == 0)
+        {
+            return -1;
+        }
+        double u = _random.NextDouble() * k;
+        return eligible[Math.Min((int)u, k - 1)];
     }
 }
 

@@ -30,7 +30,7 @@ public abstract class RequestAdmission(RequestFleet fleet)
             return false;
         }
         double service = Fleet.ServiceOf(tokens);
-        int inFlight = slots.BusyAt(start) + 1;
+        int inFlight = (start == now ? slots.Busy(now) : slots.BusyAt(start)) + 1;
         slots.Hold(now, start + service);
         Ledger.Served(tokens, arrived, start, service, Fleet.FirstTokenOf(tokens, inFlight));
         return true;

@@ -77,8 +77,12 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
         SelfHostedTokens += tokens;
         // A request runs at a steady R/c tok/s, so the part of it processed after the horizon ends is
         // its share of the service time past the end.
-        TokensAfterHorizon += service > 0 ? tokens * Math.Clamp((start + service - End) / service, 0, 1) : 0;
-        InFlight.Hold(start, start + service);
+        double end = start + service;
+        if (end > End)
+        {
+            TokensAfterHorizon += tokens * Math.Min(1, (end - End) / service);
+        }
+        InFlight.Hold(start, end);
         double wait = start - arrived;
         Wait.Add(wait);
         TimeToFirstToken.Add(wait + firstToken);

@@ -26,8 +26,9 @@ public class ApiLimitTests
         {
             Assert.That(limited.Requests.Dropped, Is.GreaterThan(0));
             Assert.That(limited.Dropped.Value, Is.GreaterThan(0));
-            // ~80 a minute want the API, so every one of the 360 minutes fills its 40 and drops the rest.
-            Assert.That(limited.Requests.Spilled, Is.EqualTo(40 * 360));
+            // ~80 a minute want the API (Poisson), so nearly every one of the 360 minutes fills its 40
+            // and drops the rest; none takes more.
+            Assert.That(limited.Requests.Spilled, Is.InRange(0.99 * 40 * 360, 40 * 360));
             Assert.That(limited.Requests.SelfHosted, Is.EqualTo(open.Requests.SelfHosted));
             Assert.That(limited.Requests.Spilled + limited.Requests.Dropped, Is.EqualTo(open.Requests.Spilled));
             Assert.That(limited.Spilled.Value + limited.Dropped.Value, Is.EqualTo(open.Spilled.Value).Within(1e-9).Percent);
