@@ -52,6 +52,9 @@ public abstract class Router(RouterSpec spec)
     /// <summary>The counts the request engine's summary adds for this mode ("…, 12 timed out").</summary>
     public virtual string CountsNote(long timedOut, long rejected, long retries) => "";
 
+    /// <summary>This mode's own settings as the scenario names them (router.KEY), for the report's assumptions.</summary>
+    public virtual IEnumerable<(string Key, object Value)> Settings() => [];
+
     /// <summary>The picker's name (simple-shuffle, least-busy).</summary>
     protected string ChoiceName => ReplicaChoices.Name(Spec.Choice);
 }

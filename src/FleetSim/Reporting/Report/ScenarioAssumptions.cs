@@ -50,22 +50,9 @@ public static class ScenarioAssumptions
         Add("replica.prefill_tokens_per_second", r.Prefill.Value);
         Add("fleet.replicas", s.Fleet switch { StaticFleet fixedFleet => fixedFleet.Replicas.ToString(CultureInfo.InvariantCulture), _ => "floor" });
         Add("router.mode", s.Router.ModeName);
-        switch (s.Router.Mode)
+        foreach (var (key, value) in Routing.Router.For(s.Router).Settings())
         {
-            case RouterMode.Queue:
-                Add("router.patience_seconds", s.Router.PatienceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none (waits as long as it takes)");
-                break;
-            case RouterMode.Cooldown:
-                Add("router.cooldown_seconds", s.Router.CooldownSeconds);
-                Add("router.retries", s.Router.Retries);
-                break;
-            case RouterMode.LiteLlm:
-                Add("router.timeout_seconds", s.Router.LiteLlm.TimeoutSeconds);
-                Add("router.stream_timeout_seconds", s.Router.LiteLlm.StreamTimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "timeout_seconds");
-                Add("router.streaming", s.Router.LiteLlm.Streaming ? "true" : "false");
-                Add("router.cooldown_seconds", s.Router.CooldownSeconds);
-                Add("router.retries", s.Router.Retries);
-                break;
+            Add($"router.{key}", value);
         }
         Add("router.strategy", ReplicaChoices.Name(s.Router.Choice));
         Add("router.litellm_config", s.Router.LiteLlmConfig ?? "none");

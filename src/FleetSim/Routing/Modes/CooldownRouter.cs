@@ -28,6 +28,9 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
     public override string Describe(FleetShape fleet) =>
         $"cooldown ({ChoiceName}): a full replica answers 429 and sits out {Spec.CooldownSeconds:0.#} s; {Spec.Retries} retries, then the API";
 
+    public override IEnumerable<(string Key, object Value)> Settings() =>
+        [("cooldown_seconds", Spec.CooldownSeconds), ("retries", Spec.Retries)];
+
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Quantity.Short(rejected, precise: true)} answered 429";
 
     private sealed class Rule(RequestFleet fleet, RouterSpec spec) : RequestAdmission(fleet)

@@ -57,6 +57,24 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
                $"{Spec.Retries} retries, {then}";
     }
 
+    public override IEnumerable<(string Key, object Value)> Settings()
+    {
+        LiteLlmSettings s = Spec.LiteLlm;
+        string semaphores = s.Semaphores is { Count: > 0 } caps
+            ? string.Join(", ", caps.Distinct().Select(c => c?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"))
+            : "unlimited";
+        return
+        [
+            ("timeout_seconds", s.TimeoutSeconds),
+            ("stream_timeout_seconds", s.StreamTimeoutSeconds is { } st ? st : "timeout_seconds"),
+            ("streaming", s.Streaming ? "true" : "false"),
+            ("max_parallel_requests", semaphores),
+            ("cooldown_seconds", Spec.CooldownSeconds),
+            ("retries", Spec.Retries),
+            ("api_route", s.ApiRoute switch { ApiRoute.HigherOrder => "next order", ApiRoute.Fallbacks => "fallbacks", _ => "none" }),
+        ];
+    }
+
     public override string CountsNote(long timedOut, long rejected, long retries) =>
         $", {Quantity.Short(timedOut, precise: true)} calls timed out, {Quantity.Short(retries, precise: true)} retries";
 

@@ -86,6 +86,9 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
         ? $"queue ({ChoiceName}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API"
         : $"queue ({ChoiceName}): a request waits FIFO for a slot on its replica, as long as it takes";
 
+    public override IEnumerable<(string Key, object Value)> Settings() =>
+        [("patience_seconds", Spec.PatienceSeconds is { } t ? t : "none (waits as long as it takes)")];
+
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Units.Quantity.Short(timedOut, precise: true)} timed out in the queue";
 
     /// <summary>Every replica is eligible (a request queues wherever it is sent); the load is its slots in use.</summary>

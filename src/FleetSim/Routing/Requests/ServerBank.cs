@@ -12,14 +12,26 @@ namespace FleetSim.Routing.Requests;
 /// Because FIFO starts never decrease, every server that comes free before an arrival is idle from
 /// then on, and the busy ones at time t are exactly those whose free time is after t (each is busy
 /// without a gap from a time no later than t). Calls must come in non-decreasing time; a request
-/// that leaves the line before it starts simply never calls <see cref="Hold"/>. Each call costs
-/// O(log c); an unlimited pool (<see cref="Unlimited"/>) starts every request at once.
+/// that leaves the line before it starts simply never calls <see cref="Hold"/>.
+/// <para>
+/// Up to <see cref="FlatLimit"/> servers (a replica's slots) the free times sit in one flat array,
+/// idle servers included, with its minimum kept: counting the busy ones is one vector compare per
+/// 4 servers and nothing is ever popped, which beats a heap's unpredictable branches at these
+/// sizes. Larger pools, and an unlimited one (<see cref="Unlimited"/>, which starts every request
+/// at once), keep only the busy servers in a min-heap: O(log c) a call.
+/// </para>
 /// </remarks>
 public sealed class ServerBank
 {
     /// <summary>Servers in a pool with no limit (LiteLLM with no max_parallel_requests, rpm or tpm).</summary>
     public const int Unlimited = int.MaxValue;
 
+    /// <summary>The largest pool kept as a flat array.</summary>
+    public const int FlatLimit = 64;
+
+    private readonly double[]? _flat;
+    private double _min;
+    private int _argMin;
     private double[] _heap;
     private int _count;
 
@@ -28,7 +40,17 @@ public sealed class ServerBank
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
         Servers = servers;
-        _heap = new double[Math.Min(servers, 16)];
+        if (servers <= FlatLimit)
+        {
+            _flat = new double[servers];
+            Array.Fill(_flat, double.NegativeInfinity);
+            _min = double.NegativeInfinity;
+            _heap = [];
+        }
+        else
+        {
+            _heap = new double[16];
+        }
     }
 
     /// <summary>c, the number of servers.</summary>
@@ -37,6 +59,10 @@ public sealed class ServerBank
     /// <summary>Servers busy at <paramref name="now"/>: LiteLLM's "in flight" count when this is its semaphore.</summary>
     public int Busy(double now)
     {
+        if (_flat is not null)
+        {
+            return _min > now ? Servers : CountAbove(_flat, now);
+        }
         Settle(now);
         return _count;
     }
@@ -47,6 +73,10 @@ public sealed class ServerBank
     /// </summary>
     public int BusyAt(double later)
     {
+        if (_flat is not null)
+        {
+            return CountAbove(_flat, later);
+        }
         int busy = 0;
         for (int i = 0; i < _count; i++)
         {
@@ -56,11 +86,15 @@ public sealed class ServerBank
     }
 
     /// <summary>Whether a request joining at <paramref name="now"/> would start at once.</summary>
-    public bool HasFree(double now) => Busy(now) < Servers;
+    public bool HasFree(double now) => _flat is not null ? _min <= now : Busy(now) < Servers;
 
     /// <summary>When a request joining the line at <paramref name="now"/> starts (≥ now).</summary>
     public double StartOf(double now)
     {
+        if (_flat is not null)
+        {
+            return Math.Max(now, _min);
+        }
         Settle(now);
         return _count < Servers ? now : _heap[0];
     }
@@ -71,6 +105,23 @@ public sealed class ServerBank
     /// </summary>
     public void Hold(double now, double until)
     {
+        if (_flat is { } flat)
+        {
+            // The server that comes free first takes it (any idle one when several are).
+            flat[_argMin] = until;
+            double min = flat[0];
+            int at = 0;
+            for (int i = 1; i < flat.Length; i++)
+            {
+                if (flat[i] < min)
+                {
+                    min = flat[i];
+                    at = i;
+                }
+            }
+            (_min, _argMin) = (min, at);
+            return;
+        }
         Settle(now);
         if (_count < Servers)
         {
@@ -135,5 +186,26 @@ public sealed class ServerBank
             i = child;
         }
         _heap[i] = item;
+    }
+
+    /// <summary>How many of <paramref name="free"/> are after <paramref name="t"/>, a vector at a time.</summary>
+    private static int CountAbove(double[] free, double t)
+    {
+        int i = 0, busy = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && free.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var at = new System.Numerics.Vector<double>(t);
+            var count = System.Numerics.Vector<long>.Zero;
+            for (; i <= free.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
+            {
+                count -= System.Numerics.Vector.GreaterThan(new System.Numerics.Vector<double>(free, i), at);
+            }
+            busy = (int)System.Numerics.Vector.Sum(count);
+        }
+        for (; i < free.Length; i++)
+        {
+            busy += free[i] > t ? 1 : 0;
+        }
+        return busy;
     }
 }

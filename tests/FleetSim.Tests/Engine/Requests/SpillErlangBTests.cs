@@ -60,7 +60,7 @@ public class SpillErlangBTests
 
     [TestCase(32, 33.08, 16, 24)]
     [TestCase(8, 4.0, 16, 168)]
-    [TestCase(400, 380.0, 12, 4)]
+    [TestCase(400, 380.0, 16, 4)]
     public void RequestShareMatchesErlangBWithinThreeStandardErrors(int slots, double erlangs, int replications, int hours)
     {
         Replications r = Replicate(slots, erlangs, replications, hours);
