@@ -105,10 +105,11 @@ public static class BillTable
     private static bool IsInfeasible(string warning) => warning.StartsWith("INFEASIBLE:", StringComparison.Ordinal);
 
     private static void TypeRow(StringBuilder sb, string label, double tokens, double usdPerMillion, Usd cost) =>
-        sb.AppendLine(Inv, $"    {label,-24}{Quantity.Short(tokens, precise: true),10}{usdPerMillion.ToString("0.000", Inv),9}{cost,14}");
+        sb.AppendLine(Inv, $"    {label,-24}{Quantity.Short(tokens, precise: true),10} {usdPerMillion.ToString("0.000", Inv),8}{cost,14}");
 
     private static void Row(StringBuilder sb, string label, Tokens tokens, string price, Usd cost) =>
-        sb.AppendLine(Inv, $"  {label,-26}{Quantity.Short(tokens.Value, precise: true),10}{price,9}{cost,14}");
+        // A space always parts the columns, however wide a figure (a near-idle fleet's $/M runs to thousands).
+        sb.AppendLine(Inv, $"  {label,-26}{Quantity.Short(tokens.Value, precise: true),10} {price,8}{cost,14}");
 
     private static string RouterLine(RouterSpec router, Fleet.FleetShape fleet) => Routing.Router.For(router).Describe(fleet);
 
@@ -127,7 +128,7 @@ public static class BillTable
         if (minuteBill is not null)
         {
             sb.AppendLine(Inv, $"  Minute engine, same router: {minuteBill.SpillShare.ToString("0.00 %", Inv)} of tokens to the API " +
-                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}{(b.Dropped.Value > 0 ? $", and {b.DropShare.ToString("0.00 %", Inv)} dropped, which the minute engine cannot model" : "")}), total {minuteBill.Total}");
+                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}{(b.Dropped.Value > 0 ? $", and {b.DropShare.ToString("0.00 %", Inv)} dropped; the minute engine {minuteBill.DropShare.ToString("0.00 %", Inv)}" : "")}), total {minuteBill.Total}");
         }
     }
 

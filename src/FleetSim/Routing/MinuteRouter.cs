@@ -41,7 +41,7 @@ public readonly record struct MinuteRouter(
         Router rule = Router.For(router);
         if (rule.WhyNoMinuteForm(fleet.Replica, fleet.Replicas, mix) is { } why)
         {
-            throw new Engine.NoMinuteFormException(why.Contains("request engine", StringComparison.Ordinal) ? why : why + "; use the request engine (--engine request)");
+            throw new Engine.NoMinuteFormException(why.Contains("request engine", StringComparison.Ordinal) ? why : why + "; `fleetsim run --engine request` runs it");
         }
         return new MinuteRouter(
             rule,

@@ -125,7 +125,7 @@ public sealed record ScenarioRun(
                 : " (they had not been served yet)";
             yield return $"{r.Requests.Unfinished:N0} requests were still waiting for a slot when the horizon ended and count as dropped{why}";
         }
-        if (Bill.Dropped.Value > 0)
+        if (Bill.Dropped.Value >= 0.5) // a whole token: not the residue of summing fractional minutes
         {
             string level = Bill.DropShare > 0.01 ? "INFEASIBLE: " : "";
             yield return $"{level}{Units.Quantity.Short(Bill.Dropped.Value, precise: true)} tokens ({Bill.DropShare:P1} of demand) were served by nobody; " +

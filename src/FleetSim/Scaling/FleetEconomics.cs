@@ -18,7 +18,9 @@ public sealed class FleetEconomics
     {
         if (MinuteRouter.WhyNoMinuteForm(scenario.Router, scenario.Replica, scenario.Traffic.RequestMix) is { } why)
         {
-            throw new NoMinuteFormException($"autoscaling runs on the minute engine, and {why}");
+            throw new NoMinuteFormException(
+                $"policies run on the minute engine, and {why}. `fleetsim run --engine request` runs this router on a fixed fleet; " +
+                "to compare policies, pick a router with a minute form (spill, or queue with patience_seconds and simple-shuffle)");
         }
         _scenario = scenario;
         Prices = new ScenarioPrices(scenario);

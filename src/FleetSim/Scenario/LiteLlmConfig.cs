@@ -24,7 +24,9 @@ internal static class LiteLlmConfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScenarioException(path, "", e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+            throw new ScenarioException(path, "",
+                Directory.Exists(path) ? "is a folder, not a LiteLLM config file"
+                : e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
         }
         var source = new YamlSource(path);
         YamlMappingNode root = ScenarioLoader.ParseRoot(text, source, "a LiteLLM config");
@@ -50,8 +52,14 @@ internal static class LiteLlmConfig
                     Sort(litellm, "litellm_settings", LiteLlmKeys.ModelledLiteLlmSettings, LiteLlmKeys.InertLiteLlmSettings, inert, unmodelled);
                     break;
                 default:
-                    (LiteLlmKeys.InertSections.Contains(key) ? inert : unmodelled).Add(key);
-                    break;
+                    if (LiteLlmKeys.InertSections.Contains(key))
+                    {
+                        inert.Add(key);
+                        break;
+                    }
+                    string? meant = Spelling.Closest(key, LiteLlmKeys.Sections);
+                    throw source.Error(keyNode, key,
+                        $"is not a section of a LiteLLM proxy config{(meant is null ? "" : $"; did you mean {meant}?")} (sections: {string.Join(", ", LiteLlmKeys.Sections)})");
             }
         }
         if (deployments.Count == 0)
@@ -78,6 +86,15 @@ internal static class LiteLlmConfig
         foreach (string missing in fallbackGroups.Where(g => g != called && !groups.Contains(g)))
         {
             warnings.Add($"{path}: fallback group '{missing}' has no deployments; a request sent there fails");
+        }
+        if (fallbackGroups.Contains(called))
+        {
+            warnings.Add($"{path}: the fallbacks of '{called}' name '{called}' itself: falling back there tries the same replicas again, never the API");
+        }
+        if (router?.Find("max_fallbacks") is not null && router.Integer("max_fallbacks", NumberRule.NonNegative.AtMost(1000)) == 0)
+        {
+            // FleetSim's chain has one hop (the API); only max_fallbacks 0, which stops it, would change the answer.
+            unmodelled.Add("router_settings.max_fallbacks: 0");
         }
         ApiRoute route = higher.Length > 0 ? ApiRoute.HigherOrder : fallbackApi.Length > 0 ? ApiRoute.Fallbacks : ApiRoute.None;
         Deployment[] api = [.. higher, .. fallbackApi];

@@ -43,8 +43,15 @@ internal static class LiteLlmKeys
     /// <summary>litellm_settings keys that feed the router's defaults.</summary>
     public static readonly string[] ModelledLiteLlmSettings = ["num_retries", "request_timeout"];
 
-    /// <summary>Top-level sections and litellm_settings keys with no effect on the route or the bill.</summary>
-    public static readonly string[] InertSections = ["general_settings", "environment_variables", "model_info", "include"];
+    /// <summary>Top-level sections with no effect on the route or the bill.</summary>
+    public static readonly string[] InertSections =
+    [
+        "general_settings", "environment_variables", "include", "guardrails", "credential_list", "callback_settings",
+        "mcp_servers", "files_settings", "finetune_settings", "assistant_settings", "vector_store_registry",
+    ];
+
+    /// <summary>Every top-level section a LiteLLM proxy config may have; any other is refused as a typo.</summary>
+    public static readonly string[] Sections = ["model_list", "router_settings", "litellm_settings", .. InertSections];
 
     /// <summary>litellm_settings keys with no effect on the route or the bill.</summary>
     public static readonly string[] InertLiteLlmSettings =

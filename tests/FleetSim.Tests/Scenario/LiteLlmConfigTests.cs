@@ -361,6 +361,8 @@ public sealed class LiteLlmConfigTests
 
     public static IEnumerable<BadConfig> BadConfigs() =>
     [
+        new("a misspelt section", c => c.Replace("router_settings:", "router_setings:"),
+            "router_setings:", 1, "router_setings", "did you mean router_settings?"),
         new("fallbacks that are not a list", c => c.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  fallbacks: paid\n"),
             "fallbacks: paid", 1, "router_settings.fallbacks", "expected a list"),
         new("enable_pre_call_checks that is not a yes or no", c => c.Replace("  allowed_fails: 3\n", "  allowed_fails: 3\n  enable_pre_call_checks: sometimes\n"),

@@ -45,8 +45,8 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
     {
         LiteLlmSettings s = Spec.LiteLlm;
         string limit = s.Streaming
-            ? $"the first token within {s.CallLimitSeconds:0.#} s (stream_timeout)"
-            : $"the whole call within {s.CallLimitSeconds:0.#} s (timeout)";
+            ? $"the first token within {s.CallLimitSeconds:0.###} s (stream_timeout)"
+            : $"the whole call within {s.CallLimitSeconds:0.###} s (timeout)";
         string then = s.ApiRoute switch
         {
             ApiRoute.HigherOrder => "then the API at the next order",
