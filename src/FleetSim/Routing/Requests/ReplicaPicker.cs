@@ -94,10 +94,9 @@ public sealed class ReplicaPicker
         int k = 0;
         for (int r = 0; r < n; r++)
         {
-            if (view.Eligible(r))
-            {
-                eligible[k++] = r;
-            }
+            // Always written, kept only when eligible: no branch on a replica's state to mispredict.
+            eligible[k] = r;
+            k += view.Eligible(r) ? 1 : 0;
         }
         if (k == 0)
         {
