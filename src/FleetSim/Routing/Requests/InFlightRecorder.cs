@@ -5,38 +5,50 @@ namespace FleetSim.Routing.Requests;
 /// minute, built from each request's slot interval (in any order) rather than from a time-ordered
 /// stream of starts and ends.
 /// </summary>
+/// <remarks>
+/// An interval is recorded by its two ends alone: slot-seconds in minute m are
+/// 60·(intervals already running when m begins) + Σ over intervals starting in m of the seconds
+/// left in m after their start − Σ over intervals ending in m of the seconds left in m after their
+/// end. So a request costs two bucket updates however many minutes it spans, and the minutes are
+/// summed once when read.
+/// </remarks>
 /// <param name="minutes">Minutes of the horizon; time past its end is not recorded.</param>
 public sealed class InFlightRecorder(int minutes)
 {
-    private readonly double[] _slotSeconds = new double[minutes];
+    private readonly int[] _starts = new int[minutes], _ends = new int[minutes];
+    private readonly double[] _startRest = new double[minutes], _endRest = new double[minutes];
 
     /// <summary>A slot held from <paramref name="start"/> to <paramref name="end"/> (seconds).</summary>
     public void Hold(double start, double end)
     {
-        int first = (int)(start / 60.0);
-        if (start >= 0 && (uint)first < (uint)_slotSeconds.Length && end <= (first + 1) * 60.0)
+        int n = _starts.Length;
+        start = Math.Max(start, 0);
+        if (end <= start || start >= n * 60.0)
         {
-            _slotSeconds[first] += end - start; // within one minute: most requests
             return;
         }
-        double limit = Math.Min(end, _slotSeconds.Length * 60.0);
-        double t = Math.Max(start, 0);
-        while (t < limit)
+        int first = (int)(start * (1 / 60.0));
+        first = Math.Min(first, n - 1);
+        _starts[first]++;
+        _startRest[first] += (first + 1) * 60.0 - start;
+        if (end < n * 60.0)
         {
-            int minute = (int)(t / 60.0);
-            double to = Math.Min((minute + 1) * 60.0, limit);
-            _slotSeconds[minute] += to - t;
-            t = to;
+            int last = Math.Min((int)(end * (1 / 60.0)), n - 1);
+            _ends[last]++;
+            _endRest[last] += (last + 1) * 60.0 - end;
         }
     }
 
     /// <summary>Mean slots in use in each minute.</summary>
     public double[] MeanPerMinute()
     {
-        var mean = new double[_slotSeconds.Length];
+        var mean = new double[_starts.Length];
+        long running = 0;
         for (int m = 0; m < mean.Length; m++)
         {
-            mean[m] = _slotSeconds[m] / 60.0;
+            double slotSeconds = 60.0 * running + _startRest[m] - _endRest[m];
+            mean[m] = Math.Max(0, slotSeconds) / 60.0;
+            running += _starts[m] - _ends[m];
         }
         return mean;
     }
