@@ -41,11 +41,10 @@ public sealed record ScenarioRun(
         {
             engine = noMinuteForm is null ? EngineChoice.Minute : EngineChoice.Request;
         }
-        if (engine == EngineChoice.Request && scenario.Router.Mode == RouterMode.Fluid)
+        if (engine == EngineChoice.Request && Routing.Router.For(scenario.Router).WhyNoRequestForm is { } noRequestForm)
         {
             throw new NoMinuteFormException(
-                "router mode 'fluid' is the minute engine's spreadsheet arithmetic and has no request-level form; " +
-                $"use mode {string.Join(", ", RouterModes.Names.Where(n => n != RouterModes.Name(RouterMode.Fluid)))} with --engine request");
+                $"{noRequestForm}; use mode {string.Join(", ", RouterModes.Names.Where(n => n != scenario.Router.ModeName))} with --engine request");
         }
         var prices = new ScenarioPrices(scenario);
         IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind);
