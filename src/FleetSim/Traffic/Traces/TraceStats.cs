@@ -6,7 +6,7 @@ public sealed class TraceStats
     /// <summary>Data rows read (header excluded).</summary>
     public long Rows { get; set; }
 
-    /// <summary>Requests yielded (per-minute aggregates: their request counts summed).</summary>
+    /// <summary>Requests yielded (aggregate rows: their request counts summed).</summary>
     public long Requests { get; set; }
 
     /// <summary>Malformed rows skipped (with SkipBadRows).</summary>
@@ -14,6 +14,24 @@ public sealed class TraceStats
 
     /// <summary>BurstGPT: failed requests (0 response tokens) excluded.</summary>
     public long FailedRequests { get; set; }
+
+    /// <summary>Rows of another model than the one asked for (TraceOptions.Model), left out.</summary>
+    public long OtherModelRows { get; set; }
+
+    /// <summary>Rows that came after a later-stamped row and were put back in time order (within the reorder window).</summary>
+    public long ReorderedRows { get; set; }
+
+    /// <summary>The furthest, in seconds, a reordered row came behind the latest row before it.</summary>
+    public double MaxReorderSeconds { get; set; }
+
+    /// <summary>
+    /// The earliest request's instant in UTC ticks when the trace's stamps are dates (Azure, date-time
+    /// columns, LiteLLM logs, usage exports); null when they are plain offsets (BurstGPT, Mooncake, per-minute).
+    /// </summary>
+    public long? OriginUtcTicks { get; set; }
+
+    /// <summary>"gzip" or "zstd" when the file was compressed; null when it was plain text.</summary>
+    public string? Compression { get; set; }
 
     /// <summary>The format read (detected or given).</summary>
     public TraceFormat Format { get; set; }

@@ -23,6 +23,6 @@ internal sealed class PerMinuteReader(string path) : RowReader(path)
             throw new BadRowException($"column '{Columns[1]}': '{text}' is not a whole number of requests");
         var input = Tokens(fields, _input, Columns[2]);
         var output = Tokens(fields, _output, Columns[3]);
-        return new RawRow(minute * 60, input, output, (int)requests);
+        return new RawRow(minute * 60, input, output, (int)requests, Spread: 60);
     }
 }

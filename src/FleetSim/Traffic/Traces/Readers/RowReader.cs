@@ -3,10 +3,12 @@ using System.Globalization;
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
-/// One data row as a format reader sees it: its time in seconds (on the reader's own origin), tokens,
-/// how many requests it stands for, and whether it is a failed request (BurstGPT).
+/// One data row as a format reader sees it: its time in seconds (on the reader's own origin), tokens
+/// (input includes <paramref name="Cached"/>), how many requests it stands for and over how many
+/// seconds they are spread (aggregate rows), and whether it is a failed request (BurstGPT).
 /// </summary>
-internal readonly record struct RawRow(double Time, double Input, double Output, int Count = 1, bool Failed = false);
+internal readonly record struct RawRow(double Time, double Input, double Output, int Count = 1, bool Failed = false,
+                                       double Cached = 0, double Spread = 0);
 
 /// <summary>A malformed data row; the message names the column and the value.</summary>
 internal sealed class BadRowException(string why) : Exception(why);

@@ -67,7 +67,7 @@ public static partial class TraceReader
             }
             origin ??= row.Time;
             stats.Requests += row.Count;
-            yield return new TraceRequest(row.Time - origin.Value, row.Input, row.Output, row.Count);
+            yield return new TraceRequest(row.Time - origin.Value, row.Input, row.Output, row.Count, row.Cached, row.Spread);
         }
         if (!headerRead) throw new TraceException(path, 0, "empty file: no header");
     }
