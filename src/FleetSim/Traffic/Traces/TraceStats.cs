@@ -30,6 +30,13 @@ public sealed class TraceStats
     /// </summary>
     public long? OriginUtcTicks { get; set; }
 
+    /// <summary>
+    /// True when the dated stamps carry a zone or offset ("Z", "+00:00"), so <see cref="OriginUtcTicks"/> is a
+    /// real instant; false when they are written without one (read as UTC, so a named time zone takes them
+    /// as that zone's wall clock rather than converting them).
+    /// </summary>
+    public bool StampsHaveZone { get; set; }
+
     /// <summary>"gzip" or "zstd" when the file was compressed; null when it was plain text.</summary>
     public string? Compression { get; set; }
 
