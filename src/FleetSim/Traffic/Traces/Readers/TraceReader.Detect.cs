@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FleetSim.Traffic.Traces;
 
 public static partial class TraceReader
@@ -15,16 +17,11 @@ public static partial class TraceReader
     /// </summary>
     public static TraceFormat Detect(string path)
     {
-        if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
-        long lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            return DetectLine(line)
-                ?? throw new TraceException(path, lineNumber, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
-        }
-        throw new TraceException(path, 0, $"empty file; {Supported}");
+        using var lines = TraceFile.Lines(path, csv: false);
+        if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
+        var line = Encoding.UTF8.GetString(first);
+        return DetectLine(line)
+            ?? throw new TraceException(path, lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
     }
 
     private static TraceFormat? DetectLine(string line)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FleetSim.Traffic.Traces;
 
 public static partial class TraceReader
@@ -6,7 +8,7 @@ public static partial class TraceReader
     public const double MaxBackwardsSeconds = 3600;
 
     /// <summary>
-    /// The trace's requests in file order, streamed line by line (constant memory), with
+    /// The trace's requests in file order, streamed block by block (constant memory), with
     /// <see cref="TraceRequest.Seconds"/> measured from the first request (which is at 0; a slightly
     /// unsorted later row may be a little negative). Updates <paramref name="stats"/> as it goes.
     /// The file and the format are checked at once; rows as they are enumerated. With no format given,
@@ -20,6 +22,7 @@ public static partial class TraceReader
         if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
         var format = options.Format ?? (options.Columns is null ? Detect(path) : TraceFormat.Generic);
         var rows = CreateReader(format, path, options);
+        rows.Model = options.Model;
         stats.Format = format;
         return Stream(path, rows, options, stats);
     }
@@ -37,43 +40,53 @@ public static partial class TraceReader
 
     private static IEnumerable<TraceRequest> Stream(string path, RowReader rows, TraceOptions options, TraceStats stats)
     {
-        long lineNumber = 0;
+        using var lines = TraceFile.Lines(path, rows.IsCsv);
         var headerRead = !rows.HasHeader;
-        double? origin = null;
-        var latest = double.NegativeInfinity;
-        foreach (var line in File.ReadLines(path))
+        long? origin = null;
+        var latest = long.MinValue;
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            if (!headerRead)
+            string? why;
+            RawRow row;
             {
-                rows.ReadHeader(line, lineNumber);
-                headerRead = true;
+                if (!lines.Next(out var record)) break;
+                if (!headerRead)
+                {
+                    rows.ReadHeader(TraceHeader.Of(path, lines.Line, Encoding.UTF8.GetString(record)));
+                    headerRead = true;
+                    continue;
+                }
+                stats.Rows++;
+                why = rows.TryParse(record, out row);
+            }
+            if (why is null && row.OtherModel)
+            {
+                stats.OtherModelRows++;
                 continue;
             }
-            stats.Rows++;
-            var why = rows.TryParse(line, out var row) ?? Backwards(row.Time, latest);
+            why ??= Backwards(row.Ticks, latest);
             if (why is not null)
             {
-                if (!options.SkipBadRows) throw new TraceException(path, lineNumber, why);
+                if (!options.SkipBadRows) throw new TraceException(path, lines.Line, why);
                 stats.BadRows++;
                 continue;
             }
-            latest = Math.Max(latest, row.Time);
+            latest = Math.Max(latest, row.Ticks);
             if (row.Failed && !options.IncludeFailed)
             {
                 stats.FailedRequests++;
                 continue;
             }
-            origin ??= row.Time;
+            origin ??= row.Ticks;
             stats.Requests += row.Count;
-            yield return new TraceRequest(row.Time - origin.Value, row.Input, row.Output, row.Count, row.Cached, row.Spread);
+            yield return new TraceRequest((row.Ticks - origin.Value) / (double)TimeSpan.TicksPerSecond, row.Input, row.Output,
+                                          row.Count, row.Cached, row.Spread);
         }
         if (!headerRead) throw new TraceException(path, 0, "empty file: no header");
     }
 
-    private static string? Backwards(double time, double latest) =>
-        time < latest - MaxBackwardsSeconds
-            ? $"timestamp goes back {(latest - time) / 3600:0.##} h behind an earlier row (more than 1 h)"
+    private static string? Backwards(long ticks, long latest) =>
+        latest != long.MinValue && ticks < latest - (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond)
+            ? $"timestamp goes back {(latest - ticks) / (double)TimeSpan.TicksPerHour:0.##} h behind an earlier row (more than 1 h)"
             : null;
 }
