@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>Azure LLM inference traces: CSV TIMESTAMP,ContextTokens,GeneratedTokens, date-time stamps.</summary>
@@ -5,5 +7,6 @@ internal sealed class AzureReader(string path) : TokenColumnsReader(path, Column
 {
     public static readonly string[] Columns = ["TIMESTAMP", "ContextTokens", "GeneratedTokens"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override long Ticks(ReadOnlySpan<byte> stamp) => DateTicks(stamp, TimeColumn);
 }

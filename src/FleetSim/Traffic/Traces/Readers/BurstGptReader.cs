@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal sealed class BurstGptReader(string path) : TokenColumnsReader(path, Col
 {
     public static readonly string[] Columns = ["Timestamp", "Request tokens", "Response tokens"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override long Ticks(ReadOnlySpan<byte> stamp) => OffsetTicks(Number(stamp, TimeColumn), TimeColumn);
 
     protected override bool IsFailed(double outputTokens) => outputTokens == 0;

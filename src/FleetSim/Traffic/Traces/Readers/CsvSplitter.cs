@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
@@ -12,29 +14,29 @@ internal sealed class CsvSplitter
     private int _fields, _used;
 
     /// <summary>The record's fields, valid until the next call; a <see cref="BadRowException"/> when a quote is never closed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RowReader.CsvFields Split(ReadOnlySpan<byte> record)
     {
         _fields = 0;
         _used = 0;
-        var pos = 0;
+        var start = 0;
         while (true)
         {
-            var rest = record[pos..];
-            var stop = rest.IndexOfAny((byte)',', (byte)'"');
+            var stop = record[start..].IndexOfAny((byte)',', (byte)'"');
             if (stop < 0)
             {
-                Add(pos, rest);
+                Add(record, start, record.Length);
                 break;
             }
-            if (rest[stop] == ',')
+            if (record[start + stop] == ',')
             {
-                Add(pos, rest[..stop]);
-                pos += stop + 1;
+                Add(record, start, start + stop);
+                start += stop + 1;
                 continue;
             }
-            var end = Quoted(record, pos);
+            var end = Quoted(record, start);
             if (end >= record.Length) break;
-            pos = end + 1;
+            start = end + 1;
         }
         return new RowReader.CsvFields(record, _scratch.AsSpan(0, _used), _bounds.AsSpan(0, 2 * _fields));
     }
@@ -60,19 +62,25 @@ internal sealed class CsvSplitter
             else _scratch[_used++] = c;
         }
         if (quoted) throw new BadRowException("unterminated quoted field");
-        var field = _scratch.AsSpan(from, _used - from);
-        var trimmed = field.TrimStart(" \t\r\n"u8);
-        var offset = from + (field.Length - trimmed.Length);
-        AddBounds(~offset, trimmed.TrimEnd(" \t\r\n"u8).Length);
+        var end = _used;
+        while (from < end && IsSpace(_scratch[from])) from++;
+        while (end > from && IsSpace(_scratch[end - 1])) end--;
+        AddBounds(~from, end - from);
         return i;
     }
 
-    private void Add(int start, ReadOnlySpan<byte> field)
+    /// <summary>Adds the unquoted field [<paramref name="start"/>, <paramref name="end"/>) of the record, trimmed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(ReadOnlySpan<byte> record, int start, int end)
     {
-        var trimmed = field.TrimStart(" \t"u8);
-        AddBounds(start + (field.Length - trimmed.Length), trimmed.TrimEnd(" \t"u8).Length);
+        while (start < end && Blanks.IsBlank(record[start])) start++;
+        while (end > start && Blanks.IsBlank(record[end - 1])) end--;
+        AddBounds(start, end - start);
     }
 
+    private static bool IsSpace(byte c) => Blanks.IsBlank(c) || c is (byte)'\r' or (byte)'\n';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddBounds(int start, int length)
     {
         if (2 * _fields + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -19,11 +20,12 @@ internal static class DateTimes
 
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
 
-    /// <summary>The instant in UTC ticks and whether the stamp carried a zone or offset, or false.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> text, out long utcTicks, out bool zoned)
+    /// <summary>The instant in UTC ticks and whether the stamp carried a zone or offset, or false: the common shape by <paramref name="iso"/>, else .NET's parser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> text, IsoStamps iso, out long utcTicks, out bool zoned)
     {
-        text = text.Trim(" \t"u8);
-        return IsoStamps.TryParse(text, out utcTicks, out zoned) || TryParseGeneral(Encoding.UTF8.GetString(text), out utcTicks, out zoned);
+        text = Blanks.Trim(text);
+        return iso.TryParse(text, out utcTicks, out zoned) || TryParseGeneral(Encoding.UTF8.GetString(text), out utcTicks, out zoned);
     }
 
     /// <summary>The instant in UTC ticks, or false (any form .NET's parser reads).</summary>

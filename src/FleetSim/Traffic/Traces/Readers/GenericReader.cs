@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -11,6 +11,7 @@ internal sealed class GenericReader(string path, GenericColumns columns)
 {
     private bool? _dates;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override long Ticks(ReadOnlySpan<byte> stamp)
     {
         if (_dates != true && Numbers.TryParse(stamp, out var number))
@@ -18,12 +19,12 @@ internal sealed class GenericReader(string path, GenericColumns columns)
             _dates = false;
             return OffsetTicks(number * columns.TimestampUnit, TimeColumn);
         }
-        if (_dates != false && DateTimes.TryParse(stamp, out _, out _))
+        if (_dates != false && IsDate(stamp))
         {
             _dates = true;
             return DateTicks(stamp, TimeColumn);
         }
         var wanted = _dates == true ? "an ISO 8601 date-time" : "a number";
-        throw new BadRowException($"column '{TimeColumn}': '{Encoding.UTF8.GetString(stamp)}' is not {wanted}");
+        throw BadRowException.Value(TimeColumn, stamp, wanted);
     }
 }

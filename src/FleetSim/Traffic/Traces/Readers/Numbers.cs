@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace FleetSim.Traffic.Traces;
@@ -6,6 +7,7 @@ namespace FleetSim.Traffic.Traces;
 internal static class Numbers
 {
     /// <summary>True and the finite value of <paramref name="text"/> (already trimmed); false when it is not a finite number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         if (text.Length is > 0 and <= 15)

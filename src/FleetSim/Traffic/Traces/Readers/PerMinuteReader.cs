@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>Per-minute aggregates: CSV minute,requests,input_tokens,output_tokens; a row is a minute's totals.</summary>
@@ -17,7 +15,7 @@ internal sealed class PerMinuteReader(string path) : RowReader(path)
         var minute = fields.Number(_at[0], Columns[0]);
         var requests = fields.Tokens(_at[1], Columns[1]);
         if (requests != Math.Floor(requests) || requests > int.MaxValue)
-            throw new BadRowException($"column '{Columns[1]}': '{Encoding.UTF8.GetString(fields.Field(_at[1], Columns[1]))}' is not a whole number of requests");
+            throw BadRowException.Value(Columns[1], fields.Field(_at[1], Columns[1]), "a whole number of requests");
         var input = fields.Tokens(_at[2], Columns[2]);
         var output = fields.Tokens(_at[3], Columns[3]);
         return new RawRow(OffsetTicks(minute * 60, Columns[0]), input, output, (int)requests, Spread: 60);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class ReorderWindow(long windowTicks, int capacity)
     private readonly PriorityQueue<RawRow, (long Ticks, long Arrival)> _late = new();
     private long _arrivals;
     private long _released = long.MinValue;
+    private long _releaseBelow = long.MinValue;
 
     /// <summary>The latest time seen (long.MinValue before the first row).</summary>
     public long Latest { get; private set; } = long.MinValue;
@@ -23,6 +26,7 @@ internal sealed class ReorderWindow(long windowTicks, int capacity)
     /// Notes a row's time. Null when it can be put in order (<paramref name="behind"/>: how far it is behind
     /// the latest time, 0 when in order); otherwise why not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Admit(long ticks, out long behind)
     {
         behind = Latest == long.MinValue ? 0 : Math.Max(0, Latest - ticks);
@@ -35,11 +39,16 @@ internal sealed class ReorderWindow(long windowTicks, int capacity)
             return $"out of order by {Duration(behind)}, behind rows already passed on because more than {capacity:N0} rows fell " +
                    $"within the {Window} reorder window: sort the file first (e.g. sort -t, -k1)";
         }
-        Latest = Math.Max(Latest, ticks);
+        if (ticks > Latest)
+        {
+            Latest = ticks;
+            _releaseBelow = ticks - windowTicks;
+        }
         return null;
     }
 
     /// <summary>Holds an admitted row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RawRow row)
     {
         if ((_late.Count == 0 && _run.Count == 0) || row.Ticks >= Latest) _run.Append(row);
@@ -51,14 +60,29 @@ internal sealed class ReorderWindow(long windowTicks, int capacity)
     /// The earliest row held, when it may go: it is more than the window behind the latest time, the buffer
     /// is over capacity, or <paramref name="draining"/> (the file has ended).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryTake(bool draining, out RawRow row)
     {
-        row = default;
-        if (Count == 0) return false;
-        var fromRun = _late.Count == 0 || (_run.Count > 0 && _run.HeadTicks <= _late.Peek().Ticks);
-        var ticks = fromRun ? _run.HeadTicks : _late.Peek().Ticks;
-        if (!draining && ticks >= Latest - windowTicks && Count <= capacity) return false;
-        row = fromRun ? _run.Take() : _late.Dequeue();
+        if (_late.Count == 0)
+        {
+            if (_run.Count == 0 || (!draining && _run.HeadTicks >= _releaseBelow && _run.Count <= capacity))
+            {
+                row = default;
+                return false;
+            }
+            row = _run.Take();
+        }
+        else
+        {
+            var fromRun = _run.Count > 0 && _run.HeadTicks <= _late.Peek().Ticks;
+            var ticks = fromRun ? _run.HeadTicks : _late.Peek().Ticks;
+            if (!draining && ticks >= _releaseBelow && Count <= capacity)
+            {
+                row = default;
+                return false;
+            }
+            row = fromRun ? _run.Take() : _late.Dequeue();
+        }
         _released = row.Ticks;
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace FleetSim.Traffic.Traces;
@@ -19,7 +20,26 @@ internal readonly record struct RawRow(long Ticks, double Input, double Output, 
 }
 
 /// <summary>A malformed data row; the message names the column and the value ("column 'X': 'v' is not a number").</summary>
-internal sealed class BadRowException(string why) : Exception(why);
+internal sealed class BadRowException(string why) : Exception(why)
+{
+    /// <summary>"column 'COLUMN': 'VALUE' is not WHAT" (built out of line, so hot parsing code stays small: <c>throw BadRowException.Value(...)</c>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static BadRowException Value(string column, ReadOnlySpan<byte> text, string what) =>
+        new($"column '{column}': '{Encoding.UTF8.GetString(text)}' is not {what}");
+
+    /// <summary>"column 'COLUMN' missing (the row has N fields)".</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static BadRowException Missing(string column, int fields) => new($"column '{column}' missing (the row has {fields} fields)");
+
+    /// <summary>"column 'COLUMN': VALUE is negative".</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static BadRowException Negative(string column, ReadOnlySpan<byte> text) =>
+        new($"column '{column}': {Encoding.UTF8.GetString(text)} is negative");
+
+    /// <summary>"column 'COLUMN': SECONDS s is WHAT".</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static BadRowException Seconds(string column, double seconds, string what) => new($"column '{column}': {seconds} s is {what}");
+}
 
 /// <summary>
 /// What every format reader derives from. The stream (TraceReader.Read) owns the file: it opens it (plain,
@@ -49,6 +69,7 @@ internal sealed class BadRowException(string why) : Exception(why);
 internal abstract class RowReader(string path)
 {
     private readonly CsvSplitter _splitter = new();
+    private readonly IsoStamps _iso = new();
     private byte[]? _modelUtf8;
 
     /// <summary>The file read, for messages.</summary>
@@ -83,6 +104,7 @@ internal abstract class RowReader(string path)
     }
 
     /// <summary>Null and the row, or why the record is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? TryParse(ReadOnlySpan<byte> record, out RawRow row)
     {
         try
@@ -107,47 +129,54 @@ internal abstract class RowReader(string path)
     protected bool IsOtherModel(ReadOnlySpan<byte> model)
     {
         if (_modelUtf8 is null) return false;
-        model = model.Trim(" \t"u8);
+        model = Blanks.Trim(model);
         return !(model.SequenceEqual(_modelUtf8) || System.Text.Ascii.EqualsIgnoreCase(model, _modelUtf8));
     }
 
     /// <summary>A date-time stamp's UTC instant in ticks (see <see cref="DateTimes"/> for the forms read); marks the trace dated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected long DateTicks(ReadOnlySpan<byte> text, string column)
     {
-        if (!DateTimes.TryParse(text, out var ticks, out var zoned))
-            throw new BadRowException($"column '{column}': '{Encoding.UTF8.GetString(text)}' is not a date-time");
+        if (!DateTimes.TryParse(text, _iso, out var ticks, out var zoned))
+            throw BadRowException.Value(column, text, "a date-time");
         Dated = true;
         StampsHaveZone |= zoned;
         return ticks;
     }
 
+    /// <summary>True when <paramref name="text"/> is a date-time stamp <see cref="DateTicks"/> reads (it marks nothing).</summary>
+    protected bool IsDate(ReadOnlySpan<byte> text) => DateTimes.TryParse(text, _iso, out _, out _);
+
     /// <summary>Seconds since 1970-01-01 UTC as UTC ticks; marks the trace dated (and zoned).</summary>
     protected long UnixTicks(double seconds, string column)
     {
         var ticks = OffsetTicks(seconds, column) + DateTime.UnixEpoch.Ticks;
-        if (ticks is < 0 or > 3155378975999999999) throw new BadRowException($"column '{column}': {seconds} s is not a date");
+        if (ticks is < 0 or > 3155378975999999999) throw BadRowException.Seconds(column, seconds, "not a date");
         Dated = true;
         StampsHaveZone = true;
         return ticks;
     }
 
     /// <summary>Seconds from the trace's own zero as ticks (rounded to 100 ns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static long OffsetTicks(double seconds, string column) =>
         Math.Abs(seconds) < 9e11
             ? (long)Math.Round(seconds * TimeSpan.TicksPerSecond)
-            : throw new BadRowException($"column '{column}': {seconds} s is out of range");
+            : throw BadRowException.Seconds(column, seconds, "out of range");
 
     /// <summary>A finite number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static double Number(ReadOnlySpan<byte> text, string column) =>
         Numbers.TryParse(text, out var value)
             ? value
-            : throw new BadRowException($"column '{column}': '{Encoding.UTF8.GetString(text)}' is not a number");
+            : throw BadRowException.Value(column, text, "a number");
 
     /// <summary>A token count: a finite, non-negative number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static double Tokens(ReadOnlySpan<byte> text, string column)
     {
         var value = Number(text, column);
-        return value >= 0 ? value : throw new BadRowException($"column '{column}': {Encoding.UTF8.GetString(text)} is negative");
+        return value >= 0 ? value : throw BadRowException.Negative(column, text);
     }
 
     /// <summary>The fields of one CSV record, read by the index a <see cref="TraceHeader"/> gave and named in messages by the column.</summary>
@@ -160,9 +189,10 @@ internal abstract class RowReader(string path)
         public int Count => _bounds.Length / 2;
 
         /// <summary>The field's bytes (trimmed, unquoted); a <see cref="BadRowException"/> when the record is too short.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ReadOnlySpan<byte> Field(int index, string column)
         {
-            if ((uint)index >= (uint)Count) throw new BadRowException($"column '{column}' missing (the row has {Count} fields)");
+            if ((uint)index >= (uint)Count) throw BadRowException.Missing(column, Count);
             var start = _bounds[2 * index];
             var length = _bounds[2 * index + 1];
             return start >= 0 ? _record.Slice(start, length) : _scratch.Slice(~start, length);
@@ -172,9 +202,11 @@ internal abstract class RowReader(string path)
         public string Text(int index, string column) => Encoding.UTF8.GetString(Field(index, column));
 
         /// <summary>The field as a finite number.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Number(int index, string column) => RowReader.Number(Field(index, column), column);
 
         /// <summary>The field as a token count (finite, non-negative).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Tokens(int index, string column) => RowReader.Tokens(Field(index, column), column);
 
         /// <summary>An optional token column: 0 when the column is absent (index -1), the row is short of it, or the field is empty.</summary>

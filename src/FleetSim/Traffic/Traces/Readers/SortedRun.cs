@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
-/// A first-in first-out run of rows whose times never decrease, stored in 12 bytes a row: the tick step from
-/// the row before and the two token counts as 32-bit whole numbers, in 4,096-row chunks that are recycled.
-/// A row that does not fit that (a long step, fractional or huge counts, an aggregate or cached-token row)
+/// A first-in first-out run of rows whose times never decrease, stored in 8 bytes a row: the tick step from
+/// the row before as a 32-bit whole number and the two token counts as 16-bit ones, in 4,096-row chunks that
+/// are recycled. A row that does not fit that (a step over 429 s, fractional counts or counts over 65,535, an
+/// aggregate or cached-token row)
 /// is kept whole in a side queue, in the same order. Holding an hour of a dense trace this way stays small.
 /// </summary>
 internal sealed class SortedRun
@@ -13,7 +16,7 @@ internal sealed class SortedRun
 
     private readonly Queue<Entry[]> _chunks = new();
     private readonly Queue<RawRow> _whole = new();
-    private Entry[] _tail = [];
+    private Entry[] _head = [], _tail = [];
     private Entry[]? _spare;
     private int _headIndex, _tailIndex = ChunkRows;
     private long _headBase, _tailTicks;
@@ -26,12 +29,13 @@ internal sealed class SortedRun
     {
         get
         {
-            var entry = _chunks.Peek()[_headIndex];
+            var entry = _head[_headIndex];
             return entry.Step == Whole ? _whole.Peek().Ticks : _headBase + entry.Step;
         }
     }
 
     /// <summary>Adds a row at the end; its time must not be before the last row added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(in RawRow row)
     {
         if (_tailIndex == ChunkRows)
@@ -39,6 +43,7 @@ internal sealed class SortedRun
             _tail = _spare ?? new Entry[ChunkRows];
             _spare = null;
             _chunks.Enqueue(_tail);
+            if (_chunks.Count == 1) _head = _tail;
             _tailIndex = 0;
         }
         var step = row.Ticks - _tailTicks;
@@ -55,25 +60,28 @@ internal sealed class SortedRun
     }
 
     /// <summary>Removes and returns the first row (when <see cref="Count"/> is not 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RawRow Take()
     {
-        var entry = _chunks.Peek()[_headIndex++];
+        var entry = _head[_headIndex++];
         var row = entry.Step == Whole ? _whole.Dequeue() : new RawRow(_headBase + entry.Step, entry.Input, entry.Output);
         _headBase = row.Ticks;
         Count--;
         if (_headIndex == ChunkRows)
         {
             _spare = _chunks.Dequeue();
+            _head = _chunks.Count > 0 ? _chunks.Peek() : [];
             _headIndex = 0;
         }
         return row;
     }
 
-    private static bool Fits(double tokens, out uint whole)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Fits(double tokens, out ushort whole)
     {
-        whole = tokens is >= 0 and < Whole ? (uint)tokens : 0;
+        whole = tokens is >= 0 and <= ushort.MaxValue ? (ushort)tokens : (ushort)0;
         return whole == tokens;
     }
 
-    private readonly record struct Entry(uint Step, uint Input, uint Output);
+    private readonly record struct Entry(uint Step, ushort Input, ushort Output);
 }

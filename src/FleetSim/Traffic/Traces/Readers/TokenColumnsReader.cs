@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal abstract class TokenColumnsReader(string path, string time, string inpu
 
     public sealed override void ReadHeader(TraceHeader header) => (_time, _input, _output) = (header.Require(TimeColumn), header.Require(input), header.Require(output));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected sealed override RawRow Parse(ReadOnlySpan<byte> record)
     {
         var fields = Split(record);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FleetSim.Traffic.Traces;
 
 public static partial class TraceReader
@@ -48,75 +46,12 @@ public static partial class TraceReader
 
     private static IEnumerable<TraceRequest> Stream(string path, RowReader rows, TraceOptions options, TraceStats stats)
     {
-        using var lines = TraceFile.Lines(path, rows.IsCsv);
-        stats.Compression = lines.Compression;
-        var headerRead = !rows.HasHeader;
-        var window = new ReorderWindow((long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond), MaxReorderRows);
-        long? origin = null;
-        while (true)
+        using var ordered = new OrderedRows(path, rows, options, stats, (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond), MaxReorderRows);
+        var batch = new TraceRequest[1024];
+        int count;
+        while ((count = ordered.Fill(batch)) > 0)
         {
-            string? why;
-            RawRow row;
-            {
-                if (!lines.Next(out var record)) break;
-                if (!headerRead)
-                {
-                    try
-                    {
-                        rows.ReadHeader(TraceHeader.Of(path, lines.Line, Encoding.UTF8.GetString(record)));
-                    }
-                    catch (TraceException e)
-                    {
-                        throw lines.Fail(e);
-                    }
-                    headerRead = true;
-                    continue;
-                }
-                stats.Rows++;
-                why = rows.TryParse(record, out row);
-            }
-            if (why is null && row.OtherModel)
-            {
-                stats.OtherModelRows++;
-                continue;
-            }
-            long behind = 0;
-            why ??= window.Admit(row.Ticks, out behind);
-            if (why is not null)
-            {
-                if (!options.SkipBadRows) throw lines.Fail(lines.Line, why);
-                stats.BadRows++;
-                continue;
-            }
-            if (behind > 0)
-            {
-                stats.ReorderedRows++;
-                stats.MaxReorderSeconds = Math.Max(stats.MaxReorderSeconds, behind / (double)TimeSpan.TicksPerSecond);
-            }
-            if (row.Failed && !options.IncludeFailed)
-            {
-                stats.FailedRequests++;
-                continue;
-            }
-            window.Add(row);
-            while (window.TryTake(draining: false, out var next)) yield return Emit(next, rows, stats, ref origin);
+            for (var i = 0; i < count; i++) yield return batch[i];
         }
-        if (!headerRead) throw new TraceException(path, 0, "empty file: no header");
-        while (window.TryTake(draining: true, out var next)) yield return Emit(next, rows, stats, ref origin);
-        stats.StampsHaveZone = rows.StampsHaveZone;
-    }
-
-    /// <summary>The request of a row released in time order; the first sets the origin (and, for dated stamps, its instant).</summary>
-    private static TraceRequest Emit(in RawRow row, RowReader rows, TraceStats stats, ref long? origin)
-    {
-        if (origin is null)
-        {
-            origin = row.Ticks;
-            stats.OriginUtcTicks = rows.Dated ? row.Ticks : null;
-            stats.StampsHaveZone = rows.StampsHaveZone;
-        }
-        stats.Requests += row.Count;
-        return new TraceRequest((row.Ticks - origin.Value) / (double)TimeSpan.TicksPerSecond, row.Input, row.Output,
-                                row.Count, row.Cached, row.Spread);
     }
 }

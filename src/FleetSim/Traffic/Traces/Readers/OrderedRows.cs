@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
+namespace FleetSim.Traffic.Traces;
+
+/// <summary>
+/// A trace file's requests in time order, a batch at a time: takes the rows <see cref="ParsedRows"/> parses
+/// on its own thread, stops at or skips and counts a row too far out of order, leaves out failed requests,
+/// puts the rest back in order within the <see cref="ReorderWindow"/> and measures them from the earliest.
+/// Keeps <see cref="TraceStats"/> up to date.
+/// </summary>
+internal sealed class OrderedRows : IDisposable
+{
+    private readonly TraceOptions _options;
+    private readonly TraceStats _stats;
+    private readonly ParsedRows _parsed;
+    private readonly ReorderWindow _window;
+    private RowBatch? _batch;
+    private int _next;
+    private bool _ended, _dated, _zoned, _hasOrigin;
+    private long _origin;
+
+    public OrderedRows(string path, RowReader rows, TraceOptions options, TraceStats stats, long windowTicks, int maxHeld)
+    {
+        _options = options;
+        _stats = stats;
+        var lines = TraceFile.Lines(path, rows.IsCsv);
+        stats.Compression = lines.Compression;
+        _parsed = new ParsedRows(path, lines, rows, options.SkipBadRows);
+        _window = new ReorderWindow(windowTicks, maxHeld);
+    }
+
+    /// <summary>Fills <paramref name="requests"/> with the next requests in time order; how many (0 at the end of the file).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Fill(TraceRequest[] requests)
+    {
+        var n = 0;
+        while (n < requests.Length)
+        {
+            if (_window.TryTake(_ended, out var row))
+            {
+                requests[n++] = Emit(row);
+                continue;
+            }
+            if (_ended) break;
+            if (_batch is null || _next == _batch.Count)
+            {
+                NextBatch();
+                continue;
+            }
+            Admit(_batch.Rows[_next], _batch.Lines[_next]);
+            _next++;
+        }
+        return n;
+    }
+
+    /// <summary>Moves on to the next parsed batch, counting what it met; at the end of the file, notes it (or throws what stopped the read).</summary>
+    private void NextBatch()
+    {
+        if (_batch is not null)
+        {
+            if (_batch.Error is not null) ExceptionDispatchInfo.Throw(_batch.Error);
+            if (_batch.End)
+            {
+                _ended = true;
+                return;
+            }
+            _parsed.Return(_batch);
+        }
+        _batch = _parsed.Take();
+        _next = 0;
+        _stats.Rows += _batch.RowsRead;
+        _stats.BadRows += _batch.BadRows;
+        _stats.OtherModelRows += _batch.OtherModelRows;
+        _dated = _batch.Dated;
+        _zoned = _batch.Zoned;
+        _stats.StampsHaveZone = _zoned;
+    }
+
+    /// <summary>Puts a parsed row in the window, or counts it as too far out of order (or stops there), or as a failed request.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Admit(in RawRow row, long line)
+    {
+        var why = _window.Admit(row.Ticks, out var behind);
+        if (why is not null)
+        {
+            if (!_options.SkipBadRows) throw _parsed.Fail(line, why);
+            _stats.BadRows++;
+            return;
+        }
+        if (behind > 0)
+        {
+            _stats.ReorderedRows++;
+            _stats.MaxReorderSeconds = Math.Max(_stats.MaxReorderSeconds, behind / (double)TimeSpan.TicksPerSecond);
+        }
+        if (row.Failed && !_options.IncludeFailed)
+        {
+            _stats.FailedRequests++;
+            return;
+        }
+        _window.Add(row);
+    }
+
+    /// <summary>The request of a row released in time order; the first sets the origin (and, for dated stamps, its instant).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TraceRequest Emit(in RawRow row)
+    {
+        if (!_hasOrigin)
+        {
+            _hasOrigin = true;
+            _origin = row.Ticks;
+            _stats.OriginUtcTicks = _dated ? row.Ticks : null;
+        }
+        _stats.Requests += row.Count;
+        return new TraceRequest((row.Ticks - _origin) / (double)TimeSpan.TicksPerSecond, row.Input, row.Output, row.Count, row.Cached, row.Spread);
+    }
+
+    public void Dispose() => _parsed.Dispose();
+}
