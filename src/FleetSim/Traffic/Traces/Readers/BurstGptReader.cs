@@ -13,5 +13,6 @@ internal sealed class BurstGptReader(string path) : TokenColumnsReader(path, Col
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override long Ticks(ReadOnlySpan<byte> stamp) => OffsetTicks(Number(stamp, TimeColumn), TimeColumn);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool IsFailed(double outputTokens) => outputTokens == 0;
 }

@@ -27,6 +27,7 @@ internal sealed class SortedRun
     /// <summary>The time of the first row (when <see cref="Count"/> is not 0).</summary>
     public long HeadTicks
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var entry = _head[_headIndex];
@@ -83,5 +84,9 @@ internal sealed class SortedRun
         return whole == tokens;
     }
 
-    private readonly record struct Entry(uint Step, ushort Input, ushort Output);
+    private readonly struct Entry(uint step, ushort input, ushort output)
+    {
+        public readonly uint Step = step;
+        public readonly ushort Input = input, Output = output;
+    }
 }

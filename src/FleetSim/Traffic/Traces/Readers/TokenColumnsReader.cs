@@ -27,5 +27,6 @@ internal abstract class TokenColumnsReader(string path, string time, string inpu
     /// <summary>The row's time in ticks (see <see cref="RawRow"/>); throws <see cref="BadRowException"/> naming <see cref="TimeColumn"/> when it is not one.</summary>
     protected abstract long Ticks(ReadOnlySpan<byte> stamp);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected virtual bool IsFailed(double outputTokens) => false;
 }

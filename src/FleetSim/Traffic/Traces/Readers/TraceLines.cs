@@ -64,7 +64,7 @@ internal sealed class TraceLines : IDisposable
         while (true)
         {
             var from = _start + scanned;
-            var newline = _buffer.AsSpan(from, _end - from).IndexOf((byte)'\n');
+            var newline = ByteSearch.IndexOf(_buffer.AsSpan(from, _end - from), (byte)'\n');
             if (newline >= 0)
             {
                 if (_csv && QuotesOdd(from, from + newline)) inQuote = !inQuote;
@@ -99,12 +99,12 @@ internal sealed class TraceLines : IDisposable
     {
         if (_nextQuote < from)
         {
-            var at = _buffer.AsSpan(from, _end - from).IndexOf((byte)'"');
+            var at = ByteSearch.IndexOf(_buffer.AsSpan(from, _end - from), (byte)'"');
             _nextQuote = at < 0 ? _end : from + at;
         }
         if (_nextQuote >= to) return false;
         _nextQuote = -1;
-        return _buffer.AsSpan(from, to - from).Count((byte)'"') % 2 == 1;
+        return ByteSearch.Count(_buffer.AsSpan(from, to - from), (byte)'"') % 2 == 1;
     }
 
     /// <summary>Returns the record of the next <paramref name="length"/> bytes without its line end, consuming <paramref name="consumed"/> bytes and <paramref name="lines"/> lines.</summary>

@@ -27,12 +27,18 @@ public static partial class TraceReader
         ArgumentNullException.ThrowIfNull(stats);
         if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
         var format = options.Format ?? (options.Columns is null ? Detect(path) : TraceFormat.Generic);
-        var rows = CreateReader(format, path, options);
-        rows.Model = options.Model;
+        CreateReader(format, path, options);
         stats.Format = format;
-        return Stream(path, rows, options, stats);
+        var windowTicks = (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond);
+        return new TraceRequests(() =>
+        {
+            var rows = CreateReader(format, path, options);
+            rows.Model = options.Model;
+            return new OrderedRows(path, rows, options, stats, windowTicks, MaxReorderRows);
+        });
     }
 
+    /// <summary>A new reader of <paramref name="format"/> (one per pass through the file: readers keep state).</summary>
     private static RowReader CreateReader(TraceFormat format, string path, TraceOptions options) => format switch
     {
         TraceFormat.Azure => new AzureReader(path),
@@ -43,15 +49,4 @@ public static partial class TraceReader
             "the generic format needs its columns: give the column mapping (timestamp, input tokens, output tokens)")),
         _ => throw new ArgumentOutOfRangeException(nameof(options), format, "unknown trace format"),
     };
-
-    private static IEnumerable<TraceRequest> Stream(string path, RowReader rows, TraceOptions options, TraceStats stats)
-    {
-        using var ordered = new OrderedRows(path, rows, options, stats, (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond), MaxReorderRows);
-        var batch = new TraceRequest[1024];
-        int count;
-        while ((count = ordered.Fill(batch)) > 0)
-        {
-            for (var i = 0; i < count; i++) yield return batch[i];
-        }
-    }
 }
