@@ -3,6 +3,14 @@ using FleetSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
 var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(SweepTargetBenchmarks), typeof(RequestEngineBenchmarks) };
+if (Peers.Has("csv"))
+{
+    suites.Add(typeof(TraceReadingBenchmarks));
+}
+else
+{
+    Console.WriteLine("trace-reading peer skipped: /usr/bin/python3 not found (apt-get install -y python3).");
+}
 if (Peers.Has("numpy"))
 {
     suites.Add(typeof(NumpyPeerBenchmarks));
