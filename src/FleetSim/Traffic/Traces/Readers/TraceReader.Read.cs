@@ -27,18 +27,13 @@ public static partial class TraceReader
         ArgumentNullException.ThrowIfNull(stats);
         if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
         var format = options.Format ?? (options.Columns is null ? Detect(path) : TraceFormat.Generic);
-        CreateReader(format, path, options);
+        var rows = CreateReader(format, path, options);
+        rows.Model = options.Model;
         stats.Format = format;
         var windowTicks = (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond);
-        return new TraceRequests(() =>
-        {
-            var rows = CreateReader(format, path, options);
-            rows.Model = options.Model;
-            return new OrderedRows(path, rows, options, stats, windowTicks, MaxReorderRows);
-        });
+        return new TraceRequests(() => new OrderedRows(path, rows, options, stats, windowTicks, MaxReorderRows));
     }
 
-    /// <summary>A new reader of <paramref name="format"/> (one per pass through the file: readers keep state).</summary>
     private static RowReader CreateReader(TraceFormat format, string path, TraceOptions options) => format switch
     {
         TraceFormat.Azure => new AzureReader(path),
