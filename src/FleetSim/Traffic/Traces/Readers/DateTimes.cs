@@ -18,6 +18,9 @@ internal static class DateTimes
         "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK",
     ];
 
+    [ThreadStatic]
+    private static IsoStamps? t_iso;
+
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
 
     /// <summary>The instant in UTC ticks and whether the stamp carried a zone or offset, or false: the common shape by <paramref name="iso"/>, else .NET's parser.</summary>
@@ -27,6 +30,10 @@ internal static class DateTimes
         text = Blanks.Trim(text);
         return iso.TryParse(text, out utcTicks, out zoned) || TryParseGeneral(Encoding.UTF8.GetString(text), out utcTicks, out zoned);
     }
+
+    /// <summary>The same, remembering the last date per thread (for readers without an <see cref="IsoStamps"/> of their own).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out long utcTicks, out bool zoned) =>
+        TryParse(text, t_iso ??= new IsoStamps(), out utcTicks, out zoned);
 
     /// <summary>The instant in UTC ticks, or false (any form .NET's parser reads).</summary>
     public static bool TryParse(string text, out long utcTicks) => TryParseGeneral(text.Trim(), out utcTicks, out _);
