@@ -18,6 +18,12 @@ public sealed class TraceVerbOptions
     [Option("columns", MetaValue = "TIME,INPUT,OUTPUT[,UNIT]", HelpText = "A generic CSV's column names: timestamp (seconds × UNIT, default 1; or ISO date-times), input tokens, output tokens; e.g. --columns ts_ms,prompt,completion,0.001.")]
     public string? Columns { get; set; }
 
+    [Option("timezone", MetaValue = "ZONE", HelpText = "The time zone of the trace's clock, an IANA name such as Europe/Berlin (default UTC): date-times with an offset are converted into it, date-times without one are read as its wall clock. Decides the clock hour and weekday the trace starts on.")]
+    public string? TimeZone { get; set; }
+
+    [Option("model", MetaValue = "NAME", HelpText = "Keep only the rows of this model, for files that mix models (LiteLLM spend logs, usage exports).")]
+    public string? Model { get; set; }
+
     [Option("skip-bad-rows", HelpText = "Skip and count malformed rows instead of stopping at the first.")]
     public bool SkipBadRows { get; set; }
 

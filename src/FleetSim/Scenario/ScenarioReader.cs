@@ -85,16 +85,18 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         return (replica, new StaticFleet(config.Replicas), api);
     }
 
+    private static readonly string[] TrafficKeys =
+        ["monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share", "trace"];
+
     private TrafficSpec ReadTraffic(MappingReader t)
     {
-        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share",
-                "trace", "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens");
+        t.Allow([.. TrafficKeys, .. TraceOnlyKeys]);
         double batchShare = t.Number("batch_share", NumberRule.Between(0, 1), 0);
         if (t.Text("trace") is { } trace)
         {
             return ReadTraceTraffic(t, trace) with { BatchShare = batchShare };
         }
-        foreach (string traceOnly in new[] { "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens" })
+        foreach (string traceOnly in TraceOnlyKeys)
         {
             if (t.Find(traceOnly) is { } node)
             {
