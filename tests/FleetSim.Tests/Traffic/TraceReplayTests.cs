@@ -37,6 +37,8 @@ public sealed class TraceReplayTests : TraceFixtures
         double rate = 583e9 / (730 * 3600.0);
         double erlangB = ErlangB(64, rate * 8 / 26_600);
         double target = 583e9 * 2 / 730;
+        TestContext.Out.WriteLine($"spill: sparse {sparseRun.Bill.SpillShare:P2} (minute engine {sparseRun.MinuteBill!.SpillShare:P2}), " +
+                                  $"dense {denseRun.Bill.SpillShare:P2} (minute engine {denseRun.MinuteBill!.SpillShare:P2}), Erlang B {erlangB:P2}");
         Assert.Multiple(() =>
         {
             Assert.That(sparseRun.Bill.SpillShare, Is.EqualTo(denseRun.Bill.SpillShare).Within(0.01), "sparse vs dense sampling");
