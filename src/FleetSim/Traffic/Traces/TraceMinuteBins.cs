@@ -9,8 +9,11 @@ internal readonly record struct TraceTotals(long Requests, double Input, double 
 /// end of the last aggregate bucket. An aggregate row's tokens are spread evenly over
 /// the minutes its bucket overlaps.
 /// </summary>
-internal sealed class TraceMinuteBins
+internal sealed class TraceMinuteBins(string path)
 {
+    /// <summary>The longest span a trace may cover: five years of 365 days (one number per minute, 21 MB).</summary>
+    public const double MaxSeconds = 5 * 365 * 86_400.0;
+
     private readonly List<double> _tokens = [];
     private readonly List<double> _squares = [];
     private double _first = double.NaN, _last, _bucketEnd;
@@ -32,6 +35,11 @@ internal sealed class TraceMinuteBins
     {
         _first = double.IsNaN(_first) ? r.Seconds : Math.Min(_first, r.Seconds);
         double at = Math.Max(0, r.Seconds);
+        if (at + r.SpreadSeconds > MaxSeconds)
+        {
+            throw new TraceException(path, 0, $"a row is stamped {(at + r.SpreadSeconds) / (365 * 86_400.0):0.#} years after the first: " +
+                                              "a trace spans at most 5 years (are the timestamps in the unit the format expects?)");
+        }
         _rows++;
         _last = Math.Max(_last, at);
         Totals = new TraceTotals(Totals.Requests + r.Count, Totals.Input + r.InputTokens, Totals.Cached + r.CachedInputTokens, Totals.Output + r.OutputTokens);

@@ -101,7 +101,7 @@ public sealed class TraceProfile
     {
         TraceClock.Find(timeZone);
         var stats = new TraceStats();
-        var bins = new TraceMinuteBins();
+        var bins = new TraceMinuteBins(path);
         foreach (TraceRequest r in TraceReader.Read(path, options, stats))
         {
             bins.Add(r);
