@@ -11,9 +11,11 @@ namespace FleetSim.Traffic.Traces;
 /// plus a true swing (variance τ², unknown) plus sampling noise of variance vᵢ = Σ s² / cᵢ² (the sum
 /// of its requests' squared sizes over the squared seconds it covers: the variance of a compound
 /// Poisson count at that rate). τ² is estimated as the block's sample variance less the mean vᵢ, at
-/// least 0, and each minute is shrunk towards the mean by the weight τ² / (τ² + vᵢ): the posterior
-/// mean under a normal prior (Morris, "Parametric empirical Bayes inference", JASA 1983). Blocks keep
-/// their means, so hourly volumes are unchanged; a densely sampled bursty trace keeps its bursts
+/// least 0, and each minute is shrunk towards the mean by the block's weight τ² / (τ² + v̄): the
+/// posterior mean under a normal prior with the block's mean sampling variance v̄ (James–Stein; Morris,
+/// "Parametric empirical Bayes inference", JASA 1983). One weight per block keeps the block's mean
+/// exactly and every minute between its recorded rate and the mean (so never negative): hourly
+/// volumes are unchanged; a densely sampled bursty trace keeps its bursts
 /// (vᵢ ≪ τ²); a sparse sample of steady traffic becomes steady (τ² ≈ 0).
 /// </remarks>
 internal static class SamplingNoise
@@ -52,9 +54,9 @@ internal static class SamplingNoise
             double tau2 = Math.Max(0, squares / (k - 1) - v);
             noise += Math.Min(v * (k - 1), squares);
             total += squares;
+            double weight = tau2 + v > 0 ? tau2 / (tau2 + v) : 1;
             for (int i = start; i < end; i++)
             {
-                double weight = tau2 + noiseVariance[i] > 0 ? tau2 / (tau2 + noiseVariance[i]) : 1;
                 shrunk[i] = mean + weight * (rate[i] - mean);
             }
         }
