@@ -87,7 +87,7 @@ public partial class InvariantSuite
     {
         checks.Close(p.ProcessedTokens, trace.Tokens, 1e-12, 0, "trace: the profile keeps every token");
         checks.True(p.Requests == trace.Requests, "trace: the profile counts every request", () => $"{p.Requests} against {trace.Requests}");
-        checks.Close(p.Seconds, trace.Seconds, 1e-9, 1, "trace: its length is (last − first)·n/(n − 1), or its buckets' end");
+        checks.Close(p.Seconds, trace.Seconds, 1e-9, 1, "trace: its length is last − first plus the mean of the last 100 gaps, or its buckets' end");
         checks.True(p.Minutes == Math.Max(1, (int)Math.Round(trace.Seconds / 60, MidpointRounding.AwayFromZero)), "trace: its period is its length in whole minutes",
             () => $"{p.Minutes} minutes for {trace.Seconds} s");
         checks.Close(p.MinuteRate.Sum() * 60 - p.MinuteRate[^1] * (60 - p.LastMinuteSeconds), p.ProcessedTokens, 1e-9, 0,
@@ -172,7 +172,8 @@ public partial class InvariantSuite
                     bool offset = random.Next(2) == 0;
                     var start = new DateTime(2023, 1, 1).AddMinutes(random.Next(366 * 1440)).AddSeconds(random.Next(60) + 0.25);
                     w.WriteLine(dated ? "TIMESTAMP,ContextTokens,GeneratedTokens" : "Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type");
-                    double t = 0, last = 0;
+                    double t = 0;
+                    var stamps = new List<double>();
                     for (int m = 0; m < minutes; m++)
                     {
                         double perSecond = Rate(m) / 60;
@@ -190,10 +191,11 @@ public partial class InvariantSuite
                                 : string.Create(inv, $"{t:0.######},ChatGPT,{input},{output},{input + output},Conversation log"));
                             requests++;
                             tokens += input + output;
-                            last = dated ? Math.Round(t * TimeSpan.TicksPerSecond) / TimeSpan.TicksPerSecond : double.Parse(t.ToString("0.######", inv), inv);
+                            stamps.Add(dated ? Math.Round(t * TimeSpan.TicksPerSecond) / TimeSpan.TicksPerSecond : double.Parse(t.ToString("0.######", inv), inv));
                         }
                     }
-                    double seconds = requests >= 2 ? Math.Max(60, last * requests / (requests - 1)) : 60;
+                    int gaps = Math.Min(stamps.Count - 1, 100);
+                    double seconds = gaps >= 1 ? Math.Max(60, stamps[^1] - stamps[0] + (stamps[^1] - stamps[^(gaps + 1)]) / gaps) : 60;
                     return new GeneratedTrace(path, dated ? "Azure" : "BurstGPT", requests, tokens, seconds, dated ? start : null, offset);
                 }
             }

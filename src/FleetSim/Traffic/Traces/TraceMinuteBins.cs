@@ -16,17 +16,26 @@ internal sealed class TraceMinuteBins(string path)
 
     private readonly List<double> _tokens = [];
     private readonly List<double> _squares = [];
+    /// <summary>Gaps at the end of the trace that estimate how long after its last row it ends.</summary>
+    public const int EndGaps = 100;
+
+    private readonly double[] _recent = new double[EndGaps + 1];
     private double _first = double.NaN, _last, _bucketEnd;
     private long _rows;
 
     public TraceTotals Totals { get; private set; }
 
-    /// <summary>The length the rows cover in seconds: (last − first)·n/(n − 1) for n stamped rows, at least to the end of the last bucket, at least a minute.</summary>
+    /// <summary>
+    /// The length the rows cover in seconds: from the first row to the last, plus one more gap at the
+    /// mean of the last <see cref="EndGaps"/> (fewer when there are fewer rows): the traffic's own pace
+    /// where it ends. At least to the end of the last bucket, at least a minute.
+    /// </summary>
     public double Seconds
     {
         get
         {
-            double stamped = _rows >= 2 ? (_last - _first) * _rows / (_rows - 1) : 0;
+            int gaps = (int)Math.Min(_rows - 1, EndGaps);
+            double stamped = gaps >= 1 ? _last - _first + (_last - _recent[(_rows - 1 - gaps) % _recent.Length]) / gaps : 0;
             return Math.Max(60.0, Math.Max(stamped, _bucketEnd - _first));
         }
     }
@@ -40,8 +49,9 @@ internal sealed class TraceMinuteBins(string path)
             throw new TraceException(path, 0, $"a row is stamped {(at + r.SpreadSeconds) / (365 * 86_400.0):0.#} years after the first: " +
                                               "a trace spans at most 5 years (are the timestamps in the unit the format expects?)");
         }
-        _rows++;
         _last = Math.Max(_last, at);
+        _recent[_rows % _recent.Length] = _last;
+        _rows++;
         Totals = new TraceTotals(Totals.Requests + r.Count, Totals.Input + r.InputTokens, Totals.Cached + r.CachedInputTokens, Totals.Output + r.OutputTokens);
         if (r.SpreadSeconds <= 0)
         {

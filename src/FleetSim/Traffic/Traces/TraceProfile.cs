@@ -7,8 +7,9 @@ namespace FleetSim.Traffic.Traces;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Length.</b> n requests stamped from t₁ to tₙ cover (tₙ − t₁)·n/(n − 1) seconds: n − 1 gaps
-/// between them and one more after the last, at their mean. An aggregate row covers its whole bucket.
+/// <b>Length.</b> Requests stamped from t₁ to tₙ cover tₙ − t₁ seconds and one more gap after the
+/// last, at the mean of the last 100 gaps (the traffic's pace where the trace ends). An aggregate row
+/// covers its whole bucket.
 /// The trace is <see cref="Minutes"/> = that length rounded to whole minutes (at least 1) long; rows
 /// past the end fall in the last minute, whose rate is its tokens over the seconds it really covers
 /// (30 to 90), so a partial last minute is not read as a whole, slow one.
