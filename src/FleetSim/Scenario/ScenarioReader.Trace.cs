@@ -50,7 +50,7 @@ internal sealed partial class ScenarioReader
         }
         bool skip = t.Text("skip_bad_rows") is "true" or "yes";
         var options = new TraceOptions(format, skip, columns, Model: t.Text("trace_model"));
-        TraceProfile profile = TraceProfile.Read(Resolve(file), options, zone);
+        TraceProfile profile = TraceProfile.Read(ExistingFile(t, "trace", file), options, zone);
         _warnings.AddRange(ReadingNotes(profile));
         double monthly = t.Find("scale_to_monthly_tokens") is not null
             ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(1e18))

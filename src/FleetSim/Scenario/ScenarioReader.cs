@@ -233,7 +233,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         r.Allow("mode", "patience_seconds", "timeout_seconds", "stream_timeout_seconds", "streaming", "cooldown_seconds", "retries",
                 "strategy", "max_parallel_requests", "litellm_config", "model_group", "allow_unmodelled");
         string? group = r.Text("model_group");
-        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file), group) : null;
+        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(ExistingFile(r, "litellm_config", file), group) : null;
         if (config is null && r.Find("model_group") is { } stray)
         {
             throw r.Error(stray, "model_group", "names a model group of router.litellm_config, and there is none");
@@ -321,6 +321,20 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             throw r.Error(node, key, $"goes with mode: {string.Join(" or ", owners.Select(RouterModes.Name))}, not {RouterModes.Name(mode)}");
         }
+    }
+
+    /// <summary>
+    /// The file named by <paramref name="key"/> of <paramref name="m"/>, found relative to the scenario's own
+    /// folder; a scenario error at that key's line when there is no such file.
+    /// </summary>
+    private string ExistingFile(MappingReader m, string key, string file)
+    {
+        string path = Resolve(file);
+        if (Directory.Exists(path))
+        {
+            throw m.Error(m.Required(key), key, $"'{path}' is a folder, not a file");
+        }
+        return File.Exists(path) ? path : throw m.Error(m.Required(key), key, $"no such file: '{path}'");
     }
 
     /// <summary>A file named in the scenario is found relative to the scenario's own folder.</summary>
