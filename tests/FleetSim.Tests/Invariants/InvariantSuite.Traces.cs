@@ -153,51 +153,51 @@ public partial class InvariantSuite
             switch (random.Next(3))
             {
                 case 0:
-                {
-                    w.WriteLine("minute,requests,input_tokens,output_tokens");
-                    int first = random.Next(100);
-                    for (int m = 0; m < minutes; m++)
                     {
-                        int n = (int)Rate(m) + (m == 0 ? 1 : 0);
-                        double input = n * (500 + random.Next(5000)), output = n * (10 + random.Next(500));
-                        w.WriteLine(string.Create(inv, $"{first + m},{n},{input:R},{output:R}"));
-                        requests += n;
-                        tokens += input + output;
-                    }
-                    return new GeneratedTrace(path, "per-minute", requests, tokens, minutes * 60.0, null, false);
-                }
-                default:
-                {
-                    bool dated = random.Next(2) == 0;
-                    bool offset = random.Next(2) == 0;
-                    var start = new DateTime(2023, 1, 1).AddMinutes(random.Next(366 * 1440)).AddSeconds(random.Next(60) + 0.25);
-                    w.WriteLine(dated ? "TIMESTAMP,ContextTokens,GeneratedTokens" : "Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type");
-                    double t = 0;
-                    var stamps = new List<double>();
-                    for (int m = 0; m < minutes; m++)
-                    {
-                        double perSecond = Rate(m) / 60;
-                        if (perSecond <= 0)
+                        w.WriteLine("minute,requests,input_tokens,output_tokens");
+                        int first = random.Next(100);
+                        for (int m = 0; m < minutes; m++)
                         {
-                            t = Math.Max(t, (m + 1) * 60.0);
-                            continue;
-                        }
-                        for (t = Math.Max(t, m * 60.0) + (requests == 0 ? 0 : -Math.Log(1 - random.NextDouble()) / perSecond); t < (m + 1) * 60.0;
-                             t += -Math.Log(1 - random.NextDouble()) / perSecond)
-                        {
-                            double input = 100 + random.Next(8000), output = 1 + random.Next(800);
-                            w.WriteLine(dated
-                                ? string.Create(inv, $"{start.AddTicks((long)Math.Round(t * TimeSpan.TicksPerSecond)):yyyy-MM-dd HH:mm:ss.fffffff}{(offset ? "+00:00" : "")},{input},{output}")
-                                : string.Create(inv, $"{t:0.######},ChatGPT,{input},{output},{input + output},Conversation log"));
-                            requests++;
+                            int n = (int)Rate(m) + (m == 0 ? 1 : 0);
+                            double input = n * (500 + random.Next(5000)), output = n * (10 + random.Next(500));
+                            w.WriteLine(string.Create(inv, $"{first + m},{n},{input:R},{output:R}"));
+                            requests += n;
                             tokens += input + output;
-                            stamps.Add(dated ? Math.Round(t * TimeSpan.TicksPerSecond) / TimeSpan.TicksPerSecond : double.Parse(t.ToString("0.######", inv), inv));
                         }
+                        return new GeneratedTrace(path, "per-minute", requests, tokens, minutes * 60.0, null, false);
                     }
-                    int gaps = Math.Min(stamps.Count - 1, 100);
-                    double seconds = gaps >= 1 ? Math.Max(60, stamps[^1] - stamps[0] + (stamps[^1] - stamps[^(gaps + 1)]) / gaps) : 60;
-                    return new GeneratedTrace(path, dated ? "Azure" : "BurstGPT", requests, tokens, seconds, dated ? start : null, offset);
-                }
+                default:
+                    {
+                        bool dated = random.Next(2) == 0;
+                        bool offset = random.Next(2) == 0;
+                        var start = new DateTime(2023, 1, 1).AddMinutes(random.Next(366 * 1440)).AddSeconds(random.Next(60) + 0.25);
+                        w.WriteLine(dated ? "TIMESTAMP,ContextTokens,GeneratedTokens" : "Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type");
+                        double t = 0;
+                        var stamps = new List<double>();
+                        for (int m = 0; m < minutes; m++)
+                        {
+                            double perSecond = Rate(m) / 60;
+                            if (perSecond <= 0)
+                            {
+                                t = Math.Max(t, (m + 1) * 60.0);
+                                continue;
+                            }
+                            for (t = Math.Max(t, m * 60.0) + (requests == 0 ? 0 : -Math.Log(1 - random.NextDouble()) / perSecond); t < (m + 1) * 60.0;
+                                 t += -Math.Log(1 - random.NextDouble()) / perSecond)
+                            {
+                                double input = 100 + random.Next(8000), output = 1 + random.Next(800);
+                                w.WriteLine(dated
+                                    ? string.Create(inv, $"{start.AddTicks((long)Math.Round(t * TimeSpan.TicksPerSecond)):yyyy-MM-dd HH:mm:ss.fffffff}{(offset ? "+00:00" : "")},{input},{output}")
+                                    : string.Create(inv, $"{t:0.######},ChatGPT,{input},{output},{input + output},Conversation log"));
+                                requests++;
+                                tokens += input + output;
+                                stamps.Add(dated ? Math.Round(t * TimeSpan.TicksPerSecond) / TimeSpan.TicksPerSecond : double.Parse(t.ToString("0.######", inv), inv));
+                            }
+                        }
+                        int gaps = Math.Min(stamps.Count - 1, 100);
+                        double seconds = gaps >= 1 ? Math.Max(60, stamps[^1] - stamps[0] + (stamps[^1] - stamps[^(gaps + 1)]) / gaps) : 60;
+                        return new GeneratedTrace(path, dated ? "Azure" : "BurstGPT", requests, tokens, seconds, dated ? start : null, offset);
+                    }
             }
         }
     }
