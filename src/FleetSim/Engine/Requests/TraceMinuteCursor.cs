@@ -47,6 +47,10 @@ internal sealed class TraceMinuteCursor(TraceProfile profile)
 
     private void Place(TraceRequest r, int from)
     {
+        if (r.Count == 0)
+        {
+            return; // an idle row: nothing arrives
+        }
         int last = profile.Minutes - 1;
         double at = Math.Max(0, r.Seconds);
         if (r.SpreadSeconds <= 0)

@@ -53,6 +53,13 @@ internal sealed class TraceMinuteBins(string path)
         _recent[_rows % _recent.Length] = _last;
         _rows++;
         Totals = new TraceTotals(Totals.Requests + r.Count, Totals.Input + r.InputTokens, Totals.Cached + r.CachedInputTokens, Totals.Output + r.OutputTokens);
+        if (r.Count == 0)
+        {
+            // An idle row (a usage bucket or a minute with no requests) only says the trace covers that time.
+            _bucketEnd = Math.Max(_bucketEnd, at + r.SpreadSeconds);
+            AddTo((int)(at / 60.0), 0, 0);
+            return;
+        }
         if (r.SpreadSeconds <= 0)
         {
             AddTo((int)(at / 60.0), r.ProcessedTokens, r.ProcessedTokens * r.ProcessedTokens / r.Count);
