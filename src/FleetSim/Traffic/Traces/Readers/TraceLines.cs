@@ -5,7 +5,7 @@ namespace FleetSim.Traffic.Traces;
 /// byte-order mark, the line ends (LF or CRLF) and blank lines, each with the number of its first line.
 /// In CSV mode a record runs on over line ends inside a quoted field (RFC 4180), up to <see cref="MaxRecordBytes"/>.
 /// </summary>
-internal sealed class TraceLines : IDisposable
+internal sealed class TraceLines : ITraceRecords
 {
     /// <summary>The longest record read (1 MiB): past it, the file is not a trace or a quote is never closed.</summary>
     public const int MaxRecordBytes = 1 << 20;

@@ -9,6 +9,8 @@ public static partial class TraceReader
         "BurstGPT (Timestamp,...,Request tokens,Response tokens,...), " +
         "Mooncake (JSON lines with timestamp, input_length, output_length), " +
         "per-minute (minute,requests,input_tokens,output_tokens), " +
+        "LiteLLM spend logs (CSV or JSON with startTime, prompt_tokens, completion_tokens), " +
+        "OpenAI usage (JSON buckets or CSV with start_time, end_time, input_tokens, output_tokens, num_model_requests), " +
         "or any per-request CSV with a generic column mapping";
 
     /// <summary>
@@ -20,7 +22,7 @@ public static partial class TraceReader
         using var lines = TraceFile.Lines(path, csv: false);
         if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
         var line = Encoding.UTF8.GetString(first);
-        return DetectLine(line)
+        return JsonSniffer.Format(path, line) ?? DetectLine(line)
             ?? throw new TraceException(path, lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
     }
 
@@ -31,6 +33,8 @@ public static partial class TraceReader
         if (Csv.HasAll(header, AzureReader.Columns)) return TraceFormat.Azure;
         if (Csv.HasAll(header, BurstGptReader.Columns)) return TraceFormat.BurstGpt;
         if (Csv.HasAll(header, PerMinuteReader.Columns)) return TraceFormat.PerMinute;
+        if (Csv.HasAll(header, LiteLlmSpendLogs.CsvColumns)) return TraceFormat.LiteLlmSpendLogs;
+        if (Csv.HasAll(header, OpenAiUsage.CsvColumns)) return TraceFormat.OpenAiUsage;
         return null;
     }
 

@@ -24,7 +24,7 @@ public static partial class TraceReader
         var rows = CreateReader(format, path, options);
         rows.Model = options.Model;
         stats.Format = format;
-        return Stream(path, rows, options, stats);
+        return ModelFilter.Around(path, format, rows, options, stats, Stream(path, rows, options, stats));
     }
 
     private static RowReader CreateReader(TraceFormat format, string path, TraceOptions options) => format switch
@@ -33,6 +33,8 @@ public static partial class TraceReader
         TraceFormat.BurstGpt => new BurstGptReader(path),
         TraceFormat.Mooncake => new MooncakeReader(path),
         TraceFormat.PerMinute => new PerMinuteReader(path),
+        TraceFormat.LiteLlmSpendLogs => LiteLlmSpendLogs.Reader(path),
+        TraceFormat.OpenAiUsage => OpenAiUsage.Reader(path),
         TraceFormat.Generic => new GenericReader(path, options.Columns ?? throw new TraceException(path, 0,
             "the generic format needs its columns: give the column mapping (timestamp, input tokens, output tokens)")),
         _ => throw new ArgumentOutOfRangeException(nameof(options), format, "unknown trace format"),
@@ -40,7 +42,7 @@ public static partial class TraceReader
 
     private static IEnumerable<TraceRequest> Stream(string path, RowReader rows, TraceOptions options, TraceStats stats)
     {
-        using var lines = TraceFile.Lines(path, rows.IsCsv);
+        using ITraceRecords lines = rows is JsonRowReader json ? json.Records() : TraceFile.Lines(path, rows.IsCsv);
         var headerRead = !rows.HasHeader;
         long? origin = null;
         var latest = long.MinValue;

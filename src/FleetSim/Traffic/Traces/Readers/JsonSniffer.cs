@@ -1,0 +1,45 @@
+namespace FleetSim.Traffic.Traces;
+
+/// <summary>
+/// Tells JSON trace files apart by the keys their records use, read from the file's first 64 KiB (a pretty-printed
+/// export's first line is a lone bracket, so its first line cannot say): LiteLLM spend logs have "startTime" with
+/// "prompt_tokens" (or "spend", as /spend/logs's per-day summary does), OpenAI usage has "num_model_requests" or
+/// buckets ("start_time" with "results"); other JSON lines are left to the Mooncake rule.
+/// </summary>
+internal static class JsonSniffer
+{
+    private const int PrefixBytes = 1 << 16;
+
+    /// <summary>True when the file's first character (after a byte-order mark and blanks) is '[' or '{'.</summary>
+    public static bool StartsWithJson(string path) => First(Prefix(path)) is (byte)'[' or (byte)'{';
+
+    /// <summary>The format of a file whose <paramref name="firstLine"/> starts a JSON value, by its keys; null when it is not JSON or the keys say nothing.</summary>
+    public static TraceFormat? Format(string path, string firstLine)
+    {
+        var start = firstLine.TrimStart('\uFEFF', ' ', '\t');
+        if (!start.StartsWith('[') && !start.StartsWith('{')) return null;
+        var prefix = Prefix(path);
+        bool Has(ReadOnlySpan<byte> key) => prefix.AsSpan().IndexOf(key) >= 0;
+        if (Has("\"startTime\""u8) && (Has("\"prompt_tokens\""u8) || Has("\"spend\""u8))) return TraceFormat.LiteLlmSpendLogs;
+        if (Has("\"num_model_requests\""u8) || (Has("\"start_time\""u8) && (Has("\"results\""u8) || Has("\"result\""u8))))
+            return TraceFormat.OpenAiUsage;
+        return null;
+    }
+
+    private static byte[] Prefix(string path)
+    {
+        using var stream = TraceFile.Open(path);
+        var buffer = new byte[PrefixBytes];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        return buffer[..length];
+    }
+
+    private static byte First(ReadOnlySpan<byte> prefix)
+    {
+        if (prefix.StartsWith("\uFEFF"u8)) prefix = prefix[3..];
+        prefix = prefix.TrimStart(" \t\r\n"u8);
+        return prefix.IsEmpty ? (byte)0 : prefix[0];
+    }
+}
