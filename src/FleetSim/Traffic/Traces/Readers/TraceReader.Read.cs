@@ -4,15 +4,23 @@ namespace FleetSim.Traffic.Traces;
 
 public static partial class TraceReader
 {
-    /// <summary>Timestamps may go back this far behind the latest row (slightly unsorted traces); further is a bad row.</summary>
+    /// <summary>
+    /// Rows may come up to this far behind the latest row and are put back in time order; further is a bad
+    /// row ("out of order by ...").
+    /// </summary>
     public const double MaxBackwardsSeconds = 3600;
 
+    /// <summary>The most rows held for reordering at once; past it the earliest go on early, so memory stays bounded.</summary>
+    public const int MaxReorderRows = 4_000_000;
+
     /// <summary>
-    /// The trace's requests in file order, streamed block by block (constant memory), with
-    /// <see cref="TraceRequest.Seconds"/> measured from the first request (which is at 0; a slightly
-    /// unsorted later row may be a little negative). Updates <paramref name="stats"/> as it goes.
-    /// The file and the format are checked at once; rows as they are enumerated. With no format given,
-    /// a column mapping means the generic format, and otherwise the format is detected.
+    /// The trace's requests in time order, streamed block by block in memory bounded by the rows of one
+    /// reorder window (<see cref="MaxBackwardsSeconds"/>), with <see cref="TraceRequest.Seconds"/> measured from
+    /// the earliest request (0 for it; never negative). Rows out of order by up to the window are sorted
+    /// (counted in <see cref="TraceStats.ReorderedRows"/>); further is a bad row. Updates
+    /// <paramref name="stats"/> as it goes. The file and the format are checked at once; rows as they are
+    /// enumerated. With no format given, a column mapping means the generic format, and otherwise the
+    /// format is detected.
     /// </summary>
     public static IEnumerable<TraceRequest> Read(string path, TraceOptions options, TraceStats stats)
     {
@@ -44,8 +52,8 @@ public static partial class TraceReader
     {
         using ITraceRecords lines = rows is JsonRowReader json ? json.Records() : TraceFile.Lines(path, rows.IsCsv);
         var headerRead = !rows.HasHeader;
+        var window = new ReorderWindow((long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond), MaxReorderRows);
         long? origin = null;
-        var latest = long.MinValue;
         while (true)
         {
             string? why;
@@ -66,29 +74,43 @@ public static partial class TraceReader
                 stats.OtherModelRows++;
                 continue;
             }
-            why ??= Backwards(row.Ticks, latest);
+            long behind = 0;
+            why ??= window.Admit(row.Ticks, out behind);
             if (why is not null)
             {
                 if (!options.SkipBadRows) throw new TraceException(path, lines.Line, why);
                 stats.BadRows++;
                 continue;
             }
-            latest = Math.Max(latest, row.Ticks);
+            if (behind > 0)
+            {
+                stats.ReorderedRows++;
+                stats.MaxReorderSeconds = Math.Max(stats.MaxReorderSeconds, behind / (double)TimeSpan.TicksPerSecond);
+            }
             if (row.Failed && !options.IncludeFailed)
             {
                 stats.FailedRequests++;
                 continue;
             }
-            origin ??= row.Ticks;
-            stats.Requests += row.Count;
-            yield return new TraceRequest((row.Ticks - origin.Value) / (double)TimeSpan.TicksPerSecond, row.Input, row.Output,
-                                          row.Count, row.Cached, row.Spread);
+            window.Add(row);
+            while (window.TryTake(draining: false, out var next)) yield return Emit(next, rows, stats, ref origin);
         }
         if (!headerRead) throw new TraceException(path, 0, "empty file: no header");
+        while (window.TryTake(draining: true, out var next)) yield return Emit(next, rows, stats, ref origin);
+        stats.StampsHaveZone = rows.StampsHaveZone;
     }
 
-    private static string? Backwards(long ticks, long latest) =>
-        latest != long.MinValue && ticks < latest - (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond)
-            ? $"timestamp goes back {(latest - ticks) / (double)TimeSpan.TicksPerHour:0.##} h behind an earlier row (more than 1 h)"
-            : null;
+    /// <summary>The request of a row released in time order; the first sets the origin (and, for dated stamps, its instant).</summary>
+    private static TraceRequest Emit(in RawRow row, RowReader rows, TraceStats stats, ref long? origin)
+    {
+        if (origin is null)
+        {
+            origin = row.Ticks;
+            stats.OriginUtcTicks = rows.Dated ? row.Ticks : null;
+            stats.StampsHaveZone = rows.StampsHaveZone;
+        }
+        stats.Requests += row.Count;
+        return new TraceRequest((row.Ticks - origin.Value) / (double)TimeSpan.TicksPerSecond, row.Input, row.Output,
+                                row.Count, row.Cached, row.Spread);
+    }
 }
