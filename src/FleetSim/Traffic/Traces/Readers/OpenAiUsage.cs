@@ -30,9 +30,9 @@ internal static class OpenAiUsage
     /// <summary>A result as a row (see the class); a <see cref="BadRowException"/> naming the fields that do not add up.</summary>
     public static RawRow Row(long start, long end, double requests, double input, double cached, double output)
     {
-        if (end <= start)
-            throw new BadRowException($"'{End}' is {(start - end) / (double)TimeSpan.TicksPerSecond:0.###} s before '{Start}'" +
-                                      (end == start ? " (an empty bucket)" : ""));
+        if (end == start) throw new BadRowException($"'{End}' equals '{Start}': a bucket of no time");
+        if (end < start)
+            throw new BadRowException($"'{End}' is {(start - end) / (double)TimeSpan.TicksPerSecond:0.###} s before '{Start}'");
         if (requests != Math.Floor(requests) || requests > int.MaxValue)
             throw new BadRowException($"'{Requests}': {requests} is not a whole number of requests");
         if (cached > input) throw new BadRowException($"'{Cached}' {cached} exceeds '{Input}' {input}");
