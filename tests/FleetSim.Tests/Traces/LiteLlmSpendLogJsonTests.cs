@@ -71,6 +71,10 @@ public sealed class LiteLlmSpendLogJsonTests : TraceFiles
         ]));
 
     [Test]
+    public void NewestFirstAsTheEndpointsSortThemComesOutInTimeOrder() =>
+        AssertReadsTheThreeRows(Write("logs.json", [$"[{Third},{Failed},{First}]"]));
+
+    [Test]
     public void OneRowPerLine() => AssertReadsTheThreeRows(Write("logs.jsonl", [First, Failed, Third]));
 
     [Test]
