@@ -145,6 +145,25 @@ public sealed class LiteLlmSpendLogJsonTests : TraceFiles
     }
 
     [Test]
+    public void ACompactExportOfSeveralMegabytesOnOneLineIsDetectedAndRead()
+    {
+        const int calls = 6000;
+        var rows = Enumerable.Range(0, calls).Select(i =>
+            Row($"chatcmpl-{i}", $"{100 + i}", "7", $"\"2025-01-15T10:{i / 1200:00}:{i % 1200 / 20:00}.{i % 20 * 5:000}Z\"", "gpt-4o", "gpt-4o",
+                "{\"additional_usage_values\":{\"prompt_tokens_details\":{\"cached_tokens\":3}}}", "success"));
+        var padding = new string('}', 1_500_000);
+        var path = Write("logs.json", [$"{{\"data\": [{string.Join(",", rows)}], \"note\": \"{padding}\", \"total\": {calls}}}"]);
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(3 << 20));
+        Assert.That(TraceReader.Detect(path), Is.EqualTo(TraceFormat.LiteLlmSpendLogs));
+        var stats = new TraceStats();
+        var requests = ReadAll(path, stats: stats);
+        Assert.That(requests, Has.Count.EqualTo(calls));
+        Assert.That(requests.Sum(r => r.InputTokens), Is.EqualTo(calls * 100 + calls * (calls - 1) / 2));
+        Assert.That(requests.Sum(r => r.CachedInputTokens), Is.EqualTo(3 * calls));
+        Assert.That(requests[^1].Seconds, Is.EqualTo(4 * 60 + 59 + 0.095).Within(1e-9));
+    }
+
+    [Test]
     public void AValueThatIsNotAnObjectIsABadRow()
     {
         var path = Write("logs.json", [$"[{First}, 42, {Third}]"]);

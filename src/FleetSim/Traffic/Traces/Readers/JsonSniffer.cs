@@ -13,12 +13,14 @@ internal static class JsonSniffer
     /// <summary>True when the file's first character (after a byte-order mark and blanks) is '[' or '{'.</summary>
     public static bool StartsWithJson(string path) => First(Prefix(path)) is (byte)'[' or (byte)'{';
 
-    /// <summary>The format of a file whose <paramref name="firstLine"/> starts a JSON value, by its keys; null when it is not JSON or the keys say nothing.</summary>
-    public static TraceFormat? Format(string path, string firstLine)
+    /// <summary>
+    /// The format of a JSON file by its keys (before any line is read: a compact export is one line of many MiB);
+    /// null when the file does not start with '[' or '{', or its keys say nothing.
+    /// </summary>
+    public static TraceFormat? Format(string path)
     {
-        var start = firstLine.TrimStart('\uFEFF', ' ', '\t');
-        if (!start.StartsWith('[') && !start.StartsWith('{')) return null;
         var prefix = Prefix(path);
+        if (First(prefix) is not ((byte)'[' or (byte)'{')) return null;
         bool Has(ReadOnlySpan<byte> key) => prefix.AsSpan().IndexOf(key) >= 0;
         if (Has("\"startTime\""u8) && (Has("\"prompt_tokens\""u8) || Has("\"spend\""u8))) return TraceFormat.LiteLlmSpendLogs;
         if (Has("\"num_model_requests\""u8) || (Has("\"start_time\""u8) && (Has("\"results\""u8) || Has("\"result\""u8))))

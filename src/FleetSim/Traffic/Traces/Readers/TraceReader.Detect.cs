@@ -19,10 +19,11 @@ public static partial class TraceReader
     /// </summary>
     public static TraceFormat Detect(string path)
     {
+        if (JsonSniffer.Format(path) is { } json) return json;
         using var lines = TraceFile.Lines(path, csv: false);
         if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
         var line = Encoding.UTF8.GetString(first);
-        return JsonSniffer.Format(path, line) ?? DetectLine(line)
+        return DetectLine(line)
             ?? throw new TraceException(path, lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
     }
 
