@@ -13,27 +13,26 @@ namespace FleetSim.Traffic.Traces;
 /// An object is a page when one of its own keys is "data" with an array value. In a JSON-lines file
 /// (its first record is a single line) a record never runs past its line, so a broken line is one bad
 /// row. An array or page still open at the end of the file means the file was cut short: a
-/// <see cref="TraceException"/> on the line it opened.
+/// <see cref="TraceException"/> on the line it opened. The text comes from <see cref="TraceLines.Read"/>, so a
+/// compressed file is read, and a damaged one reported, the same way as a CSV trace.
 /// </remarks>
 internal sealed class JsonRecords : ITraceRecords
 {
     private const int BlockBytes = 1 << 20;
 
-    private readonly string _path;
-    private readonly Stream _stream;
+    private readonly TraceLines _text;
     private readonly byte[] _buffer = new byte[TraceLines.MaxRecordBytes + BlockBytes];
     private readonly Stack<(bool Page, long Line)> _open = new();
     private int _start, _end;
-    private bool _eof, _first = true;
+    private bool _eof;
     private long _line = 1;
     private bool? _linesMode;
     private int _restDepth;
     private bool _restInString, _restEscape;
 
-    public JsonRecords(string path, Stream stream)
+    public JsonRecords(TraceLines text)
     {
-        _path = path;
-        _stream = stream;
+        _text = text;
     }
 
     private enum Scan
@@ -46,6 +45,9 @@ internal sealed class JsonRecords : ITraceRecords
 
     /// <inheritdoc/>
     public long Line { get; private set; }
+
+    /// <inheritdoc/>
+    public string? Compression => _text.Compression;
 
     /// <inheritdoc/>
     public bool Next(out ReadOnlySpan<byte> record)
@@ -86,7 +88,13 @@ internal sealed class JsonRecords : ITraceRecords
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <inheritdoc/>
+    public TraceException Fail(long line, string why) => _text.Fail(line, why);
+
+    /// <inheritdoc/>
+    public TraceException Fail(TraceException problem) => _text.Fail(problem);
+
+    public void Dispose() => _text.Dispose();
 
     /// <summary>The object at the cursor: true and the record, or false once it turned out a page (its array is then open).</summary>
     private bool Object(out ReadOnlySpan<byte> record)
@@ -117,7 +125,7 @@ internal sealed class JsonRecords : ITraceRecords
                         return true;
                     }
                     if (_end - _start >= TraceLines.MaxRecordBytes)
-                        throw new TraceException(_path, _line, "a JSON object runs on for more than 1 MiB: never closed?");
+                        throw Fail(_line, "a JSON object runs on for more than 1 MiB: never closed?");
                     Fill();
                     break;
             }
@@ -270,7 +278,7 @@ internal sealed class JsonRecords : ITraceRecords
     }
 
     private TraceException Unclosed((bool Page, long Line) open) =>
-        new(_path, open.Line, $"this JSON {(open.Page ? "page" : "array")} never closes: the file was cut short?");
+        Fail(open.Line, $"this JSON {(open.Page ? "page" : "array")} never closes: the file was cut short?");
 
     private void Fill()
     {
@@ -282,7 +290,7 @@ internal sealed class JsonRecords : ITraceRecords
         }
         while (_end < _buffer.Length)
         {
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            var read = _text.Read(_buffer.AsSpan(_end));
             if (read == 0)
             {
                 _eof = true;
@@ -290,11 +298,6 @@ internal sealed class JsonRecords : ITraceRecords
             }
             _end += read;
             if (_end - _start >= BlockBytes) break;
-        }
-        if (_first)
-        {
-            _first = false;
-            if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8)) _start = 3;
         }
     }
 }

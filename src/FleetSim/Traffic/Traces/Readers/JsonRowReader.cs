@@ -11,5 +11,5 @@ internal abstract class JsonRowReader(string path) : RowReader(path)
     public sealed override bool IsCsv => false;
 
     /// <summary>The file's records, in file order.</summary>
-    public virtual ITraceRecords Records() => new JsonRecords(Path, TraceFile.Open(Path));
+    public virtual ITraceRecords Records() => new JsonRecords(TraceFile.Lines(Path, csv: false));
 }

@@ -28,19 +28,19 @@ internal static class JsonSniffer
         return null;
     }
 
+    /// <summary>The first 64 KiB of the file's text (decompressed when it is gzip or zstd, without a byte-order mark).</summary>
     private static byte[] Prefix(string path)
     {
-        using var stream = TraceFile.Open(path);
+        using var text = TraceFile.Lines(path, csv: false);
         var buffer = new byte[PrefixBytes];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        while (length < buffer.Length && (read = text.Read(buffer.AsSpan(length))) > 0) length += read;
         return buffer[..length];
     }
 
     private static byte First(ReadOnlySpan<byte> prefix)
     {
-        if (prefix.StartsWith("\uFEFF"u8)) prefix = prefix[3..];
         prefix = prefix.TrimStart(" \t\r\n"u8);
         return prefix.IsEmpty ? (byte)0 : prefix[0];
     }

@@ -13,7 +13,7 @@ internal sealed class OpenAiUsageJsonReader(string path) : JsonRowReader(path), 
 {
     public ModelTally Models { get; } = new();
 
-    public override ITraceRecords Records() => new UsageResultRecords(new JsonRecords(Path, TraceFile.Open(Path)));
+    public override ITraceRecords Records() => new UsageResultRecords(new JsonRecords(TraceFile.Lines(Path, csv: false)));
 
     protected override RawRow Parse(ReadOnlySpan<byte> record)
     {

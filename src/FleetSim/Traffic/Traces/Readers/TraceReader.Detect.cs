@@ -24,7 +24,7 @@ public static partial class TraceReader
         if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
         var line = Encoding.UTF8.GetString(first);
         return DetectLine(line)
-            ?? throw new TraceException(path, lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
+            ?? throw lines.Fail(lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
     }
 
     private static TraceFormat? DetectLine(string line)

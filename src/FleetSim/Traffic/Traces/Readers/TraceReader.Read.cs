@@ -51,6 +51,7 @@ public static partial class TraceReader
     private static IEnumerable<TraceRequest> Stream(string path, RowReader rows, TraceOptions options, TraceStats stats)
     {
         using ITraceRecords lines = rows is JsonRowReader json ? json.Records() : TraceFile.Lines(path, rows.IsCsv);
+        stats.Compression = lines.Compression;
         var headerRead = !rows.HasHeader;
         var window = new ReorderWindow((long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond), MaxReorderRows);
         long? origin = null;
@@ -62,7 +63,14 @@ public static partial class TraceReader
                 if (!lines.Next(out var record)) break;
                 if (!headerRead)
                 {
-                    rows.ReadHeader(TraceHeader.Of(path, lines.Line, Encoding.UTF8.GetString(record)));
+                    try
+                    {
+                        rows.ReadHeader(TraceHeader.Of(path, lines.Line, Encoding.UTF8.GetString(record)));
+                    }
+                    catch (TraceException e)
+                    {
+                        throw lines.Fail(e);
+                    }
                     headerRead = true;
                     continue;
                 }
@@ -78,7 +86,7 @@ public static partial class TraceReader
             why ??= window.Admit(row.Ticks, out behind);
             if (why is not null)
             {
-                if (!options.SkipBadRows) throw new TraceException(path, lines.Line, why);
+                if (!options.SkipBadRows) throw lines.Fail(lines.Line, why);
                 stats.BadRows++;
                 continue;
             }

@@ -40,6 +40,15 @@ internal sealed class UsageResultRecords(JsonRecords buckets) : ITraceRecords
         return true;
     }
 
+    /// <inheritdoc/>
+    public string? Compression => buckets.Compression;
+
+    /// <inheritdoc/>
+    public TraceException Fail(long line, string why) => buckets.Fail(line, why);
+
+    /// <inheritdoc/>
+    public TraceException Fail(TraceException problem) => buckets.Fail(problem);
+
     public void Dispose() => buckets.Dispose();
 
     private void Split(ReadOnlySpan<byte> bucket, long line)
