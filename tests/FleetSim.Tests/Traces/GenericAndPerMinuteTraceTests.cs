@@ -54,7 +54,8 @@ public sealed class GenericAndPerMinuteTraceTests : TraceFiles
         var rows = ReadAll(path, stats: stats);
         Assert.That(rows, Is.EqualTo(new[]
         {
-            new TraceRequest(0, 3000, 300, 3), new TraceRequest(60, 0, 0, 0), new TraceRequest(180, 5500, 450, 5),
+            new TraceRequest(0, 3000, 300, 3, SpreadSeconds: 60), new TraceRequest(60, 0, 0, 0, SpreadSeconds: 60),
+            new TraceRequest(180, 5500, 450, 5, SpreadSeconds: 60),
         }));
         Assert.That(stats.Requests, Is.EqualTo(8));
         Assert.That(stats.Rows, Is.EqualTo(3));

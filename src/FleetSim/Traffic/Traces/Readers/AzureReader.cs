@@ -5,10 +5,5 @@ internal sealed class AzureReader(string path) : TokenColumnsReader(path, Column
 {
     public static readonly string[] Columns = ["TIMESTAMP", "ContextTokens", "GeneratedTokens"];
 
-    private readonly TickClock _clock = new();
-
-    protected override double Seconds(string stamp) =>
-        DateTimes.TryParse(stamp, out var ticks)
-            ? _clock.Seconds(ticks)
-            : throw new BadRowException($"column '{TimeColumn}': '{stamp}' is not a date-time");
+    protected override long Ticks(ReadOnlySpan<byte> stamp) => DateTicks(stamp, TimeColumn);
 }

@@ -8,7 +8,7 @@ internal sealed class BurstGptReader(string path) : TokenColumnsReader(path, Col
 {
     public static readonly string[] Columns = ["Timestamp", "Request tokens", "Response tokens"];
 
-    protected override double Seconds(string stamp) => Number(stamp, TimeColumn);
+    protected override long Ticks(ReadOnlySpan<byte> stamp) => OffsetTicks(Number(stamp, TimeColumn), TimeColumn);
 
     protected override bool IsFailed(double outputTokens) => outputTokens == 0;
 }

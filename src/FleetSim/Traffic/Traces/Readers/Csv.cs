@@ -1,15 +1,13 @@
-using System.Text;
-
 namespace FleetSim.Traffic.Traces;
 
-/// <summary>One CSV line split into fields: commas, double-quoted fields ("" inside is a quote), trimmed.</summary>
+/// <summary>A CSV header line as column names (format detection and <see cref="TraceHeader"/>); data records go through <see cref="CsvSplitter"/>.</summary>
 internal static class Csv
 {
-    /// <summary>The line's fields, or null when a quote is never closed (fields spanning lines are not supported).</summary>
+    /// <summary>The line's fields (commas, double-quoted fields, "" inside is a quote, trimmed), or null when a quote is never closed.</summary>
     public static List<string>? Split(string line)
     {
         var fields = new List<string>();
-        var field = new StringBuilder();
+        var field = new System.Text.StringBuilder();
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
         {

@@ -1,25 +1,29 @@
-using System.Globalization;
+using System.Text;
 
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
-/// A per-request CSV with a column mapping. Timestamps are numbers (scaled to seconds by the mapping's
+/// A per-request CSV with a column mapping. Timestamps are numbers (seconds, or scaled by the mapping's
 /// unit) or ISO 8601 date-times; the first row decides which, and every later row must agree.
 /// </summary>
 internal sealed class GenericReader(string path, GenericColumns columns)
     : TokenColumnsReader(path, columns.Timestamp, columns.InputTokens, columns.OutputTokens)
 {
-    private readonly TickClock _clock = new();
     private bool? _dates;
 
-    protected override double Seconds(string stamp)
+    protected override long Ticks(ReadOnlySpan<byte> stamp)
     {
-        var isNumber = double.TryParse(stamp, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
-        var isDate = !isNumber && DateTimes.TryParse(stamp, out _);
-        _dates ??= isDate ? true : isNumber ? false : null;
-        if (_dates == false && isNumber && double.IsFinite(number)) return number * columns.TimestampUnit;
-        if (_dates == true && DateTimes.TryParse(stamp, out var ticks)) return _clock.Seconds(ticks);
+        if (_dates != true && Numbers.TryParse(stamp, out var number))
+        {
+            _dates = false;
+            return OffsetTicks(number * columns.TimestampUnit, TimeColumn);
+        }
+        if (_dates != false && DateTimes.TryParse(stamp, out _, out _))
+        {
+            _dates = true;
+            return DateTicks(stamp, TimeColumn);
+        }
         var wanted = _dates == true ? "an ISO 8601 date-time" : "a number";
-        throw new BadRowException($"column '{columns.Timestamp}': '{stamp}' is not {wanted}");
+        throw new BadRowException($"column '{TimeColumn}': '{Encoding.UTF8.GetString(stamp)}' is not {wanted}");
     }
 }

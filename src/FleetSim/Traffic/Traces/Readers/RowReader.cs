@@ -1,40 +1,93 @@
-using System.Globalization;
+using System.Text;
 
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
-/// One data row as a format reader sees it: its time in seconds (on the reader's own origin), tokens
-/// (input includes <paramref name="Cached"/>), how many requests it stands for and over how many
-/// seconds they are spread (aggregate rows), and whether it is a failed request (BurstGPT).
+/// One data row as a format reader returns it. <paramref name="Ticks"/> is the row's time in 100 ns ticks:
+/// for a dated stamp its UTC instant (from <see cref="RowReader.DateTicks"/> or <see cref="RowReader.UnixTicks"/>),
+/// for an offset stamp the offset from the file's own zero (from <see cref="RowReader.OffsetTicks"/>); the
+/// stream measures every row from the earliest one. Input tokens include <paramref name="Cached"/>;
+/// <paramref name="Count"/> is how many requests the row stands for, spread over <paramref name="Spread"/>
+/// seconds (aggregate rows); <paramref name="Failed"/> marks a failed request (BurstGPT);
+/// <paramref name="OtherModel"/> marks a row of a model other than the one asked for (see <see cref="OfOtherModel"/>).
 /// </summary>
-internal readonly record struct RawRow(double Time, double Input, double Output, int Count = 1, bool Failed = false,
-                                       double Cached = 0, double Spread = 0);
+internal readonly record struct RawRow(long Ticks, double Input, double Output, int Count = 1, bool Failed = false,
+                                       double Cached = 0, double Spread = 0, bool OtherModel = false)
+{
+    /// <summary>What a reader returns for a row of another model than <see cref="RowReader.Model"/>: left out and counted in TraceStats.OtherModelRows.</summary>
+    public static RawRow OfOtherModel { get; } = new(0, 0, 0, Count: 0, OtherModel: true);
+}
 
-/// <summary>A malformed data row; the message names the column and the value.</summary>
+/// <summary>A malformed data row; the message names the column and the value ("column 'X': 'v' is not a number").</summary>
 internal sealed class BadRowException(string why) : Exception(why);
 
 /// <summary>
-/// What every format reader does: take the header (when the format has one), then turn each data line
-/// into a <see cref="RawRow"/> or say, naming the column and the value, why it cannot.
+/// What every format reader derives from. The stream (TraceReader.Read) owns the file: it opens it (plain,
+/// gzip or zstd), drops a byte-order mark, blank lines and line ends, and hands the reader
+/// <list type="number">
+/// <item>the header, once, as a <see cref="TraceHeader"/> (formats with <see cref="HasHeader"/>): look up the
+/// columns there with <see cref="TraceHeader.Require(string[])"/> (a missing one stops the read naming it)
+/// or <see cref="TraceHeader.Find"/> (optional columns, -1 when absent), and keep the indexes;</item>
+/// <item>each data record, as its UTF-8 bytes (<see cref="Parse"/>): for CSV formats (<see cref="IsCsv"/>) one
+/// record, which may run over several lines inside a quoted field (RFC 4180); for JSON lines, one line.
+/// The span is only valid during the call: keep numbers, never the span.</item>
+/// </list>
+/// A CSV reader splits the record with <see cref="Split"/> and reads fields from the <see cref="CsvFields"/>
+/// it returns: <see cref="CsvFields.Number"/>, <see cref="CsvFields.Tokens"/> (finite, non-negative),
+/// <see cref="CsvFields.TokensOrZero"/> (an optional column: index -1 or an empty field is 0),
+/// <see cref="CsvFields.Field"/> (the raw bytes) and <see cref="CsvFields.Text"/> (a string; allocates).
+/// Times go through <see cref="DateTicks"/> (a date-time stamp: marks the trace dated and notes whether
+/// stamps carry a zone), <see cref="UnixTicks"/> (seconds since 1970-01-01 UTC: dated, zoned) or
+/// <see cref="OffsetTicks"/> (seconds from the trace's own zero: undated). Anything malformed throws
+/// <see cref="BadRowException"/> with "column 'NAME': 'VALUE' is not ..." (the helpers do); the stream adds
+/// file:line (the record's first line) and either stops or, with SkipBadRows, skips and counts it.
+/// A reader with a model column checks it with <see cref="IsOtherModel"/> (false when no model was asked
+/// for, <see cref="Model"/> null; compared trimmed and ASCII case-insensitively) and returns
+/// <see cref="RawRow.OfOtherModel"/> for such a row before reading its other fields; the stream counts it in
+/// TraceStats.OtherModelRows. Rows may come in any order within an hour: the stream sorts them.
 /// </summary>
 internal abstract class RowReader(string path)
 {
+    private readonly CsvSplitter _splitter = new();
+    private byte[]? _modelUtf8;
+
+    /// <summary>The file read, for messages.</summary>
     protected string Path { get; } = path;
 
     /// <summary>False for formats without a header line (JSON lines).</summary>
     public virtual bool HasHeader => true;
 
-    /// <summary>Reads the header; throws a <see cref="TraceException"/> when a needed column is missing.</summary>
-    public virtual void ReadHeader(string line, long lineNumber)
+    /// <summary>True when records are CSV, so a quoted field may hold line ends; false for JSON lines.</summary>
+    public virtual bool IsCsv => HasHeader;
+
+    /// <summary>The model asked for (TraceOptions.Model), or null for every model; set by the stream before the first row.</summary>
+    public string? Model
+    {
+        get;
+        set
+        {
+            field = value;
+            _modelUtf8 = value is null ? null : Encoding.UTF8.GetBytes(value.Trim());
+        }
+    }
+
+    /// <summary>True once a stamp was read with <see cref="DateTicks"/> or <see cref="UnixTicks"/>: the ticks are UTC instants.</summary>
+    public bool Dated { get; private set; }
+
+    /// <summary>True when a dated stamp carried a zone or offset (or was a Unix time).</summary>
+    public bool StampsHaveZone { get; private set; }
+
+    /// <summary>Reads the header; throws a <see cref="TraceException"/> (via <see cref="TraceHeader.Require(string[])"/>) when a needed column is missing.</summary>
+    public virtual void ReadHeader(TraceHeader header)
     {
     }
 
-    /// <summary>Null and the row, or why the line is malformed.</summary>
-    public string? TryParse(string line, out RawRow row)
+    /// <summary>Null and the row, or why the record is malformed.</summary>
+    public string? TryParse(ReadOnlySpan<byte> record, out RawRow row)
     {
         try
         {
-            row = Parse(line);
+            row = Parse(record);
             return null;
         }
         catch (BadRowException bad)
@@ -44,46 +97,92 @@ internal abstract class RowReader(string path)
         }
     }
 
-    /// <summary>The row; throws <see cref="BadRowException"/> when the line is malformed.</summary>
-    protected abstract RawRow Parse(string line);
+    /// <summary>The row of one data record (UTF-8, no line end); throws <see cref="BadRowException"/> when it is malformed.</summary>
+    protected abstract RawRow Parse(ReadOnlySpan<byte> record);
 
-    /// <summary>The indexes of the header columns the format needs, in the order named.</summary>
-    protected int[] RequireAll(string headerLine, long lineNumber, params string[] names)
+    /// <summary>The record's CSV fields: commas, double-quoted fields ("" inside is a quote), each trimmed. Valid until the next call.</summary>
+    protected CsvFields Split(ReadOnlySpan<byte> record) => _splitter.Split(record);
+
+    /// <summary>True when a model was asked for and <paramref name="model"/> (a model column's field) is another one.</summary>
+    protected bool IsOtherModel(ReadOnlySpan<byte> model)
     {
-        var header = Csv.Header(headerLine);
-        return [.. names.Select(name => Require(header, name, lineNumber))];
+        if (_modelUtf8 is null) return false;
+        model = model.Trim(" \t"u8);
+        return !(model.SequenceEqual(_modelUtf8) || System.Text.Ascii.EqualsIgnoreCase(model, _modelUtf8));
     }
 
-    /// <summary>The index of a header column the format needs, or a TraceException on line <paramref name="lineNumber"/>.</summary>
-    protected int Require(List<string> header, string name, long lineNumber)
+    /// <summary>A date-time stamp's UTC instant in ticks (see <see cref="DateTimes"/> for the forms read); marks the trace dated.</summary>
+    protected long DateTicks(ReadOnlySpan<byte> text, string column)
     {
-        var index = Csv.IndexOf(header, name);
-        return index >= 0
-            ? index
-            : throw new TraceException(Path, lineNumber, $"missing column '{name}' (header: {string.Join(",", header)})");
+        if (!DateTimes.TryParse(text, out var ticks, out var zoned))
+            throw new BadRowException($"column '{column}': '{Encoding.UTF8.GetString(text)}' is not a date-time");
+        Dated = true;
+        StampsHaveZone |= zoned;
+        return ticks;
     }
 
-    /// <summary>The CSV fields of a line.</summary>
-    protected static List<string> Split(string line) =>
-        Csv.Split(line) ?? throw new BadRowException("unterminated quoted field");
+    /// <summary>Seconds since 1970-01-01 UTC as UTC ticks; marks the trace dated (and zoned).</summary>
+    protected long UnixTicks(double seconds, string column)
+    {
+        var ticks = OffsetTicks(seconds, column) + DateTime.UnixEpoch.Ticks;
+        if (ticks is < 0 or > 3155378975999999999) throw new BadRowException($"column '{column}': {seconds} s is not a date");
+        Dated = true;
+        StampsHaveZone = true;
+        return ticks;
+    }
 
-    /// <summary>The field at <paramref name="index"/>.</summary>
-    protected static string Field(List<string> fields, int index, string name) =>
-        index < fields.Count ? fields[index] : throw new BadRowException($"column '{name}' missing (the row has {fields.Count} fields)");
+    /// <summary>Seconds from the trace's own zero as ticks (rounded to 100 ns).</summary>
+    protected static long OffsetTicks(double seconds, string column) =>
+        Math.Abs(seconds) < 9e11
+            ? (long)Math.Round(seconds * TimeSpan.TicksPerSecond)
+            : throw new BadRowException($"column '{column}': {seconds} s is out of range");
 
     /// <summary>A finite number.</summary>
-    protected static double Number(string text, string name) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+    protected static double Number(ReadOnlySpan<byte> text, string column) =>
+        Numbers.TryParse(text, out var value)
             ? value
-            : throw new BadRowException($"column '{name}': '{text}' is not a number");
+            : throw new BadRowException($"column '{column}': '{Encoding.UTF8.GetString(text)}' is not a number");
 
     /// <summary>A token count: a finite, non-negative number.</summary>
-    protected static double Tokens(string text, string name)
+    protected static double Tokens(ReadOnlySpan<byte> text, string column)
     {
-        var value = Number(text, name);
-        return value >= 0 ? value : throw new BadRowException($"column '{name}': {text} is negative");
+        var value = Number(text, column);
+        return value >= 0 ? value : throw new BadRowException($"column '{column}': {Encoding.UTF8.GetString(text)} is negative");
     }
 
-    /// <summary>A CSV column's token count.</summary>
-    protected static double Tokens(List<string> fields, int index, string name) => Tokens(Field(fields, index, name), name);
+    /// <summary>The fields of one CSV record, read by the index a <see cref="TraceHeader"/> gave and named in messages by the column.</summary>
+    protected internal readonly ref struct CsvFields(ReadOnlySpan<byte> record, ReadOnlySpan<byte> scratch, ReadOnlySpan<int> bounds)
+    {
+        private readonly ReadOnlySpan<byte> _record = record, _scratch = scratch;
+        private readonly ReadOnlySpan<int> _bounds = bounds;
+
+        /// <summary>How many fields the record has.</summary>
+        public int Count => _bounds.Length / 2;
+
+        /// <summary>The field's bytes (trimmed, unquoted); a <see cref="BadRowException"/> when the record is too short.</summary>
+        public ReadOnlySpan<byte> Field(int index, string column)
+        {
+            if ((uint)index >= (uint)Count) throw new BadRowException($"column '{column}' missing (the row has {Count} fields)");
+            var start = _bounds[2 * index];
+            var length = _bounds[2 * index + 1];
+            return start >= 0 ? _record.Slice(start, length) : _scratch.Slice(~start, length);
+        }
+
+        /// <summary>The field as a string (allocates: for rare use such as names in messages).</summary>
+        public string Text(int index, string column) => Encoding.UTF8.GetString(Field(index, column));
+
+        /// <summary>The field as a finite number.</summary>
+        public double Number(int index, string column) => RowReader.Number(Field(index, column), column);
+
+        /// <summary>The field as a token count (finite, non-negative).</summary>
+        public double Tokens(int index, string column) => RowReader.Tokens(Field(index, column), column);
+
+        /// <summary>An optional token column: 0 when the column is absent (index -1), the row is short of it, or the field is empty.</summary>
+        public double TokensOrZero(int index, string column)
+        {
+            if (index < 0 || index >= Count) return 0;
+            var text = Field(index, column);
+            return text.IsEmpty ? 0 : RowReader.Tokens(text, column);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FleetSim.Traffic.Traces;
 
 public static partial class TraceReader
@@ -7,6 +9,8 @@ public static partial class TraceReader
         "BurstGPT (Timestamp,...,Request tokens,Response tokens,...), " +
         "Mooncake (JSON lines with timestamp, input_length, output_length), " +
         "per-minute (minute,requests,input_tokens,output_tokens), " +
+        "LiteLLM spend logs (CSV or JSON with startTime, prompt_tokens, completion_tokens), " +
+        "OpenAI usage (JSON buckets or CSV with start_time, end_time, input_tokens, output_tokens, num_model_requests), " +
         "or any per-request CSV with a generic column mapping";
 
     /// <summary>
@@ -15,16 +19,12 @@ public static partial class TraceReader
     /// </summary>
     public static TraceFormat Detect(string path)
     {
-        if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
-        long lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            return DetectLine(line)
-                ?? throw new TraceException(path, lineNumber, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
-        }
-        throw new TraceException(path, 0, $"empty file; {Supported}");
+        if (JsonSniffer.Format(path) is { } json) return json;
+        using var lines = TraceFile.Lines(path, csv: false);
+        if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
+        var line = Encoding.UTF8.GetString(first);
+        return DetectLine(line)
+            ?? throw lines.Fail(lines.Line, $"unknown trace format, header '{Shorten(line)}'; {Supported}");
     }
 
     private static TraceFormat? DetectLine(string line)
@@ -34,6 +34,8 @@ public static partial class TraceReader
         if (Csv.HasAll(header, AzureReader.Columns)) return TraceFormat.Azure;
         if (Csv.HasAll(header, BurstGptReader.Columns)) return TraceFormat.BurstGpt;
         if (Csv.HasAll(header, PerMinuteReader.Columns)) return TraceFormat.PerMinute;
+        if (Csv.HasAll(header, LiteLlmSpendLogs.CsvColumns)) return TraceFormat.LiteLlmSpendLogs;
+        if (Csv.HasAll(header, OpenAiUsage.CsvColumns)) return TraceFormat.OpenAiUsage;
         return null;
     }
 
