@@ -29,7 +29,7 @@ public static class TraceCommand
                 throw new UsageException($"--timezone: {e.Message}");
             }
         }
-        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, Model: o.Model), o.TimeZone);
+        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, o.IncludeFailed, o.Model), o.TimeZone);
         if (o.Action == "summarize")
         {
             string text = TraceSummary.Render(profile);

@@ -25,6 +25,10 @@ public static class TraceSummary
         sb.AppendLine();
         sb.AppendLine(Inv, $"  span        {Span(p.Seconds)} ({p.Minutes:N0} minutes, the period it repeats with)");
         sb.AppendLine(Inv, $"  clock       starts {p.Clock.Describe()}");
+        if (Models(p) is { } models)
+        {
+            sb.AppendLine(Inv, $"  models      {models}");
+        }
         sb.AppendLine(Inv, $"  requests    {p.Requests:N0} ({Rows(s)})");
         sb.AppendLine(Inv, $"  tokens      input {Quantity.Short(p.InputTokens, precise: true)}{Cached(p)}, output {Quantity.Short(p.OutputTokens, precise: true)}, " +
                            $"processed {Quantity.Short(p.ProcessedTokens, precise: true)}; {p.MeanProcessedTokens:N0} processed and {p.MeanOutputTokens:N0} output per request");
@@ -74,6 +78,16 @@ public static class TraceSummary
     {
         var span = TimeSpan.FromSeconds(seconds);
         return string.Create(Inv, $"{(int)span.TotalDays}d {span.Hours}h {span.Minutes}m {span.Seconds}s");
+    }
+
+    /// <summary>The models a file names, when it names more than one or one was asked for; null otherwise.</summary>
+    public static string? Models(TraceProfile p)
+    {
+        TraceStats s = p.Stats;
+        string list = string.Join(", ", s.Models.Select(m => $"'{m}'")) + (s.MoreModels ? ", and more" : "");
+        return p.Options.Model is { } wanted
+            ? $"'{wanted}' only, of {list}"
+            : s.Models.Count > 1 ? $"{list}: the file mixes models and all are read (--model NAME keeps one)" : null;
     }
 
     private static string Rows(TraceStats s)

@@ -80,6 +80,10 @@ internal sealed partial class ScenarioReader
         {
             yield return $"traffic.trace {file}: {s.OtherModelRows:N0} rows of models other than '{p.Options.Model}' left out";
         }
+        if (p.Options.Model is null && s.Models.Count > 1)
+        {
+            yield return $"traffic.trace {file}: the file mixes models ({string.Join(", ", s.Models)}{(s.MoreModels ? ", and more" : "")}) and all are the traffic; set trace_model to keep one";
+        }
         if (s.ReorderedRows > 0)
         {
             yield return $"traffic.trace {file}: {s.ReorderedRows:N0} rows out of time order (at most {s.MaxReorderSeconds:0.#} s) were put back in order";

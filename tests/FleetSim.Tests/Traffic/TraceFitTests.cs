@@ -85,6 +85,48 @@ public sealed class TraceFitTests : TraceFixtures
         });
     }
 
+    /// <summary>An OpenAI usage CSV of hourly buckets from 2025-01-15 00:00 UTC: hour h has h requests of 1,000 input (400 cached) and 100 output tokens; hour 0 is idle.</summary>
+    private string HourlyUsage(int hours)
+    {
+        string path = Path.Combine(Dir, "usage.csv");
+        long start = new DateTimeOffset(2025, 1, 15, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        File.WriteAllLines(path, ["start_time,end_time,input_tokens,input_cached_tokens,output_tokens,num_model_requests,model",
+            .. Enumerable.Range(0, hours).Select(h => $"{start + 3600 * h},{start + 3600 * (h + 1)},{1000 * h},{400 * h},{100 * h},{h},gpt-4o")]);
+        return path;
+    }
+
+    [Test]
+    public void AnHourlyUsageExportSpreadsEachBucketOverItsHourAndKeepsTheIdleOne()
+    {
+        TraceProfile p = TraceProfile.Read(HourlyUsage(3), new TraceOptions());
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.Seconds, Is.EqualTo(3 * 3600));
+            Assert.That(p.MinuteRate[..60], Is.All.EqualTo(0), "hour 0 is idle but covered");
+            Assert.That(p.MinuteRate[60..120], Is.All.EqualTo(1 * 1100 / 3600.0).Within(1e-12));
+            Assert.That(p.MinuteRate[120..], Is.All.EqualTo(2 * 1100 / 3600.0).Within(1e-12));
+            Assert.That(p.Clock.Describe(), Is.EqualTo("Wed 2025-01-15 00:00 UTC"));
+        });
+    }
+
+    [Test]
+    public void FitAndTheScenarioKeepTheCachedShareOfAUsageExport()
+    {
+        // 400 of every 1,000 input tokens cached: a share of 0.4 for the typed API prices.
+        string trace = HourlyUsage(24);
+        var (code, yaml, _) = Cli("trace", "fit", trace, "--out", Path.Combine(Dir, "fit"));
+        var s = OnTrace(trace, 24);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(yaml, Does.Contain("cache_hit_share: 0.4   # cached prompt tokens over prompt tokens, from the trace"));
+            Assert.That(yaml, Does.Contain("processed_tokens: 1100").And.Contain("output_tokens: 100"));
+            Assert.That(yaml, Does.Contain("# hour 0 is midnight, UTC"));
+            Assert.That(s.Traffic.RequestMix.CacheHitShare, Is.EqualTo(0.4).Within(1e-12));
+            Assert.That(s.Traffic.RequestMix.ProcessedTokens, Is.EqualTo(1100).Within(1e-9));
+        });
+    }
+
     [Test]
     public void FitKeepsTheTracesCachedShare()
     {
