@@ -32,8 +32,10 @@ public static class TraceSummary
         sb.AppendLine(Inv, $"  requests    {p.Requests:N0} ({Rows(s)})");
         sb.AppendLine(Inv, $"  tokens      input {Quantity.Short(p.InputTokens, precise: true)}{Cached(p)}, output {Quantity.Short(p.OutputTokens, precise: true)}, " +
                            $"processed {Quantity.Short(p.ProcessedTokens, precise: true)}; {p.MeanProcessedTokens:N0} processed and {p.MeanOutputTokens:N0} output per request");
-        sb.AppendLine(Inv, $"  per minute  P50 {Q(minutes, 0.5)}, P90 {Q(minutes, 0.9)}, P99 {Q(minutes, 0.99)}, peak {Quantity.Short(minutes[^1])} tok/s; " +
-                           $"{p.SamplingNoiseShare:P0} of the swing within hours is sampling noise, left out of the demand");
+        string noise = double.IsNaN(p.SamplingNoiseShare)
+            ? "flat within hours"
+            : string.Create(Inv, $"{p.SamplingNoiseShare:P0} of the swing within hours is sampling noise, left out of the demand");
+        sb.AppendLine(Inv, $"  per minute  P50 {Q(minutes, 0.5)}, P90 {Q(minutes, 0.9)}, P99 {Q(minutes, 0.99)}, peak {Quantity.Short(minutes[^1])} tok/s; {noise}");
         sb.AppendLine(Inv, $"  hourly      trough {Quantity.Short(sortedHourly[0])}, P50 {Q(sortedHourly, 0.5)}, P90 {Q(sortedHourly, 0.9)}, P99 {Q(sortedHourly, 0.99)} tok/s");
         sb.AppendLine(Inv, $"  day         {DailySwing(p.HourOfDayMeans())}");
         sb.AppendLine(Inv, $"  month       at this rate a 730-hour month is {Quantity.Short(p.MonthlyTokens)} processed tokens ({new Usd(p.MonthlyTokens / 1e6 * 0.317).ToShortString()} at $0.317/M)");

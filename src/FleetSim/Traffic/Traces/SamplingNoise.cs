@@ -23,7 +23,7 @@ internal static class SamplingNoise
     /// <summary>Minutes per block: an hour, within which the traffic's own level is taken as steady but for its swings.</summary>
     public const int BlockMinutes = 60;
 
-    /// <summary>The shrunk rates, and the share of the minute-to-minute variance about block means that sampling noise explains (0 to 1).</summary>
+    /// <summary>The shrunk rates, and the share of the minute-to-minute variance about block means that sampling noise explains (0 to 1; NaN when the blocks are flat).</summary>
     /// <param name="rate">tok/s per minute.</param>
     /// <param name="noiseVariance">The sampling variance of each minute's rate, (tok/s)².</param>
     public static (double[] Rates, double NoiseShare) Shrink(double[] rate, double[] noiseVariance)
@@ -51,6 +51,10 @@ internal static class SamplingNoise
             {
                 squares += (rate[i] - mean) * (rate[i] - mean);
             }
+            if (squares <= 1e-18 * k * mean * mean)
+            {
+                continue; // flat within the block (an aggregate bucket spread evenly): nothing to separate
+            }
             double tau2 = Math.Max(0, squares / (k - 1) - v);
             noise += Math.Min(v * (k - 1), squares);
             total += squares;
@@ -60,6 +64,6 @@ internal static class SamplingNoise
                 shrunk[i] = mean + weight * (rate[i] - mean);
             }
         }
-        return (shrunk, total > 0 ? noise / total : 0);
+        return (shrunk, total > 0 ? noise / total : double.NaN);
     }
 }

@@ -53,7 +53,7 @@ public sealed class TraceProfile
     /// </summary>
     public double[] DemandRate { get; }
 
-    /// <summary>The share of the recorded minute-to-minute swings (about hourly means) that is sampling noise, 0 to 1.</summary>
+    /// <summary>The share of the recorded minute-to-minute swings (about hourly means) that is sampling noise, 0 to 1; NaN when the trace is flat within its hours (hourly buckets).</summary>
     public double SamplingNoiseShare { get; }
 
     /// <summary>The trace's length in seconds (see the remarks).</summary>
