@@ -66,11 +66,17 @@ namespace FleetSim.Cli
             }
         }
 
-        /// <summary>Adds the --set values taken out before parsing to the verb's own.</summary>
+        /// <summary>Adds the --set values taken out before parsing to the verb's own, and --router and --allow-unmodelled as the sets they stand for.</summary>
         private static T WithSets<T>(T o, List<string> sets)
             where T : IHasSets
         {
-            o.Sets = [.. o.Sets, .. sets, .. (o.AllowUnmodelled ? ["router.allow_unmodelled=true"] : Array.Empty<string>())];
+            if (o.Router is not null && Scenario.RouterModes.Parse(o.Router) is null)
+            {
+                throw new UsageException($"--router: {Scenario.RouterModes.Unknown(o.Router)}");
+            }
+            o.Sets = [.. o.Sets, .. sets,
+                      .. (o.Router is { } mode ? [$"router.mode={mode}"] : Array.Empty<string>()),
+                      .. (o.AllowUnmodelled ? ["router.allow_unmodelled=true"] : Array.Empty<string>())];
             return o;
         }
     }

@@ -12,14 +12,6 @@ public static class RunCommand
     public static int Execute(RunOptions o, TextWriter stdout, TextWriter stderr)
     {
         var sets = o.Sets.ToList();
-        if (o.Router is not null)
-        {
-            if (RouterModes.Parse(o.Router) is null)
-            {
-                throw new UsageException($"--router: {RouterModes.Unknown(o.Router)}");
-            }
-            sets.Add($"router.mode={o.Router}");
-        }
         if (o.Seed is { } seed)
         {
             sets.Add($"seed={seed}");

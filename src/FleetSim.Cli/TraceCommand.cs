@@ -18,7 +18,18 @@ public static class TraceCommand
             : TraceFormats.Parse(o.Format) ?? throw new UsageException($"--format: {TraceFormats.Unknown(o.Format)}");
         GenericColumns? columns = o.Columns is null ? null : ParseColumns(o.Columns);
         var output = new OutputDirectory(o.Out);
-        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns));
+        if (o.TimeZone is not null)
+        {
+            try
+            {
+                TraceClock.Find(o.TimeZone);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--timezone: {e.Message}");
+            }
+        }
+        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, o.IncludeFailed, o.Model), o.TimeZone);
         if (o.Action == "summarize")
         {
             string text = TraceSummary.Render(profile);

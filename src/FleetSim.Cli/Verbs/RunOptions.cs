@@ -10,7 +10,7 @@ public sealed class RunOptions : IHasSets
         HelpText = "Scenario YAML file. Omit it to run the built-in default: the seed's deployment (scenarios/cline-k2-floor.yaml).")]
     public string? Scenario { get; set; }
 
-    [Option("router", HelpText = "Override the scenario's router mode: 'spill' (a request finding every slot busy goes to the API), 'fluid' (served = min(demand, capacity), the seed's arithmetic), 'queue' (an idealised gateway queue: wait for a slot on the chosen replica, fall back after router.patience_seconds), 'cooldown' (a full replica answers 429 and sits out) or 'litellm' (LiteLLM's proxy: wait on the replica's semaphore without bound, call timeout, retries, then the next order or fallbacks).")]
+    [Option("router", MetaValue = "MODE", HelpText = IHasSets.RouterHelp)]
     public string? Router { get; set; }
 
     [Option("engine", HelpText = "'minute' (vectorized minutes, closed-form routers: microseconds a month) or 'request' (every request on the event kernel: the reference, with latencies). Default: minute where the router has a minute form, else request.")]

@@ -18,6 +18,9 @@ public sealed class SweepOptions : IHasSets
     [Option("set", MetaValue = "KEY.PATH=V1,V2,...", HelpText = "A grid axis (several values) or a plain override (one value); repeatable. Commas inside [..] or {..} do not split.")]
     public IEnumerable<string> Sets { get; set; } = [];
 
+    [Option("router", MetaValue = "MODE", HelpText = IHasSets.RouterHelp)]
+    public string? Router { get; set; }
+
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 

@@ -18,6 +18,9 @@ public sealed class TiersOptions : IHasSets
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set tiers.team.has_gpu_expertise=true (repeatable).")]
     public IEnumerable<string> Sets { get; set; } = [];
 
+    [Option("router", MetaValue = "MODE", HelpText = IHasSets.RouterHelp)]
+    public string? Router { get; set; }
+
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 

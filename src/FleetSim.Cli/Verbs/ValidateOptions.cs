@@ -12,6 +12,9 @@ public sealed class ValidateOptions : IHasSets
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Check the file with an override applied, e.g. --set fleet.replicas=6 (repeatable).")]
     public IEnumerable<string> Sets { get; set; } = [];
 
+    [Option("router", MetaValue = "MODE", HelpText = IHasSets.RouterHelp)]
+    public string? Router { get; set; }
+
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 

@@ -5,11 +5,23 @@ namespace FleetSim.Scenario;
 /// <summary>traffic: { trace: FILE, ... }: a recorded trace as the traffic.</summary>
 internal sealed partial class ScenarioReader
 {
+    /// <summary>The keys that go with traffic.trace and nothing else.</summary>
+    private static readonly string[] TraceOnlyKeys =
+        ["trace_format", "trace_columns", "trace_timezone", "trace_model", "skip_bad_rows", "scale_to_monthly_tokens"];
+
     private TrafficSpec ReadTraceTraffic(MappingReader t, string file)
     {
         if (t.Find("daily_shape") is { } shapeNode)
         {
             throw t.Error(shapeNode, "daily_shape", "goes with a fitted shape; traffic.trace brings its own");
+        }
+        foreach (string factor in new[] { "weekday_factor", "weekend_factor" })
+        {
+            if (t.Find(factor) is { } node)
+            {
+                throw t.Error(node, factor, "goes with a fitted shape; traffic.trace brings its own week on its own clock " +
+                                            "(set trace_timezone for a dated trace, or use trace fit to get a shape with factors you can edit)");
+            }
         }
         string? formatText = t.Text("trace_format");
         TraceFormat? format = formatText is null ? null
@@ -24,15 +36,57 @@ internal sealed partial class ScenarioReader
                 c.Text("output_tokens") ?? throw c.Error(c.Node, "output_tokens", "is required but missing"),
                 c.Number("timestamp_unit", NumberRule.Positive.AtMost(1e6), 1));
         }
+        string? zone = t.Text("trace_timezone");
+        if (zone is not null)
+        {
+            try
+            {
+                TraceClock.Find(zone);
+            }
+            catch (ArgumentException e)
+            {
+                throw t.Error(t.Required("trace_timezone"), "trace_timezone", e.Message);
+            }
+        }
         bool skip = t.Text("skip_bad_rows") is "true" or "yes";
-        TraceProfile profile = TraceProfile.Read(Resolve(file), new TraceOptions(format, skip, columns));
+        var options = new TraceOptions(format, skip, columns, Model: t.Text("trace_model"));
+        TraceProfile profile = TraceProfile.Read(ExistingFile(t, "trace", file), options, zone);
+        _warnings.AddRange(ReadingNotes(profile));
         double monthly = t.Find("scale_to_monthly_tokens") is not null
             ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(1e18))
             : t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18), profile.MonthlyTokens);
         RequestMix mix = t.Mapping("request_mix") is { } m
             ? ReadRequestMix(m)
-            : new RequestMix(profile.MeanProcessedTokens, Math.Clamp(profile.MeanOutputTokens, 1e-9, profile.MeanProcessedTokens * 0.999), 0);
+            : new RequestMix(profile.MeanProcessedTokens, Math.Clamp(profile.MeanOutputTokens, 1e-9, profile.MeanProcessedTokens * 0.999),
+                             Math.Min(profile.CacheHitShare, 0.999));
         NoiseSpec noise = t.Mapping("noise") is { } n ? ReadNoise(n) : NoiseSpec.None;
         return new TrafficSpec(monthly, new TraceShape(profile), 1, 1, mix) { Noise = noise };
+    }
+
+    /// <summary>What reading the trace left out or changed, for the run's warnings.</summary>
+    private static IEnumerable<string> ReadingNotes(TraceProfile p)
+    {
+        TraceStats s = p.Stats;
+        string file = Path.GetFileName(p.Path);
+        if (s.BadRows > 0)
+        {
+            yield return $"traffic.trace {file}: {s.BadRows:N0} of {s.Rows:N0} rows were malformed and skipped (skip_bad_rows)";
+        }
+        if (s.FailedRequests > 0)
+        {
+            yield return $"traffic.trace {file}: {s.FailedRequests:N0} failed requests (no response tokens) left out";
+        }
+        if (s.OtherModelRows > 0)
+        {
+            yield return $"traffic.trace {file}: {s.OtherModelRows:N0} rows of models other than '{p.Options.Model}' left out";
+        }
+        if (p.Options.Model is null && s.Models.Count > 1)
+        {
+            yield return $"traffic.trace {file}: the file mixes models ({string.Join(", ", s.Models)}{(s.MoreModels ? ", and more" : "")}) and all are the traffic; set trace_model to keep one";
+        }
+        if (s.ReorderedRows > 0)
+        {
+            yield return $"traffic.trace {file}: {s.ReorderedRows:N0} rows out of time order (at most {s.MaxReorderSeconds:0.#} s) were put back in order";
+        }
     }
 }

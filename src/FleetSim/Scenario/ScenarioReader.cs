@@ -85,16 +85,18 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         return (replica, new StaticFleet(config.Replicas), api);
     }
 
+    private static readonly string[] TrafficKeys =
+        ["monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share", "trace"];
+
     private TrafficSpec ReadTraffic(MappingReader t)
     {
-        t.Allow("monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share",
-                "trace", "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens");
+        t.Allow([.. TrafficKeys, .. TraceOnlyKeys]);
         double batchShare = t.Number("batch_share", NumberRule.Between(0, 1), 0);
         if (t.Text("trace") is { } trace)
         {
             return ReadTraceTraffic(t, trace) with { BatchShare = batchShare };
         }
-        foreach (string traceOnly in new[] { "trace_format", "trace_columns", "skip_bad_rows", "scale_to_monthly_tokens" })
+        foreach (string traceOnly in TraceOnlyKeys)
         {
             if (t.Find(traceOnly) is { } node)
             {
@@ -231,7 +233,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         r.Allow("mode", "patience_seconds", "timeout_seconds", "stream_timeout_seconds", "streaming", "cooldown_seconds", "retries",
                 "strategy", "max_parallel_requests", "litellm_config", "model_group", "allow_unmodelled");
         string? group = r.Text("model_group");
-        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(Resolve(file), group) : null;
+        LiteLlmImport? config = r.Text("litellm_config") is { } file ? LiteLlmConfig.Load(ExistingFile(r, "litellm_config", file), group) : null;
         if (config is null && r.Find("model_group") is { } stray)
         {
             throw r.Error(stray, "model_group", "names a model group of router.litellm_config, and there is none");
@@ -319,6 +321,20 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             throw r.Error(node, key, $"goes with mode: {string.Join(" or ", owners.Select(RouterModes.Name))}, not {RouterModes.Name(mode)}");
         }
+    }
+
+    /// <summary>
+    /// The file named by <paramref name="key"/> of <paramref name="m"/>, found relative to the scenario's own
+    /// folder; a scenario error at that key's line when there is no such file.
+    /// </summary>
+    private string ExistingFile(MappingReader m, string key, string file)
+    {
+        string path = Resolve(file);
+        if (Directory.Exists(path))
+        {
+            throw m.Error(m.Required(key), key, $"'{path}' is a folder, not a file");
+        }
+        return File.Exists(path) ? path : throw m.Error(m.Required(key), key, $"no such file: '{path}'");
     }
 
     /// <summary>A file named in the scenario is found relative to the scenario's own folder.</summary>

@@ -19,7 +19,7 @@ namespace FleetSim.Tests.Invariants;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class InvariantSuite
+public partial class InvariantSuite
 {
     /// <summary>
     /// The suite's base seed: 12 in CI. Set FLEETSIM_INVARIANT_SEED to explore other scenarios; every

@@ -45,7 +45,7 @@ internal sealed class RequestSimulation
         RequestMix mix = scenario.Traffic.RequestMix;
         _arrivals = new ArrivalClock(demand, mix.ProcessedTokens, streams.Next());
         _replay = scenario.Traffic.DailyShape is TraceShape trace
-            ? new TraceReplay(trace.Profile, _arrivals.End, demand.Total.Value, streams.Next())
+            ? new TraceReplay(trace.Profile, demand, streams.Next())
             : null;
         _sizes = new RequestSizes(mix, streams.Next());
         var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api));
@@ -67,12 +67,10 @@ internal sealed class RequestSimulation
         // Arrivals are the one stream known in time order ahead of time; deferred requests are merged into it.
         if (_replay is not null)
         {
-            double last = 0;
             foreach (var (at, tokens) in _replay)
             {
-                last = Math.Max(last, at); // a trace's rows may be slightly out of order
-                ResumeUntil(last);
-                _admission.Arrive(last, tokens);
+                ResumeUntil(at);
+                _admission.Arrive(at, tokens);
             }
         }
         else

@@ -1,63 +1,105 @@
+using FleetSim.Traffic;
 using FleetSim.Traffic.Traces;
 
 namespace FleetSim.Engine.Requests;
 
 /// <summary>
-/// Arrivals replayed from a trace: its own request times and sizes, streamed from the file again,
-/// tiled over the horizon the way the minute engine tiles it (whole days, else whole hours), and
-/// thinned or repeated at random to carry the target volume: each trace request arrives
-/// ⌊f⌋ times, plus once more with probability f − ⌊f⌋. A per-minute aggregate row's requests are
-/// spread evenly over its minute, each with the row's mean size.
+/// Arrivals replayed from a trace, minute by minute, carrying exactly the demand the minute engine
+/// sees: calendar minute m replays trace minute <see cref="TraceProfile.TraceMinuteAt"/>(m) (the trace
+/// tiled with its exact length, on its own clock), its requests scaled by f = the demand's tokens in
+/// minute m over that trace minute's tokens.
 /// </summary>
+/// <remarks>
+/// Each trace request in the minute arrives k times, k = ⌊f⌋ plus one more with probability
+/// f − ⌊f⌋, so the minute carries f times its tokens on average whatever f is, and so every horizon
+/// (whole passes of the trace or not) carries the demand series' volume. The first arrival keeps the
+/// request's own second within the minute; further copies arrive at independent uniform times within
+/// the minute, never on top of the original. Thinning (f &lt; 1) therefore keeps the trace's own
+/// timing, and scaling up a sparse trace gives Poisson arrivals within each minute at the trace's
+/// minute rate and with its request sizes: the same process a dense sample of that traffic would give,
+/// and the one the minute engine assumes. An aggregate row's requests (recorded per minute or per
+/// bucket, not per request) arrive at uniform times within their minutes, each with the row's mean size.
+/// A minute the trace leaves idle but the demand fills (traffic noise) gets Poisson arrivals of the
+/// trace's mean request size.
+/// </remarks>
 internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
 {
     private readonly TraceProfile _profile;
-    private readonly double _horizonSeconds;
-    private readonly double _factor;
+    private readonly DemandSeries _demand;
     private readonly Random _random;
 
-    public TraceReplay(TraceProfile profile, double horizonSeconds, double targetTokens, Random random)
+    public TraceReplay(TraceProfile profile, DemandSeries demand, Random random)
     {
         _profile = profile;
-        _horizonSeconds = horizonSeconds;
+        _demand = demand;
         _random = random;
-        int unit = profile.Minutes >= 1440 ? 1440 : profile.Minutes >= 60 ? 60 : profile.Minutes;
-        UsableSeconds = profile.Minutes / unit * unit * 60.0;
-        double perPass = profile.MinuteRate.Take((int)(UsableSeconds / 60)).Sum() * 60.0;
-        double passes = horizonSeconds / UsableSeconds;
-        _factor = perPass > 0 ? targetTokens / (perPass * passes) : 0;
     }
-
-    /// <summary>Seconds of the trace replayed per pass (its whole days, or whole hours).</summary>
-    public double UsableSeconds { get; }
 
     public IEnumerator<(double Seconds, double Tokens)> GetEnumerator()
     {
-        for (double offset = 0; offset < _horizonSeconds; offset += UsableSeconds)
+        var cursor = new TraceMinuteCursor(_profile);
+        var times = new List<double>();
+        var sizes = new List<double>();
+        double[] timeBuffer = [];
+        double[] sizeBuffer = [];
+        for (int m = 0; m < _demand.Minutes; m++)
         {
-            foreach (TraceRequest r in TraceReader.Read(_profile.Path, _profile.Options, new TraceStats()))
+            double target = _demand.Rate[m] * 60.0;
+            if (target <= 0)
             {
-                if (r.Seconds >= UsableSeconds)
+                continue;
+            }
+            times.Clear();
+            sizes.Clear();
+            List<TraceMinuteEntry> entries = cursor.Minute(_profile.TraceMinuteAt(m));
+            double tokens = 0;
+            foreach (TraceMinuteEntry e in entries)
+            {
+                tokens += e.Size * e.Count;
+            }
+            if (tokens > 0)
+            {
+                double f = target / tokens;
+                foreach (TraceMinuteEntry e in entries)
                 {
-                    break;
-                }
-                double size = r.ProcessedTokens / r.Count;
-                for (int k = 0; k < r.Count; k++)
-                {
-                    double at = offset + r.Seconds + (r.Count > 1 ? 60.0 * k / r.Count : 0);
-                    if (at >= _horizonSeconds)
-                    {
-                        yield break;
-                    }
-                    int copies = (int)Math.Floor(_factor) + (_random.NextDouble() < _factor - Math.Floor(_factor) ? 1 : 0);
+                    int copies = StochasticRound(f * e.Count);
                     for (int c = 0; c < copies; c++)
                     {
-                        yield return (at, size);
+                        times.Add(60.0 * m + (c == 0 && !double.IsNaN(e.Offset) ? e.Offset : 60.0 * _random.NextDouble()));
+                        sizes.Add(e.Size);
                     }
                 }
+            }
+            else
+            {
+                int copies = StochasticRound(target / _profile.MeanProcessedTokens);
+                for (int c = 0; c < copies; c++)
+                {
+                    times.Add(60.0 * (m + _random.NextDouble()));
+                    sizes.Add(_profile.MeanProcessedTokens);
+                }
+            }
+            int n = times.Count;
+            if (timeBuffer.Length < n)
+            {
+                timeBuffer = new double[Math.Max(n, 2 * timeBuffer.Length)];
+                sizeBuffer = new double[timeBuffer.Length];
+            }
+            times.CopyTo(timeBuffer);
+            sizes.CopyTo(sizeBuffer);
+            Array.Sort(timeBuffer, sizeBuffer, 0, n);
+            for (int i = 0; i < n; i++)
+            {
+                yield return (timeBuffer[i], sizeBuffer[i]);
             }
         }
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int StochasticRound(double x)
+    {
+        double whole = Math.Floor(x);
+        return (int)whole + (_random.NextDouble() < x - whole ? 1 : 0);
+    }
 }

@@ -6,7 +6,7 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>Demand by hour of day across days: the P10–P90 band and the median, computed and drawn one way for every chart.</summary>
 internal static class DayBands
 {
-    /// <summary>P10, P50 and P90 of each hour of day over the days of <paramref name="hourly"/> (hour 0 first).</summary>
+    /// <summary>P10, P50 and P90 of each hour of day over the days of <paramref name="hourly"/> (hour 0 first; NaN hours, not covered, left out).</summary>
     public static (double[] Low, double[] Mid, double[] High) Of(double[] hourly)
     {
         var low = new double[24];
@@ -14,7 +14,7 @@ internal static class DayBands
         var high = new double[24];
         for (int h = 0; h < 24; h++)
         {
-            double[] same = [.. hourly.Where((_, i) => i % 24 == h)];
+            double[] same = [.. hourly.Where((v, i) => i % 24 == h && !double.IsNaN(v))];
             Array.Sort(same);
             if (same.Length > 0)
             {

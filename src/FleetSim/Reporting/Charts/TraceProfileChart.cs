@@ -10,10 +10,12 @@ public static class TraceProfileChart
     public static Plot Draw(TraceProfile profile)
     {
         var (low, mid, high) = DayBands.Of(profile.HourlyMeans());
-        double trough = mid.Where(v => v > 0).DefaultIfEmpty(1).Min();
+        double trough = mid.Min();
+        string swing = trough > 0 ? $"demand swings {mid.Max() / trough:0.0}× over the day" : "demand by hour of day (some hours idle)";
+        string hourZero = profile.Clock.LocalStart is null ? "hour 0 = the trace's first hour" : $"{profile.Clock.Zone} clock";
         Plot plot = ChartStyle.NewPlot(
-            $"{System.IO.Path.GetFileName(profile.Path)}: demand swings {mid.Max() / trough:0.0}× over the day",
-            "hour of day (hour 0 = the trace's first hour)", "processed tokens per second");
+            $"{System.IO.Path.GetFileName(profile.Path)}: {swing}",
+            $"hour of day ({hourZero})", "processed tokens per second");
         double[] xs = [.. Enumerable.Range(0, 24).Select(h => (double)h)];
         DayBands.Draw(plot, xs, low, mid, high, "P10–P90 of days", "median day");
         ChartStyle.QuantityAxis(plot);

@@ -21,7 +21,7 @@ public static class ScenarioAssumptions
                 Add("traffic.daily_shape.peak_hour", p.PeakHour);
                 break;
             case TraceShape t:
-                Add("traffic.trace", $"{t.Profile.Path}: {t.Profile.Requests:N0} requests over {t.Profile.Minutes:N0} minutes ({t.Profile.Stats.Format})");
+                Add("traffic.trace", $"{t.Profile.Path}: {t.Profile.Requests:N0} requests over {t.Profile.Minutes:N0} minutes ({Traffic.Traces.TraceFormats.Name(t.Profile.Stats.Format)}), starting {t.Profile.Clock.Describe()}");
                 break;
             case HourlyShape h:
                 Add("traffic.daily_shape.hourly", string.Join(", ", h.Levels.Select(v => v.ToString("G", CultureInfo.InvariantCulture))));

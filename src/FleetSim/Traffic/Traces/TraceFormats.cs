@@ -12,6 +12,8 @@ public static class TraceFormats
         ("burstgpt", TraceFormat.BurstGpt),
         ("mooncake", TraceFormat.Mooncake),
         ("per-minute", TraceFormat.PerMinute),
+        ("litellm-spend-logs", TraceFormat.LiteLlmSpendLogs),
+        ("openai-usage", TraceFormat.OpenAiUsage),
         ("generic", TraceFormat.Generic));
 
     /// <summary>Every name, in the order help and messages list them.</summary>

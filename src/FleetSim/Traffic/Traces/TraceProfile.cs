@@ -1,29 +1,71 @@
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
-/// A trace read once, in constant memory but for one number per minute: its per-minute demand
-/// (processed tok/s, by arrival minute), request count, token totals and what the reader met.
+/// A trace read once, in constant memory but for one number per minute: its demand minute by minute
+/// (processed tok/s, by arrival minute from the earliest request), its exact length, its
+/// token totals, its place on the calendar and what the reader met.
 /// </summary>
+/// <remarks>
+/// <para>
+/// <b>Length.</b> Requests stamped from t₁ to tₙ cover tₙ − t₁ seconds and one more gap after the
+/// last, at the mean of the last 100 gaps (the traffic's pace where the trace ends). An aggregate row
+/// covers its whole bucket.
+/// The trace is <see cref="Minutes"/> = that length rounded to whole minutes (at least 1) long; rows
+/// past the end fall in the last minute, whose rate is its tokens over the seconds it really covers
+/// (30 to 90), so a partial last minute is not read as a whole, slow one.
+/// </para>
+/// <para>
+/// <b>Sampling noise.</b> The demand a scenario takes from the trace is <see cref="DemandRate"/>: the
+/// recorded minutes less the swings the requests' own randomness explains (<see cref="SamplingNoise"/>),
+/// so a sparse and a dense sample of the same traffic give the same demand once scaled.
+/// </para>
+/// <para>
+/// <b>Volume.</b> <see cref="MonthlyTokens"/> is the trace's processed tokens over its length, times
+/// a 730-hour month.
+/// </para>
+/// </remarks>
 public sealed class TraceProfile
 {
-    private TraceProfile(string path, double[] minuteRate, long requests, double input, double output, TraceStats stats)
+    private TraceProfile(string path, double[] minuteRate, double[] noiseVariance, double seconds, TraceTotals totals,
+                         TraceStats stats, TraceOptions options, TraceClock clock)
     {
         Path = path;
         MinuteRate = minuteRate;
-        Requests = requests;
-        InputTokens = input;
-        OutputTokens = output;
+        (DemandRate, SamplingNoiseShare) = SamplingNoise.Shrink(minuteRate, noiseVariance);
+        Seconds = seconds;
+        Requests = totals.Requests;
+        InputTokens = totals.Input;
+        CachedInputTokens = totals.Cached;
+        OutputTokens = totals.Output;
         Stats = stats;
+        Options = options;
+        Clock = clock;
     }
 
     public string Path { get; }
 
-    /// <summary>Processed tok/s of each minute from the first request's minute on.</summary>
+    /// <summary>Processed tok/s of each of the trace's <see cref="Minutes"/> minutes as recorded, from the earliest request's time on.</summary>
     public double[] MinuteRate { get; }
+
+    /// <summary>
+    /// The traffic's own tok/s in each minute: <see cref="MinuteRate"/> less its sampling noise
+    /// (<see cref="SamplingNoise"/>). This is what is tiled and scaled into demand.
+    /// </summary>
+    public double[] DemandRate { get; }
+
+    /// <summary>The share of the recorded minute-to-minute swings (about hourly means) that is sampling noise, 0 to 1; NaN when the trace is flat within its hours (hourly buckets).</summary>
+    public double SamplingNoiseShare { get; }
+
+    /// <summary>The trace's length in seconds (see the remarks).</summary>
+    public double Seconds { get; }
 
     public long Requests { get; }
 
+    /// <summary>Prompt tokens, cached ones included.</summary>
     public double InputTokens { get; }
+
+    /// <summary>Prompt tokens read from a prompt cache (0 when the format does not record them).</summary>
+    public double CachedInputTokens { get; }
 
     public double OutputTokens { get; }
 
@@ -32,61 +74,78 @@ public sealed class TraceProfile
     public TraceStats Stats { get; }
 
     /// <summary>How the trace was read (a replay reads it again the same way).</summary>
-    public TraceOptions Options { get; private init; } = new();
+    public TraceOptions Options { get; }
 
+    /// <summary>Where the trace sits on the calendar.</summary>
+    public TraceClock Clock { get; }
+
+    /// <summary>The trace's length in whole minutes: the period it repeats with when tiled.</summary>
     public int Minutes => MinuteRate.Length;
 
-    /// <summary>The trace's volume stretched to a 730-hour month.</summary>
-    public double MonthlyTokens => ProcessedTokens * (730 * 60.0) / Minutes;
+    /// <summary>The trace's volume at its own rate over a 730-hour month.</summary>
+    public double MonthlyTokens => ProcessedTokens * (730 * 3600.0) / Seconds;
 
     public double MeanProcessedTokens => Requests == 0 ? 0 : ProcessedTokens / Requests;
 
     public double MeanOutputTokens => Requests == 0 ? 0 : OutputTokens / Requests;
 
-    public static TraceProfile Read(string path, TraceOptions options)
+    /// <summary>Share of prompt tokens read from a prompt cache.</summary>
+    public double CacheHitShare => InputTokens > 0 ? CachedInputTokens / InputTokens : 0;
+
+    /// <summary>Seconds the last minute really covers (30 to 90; all of a trace shorter than 90 s).</summary>
+    public double LastMinuteSeconds => Seconds - 60.0 * (Minutes - 1);
+
+    /// <summary>Reads the trace at <paramref name="path"/>; <paramref name="timeZone"/> names the zone of its clock (null: UTC).</summary>
+    /// <exception cref="TraceException">The file cannot be read, a row is malformed, or it holds no requests with tokens.</exception>
+    /// <exception cref="ArgumentException"><paramref name="timeZone"/> is unknown.</exception>
+    public static TraceProfile Read(string path, TraceOptions options, string? timeZone = null)
     {
+        TraceClock.Find(timeZone);
         var stats = new TraceStats();
-        var tokensByMinute = new List<double>();
-        long requests = 0;
-        double input = 0, output = 0;
+        var bins = new TraceMinuteBins(path);
         foreach (TraceRequest r in TraceReader.Read(path, options, stats))
         {
-            int minute = (int)Math.Max(0, Math.Floor(r.Seconds / 60.0));
-            while (tokensByMinute.Count <= minute)
-            {
-                tokensByMinute.Add(0);
-            }
-            tokensByMinute[minute] += r.ProcessedTokens;
-            requests += r.Count;
-            input += r.InputTokens;
-            output += r.OutputTokens;
+            bins.Add(r);
         }
-        if (requests == 0 || input + output <= 0)
+        if (bins.Totals.Requests == 0 || bins.Totals.Input + bins.Totals.Output <= 0)
         {
             throw new TraceException(path, 0, "holds no requests with tokens: there is no traffic to take a shape from");
         }
-        double[] rate = [.. tokensByMinute.Select(t => t / 60.0)];
-        return new TraceProfile(path, rate, requests, input, output, stats) { Options = options with { Format = stats.Format } };
+        double seconds = bins.Seconds;
+        int minutes = Math.Max(1, (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));
+        (double[] tokens, double[] squares) = bins.Fold(minutes);
+        double last = seconds - 60.0 * (minutes - 1);
+        double Covered(int m) => m == minutes - 1 ? last : 60.0;
+        double[] rate = [.. tokens.Select((t, m) => t / Covered(m))];
+        double[] noise = [.. squares.Select((q, m) => q / (Covered(m) * Covered(m)))];
+        return new TraceProfile(path, rate, noise, seconds, bins.Totals, stats,
+                                options with { Format = stats.Format }, TraceClock.Of(stats, timeZone));
+    }
+
+    /// <summary>The trace minute that calendar minute <paramref name="minute"/> (0 = Monday 00:00) replays when the trace is tiled.</summary>
+    public int TraceMinuteAt(int minute)
+    {
+        int m = (minute - Clock.StartMinuteOfWeek) % Minutes;
+        return m < 0 ? m + Minutes : m;
     }
 
     /// <summary>
-    /// The demand over <paramref name="minutes"/> minutes: the trace tiled by whole days (whole hours
-    /// when it is shorter than a day, as it is when shorter than an hour), so day and hour of day
-    /// line up with the calendar; then scaled to carry <paramref name="tokens"/> in all.
+    /// The demand over the calendar's first <paramref name="minutes"/> minutes (minute 0 = Monday 00:00):
+    /// the trace's <see cref="DemandRate"/> tiled with its exact length in minutes, placed so that its first minute falls on its
+    /// own clock minute and weekday (<see cref="Clock"/>), then scaled to carry <paramref name="tokens"/> in all.
     /// </summary>
     public double[] Tiled(int minutes, double tokens)
     {
-        int unit = Minutes >= 1440 ? 1440 : Minutes >= 60 ? 60 : Minutes;
-        int usable = Minutes / unit * unit;
         var rate = new double[minutes];
+        double sum = 0;
         for (int m = 0; m < minutes; m++)
         {
-            rate[m] = MinuteRate[m % usable];
+            rate[m] = DemandRate[TraceMinuteAt(m)];
+            sum += rate[m];
         }
-        double sum = rate.Sum() * 60.0;
         if (sum > 0)
         {
-            double scale = tokens / sum;
+            double scale = tokens / (sum * 60.0);
             for (int m = 0; m < minutes; m++)
             {
                 rate[m] *= scale;
@@ -95,18 +154,37 @@ public sealed class TraceProfile
         return rate;
     }
 
-    /// <summary>Mean tok/s of each whole hour of the trace.</summary>
-    public double[] HourlyMeans() =>
-        [.. Enumerable.Range(0, Math.Max(1, Minutes / 60)).Select(h => MinuteRate.Skip(h * 60).Take(60).DefaultIfEmpty(0).Average())];
+    /// <summary>
+    /// Mean tok/s of each clock hour from 00:00 of the trace's first day (its first hour for an undated
+    /// trace) to its end, over the minutes the trace covers; NaN for the hours before its start.
+    /// </summary>
+    public double[] HourlyMeans()
+    {
+        int start = Clock.StartMinuteOfWeek % Calendar.MinutesPerDay;
+        int hours = (start + Minutes + 59) / 60;
+        var sum = new double[hours];
+        var count = new int[hours];
+        for (int m = 0; m < Minutes; m++)
+        {
+            int h = (start + m) / 60;
+            sum[h] += MinuteRate[m];
+            count[h]++;
+        }
+        return [.. sum.Select((s, h) => count[h] == 0 ? double.NaN : s / count[h])];
+    }
 
-    /// <summary>Mean tok/s by hour of day over the trace's whole hours (hour 0 = the trace's first hour).</summary>
+    /// <summary>Mean tok/s of each clock hour of day (0 = midnight; the trace's first hour when undated) over the minutes the trace covers; NaN for an hour it never covers.</summary>
     public double[] HourOfDayMeans()
     {
-        double[] hourly = HourlyMeans();
-        return [.. Enumerable.Range(0, 24).Select(h =>
+        var sum = new double[24];
+        var count = new int[24];
+        int start = Clock.StartMinuteOfWeek;
+        for (int m = 0; m < Minutes; m++)
         {
-            double[] same = [.. hourly.Where((_, i) => i % 24 == h)];
-            return same.Length == 0 ? 0 : same.Average();
-        })];
+            int h = (start + m) / 60 % 24;
+            sum[h] += MinuteRate[m];
+            count[h]++;
+        }
+        return [.. sum.Select((s, h) => count[h] == 0 ? double.NaN : s / count[h])];
     }
 }

@@ -18,6 +18,16 @@ public sealed class TraceStats
     /// <summary>Rows of another model than the one asked for (TraceOptions.Model), left out.</summary>
     public long OtherModelRows { get; set; }
 
+    /// <summary>
+    /// The distinct models the rows name, in the order first met (the first 20; an empty name is a row without one),
+    /// for formats with a model column (LiteLLM spend logs, OpenAI usage), whether or not a model was asked for:
+    /// more than one means the file mixes models and a model filter (TraceOptions.Model) picks one. Empty for other formats.
+    /// </summary>
+    public IReadOnlyList<string> Models { get; set; } = [];
+
+    /// <summary>True when the rows name more distinct models than <see cref="Models"/> lists.</summary>
+    public bool MoreModels { get; set; }
+
     /// <summary>Rows that came after a later-stamped row and were put back in time order (within the reorder window).</summary>
     public long ReorderedRows { get; set; }
 

@@ -24,7 +24,7 @@ internal sealed class OrderedRows : IDisposable
     {
         _options = options;
         _stats = stats;
-        var lines = TraceFile.Lines(path, rows.IsCsv);
+        ITraceRecords lines = rows is JsonRowReader json ? json.Records() : TraceFile.Lines(path, rows.IsCsv);
         stats.Compression = lines.Compression;
         _parsed = new ParsedRows(path, lines, rows, options.SkipBadRows);
         _window = new ReorderWindow(windowTicks, maxHeld);

@@ -16,7 +16,7 @@ internal sealed class ParsedRows : IDisposable
     private const int Batches = 4;
 
     private readonly string _path;
-    private readonly TraceLines _lines;
+    private readonly ITraceRecords _lines;
     private readonly RowReader _rows;
     private readonly bool _skipBadRows;
     private readonly BlockingCollection<RowBatch> _free = new(Batches), _full = new(Batches);
@@ -24,7 +24,7 @@ internal sealed class ParsedRows : IDisposable
     private readonly Thread _thread;
     private bool _headerRead, _stopped;
 
-    public ParsedRows(string path, TraceLines lines, RowReader rows, bool skipBadRows)
+    public ParsedRows(string path, ITraceRecords lines, RowReader rows, bool skipBadRows)
     {
         _path = path;
         _lines = lines;

@@ -8,7 +8,7 @@ namespace FleetSim.Traffic.Traces;
 /// In CSV mode a record runs on over line ends inside a quoted field (RFC 4180), up to <see cref="MaxRecordBytes"/>.
 /// The bytes may come through a decompressor (<see cref="Compression"/>); a file with NUL bytes at the start is refused as not text.
 /// </summary>
-internal sealed class TraceLines : IDisposable
+internal sealed class TraceLines : ITraceRecords
 {
     /// <summary>The longest record read (1 MiB): past it, the file is not a trace or a quote is never closed.</summary>
     public const int MaxRecordBytes = 1 << 20;
@@ -117,6 +117,20 @@ internal sealed class TraceLines : IDisposable
         Line = _nextLine;
         _nextLine += lines;
         return record;
+    }
+
+    /// <summary>
+    /// Copies the next bytes of the text into <paramref name="into"/> as they come, not split into records (for JSON
+    /// documents, <see cref="JsonRecords"/>); 0 at the end. A compressed file's end marker is held back until the end.
+    /// </summary>
+    public int Read(Span<byte> into)
+    {
+        var hold = _endMarker?.Length ?? 0;
+        while (!_eof && _end - _start <= hold) Fill();
+        var length = Math.Min(into.Length, _eof ? _end - _start : _end - _start - hold);
+        _buffer.AsSpan(_start, length).CopyTo(into);
+        _start += length;
+        return length;
     }
 
     /// <summary>

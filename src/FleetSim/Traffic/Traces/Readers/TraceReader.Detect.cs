@@ -9,6 +9,8 @@ public static partial class TraceReader
         "BurstGPT (Timestamp,...,Request tokens,Response tokens,...), " +
         "Mooncake (JSON lines with timestamp, input_length, output_length), " +
         "per-minute (minute,requests,input_tokens,output_tokens), " +
+        "LiteLLM spend logs (CSV or JSON with startTime, prompt_tokens, completion_tokens), " +
+        "OpenAI usage (JSON buckets or CSV with start_time, end_time, input_tokens, output_tokens, num_model_requests), " +
         "or any per-request CSV with a generic column mapping";
 
     /// <summary>
@@ -17,6 +19,7 @@ public static partial class TraceReader
     /// </summary>
     public static TraceFormat Detect(string path)
     {
+        if (JsonSniffer.Format(path) is { } json) return json;
         using var lines = TraceFile.Lines(path, csv: false);
         if (!lines.Next(out var first)) throw new TraceException(path, 0, $"empty file; {Supported}");
         var line = Encoding.UTF8.GetString(first);
@@ -31,6 +34,8 @@ public static partial class TraceReader
         if (Csv.HasAll(header, AzureReader.Columns)) return TraceFormat.Azure;
         if (Csv.HasAll(header, BurstGptReader.Columns)) return TraceFormat.BurstGpt;
         if (Csv.HasAll(header, PerMinuteReader.Columns)) return TraceFormat.PerMinute;
+        if (Csv.HasAll(header, LiteLlmSpendLogs.CsvColumns)) return TraceFormat.LiteLlmSpendLogs;
+        if (Csv.HasAll(header, OpenAiUsage.CsvColumns)) return TraceFormat.OpenAiUsage;
         return null;
     }
 

@@ -31,7 +31,8 @@ public static partial class TraceReader
         rows.Model = options.Model;
         stats.Format = format;
         var windowTicks = (long)(MaxBackwardsSeconds * TimeSpan.TicksPerSecond);
-        return new TraceRequests(() => new OrderedRows(path, rows, options, stats, windowTicks, MaxReorderRows));
+        return ModelFilter.Around(path, format, rows, options, stats,
+            new TraceRequests(() => new OrderedRows(path, rows, options, stats, windowTicks, MaxReorderRows)));
     }
 
     private static RowReader CreateReader(TraceFormat format, string path, TraceOptions options) => format switch
@@ -40,6 +41,8 @@ public static partial class TraceReader
         TraceFormat.BurstGpt => new BurstGptReader(path),
         TraceFormat.Mooncake => new MooncakeReader(path),
         TraceFormat.PerMinute => new PerMinuteReader(path),
+        TraceFormat.LiteLlmSpendLogs => LiteLlmSpendLogs.Reader(path),
+        TraceFormat.OpenAiUsage => OpenAiUsage.Reader(path),
         TraceFormat.Generic => new GenericReader(path, options.Columns ?? throw new TraceException(path, 0,
             "the generic format needs its columns: give the column mapping (timestamp, input tokens, output tokens)")),
         _ => throw new ArgumentOutOfRangeException(nameof(options), format, "unknown trace format"),
