@@ -29,9 +29,12 @@ public static class TraceCommand
                 throw new UsageException($"--timezone: {e.Message}");
             }
         }
+        // summarize draws a chart: load the drawing library on a spare core while the trace is read.
+        Task warmUp = o.Action == "summarize" ? Task.Run(ChartStyle.WarmUp) : Task.CompletedTask;
         TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, o.IncludeFailed, o.Model), o.TimeZone);
         if (o.Action == "summarize")
         {
+            warmUp.Wait();
             string text = TraceSummary.Render(profile);
             output.Add("summary.txt", w => w.Write(text));
             output.AddBinary("profile.png", path => ChartStyle.Save(TraceProfileChart.Draw(profile), path));

@@ -12,9 +12,10 @@ internal readonly record struct TraceMinuteEntry(double Offset, double Size, dou
 /// A trace's requests minute by minute, streamed from the file again (in constant memory), for trace
 /// minutes asked for in cyclic order (a replay starts anywhere and wraps from the last minute to
 /// minute 0, when the file is read again from the start). Minutes are the profile's: rows past the
-/// last minute fall in it, and its offsets are scaled from the seconds it covers to 60.
+/// last minute fall in it, and its offsets are scaled from the seconds it covers to 60. Disposing it
+/// closes the file (and stops the reader's parsing thread).
 /// </summary>
-internal sealed class TraceMinuteCursor(TraceProfile profile)
+internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
 {
     private readonly Dictionary<int, List<TraceMinuteEntry>> _ahead = [];
     private IEnumerator<TraceRequest>? _rows;
@@ -43,6 +44,12 @@ internal sealed class TraceMinuteCursor(TraceProfile profile)
             _ahead.Remove(done);
         }
         return _ahead.Remove(minute, out List<TraceMinuteEntry>? entries) ? entries : [];
+    }
+
+    public void Dispose()
+    {
+        _rows?.Dispose();
+        _rows = null;
     }
 
     private void Place(TraceRequest r, int from)

@@ -37,7 +37,7 @@ internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
 
     public IEnumerator<(double Seconds, double Tokens)> GetEnumerator()
     {
-        var cursor = new TraceMinuteCursor(_profile);
+        using var cursor = new TraceMinuteCursor(_profile);
         var times = new List<double>();
         var sizes = new List<double>();
         double[] timeBuffer = [];

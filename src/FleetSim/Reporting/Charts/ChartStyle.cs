@@ -41,6 +41,23 @@ public static class ChartStyle
     public static void QuantityAxis(Plot plot) =>
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Quantity.Short(v) };
 
+    /// <summary>
+    /// Draws and encodes a small throw-away chart in the style of the real ones, so that the drawing
+    /// library's native code, fonts and compiled paths are loaded: run on a spare thread while a verb
+    /// reads its input, the verb's own charts then draw at full speed.
+    /// </summary>
+    public static void WarmUp()
+    {
+        Plot plot = NewPlot("warm-up", "hour", "tok/s");
+        double[] xs = [0, 1, 2];
+        var band = plot.Add.FillY(xs, xs, [1, 2, 3]);
+        band.LegendText = "band";
+        plot.Add.ScatterLine(xs, xs, DemandColor).LegendText = "line";
+        QuantityAxis(plot);
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.GetImageBytes(160, 90, ImageFormat.Png);
+    }
+
     /// <summary>Writes the plot as a PNG at the shared size, to a temporary name first so a failure leaves no half file.</summary>
     public static void Save(Plot plot, string path, int width = Width, int height = Height)
     {
