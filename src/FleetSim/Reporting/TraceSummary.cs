@@ -95,6 +95,7 @@ public static class TraceSummary
     private static string Rows(TraceStats s)
     {
         var parts = new List<string> { $"{s.BadRows:N0} bad rows skipped", $"{s.FailedRequests:N0} failed requests excluded" };
+        if (s.ResponseCacheHits > 0) parts.Add($"{s.ResponseCacheHits:N0} answered from the gateway's response cache left out");
         if (s.OtherModelRows > 0) parts.Add($"{s.OtherModelRows:N0} rows of other models left out");
         if (s.ReorderedRows > 0) parts.Add($"{s.ReorderedRows:N0} rows out of order put back in time order, at most {s.MaxReorderSeconds:0.#} s behind");
         return string.Join(", ", parts);

@@ -76,6 +76,10 @@ internal sealed partial class ScenarioReader
         {
             yield return $"traffic.trace {file}: {s.FailedRequests:N0} failed requests (no response tokens) left out";
         }
+        if (s.ResponseCacheHits > 0)
+        {
+            yield return $"traffic.trace {file}: {s.ResponseCacheHits:N0} calls answered from the gateway's response cache (they reached no model) left out";
+        }
         if (s.OtherModelRows > 0)
         {
             yield return $"traffic.trace {file}: {s.OtherModelRows:N0} rows of models other than '{p.Options.Model}' left out";

@@ -15,6 +15,9 @@ public sealed class TraceStats
     /// <summary>BurstGPT: failed requests (0 response tokens) excluded.</summary>
     public long FailedRequests { get; set; }
 
+    /// <summary>LiteLLM: calls answered from the proxy's own response cache (cache_hit True), which reached no model: left out.</summary>
+    public long ResponseCacheHits { get; set; }
+
     /// <summary>Rows of another model than the one asked for (TraceOptions.Model), left out.</summary>
     public long OtherModelRows { get; set; }
 

@@ -5,12 +5,12 @@ namespace FleetSim.Traffic.Traces;
 /// <summary>
 /// A LiteLLM spend-log CSV: the LiteLLM_SpendLogs table as psql's \copy (SELECT ...) TO 'f.csv' CSV HEADER writes
 /// it, columns by name in any order, JSON columns quoted and possibly over several lines. startTime,
-/// prompt_tokens and completion_tokens are required; endTime, model, model_group, status and metadata are read
+/// prompt_tokens and completion_tokens are required; endTime, model, model_group, status, cache_hit and metadata are read
 /// when present (see <see cref="LiteLlmSpendLogs"/>).
 /// </summary>
 internal sealed class LiteLlmSpendLogCsvReader(string path) : RowReader(path), IReadsModels
 {
-    private int _start, _prompt, _completion, _end = -1, _model = -1, _group = -1, _status = -1, _metadata = -1;
+    private int _start, _prompt, _completion, _end = -1, _model = -1, _group = -1, _status = -1, _metadata = -1, _cacheHit = -1;
 
     public ModelTally Models { get; } = new();
 
@@ -18,7 +18,7 @@ internal sealed class LiteLlmSpendLogCsvReader(string path) : RowReader(path), I
     {
         (_start, _prompt, _completion) = (header.Require(Start), header.Require(Prompt), header.Require(Completion));
         (_end, _model, _group) = (header.Find(End), header.Find(ModelColumn), header.Find(ModelGroup));
-        (_status, _metadata) = (header.Find(Status), header.Find(Metadata));
+        (_status, _metadata, _cacheHit) = (header.Find(Status), header.Find(Metadata), header.Find(CacheHit));
     }
 
     protected override RawRow Parse(ReadOnlySpan<byte> record)
@@ -36,7 +36,7 @@ internal sealed class LiteLlmSpendLogCsvReader(string path) : RowReader(path), I
         var prompt = fields.Tokens(_prompt, Prompt);
         var completion = fields.Tokens(_completion, Completion);
         var cached = LiteLlmCachedTokens.Of(Optional(fields, _metadata, Metadata));
-        return Row(start, end, prompt, completion, cached, IsFailure(Optional(fields, _status, Status)));
+        return Row(start, end, prompt, completion, cached, IsFailure(Optional(fields, _status, Status)), IsCacheHit(Optional(fields, _cacheHit, CacheHit)));
     }
 
     /// <summary>An optional column's field: empty when the column is absent or the row is short of it.</summary>

@@ -43,7 +43,8 @@ internal sealed class LiteLlmSpendLogJsonReader(string path) : JsonRowReader(pat
         var prompt = JsonFields.Tokens(row, Prompt);
         var completion = JsonFields.Tokens(row, Completion);
         var cached = JsonFields.Has(row, Metadata, out var metadata) ? LiteLlmCachedTokens.Of(metadata) : 0;
-        return Row(start, end, prompt, completion, cached, IsFailure(Encoding.UTF8.GetBytes(JsonFields.Text(row, Status))));
+        return Row(start, end, prompt, completion, cached, IsFailure(Encoding.UTF8.GetBytes(JsonFields.Text(row, Status))),
+                   IsCacheHit(Encoding.UTF8.GetBytes(JsonFields.Text(row, CacheHit))));
     }
 
     private long Stamp(JsonElement row, string name)

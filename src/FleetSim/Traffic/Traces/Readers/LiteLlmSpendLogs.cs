@@ -6,7 +6,8 @@ namespace FleetSim.Traffic.Traces;
 /// startTime (the call's arrival), endTime (checked not to precede it), prompt_tokens (input, cached ones
 /// included), completion_tokens (output), the cached prompt tokens the metadata JSON records
 /// (<see cref="LiteLlmCachedTokens"/>), model_group (else model) as the row's model, and status: "failure"
-/// marks a failed call, left out and counted like a failed BurstGPT request unless failed calls are kept.
+/// marks a failed call, left out and counted like a failed BurstGPT request unless failed calls are kept;
+/// cache_hit "True" marks a call answered from the proxy's response cache, which reached no model: left out and counted.
 /// spend, call_type and the other columns are not read.
 /// </summary>
 internal static class LiteLlmSpendLogs
@@ -19,6 +20,7 @@ internal static class LiteLlmSpendLogs
     public const string ModelGroup = "model_group";
     public const string Status = "status";
     public const string Metadata = "metadata";
+    public const string CacheHit = "cache_hit";
     public const string RequestId = "request_id";
 
     /// <summary>The columns a CSV export must have, and that detect one.</summary>
@@ -46,13 +48,20 @@ internal static class LiteLlmSpendLogs
     public static bool IsFailure(ReadOnlySpan<byte> status) =>
         System.Text.Ascii.EqualsIgnoreCase(status.Trim(" \t"u8), "failure"u8);
 
+    /// <summary>
+    /// True for a call LiteLLM answered from its response cache: cache_hit "True" (get_logging_payload writes
+    /// str() of the logging payload's bool; JSON may carry the bool itself). Such a call reached no model.
+    /// </summary>
+    public static bool IsCacheHit(ReadOnlySpan<byte> cacheHit) =>
+        System.Text.Ascii.EqualsIgnoreCase(cacheHit.Trim(" \t\""u8), "true"u8);
+
     /// <summary>The call as a row; a <see cref="BadRowException"/> when it ends before it starts or caches more than its prompt.</summary>
-    public static RawRow Row(long start, long? end, double prompt, double completion, double cached, bool failed)
+    public static RawRow Row(long start, long? end, double prompt, double completion, double cached, bool failed, bool cacheHit = false)
     {
         if (end < start)
             throw new BadRowException($"'{End}' is {(start - end.Value) / (double)TimeSpan.TicksPerSecond:0.###} s before '{Start}'");
         if (cached > prompt)
             throw new BadRowException($"{cached} cached prompt tokens (in '{Metadata}') exceed '{Prompt}' {prompt}");
-        return new RawRow(start, prompt, completion, Failed: failed, Cached: cached);
+        return new RawRow(start, prompt, completion, Failed: failed, Cached: cached, CacheHit: cacheHit);
     }
 }

@@ -98,6 +98,11 @@ internal sealed class OrderedRows : IDisposable
             _stats.FailedRequests++;
             return;
         }
+        if (row.CacheHit)
+        {
+            _stats.ResponseCacheHits++;
+            return;
+        }
         _window.Add(row);
     }
 

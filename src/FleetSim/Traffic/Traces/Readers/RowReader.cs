@@ -10,10 +10,11 @@ namespace FleetSim.Traffic.Traces;
 /// stream measures every row from the earliest one. Input tokens include <paramref name="Cached"/>;
 /// <paramref name="Count"/> is how many requests the row stands for, spread over <paramref name="Spread"/>
 /// seconds (aggregate rows); <paramref name="Failed"/> marks a failed request (BurstGPT);
-/// <paramref name="OtherModel"/> marks a row of a model other than the one asked for (see <see cref="OfOtherModel"/>).
+/// <paramref name="OtherModel"/> marks a row of a model other than the one asked for (see <see cref="OfOtherModel"/>);
+/// <paramref name="CacheHit"/> marks a call a gateway answered from its own response cache (LiteLLM), which reached no model.
 /// </summary>
 internal readonly record struct RawRow(long Ticks, double Input, double Output, int Count = 1, bool Failed = false,
-                                       double Cached = 0, double Spread = 0, bool OtherModel = false)
+                                       double Cached = 0, double Spread = 0, bool OtherModel = false, bool CacheHit = false)
 {
     /// <summary>What a reader returns for a row of another model than <see cref="RowReader.Model"/>: left out and counted in TraceStats.OtherModelRows.</summary>
     public static RawRow OfOtherModel { get; } = new(0, 0, 0, Count: 0, OtherModel: true);
