@@ -29,9 +29,30 @@ public static class TraceCommand
                 throw new UsageException($"--timezone: {e.Message}");
             }
         }
+        TraceWindow? window = null;
+        if (o.From is not null || o.To is not null)
+        {
+            if (o.From is null || o.To is null)
+            {
+                throw new UsageException($"{(o.From is null ? "--to" : "--from")}: goes with {(o.From is null ? "--from" : "--to")}; give both ends of the export's window");
+            }
+            (window, string? problem) = TraceWindow.Parse(o.From, o.To);
+            if (problem is not null)
+            {
+                throw new UsageException($"--from/--to: {problem}");
+            }
+        }
         // summarize draws a chart: load the drawing library on a spare core while the trace is read.
         Task warmUp = o.Action == "summarize" ? Task.Run(ChartStyle.WarmUp) : Task.CompletedTask;
-        TraceProfile profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, o.IncludeFailed, o.Model), o.TimeZone);
+        TraceProfile profile;
+        try
+        {
+            profile = TraceProfile.Read(o.File, new TraceOptions(format, o.SkipBadRows, columns, o.IncludeFailed, o.Model), o.TimeZone, window);
+        }
+        catch (TraceException e) when (e.Option is { } option)
+        {
+            throw new UsageException($"{(option == "window" ? "--from/--to" : "--" + option)}: {e.Message}");
+        }
         if (o.Action == "summarize")
         {
             warmUp.Wait();

@@ -21,6 +21,12 @@ public sealed class TraceVerbOptions
     [Option("timezone", MetaValue = "ZONE", HelpText = "The time zone of the trace's clock, an IANA name such as Europe/Berlin (default UTC): date-times with an offset are converted into it, date-times without one are read as its wall clock. Decides the clock hour and weekday the trace starts on.")]
     public string? TimeZone { get; set; }
 
+    [Option("from", MetaValue = "TIME", HelpText = "With --to: the window the export covers, on the trace's clock (a date such as 2025-03-03, or 2025-03-03T09:00). Without them a trace runs from its first request to one gap past its last, so quiet ends (nights, weekends) of an export are cut off.")]
+    public string? From { get; set; }
+
+    [Option("to", MetaValue = "TIME", HelpText = "With --from: where the export's window ends (e.g. 2025-03-10 for a week from Monday 2025-03-03).")]
+    public string? To { get; set; }
+
     [Option("model", MetaValue = "NAME", HelpText = "Keep only the rows of this model, for files that mix models (LiteLLM spend logs, usage exports).")]
     public string? Model { get; set; }
 

@@ -25,6 +25,11 @@ public static class TraceSummary
         sb.AppendLine();
         sb.AppendLine(Inv, $"  span        {Span(p.Seconds)} ({p.Minutes:N0} minutes, the period it repeats with)");
         sb.AppendLine(Inv, $"  clock       starts {p.Clock.Describe()}");
+        sb.AppendLine(Inv, $"  window      {Window(p)}");
+        foreach (string note in p.ClockNotes)
+        {
+            sb.AppendLine(Inv, $"  note        {note}");
+        }
         if (Models(p) is { } models)
         {
             sb.AppendLine(Inv, $"  models      {models}");
@@ -74,6 +79,18 @@ public static class TraceSummary
             ? string.Create(Inv, $"    cache_hit_share: {p.CacheHitShare:0.####}   # cached prompt tokens over prompt tokens, from the trace")
             : "    cache_hit_share: 0   # this trace records no prompt-cache hits; set it from your gateway");
         return sb.ToString();
+    }
+
+    private static string Window(TraceProfile p)
+    {
+        if (p.Window is { } w)
+        {
+            return $"{w.Describe()}, as given";
+        }
+        string own = p.Stats.Format is TraceFormat.OpenAiUsage or TraceFormat.PerMinute
+            ? "its first bucket to the end of its last"
+            : "its first request to one gap past its last";
+        return p.Clock.LocalStart is null ? own : own + "; if the export covered more (whole days with quiet nights), give --from and --to";
     }
 
     private static string Span(double seconds)

@@ -62,6 +62,18 @@ internal sealed class MappingReader
         return ReadInteger(node, PathOf(key), rule);
     }
 
+    /// <summary>
+    /// A true/false key (YAML 1.2's core booleans: true, True, TRUE, false, False, FALSE), or
+    /// <paramref name="fallback"/> when absent; anything else is an error at the key's line.
+    /// </summary>
+    public bool Flag(string key, bool fallback) => Text(key) switch
+    {
+        null => fallback,
+        "true" or "True" or "TRUE" => true,
+        "false" or "False" or "FALSE" => false,
+        string other => throw _source.Error(Find(key)!, PathOf(key), $"expected true or false, found '{other}'"),
+    };
+
     public string? Text(string key)
     {
         YamlNode? node = Find(key);

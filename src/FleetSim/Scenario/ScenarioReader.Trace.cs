@@ -7,7 +7,7 @@ internal sealed partial class ScenarioReader
 {
     /// <summary>The keys that go with traffic.trace and nothing else.</summary>
     private static readonly string[] TraceOnlyKeys =
-        ["trace_format", "trace_columns", "trace_timezone", "trace_model", "skip_bad_rows", "scale_to_monthly_tokens"];
+        ["trace_format", "trace_columns", "trace_timezone", "trace_from", "trace_to", "trace_model", "skip_bad_rows", "scale_to_monthly_tokens"];
 
     private TrafficSpec ReadTraceTraffic(MappingReader t, string file)
     {
@@ -48,17 +48,56 @@ internal sealed partial class ScenarioReader
                 throw t.Error(t.Required("trace_timezone"), "trace_timezone", e.Message);
             }
         }
-        bool skip = t.Text("skip_bad_rows") is "true" or "yes";
+        TraceWindow? window = null;
+        string? from = t.Text("trace_from"), to = t.Text("trace_to");
+        if (from is not null || to is not null)
+        {
+            string given = from is null ? "trace_to" : "trace_from";
+            if (from is null || to is null)
+            {
+                throw t.Error(t.Required(given), given, $"goes with {(from is null ? "trace_from" : "trace_to")}: give both ends of the export's window");
+            }
+            (window, string? problem) = TraceWindow.Parse(from, to);
+            if (problem is not null)
+            {
+                throw t.Error(t.Required("trace_from"), "trace_from", problem);
+            }
+        }
+        bool skip = t.Flag("skip_bad_rows", false);
         var options = new TraceOptions(format, skip, columns, Model: t.Text("trace_model"));
-        TraceProfile profile = TraceProfile.Read(ExistingFile(t, "trace", file), options, zone);
+        TraceProfile profile;
+        try
+        {
+            profile = TraceProfile.Read(ExistingFile(t, "trace", file), options, zone, window);
+        }
+        catch (TraceException e) when (e.Option is { } option)
+        {
+            // A problem with a reading option is the scenario's, at the key that set it.
+            string key = option switch { "model" => "trace_model", "window" => "trace_from", _ => "trace_columns" };
+            YamlDotNet.RepresentationModel.YamlNode node = t.Find(key) ?? t.Find("trace_format") ?? t.Required("trace");
+            throw t.Error(node, key, e.Message);
+        }
         _warnings.AddRange(ReadingNotes(profile));
         double monthly = t.Find("scale_to_monthly_tokens") is not null
             ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(1e18))
             : t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18), profile.MonthlyTokens);
-        RequestMix mix = t.Mapping("request_mix") is { } m
-            ? ReadRequestMix(m)
-            : new RequestMix(profile.MeanProcessedTokens, Math.Clamp(profile.MeanOutputTokens, 1e-9, profile.MeanProcessedTokens * 0.999),
-                             Math.Min(profile.CacheHitShare, 0.999));
+        // The trace's requests are the requests: their sizes are its own. What a trace may not record is
+        // how much of each prompt a replica's prefix cache holds, which the mix may say.
+        double cacheHit = Math.Min(profile.CacheHitShare, 0.999);
+        if (t.Mapping("request_mix") is { } m)
+        {
+            m.Allow("cache_hit_share", "processed_tokens", "output_tokens", "size_distribution", "size_cv");
+            foreach (string key in new[] { "processed_tokens", "output_tokens", "size_distribution", "size_cv" })
+            {
+                if (m.Find(key) is { } node)
+                {
+                    throw m.Error(node, key, "goes with a fitted shape: beside traffic.trace the requests and their sizes are the trace's own " +
+                                             "(only cache_hit_share may be given, for a trace that does not record cached prompt tokens)");
+                }
+            }
+            cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, cacheHit);
+        }
+        var mix = new RequestMix(profile.MeanProcessedTokens, Math.Clamp(profile.MeanOutputTokens, 1e-9, profile.MeanProcessedTokens * 0.999), cacheHit);
         NoiseSpec noise = t.Mapping("noise") is { } n ? ReadNoise(n) : NoiseSpec.None;
         return new TrafficSpec(monthly, new TraceShape(profile), 1, 1, mix) { Noise = noise };
     }
@@ -68,6 +107,10 @@ internal sealed partial class ScenarioReader
     {
         TraceStats s = p.Stats;
         string file = Path.GetFileName(p.Path);
+        foreach (string note in p.ClockNotes)
+        {
+            yield return $"traffic.trace {file}: {note}";
+        }
         if (s.BadRows > 0)
         {
             yield return $"traffic.trace {file}: {s.BadRows:N0} of {s.Rows:N0} rows were malformed and skipped (skip_bad_rows)";

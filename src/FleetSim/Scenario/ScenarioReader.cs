@@ -254,12 +254,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         OnlyWith(r, "max_parallel_requests", parsed, RouterMode.LiteLlm);
         OnlyWith(r, "cooldown_seconds", parsed, RouterMode.Cooldown, RouterMode.LiteLlm);
         OnlyWith(r, "retries", parsed, RouterMode.Cooldown, RouterMode.LiteLlm);
-        bool allowUnmodelled = r.Text("allow_unmodelled") switch
-        {
-            null or "false" => false,
-            "true" => true,
-            string other => throw r.Error(r.Required("allow_unmodelled"), "allow_unmodelled", $"expected true or false, found '{other}'"),
-        };
+        bool allowUnmodelled = r.Flag("allow_unmodelled", false);
         if (config is not null)
         {
             string configFile = r.Text("litellm_config")!;
@@ -290,13 +285,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 TimeoutSeconds = r.Number("timeout_seconds", NumberRule.Positive.AtMost(86_400), litellm.TimeoutSeconds),
                 StreamTimeoutSeconds = r.Find("stream_timeout_seconds") is null ? litellm.StreamTimeoutSeconds
                     : r.Number("stream_timeout_seconds", NumberRule.Positive.AtMost(86_400)),
-                Streaming = r.Text("streaming") switch
-                {
-                    null => litellm.Streaming,
-                    "true" => true,
-                    "false" => false,
-                    string other => throw r.Error(r.Required("streaming"), "streaming", $"expected true or false, found '{other}'"),
-                },
+                Streaming = r.Flag("streaming", litellm.Streaming),
                 Semaphores = r.Find("max_parallel_requests") is null ? litellm.Semaphores
                     : [r.Integer("max_parallel_requests", NumberRule.AtLeastOne.AtMost(1_000_000))],
                 ApiRoute = config is null ? ApiRoute.HigherOrder : litellm.ApiRoute,

@@ -34,7 +34,7 @@ public sealed class GenericAndPerMinuteTraceTests : TraceFiles
         var path = Write("generic.csv", ["a,b,c", "1,2,3"]);
         var e = Assert.Throws<TraceException>(() => TraceReader.Read(path, new TraceOptions(TraceFormat.Generic), new TraceStats()));
         Assert.That(e!.Line, Is.Zero);
-        Assert.That(e.Message, Does.StartWith(path + ": ").And.Contain("give the column mapping"));
+        Assert.That(e.Message, Does.StartWith(path + ": ").And.Contain("name the timestamp, input-token and output-token columns"));
     }
 
     [Test]

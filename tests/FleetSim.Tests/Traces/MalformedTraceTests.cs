@@ -26,7 +26,7 @@ public sealed class MalformedTraceTests : TraceFiles
             4, "column 'Response tokens': -3 is negative"),
         new("burst quote", [Burst, "0,\"ChatGPT,1,2,3,x"], new(), 2, "unterminated quoted field"),
         new("burst backwards", [Burst, "10000,ChatGPT,1,2,3,x", "6000,ChatGPT,1,2,3,x"], new(),
-            3, "out of order by 1.11 h (more than the 1 h reorder window): sort the file first (e.g. sort -t, -k1)"),
+            3, "out of order by 1.11 h (more than the 1 h reorder window): sort the file by its time column first"),
         new("mooncake json", ["{\"timestamp\": 0, \"input_length\": 1, \"output_length\": 1}", "", "{\"timestamp\": 5,"], new(),
             3, "not valid JSON"),
         new("mooncake field", ["{\"timestamp\": 0, \"input_length\": \"x\", \"output_length\": 1}"], new(), 1, "'input_length': \"x\" is not a number"),

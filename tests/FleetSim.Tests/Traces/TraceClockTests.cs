@@ -58,7 +58,7 @@ public sealed class TraceClockTests : TraceFiles
         var burst = Write("burst.csv", ["Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type", "5,m,1,1,2,x"]);
         var mooncake = Write("mooncake.jsonl", ["{\"timestamp\": 27482, \"input_length\": 6955, \"output_length\": 52}"]);
         var minutes = Write("minutes.csv", ["minute,requests,input_tokens,output_tokens", "10,3,3000,300"]);
-        var generic = Write("generic.csv", ["t,in,out", "1700000000,1,2"]);
+        var generic = Write("generic.csv", ["t,in,out", "17000,1,2"]);
         foreach (var (path, options) in new[] { (burst, new TraceOptions()), (mooncake, new TraceOptions()), (minutes, new TraceOptions()),
                                                  (generic, new TraceOptions(Columns: new GenericColumns("t", "in", "out"))) })
         {

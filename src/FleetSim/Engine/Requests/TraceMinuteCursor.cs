@@ -17,14 +17,23 @@ internal readonly record struct TraceMinuteEntry(double Offset, double Size, dou
 /// </summary>
 internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
 {
+    /// <summary>A trace of at most this many rows is read once and kept (24 bytes a row), not read again on every pass.</summary>
+    public const long KeptRows = 2_000_000;
+
     private readonly Dictionary<int, List<TraceMinuteEntry>> _ahead = [];
+    private List<TraceMinuteEntry>[]? _kept;
     private IEnumerator<TraceRequest>? _rows;
     private int _next;
     private int _lastStart;
 
-    /// <summary>The entries of trace minute <paramref name="minute"/>; reuse ends at the next call.</summary>
+    /// <summary>The entries of trace minute <paramref name="minute"/>; not to be changed, and (for a long trace) reused after the next call.</summary>
     public List<TraceMinuteEntry> Minute(int minute)
     {
+        if (profile.Stats.Rows <= KeptRows)
+        {
+            _kept ??= KeepAll();
+            return _kept[minute];
+        }
         if (_rows is null || minute < _next)
         {
             _rows?.Dispose();
@@ -36,7 +45,7 @@ internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
         // Rows come in time order: once one starts after this minute, the minute is complete.
         while (_lastStart <= minute && _rows.MoveNext())
         {
-            _lastStart = Math.Min((int)(Math.Max(0, _rows.Current.Seconds) / 60.0), profile.Minutes - 1);
+            _lastStart = Math.Min((int)((profile.LeadSeconds + Math.Max(0, _rows.Current.Seconds)) / 60.0), profile.Minutes - 1);
             Place(_rows.Current, minute);
         }
         foreach (int done in _ahead.Keys.Where(k => k < minute).ToList())
@@ -44,6 +53,21 @@ internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
             _ahead.Remove(done);
         }
         return _ahead.Remove(minute, out List<TraceMinuteEntry>? entries) ? entries : [];
+    }
+
+    /// <summary>Every minute's entries, from one read of the file.</summary>
+    private List<TraceMinuteEntry>[] KeepAll()
+    {
+        foreach (TraceRequest r in TraceReader.Read(profile.Path, profile.Options, new TraceStats()))
+        {
+            Place(r, 0);
+        }
+        var kept = new List<TraceMinuteEntry>[profile.Minutes];
+        for (int m = 0; m < kept.Length; m++)
+        {
+            kept[m] = _ahead.Remove(m, out List<TraceMinuteEntry>? entries) ? entries : [];
+        }
+        return kept;
     }
 
     public void Dispose()
@@ -59,7 +83,7 @@ internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
             return; // an idle row: nothing arrives
         }
         int last = profile.Minutes - 1;
-        double at = Math.Max(0, r.Seconds);
+        double at = profile.LeadSeconds + Math.Max(0, r.Seconds);
         if (r.SpreadSeconds <= 0)
         {
             int m = Math.Min((int)(at / 60.0), last);

@@ -7,7 +7,7 @@ namespace FleetSim.Traffic.Traces;
 /// it up must not carry that luck along as if it were traffic.
 /// </summary>
 /// <remarks>
-/// Within each block of <see cref="BlockMinutes"/> minutes, minute i's rate rᵢ is the block's mean r̄
+/// Within each clock hour (block of <see cref="BlockMinutes"/> minutes), minute i's rate rᵢ is the block's mean r̄
 /// plus a true swing (variance τ², unknown) plus sampling noise of variance vᵢ = Σ s² / cᵢ² (the sum
 /// of its requests' squared sizes over the squared seconds it covers: the variance of a compound
 /// Poisson count at that rate). τ² is estimated as the block's sample variance less the mean vᵢ, at
@@ -26,13 +26,14 @@ internal static class SamplingNoise
     /// <summary>The shrunk rates, and the share of the minute-to-minute variance about block means that sampling noise explains (0 to 1; NaN when the blocks are flat).</summary>
     /// <param name="rate">tok/s per minute.</param>
     /// <param name="noiseVariance">The sampling variance of each minute's rate, (tok/s)².</param>
-    public static (double[] Rates, double NoiseShare) Shrink(double[] rate, double[] noiseVariance)
+    /// <param name="firstBoundary">Minutes before the first clock hour begins (0 to 59): blocks are clock hours, the first one partial.</param>
+    public static (double[] Rates, double NoiseShare) Shrink(double[] rate, double[] noiseVariance, int firstBoundary = 0)
     {
         var shrunk = (double[])rate.Clone();
         double noise = 0, total = 0;
-        for (int start = 0; start < rate.Length; start += BlockMinutes)
+        for (int start = 0, end = firstBoundary > 0 ? firstBoundary : BlockMinutes; start < rate.Length; start = end, end += BlockMinutes)
         {
-            int end = Math.Min(rate.Length, start + BlockMinutes);
+            end = Math.Min(rate.Length, end);
             int k = end - start;
             if (k < 3)
             {

@@ -7,4 +7,10 @@ public sealed class TraceException(string file, long line, string problem)
     public string File { get; } = file;
     public long Line { get; } = line;
     public string Problem { get; } = problem;
+
+    /// <summary>
+    /// The reading option the problem is about, when it is about one rather than the file: "model", "columns"
+    /// or "window". A scenario names its own key for it (trace_model, trace_columns, trace_from), the CLI its flag.
+    /// </summary>
+    public string? Option { get; init; }
 }

@@ -10,13 +10,12 @@ internal readonly record struct TraceTotals(long Requests, double Input, double 
 /// from 0 s), with what its length needs: the last stamps, the row count and the end of the last
 /// aggregate bucket. An aggregate row's tokens are spread evenly over the minutes its bucket overlaps.
 /// </summary>
-/// <remarks>Called once per request of multi-million-row files, often in a short process: written for
+/// <remarks>A trace spans at most five years (the reader refuses a row further from the first), so the
+/// table holds at most two numbers per minute of five years (42 MB). Called once per request of multi-million-row files, often in a short process: written for
 /// the optimizing compiler from its first call, with no allocation but the minute table's growth.</remarks>
-internal sealed class TraceMinuteBins(string path)
+/// <param name="lead">Seconds from the start of the trace's window to its earliest row (0 without a window).</param>
+internal sealed class TraceMinuteBins(double lead = 0)
 {
-    /// <summary>The longest span a trace may cover: five years of 365 days (two numbers per minute, 42 MB).</summary>
-    public const double MaxSeconds = 5 * 365 * 86_400.0;
-
     /// <summary>Gaps at the end of the trace that estimate how long after its last row it ends.</summary>
     public const int EndGaps = 100;
 
@@ -30,6 +29,9 @@ internal sealed class TraceMinuteBins(string path)
     private double _input, _cached, _output;
 
     public TraceTotals Totals => new(_requests, _input, _cached, _output);
+
+    /// <summary>Seconds from the window's start (the earliest row without one) to the latest row.</summary>
+    public double LastRow => _last;
 
     /// <summary>
     /// The length the rows cover in seconds: from the first row (at 0) to the last, plus one more gap at
@@ -55,12 +57,7 @@ internal sealed class TraceMinuteBins(string path)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in TraceRequest r)
     {
-        double at = r.Seconds > 0 ? r.Seconds : 0;
-        if (at + r.SpreadSeconds > MaxSeconds)
-        {
-            throw new TraceException(path, 0, $"a row is stamped {(at + r.SpreadSeconds) / (365 * 86_400.0):0.#} years after the first: " +
-                                              "a trace spans at most 5 years (are the timestamps in the unit the format expects?)");
-        }
+        double at = lead + (r.Seconds > 0 ? r.Seconds : 0);
         if (at > _last)
         {
             _last = at;

@@ -31,7 +31,7 @@ public sealed class TraceProfile
     {
         Path = path;
         MinuteRate = minuteRate;
-        (DemandRate, SamplingNoiseShare) = SamplingNoise.Shrink(minuteRate, noiseVariance);
+        (DemandRate, SamplingNoiseShare) = SamplingNoise.Shrink(minuteRate, noiseVariance, (60 - clock.StartMinuteOfWeek % 60) % 60);
         Seconds = seconds;
         Requests = totals.Requests;
         InputTokens = totals.Input;
@@ -79,6 +79,15 @@ public sealed class TraceProfile
     /// <summary>Where the trace sits on the calendar.</summary>
     public TraceClock Clock { get; }
 
+    /// <summary>The export's window, when one was given; null when the trace runs from its first request to one gap past its last.</summary>
+    public TraceWindow? Window { get; private init; }
+
+    /// <summary>What reading noticed about the trace's clock that may make its hours less exact (said, not refused).</summary>
+    public IReadOnlyList<string> ClockNotes { get; private init; } = [];
+
+    /// <summary>Seconds from the window's start to the earliest request (0 without a window): where the rows' own seconds begin.</summary>
+    public double LeadSeconds { get; private init; }
+
     /// <summary>The trace's length in whole minutes: the period it repeats with when tiled.</summary>
     public int Minutes => MinuteRate.Length;
 
@@ -95,37 +104,94 @@ public sealed class TraceProfile
     /// <summary>Seconds the last minute really covers (30 to 90; all of a trace shorter than 90 s).</summary>
     public double LastMinuteSeconds => Seconds - 60.0 * (Minutes - 1);
 
-    /// <summary>Reads the trace at <paramref name="path"/>; <paramref name="timeZone"/> names the zone of its clock (null: UTC).</summary>
-    /// <exception cref="TraceException">The file cannot be read, a row is malformed, or it holds no requests with tokens.</exception>
+    /// <summary>
+    /// Reads the trace at <paramref name="path"/>; <paramref name="timeZone"/> names the zone of its clock (null: UTC);
+    /// <paramref name="window"/>, the stretch a dated trace's export covers (null: its first request to one gap past its last).
+    /// </summary>
+    /// <exception cref="TraceException">The file cannot be read, a row is malformed, it holds no requests with tokens, or
+    /// its requests fall outside <paramref name="window"/> (or it has no dates to place one).</exception>
     /// <exception cref="ArgumentException"><paramref name="timeZone"/> is unknown.</exception>
-    public static TraceProfile Read(string path, TraceOptions options, string? timeZone = null)
+    public static TraceProfile Read(string path, TraceOptions options, string? timeZone = null, TraceWindow? window = null)
     {
-        TraceClock.Find(timeZone);
+        TimeZoneInfo zone = TraceClock.Find(timeZone);
         var stats = new TraceStats();
-        TraceMinuteBins bins = Bin(path, TraceReader.Read(path, options, stats));
+        using IEnumerator<TraceRequest> rows = TraceReader.Read(path, options, stats).GetEnumerator();
+        bool any = rows.MoveNext();
+        double lead = 0;
+        if (window is not null && any)
+        {
+            if (stats.OriginUtcTicks is not { } origin)
+            {
+                throw new TraceException(path, 0, "a window needs a dated trace; this one's stamps are offsets from its own start") { Option = "window" };
+            }
+            lead = (origin - window.FromTicks(zone, stats.StampsHaveZone)) / (double)TimeSpan.TicksPerSecond;
+            if (lead < 0)
+            {
+                throw new TraceException(path, 0, $"its first request comes {-lead:0.#} s before the window's start {window.From:yyyy-MM-dd HH:mm}") { Option = "window" };
+            }
+        }
+        TraceMinuteBins bins = Bin(rows, any, lead);
         if (bins.Totals.Requests == 0 || bins.Totals.Input + bins.Totals.Output <= 0)
         {
             throw new TraceException(path, 0, "holds no requests with tokens: there is no traffic to take a shape from");
         }
-        double seconds = bins.Seconds;
+        if (window is not null && bins.LastRow >= window.Seconds)
+        {
+            throw new TraceException(path, 0, $"its last request comes {bins.LastRow - window.Seconds:0.#} s after the window's end {window.To:yyyy-MM-dd HH:mm}") { Option = "window" };
+        }
+        double seconds = window?.Seconds ?? bins.Seconds;
         int minutes = Math.Max(1, (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));
         (double[] tokens, double[] squares) = bins.Fold(minutes);
         double last = seconds - 60.0 * (minutes - 1);
         double Covered(int m) => m == minutes - 1 ? last : 60.0;
         double[] rate = [.. tokens.Select((t, m) => t / Covered(m))];
         double[] noise = [.. squares.Select((q, m) => q / (Covered(m) * Covered(m)))];
-        return new TraceProfile(path, rate, noise, seconds, bins.Totals, stats,
-                                options with { Format = stats.Format }, TraceClock.Of(stats, timeZone));
+        TraceClock clock = window is null ? TraceClock.Of(stats, timeZone) : new TraceClock(window.From, timeZone ?? "UTC");
+        return new TraceProfile(path, rate, noise, seconds, bins.Totals, stats, options with { Format = stats.Format }, clock)
+        {
+            Window = window,
+            LeadSeconds = lead,
+            ClockNotes = DaylightSavingNotes(clock, zone, stats.StampsHaveZone, seconds),
+        };
+    }
+
+    /// <summary>
+    /// A note when stamps written without an offset are read as the wall clock of a zone that changes its offset
+    /// within the trace: the hour repeated in autumn reads as one hour of double traffic (its rows sorted
+    /// together), and the hour skipped in spring as an idle one.
+    /// </summary>
+    private static string[] DaylightSavingNotes(TraceClock clock, TimeZoneInfo zone, bool stampsHaveZone, double seconds)
+    {
+        if (stampsHaveZone || clock.LocalStart is not { } start || !zone.SupportsDaylightSavingTime)
+        {
+            return [];
+        }
+        var changes = new List<string>();
+        TimeSpan offset = zone.GetUtcOffset(start);
+        for (DateTime day = start.Date.AddDays(1); day <= start.AddSeconds(seconds); day = day.AddDays(1))
+        {
+            TimeSpan next = zone.GetUtcOffset(day);
+            if (next != offset)
+            {
+                changes.Add(day.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                offset = next;
+            }
+        }
+        return changes.Count == 0 ? [] :
+        [
+            $"its stamps carry no offset and {clock.Zone} changes its clock within it ({string.Join(", ", changes.Take(3))}{(changes.Count > 3 ? ", ..." : "")}): " +
+            "the hour repeated in autumn reads as one hour of double traffic and the hour skipped in spring as an idle one; export the stamps with their offset, or in UTC",
+        ];
     }
 
     /// <summary>Every request summed into its minute: the one loop over a whole file, compiled fully from its first call.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static TraceMinuteBins Bin(string path, IEnumerable<TraceRequest> requests)
+    private static TraceMinuteBins Bin(IEnumerator<TraceRequest> rows, bool any, double lead)
     {
-        var bins = new TraceMinuteBins(path);
-        foreach (TraceRequest r in requests)
+        var bins = new TraceMinuteBins(lead);
+        for (bool more = any; more; more = rows.MoveNext())
         {
-            bins.Add(r);
+            bins.Add(rows.Current);
         }
         return bins;
     }

@@ -24,7 +24,8 @@ internal static class ModelFilter
         if (options.Model is null) return requests;
         throw new TraceException(path, 0, $"a model was asked for ('{options.Model}'), but {TraceFormats.Name(format)} " +
             $"traces are not read by model: only {TraceFormats.Name(TraceFormat.LiteLlmSpendLogs)} and " +
-            $"{TraceFormats.Name(TraceFormat.OpenAiUsage)} are");
+            $"{TraceFormats.Name(TraceFormat.OpenAiUsage)} are")
+        { Option = "model" };
     }
 
     private static IEnumerable<TraceRequest> Counted(string path, ModelTally models, string? model, TraceStats stats,
@@ -38,7 +39,10 @@ internal static class ModelFilter
         stats.MoreModels = models.More;
         if (model is not null && models.Matched == 0)
         {
-            throw new TraceException(path, 0, $"no row is of model '{model}'; the file's models: {ModelTally.Listed(stats.Models, stats.MoreModels)}");
+            throw new TraceException(path, 0, $"no row is of model '{model}'; the file's models: {ModelTally.Listed(stats.Models, stats.MoreModels)}")
+            {
+                Option = "model",
+            };
         }
     }
 }

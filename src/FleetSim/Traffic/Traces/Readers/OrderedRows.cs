@@ -19,6 +19,8 @@ internal sealed class OrderedRows : IDisposable
     private int _next;
     private bool _ended, _dated, _zoned, _hasOrigin;
     private long _origin;
+    private long? _firstTicks;
+    private long _latestLine;
 
     public OrderedRows(string path, RowReader rows, TraceOptions options, TraceStats stats, long windowTicks, int maxHeld)
     {
@@ -77,11 +79,50 @@ internal sealed class OrderedRows : IDisposable
         _stats.StampsHaveZone = _zoned;
     }
 
+    /// <summary>Processed tokens one request may carry: more than any model's context window (10M tokens) is a typo or a unit error.</summary>
+    public const double MaxTokensPerRequest = 10_000_000;
+
+    /// <summary>How far from the first row's stamp a row may be: five years of 365 days.</summary>
+    public const long MaxSpanTicks = 5 * 365 * TimeSpan.TicksPerDay;
+
+    /// <summary>Why a row's numbers cannot be a real request's, or null.</summary>
+    private string? Implausible(in RawRow row)
+    {
+        if (row.OtherModel)
+        {
+            return null;
+        }
+        _firstTicks ??= row.Ticks;
+        double tokens = row.Input + row.Output;
+        if (row.Count == 0 && tokens > 0)
+        {
+            return $"{tokens:G} tokens with no requests";
+        }
+        if (row.Count > 0 && tokens / row.Count > MaxTokensPerRequest)
+        {
+            return $"{tokens / row.Count:G} tokens per request, more than any model's context ({MaxTokensPerRequest:N0}): a typo or a unit error?";
+        }
+        long apart = Math.Abs(row.Ticks - _firstTicks.Value);
+        return apart > MaxSpanTicks
+            ? $"stamped {apart / (365.0 * TimeSpan.TicksPerDay):0.#} years from the first row: a trace spans at most 5 years (a typo, or timestamps in another unit?)"
+            : null;
+    }
+
     /// <summary>Puts a parsed row in the window, or counts it as too far out of order (or stops there), or as a failed request.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Admit(in RawRow row, long line)
     {
-        var why = _window.Admit(row.Ticks, out var behind);
+        long latestBefore = _window.Latest;
+        long behind = 0;
+        var why = Implausible(row) ?? _window.Admit(row.Ticks, out behind);
+        if (why is null && row.Ticks > latestBefore)
+        {
+            _latestLine = line;
+        }
+        else if (why is not null && _window.Latest > row.Ticks && _latestLine > 0)
+        {
+            why += $" (the latest stamp so far is on line {_latestLine}: if that one is wrong, fix it instead)";
+        }
         if (why is not null)
         {
             if (!_options.SkipBadRows) throw _parsed.Fail(line, why);

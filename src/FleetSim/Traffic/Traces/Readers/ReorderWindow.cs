@@ -32,12 +32,12 @@ internal sealed class ReorderWindow(long windowTicks, int capacity)
         behind = Latest == long.MinValue ? 0 : Math.Max(0, Latest - ticks);
         if (behind > windowTicks)
         {
-            return $"out of order by {Duration(behind)} (more than the {Window} reorder window): sort the file first (e.g. sort -t, -k1)";
+            return $"out of order by {Duration(behind)} (more than the {Window} reorder window): sort the file by its time column first";
         }
         if (ticks < _released)
         {
             return $"out of order by {Duration(behind)}, behind rows already passed on because more than {capacity:N0} rows fell " +
-                   $"within the {Window} reorder window: sort the file first (e.g. sort -t, -k1)";
+                   $"within the {Window} reorder window: sort the file by its time column first";
         }
         if (ticks > Latest)
         {

@@ -44,7 +44,8 @@ public static partial class TraceReader
         TraceFormat.LiteLlmSpendLogs => LiteLlmSpendLogs.Reader(path),
         TraceFormat.OpenAiUsage => OpenAiUsage.Reader(path),
         TraceFormat.Generic => new GenericReader(path, options.Columns ?? throw new TraceException(path, 0,
-            "the generic format needs its columns: give the column mapping (timestamp, input tokens, output tokens)")),
+            "the generic format needs its columns: name the timestamp, input-token and output-token columns")
+        { Option = "columns" }),
         _ => throw new ArgumentOutOfRangeException(nameof(options), format, "unknown trace format"),
     };
 }
