@@ -98,4 +98,22 @@ public sealed class TraceReplayTests : TraceFixtures
         DemandSeries minute = DemandBuilder.Build(s.Traffic, s.Horizon);
         Assert.That(run.Requests!.DemandTokens.Value, Is.EqualTo(minute.Total.Value).Within(0.5).Percent);
     }
+
+    [Test]
+    public void AnAggregateTracesRequestsVaryInSizeAboutTheRowsMean()
+    {
+        // Per-minute rows record only a minute's sum: its requests are drawn lognormal about the mean with the
+        // mix's default CV of 1, so on a lightly loaded fleet (no waiting) the end-to-end time, proportional to
+        // size, spreads: for a lognormal of CV 1, P95 / P50 = exp(1.645·σ + σ²/2) / exp(σ²/2) · ... with
+        // σ² = ln 2: P95 / P50 = exp(1.645 · 0.8326) = 3.94. The volume is still the minute engine's.
+        string trace = PerMinute("flat.csv", Enumerable.Repeat(10, 1440));
+        ScenarioSpec s = OnTrace(trace, 24, "  scale_to_monthly_tokens: 5B", fleet: "replicas: 8");
+        ScenarioRun run = ScenarioRun.Of(s, EngineChoice.Request);
+        var e2e = run.Requests!.EndToEnd;
+        Assert.Multiple(() =>
+        {
+            Assert.That(e2e.P95 / e2e.P50, Is.EqualTo(Math.Exp(1.645 * Math.Sqrt(Math.Log(2)))).Within(8).Percent);
+            Assert.That(run.Requests.DemandTokens.Value, Is.EqualTo(DemandBuilder.Build(s.Traffic, s.Horizon).Total.Value).Within(1).Percent);
+        });
+    }
 }

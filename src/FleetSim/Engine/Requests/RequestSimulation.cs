@@ -45,7 +45,7 @@ internal sealed class RequestSimulation
         RequestMix mix = scenario.Traffic.RequestMix;
         _arrivals = new ArrivalClock(demand, mix.ProcessedTokens, streams.Next());
         _replay = scenario.Traffic.DailyShape is TraceShape trace
-            ? new TraceReplay(trace.Profile, demand, streams.Next())
+            ? new TraceReplay(trace.Profile, demand, mix.SizeCv, streams.Next())
             : null;
         _sizes = new RequestSizes(mix, streams.Next());
         var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api));

@@ -27,12 +27,18 @@ internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
     private readonly TraceProfile _profile;
     private readonly DemandSeries _demand;
     private readonly Random _random;
+    private readonly double _sigma;
 
-    public TraceReplay(TraceProfile profile, DemandSeries demand, Random random)
+    /// <param name="profile">The trace.</param>
+    /// <param name="demand">The minute engine's demand over the horizon (tok/s per minute), which the replay carries.</param>
+    /// <param name="sizeCv">Coefficient of variation of an aggregate row's request sizes about its mean.</param>
+    /// <param name="random">The replay's own random stream.</param>
+    public TraceReplay(TraceProfile profile, DemandSeries demand, double sizeCv, Random random)
     {
         _profile = profile;
         _demand = demand;
         _random = random;
+        _sigma = Math.Sqrt(Math.Log(1 + sizeCv * sizeCv));
     }
 
     public IEnumerator<(double Seconds, double Tokens)> GetEnumerator()
@@ -65,8 +71,9 @@ internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
                     int copies = StochasticRound(f * e.Count);
                     for (int c = 0; c < copies; c++)
                     {
-                        times.Add(60.0 * m + (c == 0 && !double.IsNaN(e.Offset) ? e.Offset : 60.0 * _random.NextDouble()));
-                        sizes.Add(e.Size);
+                        bool own = !double.IsNaN(e.Offset);
+                        times.Add(60.0 * m + (c == 0 && own ? e.Offset : 60.0 * _random.NextDouble()));
+                        sizes.Add(own ? e.Size : e.Size * UnitLognormal());
                     }
                 }
             }
@@ -96,6 +103,17 @@ internal sealed class TraceReplay : IEnumerable<(double Seconds, double Tokens)>
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A lognormal draw of mean 1 and standard deviation sizeCv (Box–Muller).</summary>
+    private double UnitLognormal()
+    {
+        if (_sigma == 0)
+        {
+            return 1;
+        }
+        double z = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+        return Math.Exp(_sigma * z - _sigma * _sigma / 2);
+    }
 
     private int StochasticRound(double x)
     {

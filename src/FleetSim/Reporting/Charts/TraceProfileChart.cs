@@ -10,8 +10,10 @@ public static class TraceProfileChart
     public static Plot Draw(TraceProfile profile)
     {
         var (low, mid, high) = DayBands.Of(profile.HourlyMeans());
-        double trough = mid.Min();
-        string swing = trough > 0 ? $"demand swings {mid.Max() / trough:0.0}× over the day" : "demand by hour of day (some hours idle)";
+        // The title's swing is the summary's: peak over trough of the hour-of-day means.
+        double[] day = profile.HourOfDayMeans();
+        string swing = day.Any(double.IsNaN) ? "demand by hour of day (less than a day)"
+            : day.Min() > 0 ? $"demand swings {day.Max() / day.Min():0.0}× over the day" : "demand by hour of day (some hours idle)";
         string hourZero = profile.Clock.LocalStart is null ? "hour 0 = the trace's first hour" : $"{profile.Clock.Zone} clock";
         Plot plot = ChartStyle.NewPlot(
             $"{System.IO.Path.GetFileName(profile.Path)}: {swing}",

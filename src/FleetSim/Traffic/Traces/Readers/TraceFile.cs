@@ -44,7 +44,7 @@ internal static class TraceFile
 
     private static FileStream Open(string path)
     {
-        if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
+        if (!File.Exists(path)) throw new TraceException(path, 0, Directory.Exists(path) ? "is a folder, not a trace file" : "no such file");
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

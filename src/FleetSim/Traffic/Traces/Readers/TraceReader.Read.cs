@@ -25,7 +25,7 @@ public static partial class TraceReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stats);
-        if (!File.Exists(path)) throw new TraceException(path, 0, "no such file");
+        if (!File.Exists(path)) throw new TraceException(path, 0, Directory.Exists(path) ? "is a folder, not a trace file" : "no such file");
         var format = options.Format ?? (options.Columns is null ? Detect(path) : TraceFormat.Generic);
         var rows = CreateReader(format, path, options);
         rows.Model = options.Model;
