@@ -197,6 +197,34 @@ public sealed class TraceWindowAndBoundsTests : TraceFixtures
         Assert.That(e.Message, Does.Match(@"scenario\.yaml:\d+:\d+: traffic\.trace_model: .*a model was asked for \('gpt-4o'\)"));
     }
 
+    [Test]
+    public void OneModelOfAUsageExportSpansWhatTheExportSpans()
+    {
+        // Hourly buckets for a week from Monday 2025-03-03: model-a has 10 requests of 1,000 tokens an hour on
+        // weekdays only, model-b every hour. Filtered to model-a the trace is still the week: 5 × 24 × 10,000
+        // tokens in 168 hours, a month of 1.2M × 730 / 168; model-b's weekend buckets keep the weekend.
+        string path = Path.Combine(Dir, "usage.csv");
+        long start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var lines = new List<string> { "start_time,end_time,input_tokens,input_cached_tokens,output_tokens,num_model_requests,model" };
+        for (int h = 0; h < 168; h++)
+        {
+            long from = start + 3600 * h, to = from + 3600;
+            if (h < 120)
+            {
+                lines.Add($"{from},{to},9000,0,1000,10,model-a");
+            }
+            lines.Add($"{from},{to},4500,0,500,5,model-b");
+        }
+        File.WriteAllLines(path, lines);
+        TraceProfile p = TraceProfile.Read(path, new TraceOptions(Model: "model-a"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.Seconds, Is.EqualTo(168 * 3600));
+            Assert.That(p.MonthlyTokens, Is.EqualTo(1.2e6 * 730 / 168).Within(1e-9).Percent);
+            Assert.That(TraceWeekFit.Of(p).WeekendFactor, Is.EqualTo(0));
+        });
+    }
+
     private (int Code, string Out, string Err) Cli(params string[] args)
     {
         var stdout = new StringWriter();

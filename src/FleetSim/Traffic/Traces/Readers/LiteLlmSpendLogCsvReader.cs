@@ -27,9 +27,12 @@ internal sealed class LiteLlmSpendLogCsvReader(string path) : RowReader(path), I
         var model = Optional(fields, _model, ModelColumn);
         var group = Optional(fields, _group, ModelGroup);
         Models.See(group.IsEmpty ? model : group);
-        if ((group.IsEmpty || IsOtherModel(group)) && IsOtherModel(model)) return RawRow.OfOtherModel;
-        Models.Match();
         Span<byte> scratch = stackalloc byte[64];
+        if ((group.IsEmpty || IsOtherModel(group)) && IsOtherModel(model))
+        {
+            return RawRow.OfOtherModelAt(DateTicks(AsUtc(fields.Field(_start, Start), scratch), Start));
+        }
+        Models.Match();
         var start = DateTicks(AsUtc(fields.Field(_start, Start), scratch), Start);
         var endText = Optional(fields, _end, End);
         long? end = endText.IsEmpty ? null : DateTicks(AsUtc(endText, scratch), End);

@@ -33,7 +33,7 @@ internal sealed class LiteLlmSpendLogJsonReader(string path) : JsonRowReader(pat
         var model = Encoding.UTF8.GetBytes(JsonFields.Text(row, ModelColumn).Trim());
         var group = Encoding.UTF8.GetBytes(JsonFields.Text(row, ModelGroup).Trim());
         Models.See(group.Length == 0 ? model : group);
-        if ((group.Length == 0 || IsOtherModel(group)) && IsOtherModel(model)) return RawRow.OfOtherModel;
+        if ((group.Length == 0 || IsOtherModel(group)) && IsOtherModel(model)) return RawRow.OfOtherModelAt(Stamp(row, Start));
         Models.Match();
         if (!row.TryGetProperty(Prompt, out _) && (row.TryGetProperty("models", out _) || row.TryGetProperty("users", out _)))
             throw new BadRowException($"'{Prompt}' missing: this is the per-day summary /spend/logs returns with start_date and " +

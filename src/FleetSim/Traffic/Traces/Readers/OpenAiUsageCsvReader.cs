@@ -28,7 +28,11 @@ internal sealed class OpenAiUsageCsvReader(string path) : RowReader(path), IRead
         {
             var model = _model >= 0 && _model < fields.Count ? fields.Field(_model, ModelColumn) : default;
             Models.See(model);
-            if (IsOtherModel(model)) return RawRow.OfOtherModel;
+            if (IsOtherModel(model))
+            {
+                var (from, to) = (Stamp(fields, _at[0], Start), Stamp(fields, _at[1], End));
+                return RawRow.OfOtherModelAt(from, Idle(from, to).Spread);
+            }
             Models.Match();
         }
         var (start, end) = (Stamp(fields, _at[0], Start), Stamp(fields, _at[1], End));

@@ -50,7 +50,11 @@ internal sealed class OpenAiUsageJsonReader(string path) : JsonRowReader(path), 
         {
             var model = Encoding.UTF8.GetBytes(JsonFields.Text(result, ModelColumn).Trim());
             Models.See(model);
-            if (IsOtherModel(model)) return RawRow.OfOtherModel;
+            if (IsOtherModel(model))
+            {
+                var (from, to) = (Stamp(row, Start), Stamp(row, End));
+                return RawRow.OfOtherModelAt(from, Idle(from, to).Spread);
+            }
             Models.Match();
         }
         var (start, end) = (Stamp(row, Start), Stamp(row, End));

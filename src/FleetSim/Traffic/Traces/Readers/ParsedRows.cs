@@ -128,7 +128,10 @@ internal sealed class ParsedRows : IDisposable
             if (row.OtherModel)
             {
                 batch.OtherModelRows++;
-                continue;
+                if (!row.KeepsTime)
+                {
+                    continue;
+                }
             }
             batch.Rows[batch.Count] = row;
             batch.Lines[batch.Count] = _lines.Line;

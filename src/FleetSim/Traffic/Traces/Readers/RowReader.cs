@@ -16,8 +16,18 @@ namespace FleetSim.Traffic.Traces;
 internal readonly record struct RawRow(long Ticks, double Input, double Output, int Count = 1, bool Failed = false,
                                        double Cached = 0, double Spread = 0, bool OtherModel = false, bool CacheHit = false)
 {
-    /// <summary>What a reader returns for a row of another model than <see cref="RowReader.Model"/>: left out and counted in TraceStats.OtherModelRows.</summary>
+    /// <summary>What a reader returns for a row of another model than <see cref="RowReader.Model"/> whose time it has not read: left out and counted in TraceStats.OtherModelRows.</summary>
     public static RawRow OfOtherModel { get; } = new(0, 0, 0, Count: 0, OtherModel: true);
+
+    /// <summary>
+    /// A row of another model at <paramref name="ticks"/> (over <paramref name="spread"/> seconds): counted in
+    /// TraceStats.OtherModelRows, its tokens left out, but its time kept as covered, so that a filtered export still
+    /// spans what the export spans (a bucket or a call of another model says the log covers that time).
+    /// </summary>
+    public static RawRow OfOtherModelAt(long ticks, double spread = 0) => new(ticks, 0, 0, Count: 0, Spread: spread, OtherModel: true);
+
+    /// <summary>True for a row of another model that still marks its time as covered (see <see cref="OfOtherModelAt"/>).</summary>
+    public bool KeepsTime => OtherModel && Ticks != 0;
 }
 
 /// <summary>A malformed data row; the message names the column and the value ("column 'X': 'v' is not a number").</summary>
