@@ -59,7 +59,8 @@ public static class DemandBuilder
 
         if (traffic.DailyShape is TraceShape trace)
         {
-            return trace.Profile.Tiled(minutes, targetTokens);
+            // A trace's volume sets its rate: each stretch of the calendar carries the trace's own minutes there.
+            return trace.Profile.Tiled(minutes, traffic.MonthlyProcessedTokens / trace.Profile.MonthlyTokens);
         }
         double[] levels = traffic.DailyShape switch
         {

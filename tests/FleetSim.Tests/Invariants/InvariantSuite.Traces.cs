@@ -102,24 +102,19 @@ public partial class InvariantSuite
     {
         ReadOnlySpan<double> rate = demand.Rate;
         int offset = p.Clock.StartMinuteOfWeek;
-        // The scale is what the month's tiling carries against the trace's own minutes.
-        double monthSum = 0;
-        for (int m = 0; m < 730 * 60; m++)
-        {
-            monthSum += p.DemandRate[((m - offset) % p.Minutes + p.Minutes) % p.Minutes];
-        }
-        double scale = monthly / (monthSum * 60);
+        // The volume sets the trace's average rate: every minute is the trace's own times volume / the trace's month.
+        double scale = monthly / p.MonthlyTokens;
         for (int m = 0; m < rate.Length; m++)
         {
             double expected = p.DemandRate[((m - offset) % p.Minutes + p.Minutes) % p.Minutes] * scale;
             if (Math.Abs(rate[m] - expected) > 1e-9 * Math.Max(expected, 1e-12) + 1e-12)
             {
-                checks.Fail("trace: calendar minute m carries trace minute (m − start) mod period, scaled to the month",
+                checks.Fail("trace: calendar minute m carries trace minute (m − start) mod period, at the volume's rate",
                     $"minute {m}: {rate[m]:R} against {expected:R}");
                 return;
             }
         }
-        checks.True(true, "trace: calendar minute m carries trace minute (m − start) mod period, scaled to the month");
+        checks.True(true, "trace: calendar minute m carries trace minute (m − start) mod period, at the volume's rate");
     }
 
     /// <summary>A random trace written to a file, with what it holds computed as it was written.</summary>

@@ -150,7 +150,7 @@ public class CalendarWindowTests
     }
 
     [Test]
-    public void ATraceIsTiledOverTheMonthBeforeTheWindowIsTaken()
+    public void ATracesVolumeSetsItsRateInAnyWindow()
     {
         string dir = Directory.CreateTempSubdirectory("fleetsim-window-").FullName;
         try
@@ -173,10 +173,10 @@ public class CalendarWindowTests
                                         "traffic:\n  trace: minutes.csv\n  scale_to_monthly_tokens: 583B\n" + yaml[end..]);
             DemandSeries d = Build(ScenarioLoader.LoadFile(scenario));
 
-            // Tiled over 730 h: 30 whole days (Σ of (h+1) over a day = 300) and hours 0–9 of one more (Σ = 55),
-            // so the month's tokens are 85K · 60 · (30·300 + 55) before scaling, and hour h's rate is
-            // (h+1) · 85K/60 tok/s × 583B / that = (h+1) · 583B / (3,600 · 9,055).
-            double unit = MonthlyTokens / (3_600.0 * 9_055);
+            // The volume sets the trace's average rate. Hour h runs at (h+1) · 85K/60 tok/s and a day averages
+            // 300/24 = 12.5 of those units, so 583B a month is a scale of 583B / (85K/60 · 12.5 · 730 · 3,600)
+            // and hour h's rate is (h+1) · 583B / (3,600 · 9,125), in a 2-hour window as in any other.
+            double unit = MonthlyTokens / (3_600.0 * 9_125);
             Assert.Multiple(() =>
             {
                 Assert.That(d.Minutes, Is.EqualTo(120));

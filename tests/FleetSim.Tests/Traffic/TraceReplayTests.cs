@@ -70,12 +70,12 @@ public sealed class TraceReplayTests : TraceFixtures
     [Test]
     public void ADayOfAWeekLongTraceCarriesThatDaysShare()
     {
-        // Seven days per minute, day d (Monday = 0) at (d + 1) × 10 requests a minute. The 730-hour month
-        // is 4 weeks (4 × 28 day-units) plus Monday (1), Tuesday (2) and 10 h of Wednesday (3 × 10/24):
-        // 116.25 day-units, of which the first day, a Monday, carries 1.
+        // Seven days per minute, day d (Monday = 0) at (d + 1) × 10 requests a minute: Monday carries 1/28 of
+        // the week's tokens. The volume sets the trace's average rate, so a week carries M · 168 / 730 and its
+        // Monday M · 168 / 730 / 28 = M · 6 / 730.
         string trace = PerMinute("week.csv", Enumerable.Range(0, 7 * 1440).Select(m => (m / 1440 + 1) * 10));
         ScenarioSpec s = OnTrace(trace, 24, "  scale_to_monthly_tokens: 583B", fleet: "replicas: 2");
-        double expected = 583e9 / 116.25;
+        double expected = 583e9 * 6 / 730;
         ScenarioRun run = ScenarioRun.Of(s, EngineChoice.Request);
         Assert.Multiple(() =>
         {

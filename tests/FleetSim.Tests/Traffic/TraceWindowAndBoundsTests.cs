@@ -225,6 +225,46 @@ public sealed class TraceWindowAndBoundsTests : TraceFixtures
         });
     }
 
+    [Test]
+    public void APerMinuteTraceEndsWithItsLastMinute()
+    {
+        // Rows at minutes 0, 5 and 7 (idle minutes left out of the export) cover minutes 0 to 7: 8 minutes.
+        string path = Path.Combine(Dir, "gaps.csv");
+        File.WriteAllLines(path, ["minute,requests,input_tokens,output_tokens", "0,1,900,100", "5,1,900,100", "7,1,900,100"]);
+        TraceProfile p = TraceProfile.Read(path, new TraceOptions());
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.Seconds, Is.EqualTo(8 * 60));
+            Assert.That(p.MonthlyTokens, Is.EqualTo(3000.0 * 730 * 60 / 8).Within(1e-9).Percent);
+        });
+    }
+
+    [Test]
+    public void AHorizonOfTheTracesOwnLengthCarriesItsOwnTokensWhereverItFalls()
+    {
+        // The office week in its window, at its own rate: a 168-hour run carries the week's 2.7M tokens
+        // (the volume sets the rate; the month's extra Monday to Wednesday does not thin the week out).
+        ScenarioSpec s = OnTrace(OfficeWeek(), 168, "  trace_from: 2025-03-03\n  trace_to: 2025-03-10", fleet: "replicas: 1");
+        DemandSeries d = DemandBuilder.Build(s.Traffic, s.Horizon);
+        Assert.Multiple(() =>
+        {
+            Assert.That(d.Total.Value, Is.EqualTo(2.7e6).Within(1e-9).Percent);
+            Assert.That(d.Rate[9 * 60], Is.EqualTo(1000 / 60.0).Within(1e-9).Percent, "Monday 09:00 at the trace's own rate");
+        });
+    }
+
+    [Test]
+    public void ATraceEndingOnTheDayOfADaylightSavingChangeIsSaidToo()
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out _))
+        {
+            Assert.Ignore("this machine has no time-zone database");
+        }
+        var start = new DateTime(2024, 10, 26, 12, 0, 0);
+        string trace = Azure("dst-day.csv", Enumerable.Range(0, 23 * 60).Select(m => start.AddMinutes(m)));
+        Assert.That(TraceProfile.Read(trace, new TraceOptions(), "Europe/Berlin").ClockNotes, Has.One.Contains("(2024-10-27)"));
+    }
+
     private (int Code, string Out, string Err) Cli(params string[] args)
     {
         var stdout = new StringWriter();

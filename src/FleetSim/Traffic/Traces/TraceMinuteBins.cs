@@ -26,6 +26,7 @@ internal sealed class TraceMinuteBins(double lead = 0)
     private int _ring;
     private double _last, _bucketEnd;
     private long _rows, _requests;
+    private bool _buckets;
     private double _input, _cached, _output;
 
     public TraceTotals Totals => new(_requests, _input, _cached, _output);
@@ -34,14 +35,19 @@ internal sealed class TraceMinuteBins(double lead = 0)
     public double LastRow => _last;
 
     /// <summary>
-    /// The length the rows cover in seconds: from the first row (at 0) to the last, plus one more gap at
-    /// the mean of the last <see cref="EndGaps"/> (fewer when there are fewer rows): the traffic's own
-    /// pace where it ends. At least to the end of the last bucket, at least a minute.
+    /// The length the rows cover in seconds. Requests: from the first row (at 0) to the last, plus one more
+    /// gap at the mean of the last <see cref="EndGaps"/> (fewer when there are fewer rows), the traffic's own
+    /// pace where it ends. Aggregate rows (buckets): to the end of the last bucket, which they cover whole.
+    /// At least a minute.
     /// </summary>
     public double Seconds
     {
         get
         {
+            if (_buckets)
+            {
+                return Math.Max(60.0, _bucketEnd);
+            }
             int gaps = (int)Math.Min(_rows - 1, EndGaps);
             double stamped = 0;
             if (gaps >= 1)
@@ -70,6 +76,7 @@ internal sealed class TraceMinuteBins(double lead = 0)
         _cached += r.CachedInputTokens;
         _output += r.OutputTokens;
         int minute = (int)(at / 60.0);
+        _buckets |= r.SpreadSeconds > 0;
         if (r.Count == 0)
         {
             // An idle row (a usage bucket or a minute with no requests) only says the trace covers that time.

@@ -21,7 +21,10 @@ namespace FleetSim.Traffic.Traces;
 /// </para>
 /// <para>
 /// <b>Volume.</b> <see cref="MonthlyTokens"/> is the trace's processed tokens over its length, times
-/// a 730-hour month.
+/// a 730-hour month: its average rate. A scenario's volume scales that rate (<see cref="Tiled"/>), so a
+/// horizon of the trace's own length carries the trace's own tokens (times the scale) wherever it
+/// falls, and a 730-hour month carries the volume up to the month's mix of the trace's days (a weekly
+/// trace's month is four weeks and 2 days 10 hours of its Monday onwards).
 /// </para>
 /// </remarks>
 public sealed class TraceProfile
@@ -168,12 +171,13 @@ public sealed class TraceProfile
         }
         var changes = new List<string>();
         TimeSpan offset = zone.GetUtcOffset(start);
-        for (DateTime day = start.Date.AddDays(1); day <= start.AddSeconds(seconds); day = day.AddDays(1))
+        DateTime end = start.AddSeconds(seconds);
+        for (DateTime hour = start.Date.AddHours(start.Hour + 1); hour <= end.AddHours(1); hour = hour.AddHours(1))
         {
-            TimeSpan next = zone.GetUtcOffset(day);
+            TimeSpan next = zone.GetUtcOffset(hour);
             if (next != offset)
             {
-                changes.Add(day.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                changes.Add(hour.AddHours(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 offset = next;
             }
         }
@@ -205,25 +209,18 @@ public sealed class TraceProfile
 
     /// <summary>
     /// The demand over the calendar's first <paramref name="minutes"/> minutes (minute 0 = Monday 00:00):
-    /// the trace's <see cref="DemandRate"/> tiled with its exact length in minutes, placed so that its first minute falls on its
-    /// own clock minute and weekday (<see cref="Clock"/>), then scaled to carry <paramref name="tokens"/> in all.
+    /// the trace's <see cref="DemandRate"/> tiled with its exact length in minutes, placed so that its first
+    /// minute falls on its own clock minute and weekday (<see cref="Clock"/>), every minute times
+    /// <paramref name="scale"/>. The trace's own rate is scale 1; a volume of V tokens a month is scale
+    /// V / <see cref="MonthlyTokens"/>: the volume sets the trace's average rate, and each stretch of the
+    /// calendar carries what the trace's own minutes there carry at that rate.
     /// </summary>
-    public double[] Tiled(int minutes, double tokens)
+    public double[] Tiled(int minutes, double scale)
     {
         var rate = new double[minutes];
-        double sum = 0;
         for (int m = 0; m < minutes; m++)
         {
-            rate[m] = DemandRate[TraceMinuteAt(m)];
-            sum += rate[m];
-        }
-        if (sum > 0)
-        {
-            double scale = tokens / (sum * 60.0);
-            for (int m = 0; m < minutes; m++)
-            {
-                rate[m] *= scale;
-            }
+            rate[m] = DemandRate[TraceMinuteAt(m)] * scale;
         }
         return rate;
     }
