@@ -95,6 +95,11 @@ internal sealed partial class ScenarioReader
                                              "(only cache_hit_share may be given, for a trace that does not record cached prompt tokens)");
                 }
             }
+            if (m.Find("cache_hit_share") is { } share && profile.CachedInputTokens > 0)
+            {
+                throw m.Error(share, "cache_hit_share", $"the trace records its cached prompt tokens ({profile.CacheHitShare:P1} of its prompt tokens); " +
+                                                        "remove cache_hit_share, which is for a trace that does not");
+            }
             cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, cacheHit);
         }
         var mix = new RequestMix(profile.MeanProcessedTokens, Math.Clamp(profile.MeanOutputTokens, 1e-9, profile.MeanProcessedTokens * 0.999), cacheHit);

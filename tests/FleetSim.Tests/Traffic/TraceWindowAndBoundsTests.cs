@@ -265,6 +265,26 @@ public sealed class TraceWindowAndBoundsTests : TraceFixtures
         Assert.That(TraceProfile.Read(trace, new TraceOptions(), "Europe/Berlin").ClockNotes, Has.One.Contains("(2024-10-27)"));
     }
 
+    [Test]
+    public void ACachedShareBesideATraceThatRecordsItsOwnIsRefused()
+    {
+        string path = Path.Combine(Dir, "usage.csv");
+        long start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        File.WriteAllLines(path, ["start_time,end_time,input_tokens,input_cached_tokens,output_tokens,num_model_requests",
+                                  $"{start},{start + 3600},10000,4000,1000,10"]);
+        var e = Assert.Throws<ScenarioException>(() => OnTrace(path, 1, "  request_mix: { cache_hit_share: 0.6 }"))!;
+        Assert.That(e.Message, Does.Contain("traffic.request_mix.cache_hit_share: the trace records its cached prompt tokens (40.0 %"));
+    }
+
+    [Test]
+    public void ABrokenJsonRowSaysWhatIsWrongWithoutTheParsersBookkeeping()
+    {
+        string path = Path.Combine(Dir, "m.jsonl");
+        File.WriteAllLines(path, ["{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}", "{\"timestamp\": 5, \"input_length\": 10,"]);
+        var e = Assert.Throws<TraceException>(() => TraceProfile.Read(path, new TraceOptions()))!;
+        Assert.That(e.Message, Does.StartWith($"{path}:2: not valid JSON (").And.Not.Contain("LineNumber").And.Not.Contain("BytePositionInLine"));
+    }
+
     private (int Code, string Out, string Err) Cli(params string[] args)
     {
         var stdout = new StringWriter();

@@ -130,7 +130,7 @@ public sealed class TraceProfile
             lead = (origin - window.FromTicks(zone, stats.StampsHaveZone)) / (double)TimeSpan.TicksPerSecond;
             if (lead < 0)
             {
-                throw new TraceException(path, 0, $"its first request comes {-lead:0.#} s before the window's start {window.From:yyyy-MM-dd HH:mm}") { Option = "window" };
+                throw new TraceException(path, 0, $"its first request comes {TimeSpan.FromSeconds(Math.Round(-lead))} (h:m:s) before the window's start {window.From:yyyy-MM-dd HH:mm}") { Option = "window" };
             }
         }
         TraceMinuteBins bins = Bin(rows, any, lead);
@@ -140,7 +140,7 @@ public sealed class TraceProfile
         }
         if (window is not null && bins.LastRow >= window.Seconds)
         {
-            throw new TraceException(path, 0, $"its last request comes {bins.LastRow - window.Seconds:0.#} s after the window's end {window.To:yyyy-MM-dd HH:mm}") { Option = "window" };
+            throw new TraceException(path, 0, $"its last request comes {TimeSpan.FromSeconds(Math.Round(bins.LastRow - window.Seconds))} (h:m:s) at or after the window's end {window.To:yyyy-MM-dd HH:mm}") { Option = "window" };
         }
         double seconds = window?.Seconds ?? bins.Seconds;
         int minutes = Math.Max(1, (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));

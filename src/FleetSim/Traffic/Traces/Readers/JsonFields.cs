@@ -24,7 +24,7 @@ internal static class JsonFields
         }
         catch (JsonException e)
         {
-            throw new BadRowException($"not valid JSON ({e.Message})");
+            throw new BadRowException($"not valid JSON ({Why(e)})");
         }
         if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
         document.Dispose();
@@ -55,6 +55,18 @@ internal static class JsonFields
     public static double TokensOf(JsonElement value, string name) => NonNegative(NumberOf(value, name), name);
 
     /// <summary>A string property; "" when absent or null; a number or true/false as written.</summary>
+    /// <summary>What a JSON parser found wrong, without its own position bookkeeping ("LineNumber: 0 | BytePositionInLine: 3."): the caller names the line.</summary>
+    public static string Why(JsonException e)
+    {
+        string message = e.Message;
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            at = message.IndexOf(" Path:", StringComparison.Ordinal);
+        }
+        return (at > 0 ? message[..at] : message).TrimEnd(' ', '.');
+    }
+
     public static string Text(JsonElement o, string name) =>
         !Has(o, name, out var value) ? ""
         : value.ValueKind == JsonValueKind.String ? value.GetString() ?? ""

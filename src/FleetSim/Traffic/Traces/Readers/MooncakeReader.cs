@@ -31,7 +31,7 @@ internal sealed class MooncakeReader(string path) : RowReader(path)
         }
         catch (JsonException e)
         {
-            throw new BadRowException($"not valid JSON ({e.Message})");
+            throw new BadRowException($"not valid JSON ({JsonFields.Why(e)})");
         }
         if (time is null) throw new BadRowException("'timestamp' missing");
         if (input is null) throw new BadRowException("'input_length' missing");

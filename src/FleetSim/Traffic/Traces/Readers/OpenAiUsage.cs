@@ -33,8 +33,10 @@ internal static class OpenAiUsage
         if (end == start) throw new BadRowException($"'{End}' equals '{Start}': a bucket of no time");
         if (end < start)
             throw new BadRowException($"'{End}' is {(start - end) / (double)TimeSpan.TicksPerSecond:0.###} s before '{Start}'");
-        if (requests != Math.Floor(requests) || requests > int.MaxValue)
+        if (requests != Math.Floor(requests))
             throw new BadRowException($"'{Requests}': {requests} is not a whole number of requests");
+        if (requests > int.MaxValue)
+            throw new BadRowException($"'{Requests}': {requests:N0} requests in one bucket is more than FleetSim reads (2,147,483,647)");
         if (cached > input) throw new BadRowException($"'{Cached}' {cached} exceeds '{Input}' {input}");
         if (requests == 0 && input + output > 0)
             throw new BadRowException($"'{Requests}' is 0 but the bucket has {input + output} tokens");
