@@ -5,14 +5,6 @@ namespace FleetSim.Tests.Traffic;
 /// <summary>`trace fit` and `trace summarize` keep what the trace shows (issue 14, items 4, 5 and 9).</summary>
 public sealed class TraceFitTests : TraceFixtures
 {
-    private (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = global::FleetSim.Cli.Cli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Test]
     public void FitRefusesATraceShorterThanADay()
     {

@@ -83,6 +83,15 @@ public abstract class TraceFixtures
         return ScenarioLoader.LoadFile(path);
     }
 
+    /// <summary>Runs the fleetsim command line in process: its exit code, what it printed and what it said on stderr.</summary>
+    protected static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = global::FleetSim.Cli.Cli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Poisson arrival times at <paramref name="perSecond"/> over [0, <paramref name="seconds"/>).</summary>
     protected static IEnumerable<double> Poisson(double perSecond, double seconds, int seed)
     {

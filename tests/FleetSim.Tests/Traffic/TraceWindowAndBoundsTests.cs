@@ -284,12 +284,4 @@ public sealed class TraceWindowAndBoundsTests : TraceFixtures
         var e = Assert.Throws<TraceException>(() => TraceProfile.Read(path, new TraceOptions()))!;
         Assert.That(e.Message, Does.StartWith($"{path}:2: not valid JSON (").And.Not.Contain("LineNumber").And.Not.Contain("BytePositionInLine"));
     }
-
-    private (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = global::FleetSim.Cli.Cli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }
