@@ -11,6 +11,14 @@ public sealed class OutputDirectory
 
     public OutputDirectory(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--out: give a folder to write into (it was empty)");
+        }
+        if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            throw new UsageException($"--out {path}: is not a usable folder name");
+        }
         if (File.Exists(path))
         {
             throw new UsageException($"--out {path}: is a file, not a directory");
