@@ -19,6 +19,9 @@ internal sealed class TraceMinuteBins(double lead = 0)
     /// <summary>Gaps at the end of the trace that estimate how long after its last row it ends.</summary>
     public const int EndGaps = 100;
 
+    /// <summary>A gap longer than this (an hour) is a pause in the traffic, not its pace, and is left out of the end's estimate.</summary>
+    public const double PauseSeconds = 3600;
+
     private readonly double[] _recent = new double[EndGaps + 1];
     private double[] _tokens = new double[1440];
     private double[] _squares = new double[1440];
@@ -36,8 +39,8 @@ internal sealed class TraceMinuteBins(double lead = 0)
 
     /// <summary>
     /// The length the rows cover in seconds. Requests: from the first row (at 0) to the last, plus one more
-    /// gap at the mean of the last <see cref="EndGaps"/> (fewer when there are fewer rows), the traffic's own
-    /// pace where it ends. Aggregate rows (buckets): to the end of the last bucket, which they cover whole.
+    /// gap at the mean of the last <see cref="EndGaps"/> (fewer when there are fewer rows; pauses over an
+    /// hour left out), the traffic's own pace where it ends. Aggregate rows (buckets): to the end of the last bucket, which they cover whole.
     /// At least a minute.
     /// </summary>
     public double Seconds
@@ -49,13 +52,21 @@ internal sealed class TraceMinuteBins(double lead = 0)
                 return Math.Max(60.0, _bucketEnd);
             }
             int gaps = (int)Math.Min(_rows - 1, EndGaps);
-            double stamped = 0;
-            if (gaps >= 1)
+            double sum = 0;
+            int counted = 0;
+            for (int k = 0; k < gaps; k++)
             {
-                int back = _ring - 1 - gaps;
-                double before = _recent[back < 0 ? back + _recent.Length : back];
-                stamped = _last + (_last - before) / gaps;
+                // Ring positions of the (k+1)-th latest stamp and the one before it.
+                int later = ((_ring - 1 - k) % _recent.Length + _recent.Length) % _recent.Length;
+                int earlier = (later - 1 + _recent.Length) % _recent.Length;
+                double gap = _recent[later] - _recent[earlier];
+                if (gap <= PauseSeconds)
+                {
+                    sum += gap;
+                    counted++;
+                }
             }
+            double stamped = gaps >= 1 ? _last + (counted > 0 ? sum / counted : 0) : 0;
             return Math.Max(60.0, Math.Max(stamped, _bucketEnd));
         }
     }

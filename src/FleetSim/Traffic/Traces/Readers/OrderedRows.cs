@@ -21,6 +21,10 @@ internal sealed class OrderedRows : IDisposable
     private long _origin;
     private long? _firstTicks;
     private long _latestLine;
+    private readonly long _windowTicks;
+    // A row stamped more than the window after every row before it, held back until the next row says
+    // whether the trace really resumes there (a gap) or goes on where it was (a mistyped stamp).
+    private (RawRow Row, long Line, long PreviousLine)? _jump;
 
     public OrderedRows(string path, RowReader rows, TraceOptions options, TraceStats stats, long windowTicks, int maxHeld)
     {
@@ -30,6 +34,7 @@ internal sealed class OrderedRows : IDisposable
         stats.Compression = lines.Compression;
         _parsed = new ParsedRows(path, lines, rows, options.SkipBadRows);
         _window = new ReorderWindow(windowTicks, maxHeld);
+        _windowTicks = windowTicks;
     }
 
     /// <summary>Fills <paramref name="requests"/> with the next requests in time order; how many (0 at the end of the file).</summary>
@@ -39,9 +44,16 @@ internal sealed class OrderedRows : IDisposable
         var n = 0;
         while (n < requests.Length)
         {
-            if (_window.TryTake(_ended, out var row))
+            if (_window.TryTake(_ended && _jump is null, out var row))
             {
                 requests[n++] = Emit(row);
+                continue;
+            }
+            if (_ended && _jump is { } last)
+            {
+                // The file ended after the jump: nothing says it was wrong, so the trace ends after a gap.
+                _jump = null;
+                AdmitNow(last.Row, last.Line);
                 continue;
             }
             if (_ended) break;
@@ -111,6 +123,38 @@ internal sealed class OrderedRows : IDisposable
     /// <summary>Puts a parsed row in the window, or counts it as too far out of order (or stops there), or as a failed request.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Admit(in RawRow row, long line)
+    {
+        if (_jump is { } jump)
+        {
+            _jump = null;
+            if (row.Ticks < jump.Row.Ticks - _windowTicks && row.Ticks >= _window.Latest - _windowTicks)
+            {
+                // The row after goes on where the rows before it were: the jump was a mistyped stamp.
+                string why = $"stamped {Apart(jump.Row.Ticks - _window.Latest)} after the latest row before it (line {jump.PreviousLine}), " +
+                             $"and the row after it (line {line}) goes on from there: a mistyped stamp?";
+                if (!_options.SkipBadRows) throw _parsed.Fail(jump.Line, why);
+                _stats.BadRows++;
+            }
+            else
+            {
+                AdmitNow(jump.Row, jump.Line);
+            }
+        }
+        if (!row.OtherModel && _window.Latest != long.MinValue && row.Ticks > _window.Latest + _windowTicks && Implausible(row) is null)
+        {
+            _jump = (row, line, _latestLine);
+            return;
+        }
+        AdmitNow(row, line);
+    }
+
+    private static string Apart(long ticks)
+    {
+        double hours = ticks / (double)TimeSpan.TicksPerHour;
+        return hours >= 48 ? $"{hours / 24:0.#} days" : $"{hours:0.#} h";
+    }
+
+    private void AdmitNow(in RawRow row, long line)
     {
         long latestBefore = _window.Latest;
         long behind = 0;
