@@ -23,7 +23,7 @@ public static class TraceSummary
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"FleetSim trace · {p.Path} ({TraceFormats.Name(s.Format)}{(s.Compression is { } c ? ", " + c : "")})");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  span        {Span(p.Seconds)} ({p.Minutes:N0} minutes, the period it repeats with)");
+        sb.AppendLine(Inv, $"  span        {Span(p.Seconds)} ({p.Minutes:N0} minute{(p.Minutes == 1 ? "" : "s")}, the period it repeats with)");
         sb.AppendLine(Inv, $"  clock       starts {p.Clock.Describe()}");
         sb.AppendLine(Inv, $"  window      {Window(p)}");
         foreach (string note in p.ClockNotes)
