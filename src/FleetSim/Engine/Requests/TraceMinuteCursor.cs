@@ -94,7 +94,7 @@ internal sealed class TraceMinuteCursor(TraceProfile profile) : IDisposable
         double end = at + r.SpreadSeconds;
         for (int m = (int)(at / 60.0); m * 60.0 < end; m++)
         {
-            double share = (Math.Min(end, (m + 1) * 60.0) - Math.Max(at, m * 60.0)) / r.SpreadSeconds;
+            double share = TraceMinuteBins.ShareOfMinute(at, r.SpreadSeconds, m);
             Add(Math.Min(m, last), from, new TraceMinuteEntry(double.NaN, r.ProcessedTokens / r.Count, r.Count * share));
         }
     }

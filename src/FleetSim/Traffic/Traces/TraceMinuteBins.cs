@@ -125,10 +125,14 @@ internal sealed class TraceMinuteBins(double lead = 0)
         double size = tokens / r.Count;
         for (int m = (int)(at / 60.0); m * 60.0 < end; m++)
         {
-            double overlap = (Math.Min(end, (m + 1) * 60.0) - Math.Max(at, m * 60.0)) / r.SpreadSeconds;
+            double overlap = ShareOfMinute(at, r.SpreadSeconds, m);
             AddTo(m, tokens * overlap, size * size * r.Count * overlap);
         }
     }
+
+    /// <summary>The share of a bucket from <paramref name="at"/> s over <paramref name="spread"/> s that falls in minute <paramref name="minute"/> (0 to 1).</summary>
+    public static double ShareOfMinute(double at, double spread, int minute) =>
+        Math.Max(0, Math.Min(at + spread, (minute + 1) * 60.0) - Math.Max(at, minute * 60.0)) / spread;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddTo(int minute, double tokens, double squares)
