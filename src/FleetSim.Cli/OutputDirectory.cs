@@ -36,38 +36,56 @@ public sealed class OutputDirectory
     /// <summary>A file some library writes to a path of its own (a PNG).</summary>
     public void AddBinary(string fileName, Action<string> write) => _files.Add((fileName, write));
 
-    /// <summary>Writes every file; on failure nothing is left behind. Returns the paths written.</summary>
+    /// <summary>
+    /// Writes every file, all or nothing. Every target is checked before anything is written (a target
+    /// that is an existing folder is refused by name); the files are written into a private staging folder
+    /// inside --out and moved into place only once all of them are written. On failure nothing new is
+    /// left behind. Returns the paths written.
+    /// </summary>
+    /// <exception cref="UsageException">A target is an existing folder, or --out cannot be a folder.</exception>
     public IReadOnlyList<string> Commit()
     {
+        foreach (var (name, _) in _files)
+        {
+            string final = Path.Combine(_path, name);
+            if (Directory.Exists(final))
+            {
+                throw new UsageException($"--out {_path}: {final} is a folder, so {name} cannot be written there; nothing was written");
+            }
+        }
         bool createdBefore = Directory.Exists(_path);
         Directory.CreateDirectory(_path);
-        var written = new List<(string Temp, string Final)>();
+        string staging = Path.Combine(_path, $".fleetsim-partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staged = new List<(string Temp, string Final)>();
         try
         {
+            Directory.CreateDirectory(staging);
             foreach (var (name, write) in _files)
             {
-                string final = Path.Combine(_path, name);
-                string temp = final + ".partial";
-                written.Add((temp, final));
+                string temp = Path.Combine(staging, name);
+                staged.Add((temp, Path.Combine(_path, name)));
                 write(temp);
+            }
+            foreach (var (temp, final) in staged)
+            {
+                File.Move(temp, final, overwrite: true);
             }
         }
         catch
         {
-            foreach (var (temp, _) in written)
+            if (!createdBefore && Directory.Exists(_path))
             {
-                File.Delete(temp);
-            }
-            if (!createdBefore && Directory.Exists(_path) && !Directory.EnumerateFileSystemEntries(_path).Any())
-            {
-                Directory.Delete(_path);
+                Directory.Delete(_path, recursive: true);
             }
             throw;
         }
-        foreach (var (temp, final) in written)
+        finally
         {
-            File.Move(temp, final, overwrite: true);
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
-        return [.. written.Select(w => w.Final)];
+        return [.. staged.Select(w => w.Final)];
     }
 }

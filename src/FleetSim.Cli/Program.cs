@@ -14,14 +14,19 @@ namespace FleetSim.Cli
         {
             try
             {
-                var (rest, sets) = SetArguments.Extract(args);
+                var (rest, sets) = SetArguments.Extract([.. args.Select(a => a == "-h" ? "--help" : a)]);
                 using var parser = new Parser(s =>
                 {
-                    s.HelpWriter = stderr;
+                    s.HelpWriter = null;
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                return parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions>(rest).MapResult(
+                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions>(rest);
+                if (result is Parsed<object> parsed)
+                {
+                    CommandLineMistakes.RefuseExtraArguments(parsed.Value.GetType(), rest);
+                }
+                return result.MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (SweepOptions o) => SweepCommand.Execute(WithSets(o, sets), stdout, stderr),
@@ -30,9 +35,7 @@ namespace FleetSim.Cli
                     (TiersOptions o) => TiersCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TraceVerbOptions o) => TraceCommand.Execute(o, stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
-                    errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
-                        ? ExitCode.Ok
-                        : ExitCode.BadInput);
+                    errors => NotParsed(result, [.. errors], rest.Length == 0, stdout, stderr));
             }
             catch (ScenarioException e)
             {
@@ -64,6 +67,32 @@ namespace FleetSim.Cli
                 stderr.WriteLine($"fleetsim: {e.Message}");
                 return ExitCode.BadInput;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                stderr.WriteLine($"fleetsim: internal error ({e.GetType().Name}: {e.Message}); this is a bug in fleetsim, please report it with the command line that caused it");
+                return ExitCode.Failure;
+            }
+        }
+
+        /// <summary>
+        /// A command line the parser could not take: --help and --version print to stdout (exit 0); no
+        /// arguments at all print the verbs (exit 2); any other mistake is one line naming it (exit 2).
+        /// </summary>
+        private static int NotParsed(ParserResult<object> result, List<Error> errors, bool nothingGiven, TextWriter stdout, TextWriter stderr)
+        {
+            if (errors.Any(e => e.Tag is ErrorType.VersionRequestedError))
+            {
+                stdout.WriteLine(CommandLine.Text.HeadingInfo.Default);
+                return ExitCode.Ok;
+            }
+            if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError || e is UnknownOptionError { Token: "help" }) || nothingGiven)
+            {
+                var help = CommandLine.Text.HelpText.AutoBuild(result, h => h, e => e, verbsIndex: result.TypeInfo.Current == typeof(NullInstance));
+                (nothingGiven ? stderr : stdout).WriteLine(help);
+                return nothingGiven ? ExitCode.BadInput : ExitCode.Ok;
+            }
+            stderr.WriteLine($"fleetsim: {CommandLineMistakes.Describe(result, errors)}");
+            return ExitCode.BadInput;
         }
 
         /// <summary>Adds the --set values taken out before parsing to the verb's own, and --router and --allow-unmodelled as the sets they stand for.</summary>

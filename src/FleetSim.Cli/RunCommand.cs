@@ -14,6 +14,10 @@ public static class RunCommand
         var sets = o.Sets.ToList();
         if (o.Seed is { } seed)
         {
+            if (seed < 0)
+            {
+                throw new UsageException($"--seed: must be at least 0 (got {seed})");
+            }
             sets.Add($"seed={seed}");
         }
         OutputDirectory? output = o.Out is null ? null : new OutputDirectory(o.Out);

@@ -8,7 +8,7 @@ namespace FleetSim.Cli;
 /// <summary>What sweep and merge both write: runs.csv, summary.csv, sweep.png, sweep.json, and the table or JSON on stdout.</summary>
 public static class SweepOutput
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
     public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, bool json, TextWriter stdout)
     {

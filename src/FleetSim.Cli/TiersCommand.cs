@@ -11,7 +11,7 @@ namespace FleetSim.Cli;
 /// <summary>fleetsim tiers: savings and the hiring verdict by monthly API spend.</summary>
 public static class TiersCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
     public static int Execute(TiersOptions o, TextWriter stdout, TextWriter stderr)
     {

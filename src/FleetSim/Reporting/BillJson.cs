@@ -2,15 +2,10 @@ using System.Text.Json;
 
 namespace FleetSim.Reporting;
 
-/// <summary>Writes a <see cref="BillSummary"/> as one JSON object with snake_case fields.</summary>
+/// <summary>Writes a <see cref="BillSummary"/> as one JSON object in the style of <see cref="JsonNumbers"/>.</summary>
 public static class BillJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Options = JsonNumbers.Options(omitNulls: true);
 
     public static string Serialize(BillSummary summary) => JsonSerializer.Serialize(summary, Options);
 }

@@ -21,7 +21,7 @@ public sealed record BillSummary(
     double SpillUsd,
     double TotalUsd,
     double SavingsUsd,
-    double SavingsFraction,
+    double? SavingsFraction,
     double DemandTokens,
     double SelfHostTokens,
     double SpillTokens,
@@ -33,7 +33,7 @@ public sealed record BillSummary(
     double ApiUsdPerMillionTokens,
     double SelfHostUsdPerMillionTokensAtFullUse,
     double FluidTotalUsd,
-    double FluidSavingsFraction,
+    double? FluidSavingsFraction,
     IReadOnlyList<string> Warnings)
 {
     /// <summary>minute or request.</summary>
@@ -78,7 +78,7 @@ public sealed record BillSummary(
             b.Spill.Value,
             b.Total.Value,
             b.Savings.Value,
-            b.SavingsFraction,
+            b.AllApi.Value > 0 ? b.SavingsFraction : null,
             b.Demand.Value,
             b.SelfHosted.Value,
             b.Spilled.Value,
@@ -90,7 +90,7 @@ public sealed record BillSummary(
             b.ApiPrice.Value,
             b.SelfHostPriceAtFullUse.Value,
             run.FluidBill.Total.Value,
-            run.FluidBill.SavingsFraction,
+            run.FluidBill.AllApi.Value > 0 ? run.FluidBill.SavingsFraction : null,
             [.. run.Warnings])
         {
             Engine = run.Engine.ToString().ToLowerInvariant(),

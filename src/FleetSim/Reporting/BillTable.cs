@@ -58,17 +58,17 @@ public static class BillTable
             Row(sb, "Unserved (priced at API)", b.Dropped, b.ApiPrice.Value.ToString("0.000", Inv), b.Unserved);
         }
         sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
-        sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {b.SavingsFraction.ToString("0.0 %", Inv)}");
+        sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {Percent.Savings(b.SavingsFraction, b.AllApi)}");
         foreach (string w in run.Warnings.Where(IsInfeasible))
         {
             sb.AppendLine(Inv, $"  {w}");
         }
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  * effective $/M at {b.Utilization.ToString("0.0 %", Inv)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
+        sb.AppendLine(Inv, $"  * effective $/M at {Percent.Format(b.Utilization)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
         if (run.Scenario.Router.Mode != RouterMode.Fluid)
         {
             Usd gap = b.Total - fluid.Total;
-            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {fluid.SavingsFraction.ToString("0.0 %", Inv)};");
+            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {Percent.Savings(fluid.SavingsFraction, fluid.AllApi)};");
             Tokens extra = b.Spilled + b.Dropped - fluid.Spilled;
             string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
             sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");
@@ -78,8 +78,8 @@ public static class BillTable
             RequestLines(sb, req, run.MinuteBill, b);
         }
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  Utilization  {b.Utilization.ToString("0.0 %", Inv)} month mean, {b.TroughUtilization.ToString("0.0 %", Inv)} in the trough hour; " +
-                           $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {b.BreakEvenUtilization.ToString("0.0 %", Inv)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");
+        sb.AppendLine(Inv, $"  Utilization  {Percent.Format(b.Utilization)} month mean, {Percent.Format(b.TroughUtilization)} in the trough hour; " +
+                           $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {Percent.Format(b.BreakEvenUtilization)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))
@@ -118,7 +118,7 @@ public static class BillTable
         RequestCounts c = r.Requests;
         sb.AppendLine();
         string counts = string.Create(Inv, $"  Requests  {Quantity.Short(c.Total, precise: true)}: {Quantity.Short(c.SelfHosted, precise: true)} self-hosted, ") +
-                           string.Create(Inv, $"{Quantity.Short(c.Spilled, precise: true)} to the API ({r.SpilledRequestShare.ToString("0.0 %", Inv)}), {Quantity.Short(c.Dropped)} dropped") +
+                           string.Create(Inv, $"{Quantity.Short(c.Spilled, precise: true)} to the API ({Percent.Format(r.SpilledRequestShare)}), {Quantity.Short(c.Dropped)} dropped") +
                            Routing.Router.For(r.Router).CountsNote(c.TimedOut, c.Rejected, c.Retries);
         sb.AppendLine(counts);
         sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99:");
@@ -127,8 +127,8 @@ public static class BillTable
         Latency(sb, "end to end", r.EndToEnd);
         if (minuteBill is not null)
         {
-            sb.AppendLine(Inv, $"  Minute engine, same router: {minuteBill.SpillShare.ToString("0.00 %", Inv)} of tokens to the API " +
-                               $"(request engine {b.SpillShare.ToString("0.00 %", Inv)}{(b.Dropped.Value > 0 ? $", and {b.DropShare.ToString("0.00 %", Inv)} dropped; the minute engine {minuteBill.DropShare.ToString("0.00 %", Inv)}" : "")}), total {minuteBill.Total}");
+            sb.AppendLine(Inv, $"  Minute engine, same router: {Percent.Format(minuteBill.SpillShare, 2)} of tokens to the API " +
+                               $"(request engine {Percent.Format(b.SpillShare, 2)}{(b.Dropped.Value > 0 ? $", and {Percent.Format(b.DropShare, 2)} dropped; the minute engine {Percent.Format(minuteBill.DropShare, 2)}" : "")}), total {minuteBill.Total}");
         }
     }
 
@@ -158,7 +158,7 @@ public static class BillTable
             ? $" (every token on replicas busy all the time at the cheapest node price offered, ${b.Prices.Nodes.CheapestUsdPerGpuHour.ToString("0.##", Inv)}/GPU-hour)"
             : "";
         return b.SavingsCeilingFraction > 0
-            ? $"at these prices no fleet policy saves more than {b.SavingsCeilingFraction.ToString("0.0 %", Inv)} ({(b.AllApi * b.SavingsCeilingFraction).ToShortString()}){where}"
+            ? $"at these prices no fleet policy saves more than {Percent.Format(b.SavingsCeilingFraction)} ({(b.AllApi * b.SavingsCeilingFraction).ToShortString()}){where}"
             : $"a replica costs {cheapest.ToString("0.000", Inv)} $/M even fully busy on the cheapest nodes, no less than the API's {b.ApiPrice.Value.ToString("0.000", Inv)}: self-hosting cannot save";
     }
 }

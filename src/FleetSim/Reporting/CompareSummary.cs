@@ -10,7 +10,7 @@ namespace FleetSim.Reporting;
 public sealed record CompareSummary(string Scenario, double HorizonHours, double AllApiUsd, double SavingsCeilingFraction,
                                     string? BestDeployablePolicy, double? OracleBoundUsd, IReadOnlyList<PolicySummary> Policies, IReadOnlyList<string> Warnings)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = JsonNumbers.Options();
 
     public static CompareSummary Of(PolicyComparison c) => new(
         c.Scenario.Name,
@@ -20,7 +20,7 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
         c.BestDeployable is { Savings.Value: > 0 } best ? best.Policy : null,
         c.Bound?.Total.Value,
         [.. c.Runs.Select(r => new PolicySummary(
-            r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.SavingsFraction,
+            r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.Bill.AllApi.Value > 0 ? r.SavingsFraction : null,
             r.Utilization, r.SpillShare, r.NodeHours, r.ScaleEvents, r.MeanServingReplicas,
             r.DeniedNodes, r.Failures, r.Preemptions))],
         [.. c.Warnings]);
@@ -36,7 +36,7 @@ public sealed record PolicySummary(
     double ApiUsd,
     double TotalUsd,
     double SavingsUsd,
-    double SavingsFraction,
+    double? SavingsFraction,
     double Utilization,
     double SpillShare,
     double NodeHours,

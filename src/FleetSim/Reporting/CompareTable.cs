@@ -20,12 +20,12 @@ public static class CompareTable
                            $"provisioning {s.Scaling.ProvisioningMinutes:0.#} min · billing per {s.Pricing.Billing.ToString().ToLowerInvariant()}");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  All API: {c.AllApi} per {period} for {Quantity.Short(c.Demand.Total.Value)} tokens. " +
-                           $"Ceiling: at these prices no policy saves more than {c.SavingsCeiling.ToString("0.0 %", Inv)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
+                           $"Ceiling: at these prices no policy saves more than {Percent.Format(c.SavingsCeiling)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",12}{"API",12}{"total",12}{"savings",12}{"",9}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
         foreach (PolicyResult r in c.Runs)
         {
-            sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Pct(r.SavingsFraction),9}" +
+            sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Percent.Savings(r.SavingsFraction, r.Bill.AllApi),9}" +
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
         }
         sb.AppendLine();
@@ -58,5 +58,5 @@ public static class CompareTable
         return sb.ToString();
     }
 
-    private static string Pct(double f) => f.ToString("0.0 %", Inv);
+    private static string Pct(double f) => Percent.Format(f);
 }

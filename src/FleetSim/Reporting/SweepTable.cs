@@ -25,7 +25,7 @@ public static class SweepTable
         return sb.ToString();
     }
 
-    private static string Pct(double v) => v.ToString("0.0 %", Inv);
+    private static string Pct(double v) => Percent.Format(v);
 
     private static string Trim(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 }

@@ -77,7 +77,7 @@ public static class TiersTable
     /// <summary>Savings as % and $/month and $/year (negative: the fleet loses), or "0 nodes" when the fleet never runs one.</summary>
     private static string Cell(TierCell c) => c.BelowOneNode
         ? "0 nodes"
-        : $"{c.SavingsFraction!.Value.ToString("0.0 %", Inv)} {new Usd(c.MonthlySavings!.Value).ToShortString()}/mo {new Usd(c.MonthlySavings.Value * 12).ToShortString()}/yr";
+        : $"{Percent.Format(c.SavingsFraction!.Value)} {new Usd(c.MonthlySavings!.Value).ToShortString()}/mo {new Usd(c.MonthlySavings.Value * 12).ToShortString()}/yr";
 
     private static string Range(double low, double high) => $"{new Usd(low).ToShortString()} to {new Usd(high).ToShortString()}";
 }

@@ -1,8 +1,9 @@
 namespace FleetSim.Scenario;
 
 /// <summary>Finds the allowed key a misspelt one was probably meant to be.</summary>
-internal static class Spelling
+public static class Spelling
 {
+    /// <summary>The allowed word within edit distance max(2, length/3) of <paramref name="typed"/> (Levenshtein), or null.</summary>
     public static string? Closest(string typed, IEnumerable<string> allowed)
     {
         string? best = null;

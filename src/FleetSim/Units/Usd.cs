@@ -21,9 +21,20 @@ public readonly record struct Usd(double Value) : IComparable<Usd>
     /// <summary>Whole dollars with thousands separators: "$70,080".</summary>
     public override string ToString() => ToString("$#,0", CultureInfo.InvariantCulture);
 
-    public string ToString(string format, IFormatProvider provider) =>
-        Value < 0 ? "-" + (-Value).ToString(format, provider) : Value.ToString(format, provider);
+    /// <summary>
+    /// The amount in <paramref name="format"/>, a minus sign before it when negative; an amount that
+    /// rounds to zero in that format is written without a sign ("$0", never "-$0").
+    /// </summary>
+    public string ToString(string format, IFormatProvider provider)
+    {
+        string magnitude = Math.Abs(Value).ToString(format, provider);
+        return Value < 0 && magnitude != 0d.ToString(format, provider) ? "-" + magnitude : magnitude;
+    }
 
-    /// <summary>The way people say it: "$185K", "$1.2M", "$950".</summary>
-    public string ToShortString() => (Value < 0 ? "-$" : "$") + Quantity.Short(Math.Abs(Value));
+    /// <summary>The way people say it: "$185K", "$1.2M", "$950"; never "-$0".</summary>
+    public string ToShortString()
+    {
+        string magnitude = Quantity.Short(Math.Abs(Value));
+        return (Value < 0 && magnitude != Quantity.Short(0) ? "-$" : "$") + magnitude;
+    }
 }

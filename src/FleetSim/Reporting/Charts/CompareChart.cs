@@ -13,12 +13,12 @@ public static class CompareChart
     {
         PolicyResult best = comparison.Headline;
         string period = comparison.Demand.Minutes == 730 * 60 ? "month" : $"{comparison.Demand.Minutes / 60} h";
-        string ceilingPct = comparison.SavingsCeiling.ToString("0.0 %", CultureInfo.InvariantCulture);
+        string ceilingPct = Percent.Format(comparison.SavingsCeiling);
         string title = comparison.BestDeployable switch
         {
-            null => $"The oracle's bound: no fleet saves more than {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} ({best.Savings.ToShortString()}/{period})",
+            null => $"The oracle's bound: no fleet saves more than {Percent.Format(best.SavingsFraction)} ({best.Savings.ToShortString()}/{period})",
             { Savings.Value: <= 0 } => $"No deployable policy beats the API at these prices (ceiling {ceilingPct})",
-            _ => $"Best deployable: {best.Policy} saves {best.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)} " +
+            _ => $"Best deployable: {best.Policy} saves {Percent.Format(best.SavingsFraction)} " +
                  $"({best.Savings.ToShortString()}/{period}); no policy can pass {ceilingPct}",
         };
         Plot plot = ChartStyle.NewPlot(title, "policy", $"cost per {period}");
@@ -35,7 +35,7 @@ public static class CompareChart
                 Value = run.Total.Value,
                 FillColor = ChartStyle.ApiColor,
                 Size = 0.6,
-                Label = $"{run.Total.ToShortString()} ({run.SavingsFraction.ToString("0.0 %", CultureInfo.InvariantCulture)})",
+                Label = $"{run.Total.ToShortString()} ({Percent.Format(run.SavingsFraction)})",
             });
             ticks.Add(new Tick(i, run.Label));
         }

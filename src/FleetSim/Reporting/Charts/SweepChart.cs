@@ -19,7 +19,7 @@ public static class SweepChart
     {
         SweepGroup best = groups.Where(g => g.Policy != Engine.OracleBound.Name).MaxBy(g => g.SavingsFraction.P50) ?? groups[0];
         int runs = groups.Max(g => g.Runs);
-        string Pct(double v) => v.ToString("0.0 %", CultureInfo.InvariantCulture);
+        string Pct(double v) => Percent.Format(v);
         bool allAlike = groups.All(g => g.SavingsFraction.P95 - g.SavingsFraction.P5 < 1e-9);
         List<string> policies = [.. groups.Select(g => g.Policy).Distinct()];
         List<int> grids = [.. groups.Select(g => g.GridIndex).Distinct()];

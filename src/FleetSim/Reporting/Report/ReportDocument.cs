@@ -30,7 +30,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
             ? $" The oracle, a bound no one can deploy (hindsight, cheapest nodes, no delays or failures), saves {Pct(oracle.SavingsFraction)}: " +
               $"{(oracle.Savings - best.Savings).ToShortString()} more than {best.Policy}."
             : "";
-        return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Pct(b.SavingsFraction)} " +
+        return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Percent.Savings(b.SavingsFraction, b.AllApi)} " +
                $"({b.Savings.ToShortString()}); of the deployable policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}).{bound} " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
                $"{Pct(b.BreakEvenUtilization)} busy." + MonteCarloFinding();
@@ -133,14 +133,14 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
             new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },
-            new[] { $"Savings vs all API ({Pct(b.SavingsFraction)})", "", "", b.Savings.ToString() },
+            new[] { $"Savings vs all API ({Percent.Savings(b.SavingsFraction, b.AllApi)})", "", "", b.Savings.ToString() },
             new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
         };
         yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period}, {MonthKind})", ["line", "tokens", "$/M", "cost"], bill);
 
         var policies = comparison.Runs.Select(r => new[]
         {
-            r.Label, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Pct(r.SavingsFraction),
+            r.Label, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Percent.Savings(r.SavingsFraction, r.Bill.AllApi),
             Pct(r.Utilization), Pct(r.SpillShare), r.NodeHours.ToString("0", Inv), r.ScaleEvents.ToString(Inv),
         }).ToList();
         policies.Add(["ceiling", "", "", (comparison.AllApi * (1 - comparison.SavingsCeiling)).ToString(), (comparison.AllApi * comparison.SavingsCeiling).ToString(),
@@ -164,7 +164,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         ? "the expected month, without noise; the Monte Carlo table shows the spread"
         : "every month alike: nothing in this scenario varies, so no Monte Carlo";
 
-    private static string Pct(double v) => v.ToString("0.0 %", Inv);
+    private static string Pct(double v) => Percent.Format(v);
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

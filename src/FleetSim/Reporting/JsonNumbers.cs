@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace FleetSim.Reporting;
+
+/// <summary>
+/// The one JSON style of every file FleetSim writes (bill.json, compare.json, sweep.json, tiers):
+/// snake_case fields, indented, and numbers rounded by what they are, so floating-point leftovers
+/// never show as values:
+/// <list type="bullet">
+/// <item>a field ending in <c>_usd</c> is dollars, rounded to cents;</item>
+/// <item>a field whose name says share, fraction or utilization is a share of 1, rounded to 6 decimals
+/// (a ten-thousandth of a percentage point);</item>
+/// <item>any other number is rounded to 12 significant digits (184810.9999999952 → 184811);</item>
+/// <item>−0 is written 0, and a value that is not finite (no demand, nothing to divide by) is null.</item>
+/// </list>
+/// Rounding is half away from zero. Reading takes numbers as written.
+/// </summary>
+public static class JsonNumbers
+{
+    /// <summary>Options with the rules above; <paramref name="omitNulls"/> leaves null fields out.</summary>
+    public static JsonSerializerOptions Options(bool omitNulls = false) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = omitNulls ? JsonIgnoreCondition.WhenWritingNull : JsonIgnoreCondition.Never,
+        Converters = { new Rounded(Significant), new RoundedOrNull(Significant) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RoundByName } },
+    };
+
+    /// <summary>Dollars to cents.</summary>
+    public static double Cents(double usd) => Clean(Math.Round(usd, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>A share of 1 to 6 decimals.</summary>
+    public static double Share(double share) => Clean(Math.Round(share, 6, MidpointRounding.AwayFromZero));
+
+    /// <summary>Any other quantity to 12 significant digits.</summary>
+    public static double Significant(double value)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return Clean(value);
+        }
+        int digits = 12 - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (digits >= 0 && digits <= 15)
+        {
+            return Clean(Math.Round(value, digits, MidpointRounding.AwayFromZero));
+        }
+        double scale = Math.Pow(10, digits);
+        return Clean(Math.Round(value * scale, MidpointRounding.AwayFromZero) / scale);
+    }
+
+    private static double Clean(double v) => v == 0 ? 0 : v;
+
+    private static void RoundByName(JsonTypeInfo type)
+    {
+        foreach (JsonPropertyInfo property in type.Properties)
+        {
+            Func<double, double>? rule = property.Name.EndsWith("_usd", StringComparison.Ordinal) ? Cents
+                : property.Name.Contains("share", StringComparison.Ordinal) || property.Name.Contains("fraction", StringComparison.Ordinal)
+                  || property.Name.Contains("utilization", StringComparison.Ordinal) ? Share
+                : null;
+            if (rule is null)
+            {
+                continue;
+            }
+            if (property.PropertyType == typeof(double))
+            {
+                property.CustomConverter = new Rounded(rule);
+            }
+            else if (property.PropertyType == typeof(double?))
+            {
+                property.CustomConverter = new RoundedOrNull(rule);
+            }
+        }
+    }
+
+    private sealed class Rounded(Func<double, double> rule) : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(rule(value));
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+
+    private sealed class RoundedOrNull(Func<double, double> rule) : JsonConverter<double?>
+    {
+        public override bool HandleNull => true;
+
+        public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+        {
+            if (value is { } v && double.IsFinite(v))
+            {
+                writer.WriteNumberValue(rule(v));
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+}
