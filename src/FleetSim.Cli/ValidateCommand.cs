@@ -15,10 +15,10 @@ public static class ValidateCommand
         ScenarioSpec s = ScenarioInput.Load(o.Scenario, o.Sets);
         DemandSeries demand = DemandBuilder.Build(s.Traffic, s.Horizon);
         int replicas = Runs.ScenarioRun.FleetFor(s, demand).Replicas;
-        string fleet = s.Fleet is FloorFleet ? $"floor ({replicas} replicas at this traffic)" : $"{replicas} replicas";
+        string fleet = s.Fleet is FloorFleet ? $"floor ({Quantity.Count(replicas, "replica")} at this traffic)" : Quantity.Count(replicas, "replica");
         stdout.WriteLine($"{o.Scenario}: ok");
         stdout.WriteLine($"  {s.Name}: {s.Horizon.Value:0.#} h, {Quantity.Short(demand.Total.Value)} processed tokens, " +
-                         $"replica {s.Replica.Gpus} GPUs × {Quantity.Short(s.Replica.Throughput.Value)} tok/s × {s.Replica.MaxInFlight} in flight, " +
+                         $"replica {Quantity.Count(s.Replica.Gpus, "GPU")} × {Quantity.Short(s.Replica.Throughput.Value)} tok/s × {s.Replica.MaxInFlight} in flight, " +
                          $"fleet {fleet}, router {s.Router.ModeName}, API ${new Pricing.ScenarioPrices(s).ApiPerMillion.Value:0.000}/M{(s.Api.Price.IsTyped ? " for this request mix" : "")}");
         foreach (string w in s.Warnings.Concat(demand.Warnings))
         {

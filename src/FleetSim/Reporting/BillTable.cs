@@ -30,8 +30,8 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Router    {RouterLine(run.Scenario.Router, f)}");
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Traffic   {Quantity.Short(b.Demand.Value)} processed tokens, {TrafficLine(run)}");
-        sb.AppendLine(Inv, $"  Fleet     {f.Replicas} replica{(f.Replicas == 1 ? "" : "s")} × {r.Gpus} GPUs on {f.Nodes} node{(f.Nodes == 1 ? "" : "s")} " +
-                           $"({f.BilledGpus} GPUs {NodePrices(run)}): {f.Slots} slots, {Quantity.Short(f.Capacity.Value)} tok/s");
+        sb.AppendLine(Inv, $"  Fleet     {Quantity.Count(f.Replicas, "replica")} × {Quantity.Count(r.Gpus, "GPU")} on {Quantity.Count(f.Nodes, "node")} " +
+                           $"({Quantity.Count(f.BilledGpus, "GPU")} {NodePrices(run)}): {Quantity.Count(f.Slots, "slot")}, {Quantity.Short(f.Capacity.Value)} tok/s");
         sb.AppendLine();
 
         string costHeader = $"$/{period}";
@@ -51,7 +51,7 @@ public static class BillTable
                                $"{run.Scenario.Api.Price.BatchDiscount.ToString("0.# %", Inv)} off: every API price here × {b.Prices.Api.BatchFactor.ToString("0.######", Inv)})");
         }
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
-        Row(sb, $"Self-host ({f.Replicas} replicas)", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);
+        Row(sb, $"Self-host ({Quantity.Count(f.Replicas, "replica")})", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);
         Row(sb, "API spillover", b.Spilled, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill);
         if (b.Dropped.Value > 0)
         {

@@ -58,7 +58,7 @@ public static class TraceSummary
         string levels = string.Join(", ", fit.Levels.Select(v => v.ToString("0.###", Inv)));
         string hourZero = p.Clock.LocalStart is null ? "the trace's first hour (the trace is undated)" : $"midnight, {p.Clock.Zone}";
         var sb = new StringBuilder();
-        sb.AppendLine(Inv, $"# fitted by fleetsim trace fit from {p.Path} ({p.Requests:N0} requests over {Span(p.Seconds)}, starting {p.Clock.Describe()})");
+        sb.AppendLine(Inv, $"# fitted by fleetsim trace fit from {p.Path} ({Quantity.Count(p.Requests, "request")} over {Span(p.Seconds)}, starting {p.Clock.Describe()})");
         sb.AppendLine("traffic:");
         sb.AppendLine(Inv, $"  monthly_processed_tokens: {p.MonthlyTokens.ToString("0", Inv)}   # the trace's rate over a 730-hour month");
         sb.AppendLine("  daily_shape:");

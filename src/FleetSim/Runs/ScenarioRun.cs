@@ -1,3 +1,4 @@
+using FleetSim.Units;
 using FleetSim.Economics;
 using FleetSim.Engine;
 using FleetSim.Engine.Requests;
@@ -97,7 +98,7 @@ public sealed record ScenarioRun(
         }
         if (Fleet.Replicas > FleetSizing.Replicas(Scenario.Fleet, Fleet.Replica, Demand))
         {
-            yield return $"pricing.reserved_nodes: the {Scenario.Pricing.ReservedNodes} reserved nodes are paid for all horizon, so the fleet runs their {Fleet.Replicas} replicas";
+            yield return $"pricing.reserved_nodes: the {Scenario.Pricing.ReservedNodes} reserved nodes are paid for all horizon, so the fleet runs their {Quantity.Count(Fleet.Replicas, "replica")}";
         }
         if (Fleet.IdleGpus > 0)
         {

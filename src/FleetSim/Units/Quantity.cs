@@ -10,6 +10,13 @@ public static class Quantity
         (1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"),
     ];
 
+    /// <summary>
+    /// A count and its noun, in the plural unless the count is exactly one: "1 replica", "0 replicas",
+    /// "1,024 GPUs". <paramref name="plural"/> defaults to the noun with an "s".
+    /// </summary>
+    public static string Count(long n, string noun, string? plural = null) =>
+        n.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural ?? noun + "s");
+
     /// <summary>A K/M/B/T suffix and about three significant figures: 583B, 26.6K (four with <paramref name="precise"/>: 279.6B).</summary>
     public static string Short(double value, bool precise = false)
     {

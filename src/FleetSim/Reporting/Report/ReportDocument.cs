@@ -129,7 +129,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         var bill = new List<string[]>
         {
             new[] { "All API", Quantity.Short(b.Demand.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi.ToString() },
-            new[] { $"Self-host ({run.Fleet.Replicas} replicas on {run.Fleet.Nodes} nodes)", Quantity.Short(b.SelfHosted.Value, precise: true),
+            new[] { $"Self-host ({Quantity.Count(run.Fleet.Replicas, "replica")} on {Quantity.Count(run.Fleet.Nodes, "node")})", Quantity.Short(b.SelfHosted.Value, precise: true),
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
             new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },

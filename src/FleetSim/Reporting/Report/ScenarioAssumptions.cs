@@ -1,3 +1,4 @@
+using FleetSim.Units;
 using System.Globalization;
 using FleetSim.Scenario;
 
@@ -21,7 +22,7 @@ public static class ScenarioAssumptions
                 Add("traffic.daily_shape.peak_hour", p.PeakHour);
                 break;
             case TraceShape t:
-                Add("traffic.trace", $"{t.Profile.Path}: {t.Profile.Requests:N0} requests over {t.Profile.Minutes:N0} minutes ({Traffic.Traces.TraceFormats.Name(t.Profile.Stats.Format)}), starting {t.Profile.Clock.Describe()}");
+                Add("traffic.trace", $"{t.Profile.Path}: {Quantity.Count(t.Profile.Requests, "request")} over {Quantity.Count(t.Profile.Minutes, "minute")} ({Traffic.Traces.TraceFormats.Name(t.Profile.Stats.Format)}), starting {t.Profile.Clock.Describe()}");
                 break;
             case HourlyShape h:
                 Add("traffic.daily_shape.hourly", string.Join(", ", h.Levels.Select(v => v.ToString("G", CultureInfo.InvariantCulture))));

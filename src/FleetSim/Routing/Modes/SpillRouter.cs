@@ -1,3 +1,4 @@
+using FleetSim.Units;
 using FleetSim.Fleet;
 using FleetSim.Kernels;
 using FleetSim.Routing.Requests;
@@ -18,7 +19,11 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet);
 
     public override string Describe(FleetShape fleet) =>
-        $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once";
+        fleet.Slots == 0
+            ? "spill: with no self-hosted slot, every request goes to the API"
+            : fleet.Slots == 1
+                ? "spill: a request that finds the one slot busy goes to the API at once"
+                : $"spill: a request that finds all {Quantity.Count(fleet.Slots, "slot")} busy goes to the API at once";
 
     /// <summary>Replicas with a free slot are eligible; their load is their slots in use.</summary>
     private readonly struct FreeSlots(ServerBank[] slots, double now) : IReplicaView
