@@ -22,7 +22,7 @@ public static class CompareCommand
         var output = new OutputDirectory(o.Out);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
         PolicyComparison comparison = PolicyComparison.Of(scenario, policies);
-        CompareSummary summary = CompareSummary.Of(comparison);
+        CompareSummary summary = CompareSummary.Of(comparison) with { Provenance = Invocation.For(scenario, o.Scenario, o.Sets) };
         string json = summary.ToJson();
         string table = CompareTable.Render(comparison);
 

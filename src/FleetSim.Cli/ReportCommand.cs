@@ -32,7 +32,10 @@ public static class ReportCommand
             sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
         }
         var charts = ReportCharts.Render(run, comparison, sweep);
-        var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)]);
+        var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)])
+        {
+            Provenance = Invocation.For(scenario, o.Scenario, sets),
+        };
         var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);
 
         foreach (var (chart, bytes) in charts)

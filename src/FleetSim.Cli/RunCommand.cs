@@ -24,7 +24,7 @@ public static class RunCommand
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
 
         ScenarioRun run = ScenarioRun.Of(scenario, Engine(o.Engine));
-        BillSummary summary = BillSummary.Of(run);
+        BillSummary summary = BillSummary.Of(run) with { Provenance = Invocation.For(scenario, o.Scenario, sets) };
         string table = BillTable.Render(run);
         string json = BillJson.Serialize(summary);
 

@@ -36,6 +36,10 @@ public sealed record BillSummary(
     double? FluidSavingsFraction,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>How this bill was made (version, command, overrides, seed, scenario hash, time); set by the CLI.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public Provenance? Provenance { get; init; }
+
     /// <summary>minute or request.</summary>
     public string Engine { get; init; } = "minute";
 

@@ -25,6 +25,10 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
             r.DeniedNodes, r.Failures, r.Preemptions))],
         [.. c.Warnings]);
 
+    /// <summary>How this comparison was made (version, command, overrides, seed, scenario hash, time); set by the CLI.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public Provenance? Provenance { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 }
 

@@ -46,6 +46,9 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
               $"a mean of {Pct(best.SavingsFraction.Mean)} (P5 {Pct(best.SavingsFraction.P5)}, P95 {Pct(best.SavingsFraction.P95)}).";
     }
 
+    /// <summary>How the report was made, written at its foot; none when not set.</summary>
+    public Provenance? Provenance { get; init; }
+
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
@@ -81,6 +84,13 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         foreach (var (key, value) in ScenarioAssumptions.Of(run.Scenario))
         {
             sb.AppendLine(Inv, $"| `{key}` | {value} |");
+        }
+        if (Provenance is { } p)
+        {
+            sb.AppendLine();
+            sb.AppendLine("---");
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"*{p.Line()}*");
         }
         return sb.ToString();
     }
@@ -119,7 +129,12 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         {
             sb.AppendLine(Inv, $"<tr><td><code>{E(key)}</code></td><td>{E(value)}</td></tr>");
         }
-        sb.AppendLine("</table></body></html>");
+        sb.AppendLine("</table>");
+        if (Provenance is { } p)
+        {
+            sb.AppendLine(Inv, $"<footer><hr><p><small>{E(p.Line())}</small></p></footer>");
+        }
+        sb.AppendLine("</body></html>");
         return sb.ToString();
     }
 
