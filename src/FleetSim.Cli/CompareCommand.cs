@@ -28,8 +28,8 @@ public static class CompareCommand
 
         output.Add("compare.json", w => w.WriteLine(json));
         output.Add("compare.txt", w => w.Write(table));
-        output.AddBinary("compare.png", path => ChartStyle.Save(CompareChart.Draw(comparison), path));
-        output.AddBinary("timeline.png", path => ChartStyle.Save(TimelineChart.Draw(comparison), path));
+        output.AddBinary("compare.png", path => ChartStyle.Save(CompareChart.Draw(comparison), path, summary.Provenance));
+        output.AddBinary("timeline.png", path => ChartStyle.Save(TimelineChart.Draw(comparison), path, summary.Provenance));
         IReadOnlyList<string> written = output.Commit();
         stdout.Write(o.Json ? json + Environment.NewLine : table);
         if (!o.Json)

@@ -32,9 +32,11 @@ public static class ReportCommand
             sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
         }
         var charts = ReportCharts.Render(run, comparison, sweep);
+        Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
+        charts = [.. charts.Select(c => (c.Chart, Reporting.Charts.PngText.With(c.Png, provenance)))];
         var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)])
         {
-            Provenance = Invocation.For(scenario, o.Scenario, sets),
+            Provenance = provenance,
         };
         var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);
 

@@ -20,10 +20,13 @@ public sealed record Provenance(string FleetsimVersion, string Command, IReadOnl
     /// <summary>SHA-256 of <paramref name="bytes"/> as lower-case hex.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The same facts as one line, for the foot of a Markdown or HTML report and a PNG's text chunk.</summary>
-    public string Line() =>
+    /// <summary>
+    /// The same facts as one line, for the foot of a Markdown or HTML report (the hash cut to 12 digits) and,
+    /// with <paramref name="fullHash"/>, a PNG's text chunk.
+    /// </summary>
+    public string Line(bool fullHash = false) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"fleetsim {FleetsimVersion} · {Command} · seed {Seed} · scenario sha256 {ScenarioSha256[..12]}… · {GeneratedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+            $"fleetsim {FleetsimVersion} · {Command} · seed {Seed} · scenario sha256 {(fullHash ? ScenarioSha256 : ScenarioSha256[..12] + "…")} · {GeneratedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
 
     /// <summary>Joins arguments into one command line, single-quoting those a POSIX shell would split or expand.</summary>
     public static string CommandLine(IEnumerable<string> args)

@@ -79,3 +79,65 @@ public class ProvenanceTests
         }
     }
 }
+
+/// <summary>Charts carry the same provenance in their PNG text chunks, with valid chunk checksums.</summary>
+public class PngProvenanceTests
+{
+    /// <summary>CRC-32 (IEEE 802.3, reflected 0xEDB88320) bit by bit, as the PNG specification's annex gives it.</summary>
+    private static uint Crc(ReadOnlySpan<byte> bytes)
+    {
+        uint c = 0xFFFFFFFF;
+        foreach (byte b in bytes)
+        {
+            c ^= b;
+            for (int k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+            }
+        }
+        return c ^ 0xFFFFFFFF;
+    }
+
+    private static List<(string Type, byte[] Data)> Chunks(byte[] png)
+    {
+        var chunks = new List<(string, byte[])>();
+        int at = 8;
+        while (at < png.Length)
+        {
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            string type = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
+            uint crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length));
+            Assert.That(crc, Is.EqualTo(Crc(png.AsSpan(at + 4, 4 + length))), $"CRC of the {type} chunk");
+            chunks.Add((type, png[(at + 8)..(at + 8 + length)]));
+            at += 12 + length;
+        }
+        return chunks;
+    }
+
+    [Test]
+    public void CompareChartsSayHowTheyWereMade()
+    {
+        string dir = TempDir();
+        try
+        {
+            var (code, _, err) = Fleetsim("compare", "--policies", "floor", "--set", "horizon_hours=24", "--out", dir);
+            Assert.That(code, Is.EqualTo(0), err);
+            foreach (string chart in new[] { "compare.png", "timeline.png" })
+            {
+                var chunks = Chunks(File.ReadAllBytes(Path.Combine(dir, chart)));
+                Assert.That(chunks[0].Type, Is.EqualTo("IHDR"));
+                Assert.That(chunks[^1].Type, Is.EqualTo("IEND"));
+                var text = chunks.Where(c => c.Type == "tEXt")
+                                 .Select(c => System.Text.Encoding.Latin1.GetString(c.Data).Split('\0'))
+                                 .ToDictionary(kv => kv[0], kv => kv[1]);
+                Assert.That(text["Software"], Is.EqualTo("fleetsim 0.1.0"));
+                Assert.That(text["Description"], Does.StartWith("fleetsim 0.1.0 · fleetsim compare --policies floor --set horizon_hours=24 --out ")
+                                                       .And.Contain("scenario sha256 a29e3bd52e64e7ed6301578dc6e18be584a0de34c3d2061e6f8a122d432abc8a · "));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

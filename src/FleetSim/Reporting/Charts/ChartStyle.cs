@@ -58,11 +58,15 @@ public static class ChartStyle
         plot.GetImageBytes(160, 90, ImageFormat.Png);
     }
 
-    /// <summary>Writes the plot as a PNG at the shared size, to a temporary name first so a failure leaves no half file.</summary>
-    public static void Save(Plot plot, string path, int width = Width, int height = Height)
+    /// <summary>
+    /// Writes the plot as a PNG at the shared size, with <paramref name="provenance"/> in its text metadata when
+    /// given, to a temporary name first so a failure leaves no half file.
+    /// </summary>
+    public static void Save(Plot plot, string path, Provenance? provenance = null, int width = Width, int height = Height)
     {
+        byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
         string temp = path + ".partial.png";
-        plot.SavePng(temp, width, height);
+        File.WriteAllBytes(temp, provenance is null ? png : PngText.With(png, provenance));
         File.Move(temp, path, overwrite: true);
     }
 }
