@@ -55,7 +55,9 @@ public static class MinuteKernels
 
     /// <summary>
     /// <see cref="Spill"/> with the sum of <see cref="ErlangB.Loss"/> run across a vector of minutes
-    /// at a time: exact to rounding for any slot count, and up to N terms per minute.
+    /// at a time: exact to rounding for any slot count. The sum stops where B can no longer change what
+    /// is served (<see cref="ErlangB.ServedUnchangedAbove"/>), so a minute costs about 39 / |ln(N/A)|
+    /// terms, at most about 9√N near A = N, however large the fleet, rather than up to N.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
@@ -65,7 +67,14 @@ public static class MinuteKernels
         int width = Vector<double>.Count;
         var k = new Vector<double>(erlangsPerTokenPerSecond);
         Vector<double> acc = Vector<double>.Zero;
-        int i = 0;
+        // Past the tables, minute by minute: the scalar B takes a fixed-cost integral near full load.
+        int i = slots > ErlangB.IntegralFromSlots ? demand.Length : 0;
+        double total = 0;
+        for (int m = 0; m < i; m++)
+        {
+            served[m] = demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
+            total += served[m];
+        }
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
@@ -87,10 +96,10 @@ public static class MinuteKernels
             acc += s;
             i += width;
         }
-        double total = Vector.Sum(acc);
+        total += Vector.Sum(acc);
         for (; i < demand.Length; i++)
         {
-            served[i] = demand[i] * (1 - ErlangB.Loss(slots, demand[i] * erlangsPerTokenPerSecond));
+            served[i] = demand[i] * (1 - 1 / ErlangB.InverseLoss(slots, demand[i] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
             total += served[i];
         }
         return total;
@@ -112,7 +121,13 @@ public static class MinuteKernels
         int width = Vector<double>.Count;
         var k = new Vector<double>(arrivalsPerTokenPerSecond * serviceSeconds);
         double total = 0;
-        int i = 0;
+        // Past the tables, minute by minute: the scalar B takes a fixed-cost integral near full load.
+        int i = slots > ErlangB.IntegralFromSlots ? demand.Length : 0;
+        for (int m = 0; m < i; m++)
+        {
+            total += served[m] = ServedAfterTimeout(demand[m], 1 / ErlangB.InverseLoss(slots, demand[m] * arrivalsPerTokenPerSecond * serviceSeconds,
+                                                                                       ErlangB.ServedUnchangedAbove));
+        }
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
@@ -126,7 +141,8 @@ public static class MinuteKernels
         }
         for (; i < demand.Length; i++)
         {
-            total += served[i] = ServedAfterTimeout(demand[i], ErlangB.Loss(slots, demand[i] * arrivalsPerTokenPerSecond * serviceSeconds));
+            total += served[i] = ServedAfterTimeout(demand[i], 1 / ErlangB.InverseLoss(slots, demand[i] * arrivalsPerTokenPerSecond * serviceSeconds,
+                                                                                       ErlangB.ServedUnchangedAbove));
         }
         return total;
 
@@ -136,14 +152,15 @@ public static class MinuteKernels
 
     /// <summary>
     /// 1/B(slots, A) for two vectors of offered loads: the positive-term sum of <see cref="ErlangB"/>,
-    /// run as two independent chains of multiplies so each hides the other's latency.
+    /// run as two independent chains of multiplies so each hides the other's latency, and stopped
+    /// once it passes <see cref="ErlangB.ServedUnchangedAbove"/> (B then leaves served unchanged to the bit).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void InverseLoss(Vector<double> load0, Vector<double> load1, int slots,
                                     out Vector<double> sum0, out Vector<double> sum1)
     {
         var negligibleTerm = new Vector<double>(ErlangB.NegligibleTerm);
-        var negligibleLoss = new Vector<double>(ErlangB.NegligibleLoss);
+        var negligibleLoss = new Vector<double>(ErlangB.ServedUnchangedAbove);
         Vector<double> inverseLoad0 = Vector<double>.One / load0;
         Vector<double> inverseLoad1 = Vector<double>.One / load1;
         Vector<double> term0 = Vector<double>.One, term1 = Vector<double>.One;
