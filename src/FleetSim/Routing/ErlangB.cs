@@ -12,7 +12,7 @@ namespace FleetSim.Routing;
 /// zero for any bill, and is returned as 1/sum). The terms grow while m &lt; N − A and shrink after,
 /// so a sum needs about N − A + 6·√A terms at most, and far fewer where the load is near or above
 /// the slots. Past 4,096 slots a load from 0.75 to 1.4 times them takes <see cref="ErlangBIntegral"/> instead
-/// (the same quantity as an integral, in a fixed 48 evaluations, to a relative 1e−11), so no
+/// (the same quantity as an integral, in a fixed 40 evaluations, to a relative 1e−12), so no
 /// evaluation costs more than a few hundred terms however large the fleet. This is the scalar
 /// reference; the minute kernel runs the same sum across many minutes at once.
 /// </remarks>
@@ -35,7 +35,7 @@ public static class ErlangB
 
     /// <summary>
     /// Above this many slots (where the minute kernels' tables end), a load from 0.75 to 1.4 times the
-    /// slots takes the fixed-cost integral (<see cref="ErlangBIntegral"/>, relative 1e−11) instead of
+    /// slots takes the fixed-cost integral (<see cref="ErlangBIntegral"/>, relative 1e−12) instead of
     /// the sum, which needs over a hundred terms there and about 9√N near A = N (3,700 at 166,000 slots).
     /// </summary>
     public const int IntegralFromSlots = ErlangBTable.MaxSlots;
