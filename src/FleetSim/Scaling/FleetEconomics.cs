@@ -93,8 +93,8 @@ public sealed class FleetEconomics
     /// while what it keeps off the API costs more than its node time). Ties go to fewer replicas.
     /// Up to <see cref="SteppedUpTo"/> candidate counts every count is tried in turn; past that the
     /// cheapest whole-node count is found by bisection (<see cref="CheapestCount"/>: the span's cost is
-    /// convex in its nodes) and the counts of the nodes either side of it are tried in turn, so the
-    /// work grows with the logarithm of the fleet, not the fleet.
+    /// convex in its nodes) and the counts on that node are tried in turn, so the work grows with the
+    /// logarithm of the fleet, not the fleet.
     /// </summary>
     /// <param name="demand">The span's tok/s, one value a minute.</param>
     /// <param name="maxReplicas">The most replicas the answer may have.</param>
@@ -112,12 +112,14 @@ public sealed class FleetEconomics
         {
             return Stepped(demand, 0, limit, scratch);
         }
-        // Within a node more replicas serve more for the same rent, so the cheapest count ends a node,
-        // or ties with the node's full count and takes fewer replicas on it: search whole nodes, then
-        // step through the node before and the node after the cheapest.
+        // Within a node more replicas serve more for the same rent, so the cheapest count fills its
+        // node, or ties with the full node and takes fewer replicas on it: search whole nodes, then step
+        // through the cheapest node's counts from the full node before it, as stepping from 0 would
+        // arrive there (no count on a later node is cheaper by more than the tolerance: the full next
+        // node is not, and fewer replicas on it serve less for the same rent).
         int nodes = NodesFor(limit);
         int cheapest = CheapestCount.Find(new SpanCostOfNodes(this, demand, scratch, limit), nodes, Tolerance);
-        return Stepped(demand, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (cheapest + 1L) * ReplicasPerNode), scratch);
+        return Stepped(demand, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (long)cheapest * ReplicasPerNode), scratch);
     }
 
     /// <summary>Up to this many candidate replica counts, <see cref="BestReplicas"/> tries each one.</summary>
