@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Routing;
 using FleetSim.Scaling;
 
@@ -10,7 +11,8 @@ namespace FleetSim.Engine;
 /// whose next is not cheaper by more than the tolerance is the one stepping up from no nodes keeps,
 /// and a walk from any count reaches it. Minutes are walked in order of demand, each from the count
 /// the one before ended on: the cheapest count rises with demand, so the walks together cross the
-/// range of counts about once, and a month costs a few evaluations a minute however large the fleet.
+/// range of counts about once, and a month costs a few evaluations a minute however large the fleet
+/// (a walk that would go far gallops, then bisects: the first minute's starts from no nodes).
 /// </summary>
 internal static class OracleMinuteSearch
 {
@@ -19,6 +21,7 @@ internal static class OracleMinuteSearch
     /// all-API cost, the cost of no nodes), trying no count above <paramref name="limit"/> nor any
     /// whose rent alone reaches the minute's all-API cost.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public static void Run(ReadOnlySpan<double> demand, FleetEconomics economics, int limit, double tolerance,
                            double[] bestCost, double[] bestServed, int[] bestNodes)
     {
@@ -42,28 +45,57 @@ internal static class OracleMinuteSearch
             int most = (int)Math.Min(limit, Math.Max(0, Math.Ceiling(allApi / economics.CheapestNodeUsdPerMinute) - 1));
             nodes = Math.Min(nodes, most);
             minute.Reset(d, allApi);
-            // Steps(n): the count after n is not cheaper by more than the tolerance. False up to the
-            // answer, true from it on (the steps of a convex cost never decrease); the count `most`
-            // has no next worth trying and counts as true.
-            if (nodes == most || minute.StopsAt(nodes, tolerance))
-            {
-                while (nodes > 0 && minute.StopsAt(nodes - 1, tolerance))
-                {
-                    nodes--;
-                }
-            }
-            else
-            {
-                do
-                {
-                    nodes++;
-                }
-                while (nodes < most && !minute.StopsAt(nodes, tolerance));
-            }
+            nodes = FirstStop(minute, nodes, most, tolerance);
             bestNodes[m] = nodes;
             bestCost[m] = minute.Cost(nodes, out double served);
             bestServed[m] = served;
         }
+    }
+
+    /// <summary>
+    /// The first count n in [0, <paramref name="most"/>] at which the next is not cheaper by more than
+    /// the tolerance (<paramref name="most"/> has no next worth trying and counts as stopping), from a
+    /// guess: steps of 1, 2, 4, … away from it until the answer is bracketed, then bisection, so a
+    /// guess d counts off costs about 4·log₂ d evaluations. The test is false below the answer and
+    /// true from it on, since the steps of a convex cost never decrease.
+    /// </summary>
+    private static int FirstStop(MinuteCost minute, int guess, int most, double tolerance)
+    {
+        bool Stops(int n) => n >= most || minute.StopsAt(n, tolerance);
+        int low, high; // the answer lies in (low, high]: Stops(low) is false (or low = −1), Stops(high) is true
+        if (Stops(guess))
+        {
+            high = guess;
+            low = guess - 1;
+            for (int step = 1; low >= 0 && Stops(low); step *= 2)
+            {
+                high = low;
+                low = Math.Max(-1, high - 2 * step);
+            }
+        }
+        else
+        {
+            low = guess;
+            high = guess + 1;
+            for (int step = 1; !Stops(high); step *= 2)
+            {
+                low = high;
+                high = Math.Min(most, low + 2 * step);
+            }
+        }
+        while (high - low > 1)
+        {
+            int mid = low + (high - low) / 2;
+            if (Stops(mid))
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+        return high;
     }
 
     /// <summary>One minute's cost by node count, remembering the last few it priced (a walk asks for each count about twice).</summary>
@@ -85,6 +117,7 @@ internal static class OracleMinuteSearch
         /// <summary>Whether <paramref name="nodes"/> + 1 nodes are not cheaper than <paramref name="nodes"/> by more than the tolerance.</summary>
         public bool StopsAt(int nodes, double tolerance) => Cost(nodes + 1, out _) >= Cost(nodes, out _) - tolerance;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
         public double Cost(int nodes, out double served)
         {
             foreach (var (n, c, s) in _recent)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Fleet;
 
 /// <summary>What a fleet of some whole count (of nodes, of replicas) costs, in dollars, for <see cref="CheapestCount"/>.</summary>
@@ -29,6 +30,7 @@ public static class CheapestCount
     /// <param name="max">The largest count allowed, 0 or more.</param>
     /// <param name="tolerance">Dollars by which a larger count must be cheaper to be worth it, 0 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="max"/> or <paramref name="tolerance"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public static int Find<TCost>(TCost cost, int max, double tolerance) where TCost : ICountCost, allows ref struct
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);

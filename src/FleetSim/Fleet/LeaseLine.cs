@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Fleet;
 
 /// <summary>
@@ -26,6 +27,7 @@ public sealed class LeaseLine
         (uint)index < (uint)_count ? _items[_head + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Adds <paramref name="lease"/> at <paramref name="minute"/>, after every lease whose minute is not later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public void Add(NodeLease lease, double minute)
     {
         if (_head + _count == _items.Length)

@@ -67,18 +67,25 @@ public static class MinuteKernels
         int width = Vector<double>.Count;
         var k = new Vector<double>(erlangsPerTokenPerSecond);
         Vector<double> acc = Vector<double>.Zero;
-        // Past the tables, minute by minute: the scalar B takes a fixed-cost integral near full load.
-        int i = slots > ErlangB.IntegralFromSlots ? demand.Length : 0;
+        // Past the tables, minutes near full load take the scalar B, which has a fixed-cost integral there.
+        bool large = slots > ErlangB.IntegralFromSlots;
+        var nearLow = new Vector<double>(ErlangB.IntegralFromLoad * slots);
+        var nearHigh = new Vector<double>(ErlangB.IntegralToLoad * slots);
         double total = 0;
-        for (int m = 0; m < i; m++)
-        {
-            served[m] = demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
-            total += served[m];
-        }
+        int i = 0;
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
             var d1 = new Vector<double>(demand[(i + width)..]);
+            if (large && (NearFullLoad(d0 * k, nearLow, nearHigh) || NearFullLoad(d1 * k, nearLow, nearHigh)))
+            {
+                for (int m = i; m < i + 2 * width; m++)
+                {
+                    served[m] = demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
+                    total += served[m];
+                }
+                continue;
+            }
             InverseLoss(d0 * k, d1 * k, slots, out Vector<double> inverse0, out Vector<double> inverse1);
             Vector<double> s0 = d0 - d0 / inverse0;
             Vector<double> s1 = d1 - d1 / inverse1;
@@ -86,7 +93,7 @@ public static class MinuteKernels
             s1.CopyTo(served[(i + width)..]);
             acc += s0 + s1;
         }
-        if (i <= demand.Length - width)
+        if (i <= demand.Length - width && !(large && NearFullLoad(new Vector<double>(demand[i..]) * k, nearLow, nearHigh)))
         {
             // One vector left: run it beside a copy of itself rather than minute by minute.
             var d = new Vector<double>(demand[i..]);
@@ -179,6 +186,10 @@ public static class MinuteKernels
             }
         }
     }
+
+    /// <summary>Whether any lane's load lies where <see cref="ErlangB.InverseLoss"/> takes its integral.</summary>
+    private static bool NearFullLoad(Vector<double> load, Vector<double> low, Vector<double> high) =>
+        !Vector.EqualsAll(Vector.GreaterThanOrEqual(load, low) & Vector.LessThanOrEqual(load, high), Vector<long>.Zero);
 
     private static bool Converged(Vector<double> term, Vector<double> sum, Vector<double> negligibleTerm, Vector<double> negligibleLoss)
     {

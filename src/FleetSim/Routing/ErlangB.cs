@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Routing;
 
 /// <summary>
@@ -11,7 +12,7 @@ namespace FleetSim.Routing;
 /// stops once the next term is below 1e−17 of it, or once it passes 1e300 (then B is below 1e−300,
 /// zero for any bill, and is returned as 1/sum). The terms grow while m &lt; N − A and shrink after,
 /// so a sum needs about N − A + 6·√A terms at most, and far fewer where the load is near or above
-/// the slots. Past 4,096 slots a load from 0.75 to 1.4 times them takes <see cref="ErlangBIntegral"/> instead
+/// the slots. Past 4,096 slots a load from 0.8 to 1.25 times them takes <see cref="ErlangBIntegral"/> instead
 /// (the same quantity as an integral, in a fixed 40 evaluations, to a relative 1e−12), so no
 /// evaluation costs more than a few hundred terms however large the fleet. This is the scalar
 /// reference; the minute kernel runs the same sum across many minutes at once.
@@ -34,11 +35,17 @@ public static class ErlangB
     public const double ServedUnchangedAbove = 1e17;
 
     /// <summary>
-    /// Above this many slots (where the minute kernels' tables end), a load from 0.75 to 1.4 times the
+    /// Above this many slots (where the minute kernels' tables end), a load from 0.8 to 1.25 times the
     /// slots takes the fixed-cost integral (<see cref="ErlangBIntegral"/>, relative 1e−12) instead of
     /// the sum, which needs over a hundred terms there and about 9√N near A = N (3,700 at 166,000 slots).
     /// </summary>
     public const int IntegralFromSlots = ErlangBTable.MaxSlots;
+
+    /// <summary>The integral's band of offered load per slot, from here…: below, the sum needs under 39 / ln(1/0.8) ≈ 175 terms to leave served unchanged.</summary>
+    public const double IntegralFromLoad = 0.8;
+
+    /// <summary>…to here: above, the sum's terms fall by at least 1/1.25 each, under 175 of them to 1e−17.</summary>
+    public const double IntegralToLoad = 1.25;
 
     /// <summary>B(N, A) in [0, 1] for <paramref name="slots"/> = N ≥ 0 and <paramref name="erlangs"/> = A ≥ 0, to a relative 1e−15 (the sum's rounding).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative slots, or a negative or NaN load.</exception>
@@ -51,6 +58,7 @@ public static class ErlangB
     /// </summary>
     /// <returns>The sum, at least 1; +∞ when A = 0 and N ≥ 1 (nothing is lost), 1 when N = 0 (everything is).</returns>
     /// <exception cref="ArgumentOutOfRangeException">Negative slots, or a negative or NaN load.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public static double InverseLoss(int slots, double erlangs, double stopAbove)
     {
         if (slots < 0)
@@ -65,7 +73,7 @@ public static class ErlangB
         {
             return slots == 0 ? 1 : double.PositiveInfinity;
         }
-        if (slots > IntegralFromSlots && erlangs >= 0.75 * slots && erlangs <= 1.4 * slots)
+        if (slots > IntegralFromSlots && erlangs >= IntegralFromLoad * slots && erlangs <= IntegralToLoad * slots)
         {
             return ErlangBIntegral.InverseLoss(slots, erlangs);
         }

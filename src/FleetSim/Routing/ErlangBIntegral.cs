@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.Integration;
 
@@ -43,6 +44,7 @@ public static class ErlangBIntegral
 
     /// <summary>1/B(<paramref name="slots"/>, <paramref name="erlangs"/>) for slots ≥ 1 and a load above 0; +∞ where B underflows.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No slots, or a load that is not above 0.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public static double InverseLoss(int slots, double erlangs)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
@@ -72,6 +74,7 @@ public static class ErlangBIntegral
     }
 
     /// <summary>Σ wᵢ·e^{h(tᵢ)} over the nodes, h(t) = N·D(t/(A + u*)) + (N/(A + u*) − 1)·t = g(u* + t) − g(u*).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     private static double SumScalar(double n, double widest, double slope, double middle, double half)
     {
         double sum = 0;
@@ -84,6 +87,7 @@ public static class ErlangBIntegral
     }
 
     /// <summary><see cref="SumScalar"/> four nodes at a time, for nodes with |t/(A + u*)| below 1/2 (D by its series throughout).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     private static double SumVectorized(double n, double widest, double slope, double middle, double half, int terms)
     {
         var sum = Vector256<double>.Zero;
@@ -134,6 +138,7 @@ public static class ErlangBIntegral
         return terms;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     private static double LogOnePlusMinusX(double x, int terms)
     {
         if (Math.Abs(x) >= 0.5)

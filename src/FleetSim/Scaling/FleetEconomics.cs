@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Engine;
 using FleetSim.Fleet;
 using FleetSim.Pricing;
@@ -77,6 +78,7 @@ public sealed class FleetEconomics
     private readonly MinuteRouter[] _routers;
 
     /// <summary>Node rent plus the API's bill for what <paramref name="replicas"/> leave unserved over the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public double SpanCost(ReadOnlySpan<double> demand, int replicas, Span<double> scratch)
     {
         double demanded = 0;
@@ -129,6 +131,7 @@ public sealed class FleetEconomics
     private const double Tolerance = 1e-9;
 
     /// <summary>Tries every count from <paramref name="from"/> to <paramref name="to"/> in turn, keeping one only when it is cheaper by more than the tolerance.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     private int Stepped(ReadOnlySpan<double> demand, int from, int to, Span<double> scratch)
     {
         int best = from;
