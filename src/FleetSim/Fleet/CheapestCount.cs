@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace FleetSim.Fleet;
 
 /// <summary>What a fleet of some whole count (of nodes, of replicas) costs, in dollars, for <see cref="CheapestCount"/>.</summary>

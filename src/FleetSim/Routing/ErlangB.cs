@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace FleetSim.Routing;
 
 /// <summary>
@@ -13,9 +14,10 @@ namespace FleetSim.Routing;
 /// zero for any bill, and is returned as 1/sum). The terms grow while m &lt; N − A and shrink after,
 /// so a sum needs about N − A + 6·√A terms at most, and far fewer where the load is near or above
 /// the slots. Past 4,096 slots a load from 0.8 to 1.25 times them takes <see cref="ErlangBIntegral"/> instead
-/// (the same quantity as an integral, in a fixed 40 evaluations, to a relative 1e−12), so no
-/// evaluation costs more than a few hundred terms however large the fleet. This is the scalar
-/// reference; the minute kernel runs the same sum across many minutes at once.
+/// (the same quantity as an integral, in a fixed 40 evaluations, to a relative 1e−12), so the minute
+/// kernels, which stop the sum once B can no longer change what is served
+/// (<see cref="ServedUnchangedAbove"/>), need at most about 175 terms a minute however large the
+/// fleet. This is the scalar reference; the minute kernel runs the same sum across many minutes at once.
 /// </remarks>
 public static class ErlangB
 {
@@ -47,7 +49,10 @@ public static class ErlangB
     /// <summary>…to here: above, the sum's terms fall by at least 1/1.25 each, under 175 of them to 1e−17.</summary>
     public const double IntegralToLoad = 1.25;
 
-    /// <summary>B(N, A) in [0, 1] for <paramref name="slots"/> = N ≥ 0 and <paramref name="erlangs"/> = A ≥ 0, to a relative 1e−15 (the sum's rounding).</summary>
+    /// <summary>
+    /// B(N, A) in [0, 1] for <paramref name="slots"/> = N ≥ 0 and <paramref name="erlangs"/> = A ≥ 0: to a
+    /// relative 1e−15 by the sum (its rounding), 1e−12 where the integral takes over.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative slots, or a negative or NaN load.</exception>
     public static double Loss(int slots, double erlangs) => 1.0 / InverseLoss(slots, erlangs, NegligibleLoss);
 
