@@ -30,6 +30,15 @@ public static class OracleBound
     /// <summary>How tables and charts name a policy: the oracle as "oracle (bound)", any other by its name.</summary>
     public static string Label(string policy) => policy == Name ? $"{Name} (bound)" : policy;
 
+    /// <summary>
+    /// Up to this many node counts worth trying, every count runs over the whole month (one vectorized
+    /// pass each); past that each minute finds its own count by walking from its neighbour's.
+    /// </summary>
+    public const int SteppedUpTo = 64;
+
+    /// <summary>Dollars by which a larger count must be cheaper in a minute to be chosen.</summary>
+    private const double Tolerance = 1e-12;
+
     /// <summary>The oracle's minutes and node time for <paramref name="actual"/>; price it with <c>Bill.For</c>.</summary>
     /// <param name="maxNodes">The scenario's node cap (<c>scaling.max_nodes</c>), which binds every fleet and so the bound too.</param>
     public static PolicyRun Run(DemandSeries actual, FleetEconomics economics, int? maxNodes)
@@ -42,29 +51,21 @@ public static class OracleBound
         var bestCost = new double[minutes];
         var bestServed = new double[minutes];
         var bestNodes = new int[minutes];
-        var served = new double[minutes];
         // No nodes: every minute's demand goes to the API.
         for (int m = 0; m < minutes; m++)
         {
             bestCost[m] = economics.Cost(0, 1, demand[m], nodeUsdPerMinute);
         }
-        // One vectorized pass over the month per node count; each minute keeps its cheapest. n nodes
-        // cost at least n × the node price in any minute, so once that passes every minute's best so
-        // far no larger count can win anywhere, and the search is exact. (With few slots per node and
-        // a dear API, counts well above the peak's still pay: Erlang B falls slowly.)
-        for (int nodes = 1; nodes <= limit && nodes * nodeUsdPerMinute < Max(bestCost); nodes++)
+        // n nodes cost at least n × the node price in any minute, so no count whose rent alone reaches
+        // a minute's all-API cost can win there, nor anywhere once it passes every minute's.
+        int worthTrying = (int)Math.Min(limit, Math.Ceiling(Max(bestCost) / nodeUsdPerMinute));
+        if (worthTrying <= SteppedUpTo)
         {
-            MinuteEngine.ServeSpan(demand, economics.RouterFor(nodes * perNode), served);
-            for (int m = 0; m < minutes; m++)
-            {
-                double cost = economics.Cost(nodes, 1, Math.Max(0, demand[m] - served[m]), nodeUsdPerMinute);
-                if (cost < bestCost[m] - 1e-12)
-                {
-                    bestCost[m] = cost;
-                    bestServed[m] = served[m];
-                    bestNodes[m] = nodes;
-                }
-            }
+            EveryCount(demand, economics, limit, bestCost, bestServed, bestNodes);
+        }
+        else
+        {
+            OracleMinuteSearch.Run(demand, economics, limit, Tolerance, bestCost, bestServed, bestNodes);
         }
         var serving = new int[minutes];
 
@@ -80,6 +81,35 @@ public static class OracleBound
         return new PolicyRun(Name, actual, bestServed, serving, [], new Tokens(servedSum * 60.0),
                              economics.Replica.Throughput.Value, changes, 0, 0, 0)
         { BoundNodeMinutes = nodeMinutes };
+    }
+
+    /// <summary>
+    /// One vectorized pass over the month per node count; each minute keeps its cheapest. Once a count's
+    /// rent passes every minute's best so far no larger count can win anywhere, and the search is
+    /// exact. (With few slots per node and a dear API, counts well above the peak's still pay: Erlang B
+    /// falls slowly.)
+    /// </summary>
+    private static void EveryCount(ReadOnlySpan<double> demand, FleetEconomics economics, int limit,
+                                   double[] bestCost, double[] bestServed, int[] bestNodes)
+    {
+        int minutes = demand.Length;
+        int perNode = economics.ReplicasPerNode;
+        double nodeUsdPerMinute = economics.CheapestNodeUsdPerMinute;
+        var served = new double[minutes];
+        for (int nodes = 1; nodes <= limit && nodes * nodeUsdPerMinute < Max(bestCost); nodes++)
+        {
+            MinuteEngine.ServeSpan(demand, economics.RouterFor(nodes * perNode), served);
+            for (int m = 0; m < minutes; m++)
+            {
+                double cost = economics.Cost(nodes, 1, Math.Max(0, demand[m] - served[m]), nodeUsdPerMinute);
+                if (cost < bestCost[m] - Tolerance)
+                {
+                    bestCost[m] = cost;
+                    bestServed[m] = served[m];
+                    bestNodes[m] = nodes;
+                }
+            }
+        }
     }
 
     private static double Max(ReadOnlySpan<double> costs)

@@ -21,11 +21,12 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     private readonly List<NodeLease> _leases = [];
     private readonly List<NodeLease> _ready = [];
     // Booting nodes, wanted and spare, each in the order they become ready.
-    private readonly List<NodeLease> _booting = [];
-    private readonly List<NodeLease> _spare = [];
-    // Empty nodes with the minute each became empty (its drain over, or ready with no replica wanted).
-    private readonly List<(NodeLease Lease, double Since)> _empty = [];
+    private readonly LeaseLine _booting = new();
+    private readonly LeaseLine _spare = new();
+    // Empty nodes by the minute each became empty (its drain over, or ready with no replica wanted).
+    private readonly LeaseLine _empty = new();
     private double _lastAdd = double.NegativeInfinity;
+    private int _readySpot;
 
     /// <summary>Every lease the pool ever held, in the order asked for.</summary>
     public IReadOnlyList<NodeLease> Leases => _leases;
@@ -40,18 +41,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     public int Leased => Wanted + _spare.Count + _empty.Count;
 
     /// <summary>Ready spot nodes (what preemption can take).</summary>
-    public int ReadySpotNodes
-    {
-        get
-        {
-            int n = 0;
-            foreach (NodeLease lease in _ready)
-            {
-                n += lease.Kind == NodeKind.Spot ? 1 : 0;
-            }
-            return n;
-        }
-    }
+    public int ReadySpotNodes => _readySpot;
 
     /// <summary>The minute the next booting node (wanted or spare) becomes ready; +∞ with none.</summary>
     public double NextReady { get; private set; } = double.PositiveInfinity;
@@ -63,7 +53,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     public void AddServing(NodeLease lease)
     {
         _leases.Add(lease);
-        _ready.Add(lease);
+        AddReady(lease);
     }
 
     /// <summary>
@@ -75,20 +65,14 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     {
         while (Wanted < need && _empty.Count > 0)
         {
-            int newest = 0;
-            for (int i = 1; i < _empty.Count; i++)
-            {
-                newest = _empty[i].Since >= _empty[newest].Since ? i : newest;
-            }
-            NodeLease lease = _empty[newest].Lease;
-            _empty.RemoveAt(newest);
+            NodeLease lease = _empty.RemoveLast(); // the newest empty (the last to empty among equals)
             lease.Reclaim();
-            _ready.Add(lease);
+            AddReady(lease);
         }
         while (Wanted < need && _spare.Count > 0)
         {
-            InsertByReady(_booting, _spare[0]);
-            _spare.RemoveAt(0);
+            NodeLease lease = _spare.RemoveFirst();
+            _booting.Add(lease, lease.Ready);
         }
         int asked = 0;
         for (; Wanted < need; asked++)
@@ -97,11 +81,11 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             _leases.Add(lease);
             if (bootMinutes <= 0)
             {
-                _ready.Add(lease);
+                AddReady(lease);
             }
             else
             {
-                _booting.Add(lease); // every node boots for the same time, so the list stays in order of readiness
+                _booting.Add(lease, lease.Ready); // every node boots for the same time: it joins at the back
             }
         }
         if (asked > 0)
@@ -121,9 +105,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     {
         while (Wanted > need && _booting.Count > 0)
         {
-            NodeLease lease = _booting[^1];
-            _booting.RemoveAt(_booting.Count - 1);
-            InsertByReady(_spare, lease);
+            NodeLease lease = _booting.RemoveLast();
+            _spare.Add(lease, lease.Ready);
         }
         for (int i = _ready.Count - 1; i >= 0 && Wanted > need; i--)
         {
@@ -132,9 +115,9 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             {
                 continue;
             }
-            _ready.RemoveAt(i);
+            RemoveReadyAt(i);
             lease.Drain();
-            _empty.Add((lease, now + Math.Max(0, drainMinutes)));
+            _empty.Add(lease, now + Math.Max(0, drainMinutes));
         }
         Update();
     }
@@ -142,18 +125,16 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     /// <summary>The booting node due at <paramref name="now"/> becomes ready: it serves if wanted, else it is empty from now.</summary>
     public void BecomeReady(double now)
     {
-        bool wanted = _booting.Count > 0 && (_spare.Count == 0 || _booting[0].Ready <= _spare[0].Ready);
+        bool wanted = _booting.Count > 0 && (_spare.Count == 0 || _booting.First.Minute <= _spare.First.Minute);
         if (wanted)
         {
-            _ready.Add(_booting[0]);
-            _booting.RemoveAt(0);
+            AddReady(_booting.RemoveFirst());
         }
         else
         {
-            NodeLease lease = _spare[0];
-            _spare.RemoveAt(0);
+            NodeLease lease = _spare.RemoveFirst();
             lease.Drain();
-            _empty.Add((lease, now));
+            _empty.Add(lease, now);
         }
         Update();
     }
@@ -165,13 +146,10 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         {
             return;
         }
-        for (int i = _empty.Count - 1; i >= 0; i--)
+        // The line is in order of the minute each node became empty, so the nodes due are its front.
+        while (_empty.Count > 0 && _empty.First.Minute + unneededMinutes <= now + 1e-9)
         {
-            if (_empty[i].Since + unneededMinutes <= now + 1e-9)
-            {
-                _empty[i].Lease.End(now);
-                _empty.RemoveAt(i);
-            }
+            _empty.RemoveFirst().End(now);
         }
         Update();
     }
@@ -185,30 +163,27 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             return false;
         }
         _ready[last].End(now, preempted: true);
-        _ready.RemoveAt(last);
+        RemoveReadyAt(last);
         return true;
     }
 
-    /// <summary>Finds the next readiness and release again after the lists changed (they are read far more often than they change).</summary>
+    /// <summary>Finds the next readiness and release again after the lines changed (they are read far more often than they change).</summary>
     private void Update()
     {
-        NextReady = Math.Min(_booting.Count > 0 ? _booting[0].Ready : double.PositiveInfinity,
-                             _spare.Count > 0 ? _spare[0].Ready : double.PositiveInfinity);
-        double since = double.PositiveInfinity;
-        foreach (var (_, s) in _empty)
-        {
-            since = Math.Min(since, s);
-        }
-        NextRelease = _empty.Count == 0 ? double.PositiveInfinity : Math.Max(since + unneededMinutes, _lastAdd + delayAfterAddMinutes);
+        NextReady = Math.Min(_booting.Count > 0 ? _booting.First.Minute : double.PositiveInfinity,
+                             _spare.Count > 0 ? _spare.First.Minute : double.PositiveInfinity);
+        NextRelease = _empty.Count == 0 ? double.PositiveInfinity : Math.Max(_empty.First.Minute + unneededMinutes, _lastAdd + delayAfterAddMinutes);
     }
 
-    private static void InsertByReady(List<NodeLease> list, NodeLease lease)
+    private void AddReady(NodeLease lease)
     {
-        int i = list.Count;
-        while (i > 0 && list[i - 1].Ready > lease.Ready)
-        {
-            i--;
-        }
-        list.Insert(i, lease);
+        _ready.Add(lease);
+        _readySpot += lease.Kind == NodeKind.Spot ? 1 : 0;
+    }
+
+    private void RemoveReadyAt(int index)
+    {
+        _readySpot -= _ready[index].Kind == NodeKind.Spot ? 1 : 0;
+        _ready.RemoveAt(index);
     }
 }

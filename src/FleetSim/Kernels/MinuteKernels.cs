@@ -55,7 +55,11 @@ public static class MinuteKernels
 
     /// <summary>
     /// <see cref="Spill"/> with the sum of <see cref="ErlangB.Loss"/> run across a vector of minutes
-    /// at a time: exact to rounding for any slot count, and up to N terms per minute.
+    /// at a time: exact to rounding for any slot count. The sum stops where B can no longer change what
+    /// is served (<see cref="ErlangB.ServedUnchangedAbove"/>), so a minute costs about 39 / |ln(N/A)|
+    /// terms rather than up to N; past 4,096 slots the groups of minutes with a load from 0.8 to 1.25
+    /// per slot take the scalar <see cref="ErlangB.InverseLoss"/>, whose integral costs the same
+    /// whatever N, where the sum would need up to about 9√N terms.
     /// </summary>
     /// <returns>The sum of <paramref name="served"/> (tok/s·minutes).</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first run: no slow tier-0 months
@@ -65,11 +69,25 @@ public static class MinuteKernels
         int width = Vector<double>.Count;
         var k = new Vector<double>(erlangsPerTokenPerSecond);
         Vector<double> acc = Vector<double>.Zero;
+        // Past the tables, minutes near full load take the scalar B, which has a fixed-cost integral there.
+        bool large = slots > ErlangB.IntegralFromSlots;
+        var nearLow = new Vector<double>(ErlangB.IntegralFromLoad * slots);
+        var nearHigh = new Vector<double>(ErlangB.IntegralToLoad * slots);
+        double total = 0;
         int i = 0;
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
             var d1 = new Vector<double>(demand[(i + width)..]);
+            if (large && (NearFullLoad(d0 * k, nearLow, nearHigh) || NearFullLoad(d1 * k, nearLow, nearHigh)))
+            {
+                for (int m = i; m < i + 2 * width; m++)
+                {
+                    served[m] = demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
+                    total += served[m];
+                }
+                continue;
+            }
             InverseLoss(d0 * k, d1 * k, slots, out Vector<double> inverse0, out Vector<double> inverse1);
             Vector<double> s0 = d0 - d0 / inverse0;
             Vector<double> s1 = d1 - d1 / inverse1;
@@ -77,7 +95,7 @@ public static class MinuteKernels
             s1.CopyTo(served[(i + width)..]);
             acc += s0 + s1;
         }
-        if (i <= demand.Length - width)
+        if (i <= demand.Length - width && !(large && NearFullLoad(new Vector<double>(demand[i..]) * k, nearLow, nearHigh)))
         {
             // One vector left: run it beside a copy of itself rather than minute by minute.
             var d = new Vector<double>(demand[i..]);
@@ -87,10 +105,10 @@ public static class MinuteKernels
             acc += s;
             i += width;
         }
-        double total = Vector.Sum(acc);
+        total += Vector.Sum(acc);
         for (; i < demand.Length; i++)
         {
-            served[i] = demand[i] * (1 - ErlangB.Loss(slots, demand[i] * erlangsPerTokenPerSecond));
+            served[i] = demand[i] * (1 - 1 / ErlangB.InverseLoss(slots, demand[i] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
             total += served[i];
         }
         return total;
@@ -112,7 +130,13 @@ public static class MinuteKernels
         int width = Vector<double>.Count;
         var k = new Vector<double>(arrivalsPerTokenPerSecond * serviceSeconds);
         double total = 0;
-        int i = 0;
+        // Past the tables, minute by minute: the scalar B takes a fixed-cost integral near full load.
+        int i = slots > ErlangB.IntegralFromSlots ? demand.Length : 0;
+        for (int m = 0; m < i; m++)
+        {
+            total += served[m] = ServedAfterTimeout(demand[m], 1 / ErlangB.InverseLoss(slots, demand[m] * arrivalsPerTokenPerSecond * serviceSeconds,
+                                                                                       ErlangB.ServedUnchangedAbove));
+        }
         for (; i <= demand.Length - 2 * width; i += 2 * width)
         {
             var d0 = new Vector<double>(demand[i..]);
@@ -126,7 +150,8 @@ public static class MinuteKernels
         }
         for (; i < demand.Length; i++)
         {
-            total += served[i] = ServedAfterTimeout(demand[i], ErlangB.Loss(slots, demand[i] * arrivalsPerTokenPerSecond * serviceSeconds));
+            total += served[i] = ServedAfterTimeout(demand[i], 1 / ErlangB.InverseLoss(slots, demand[i] * arrivalsPerTokenPerSecond * serviceSeconds,
+                                                                                       ErlangB.ServedUnchangedAbove));
         }
         return total;
 
@@ -136,14 +161,15 @@ public static class MinuteKernels
 
     /// <summary>
     /// 1/B(slots, A) for two vectors of offered loads: the positive-term sum of <see cref="ErlangB"/>,
-    /// run as two independent chains of multiplies so each hides the other's latency.
+    /// run as two independent chains of multiplies so each hides the other's latency, and stopped
+    /// once it passes <see cref="ErlangB.ServedUnchangedAbove"/> (B then leaves served unchanged to the bit).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void InverseLoss(Vector<double> load0, Vector<double> load1, int slots,
                                     out Vector<double> sum0, out Vector<double> sum1)
     {
         var negligibleTerm = new Vector<double>(ErlangB.NegligibleTerm);
-        var negligibleLoss = new Vector<double>(ErlangB.NegligibleLoss);
+        var negligibleLoss = new Vector<double>(ErlangB.ServedUnchangedAbove);
         Vector<double> inverseLoad0 = Vector<double>.One / load0;
         Vector<double> inverseLoad1 = Vector<double>.One / load1;
         Vector<double> term0 = Vector<double>.One, term1 = Vector<double>.One;
@@ -162,6 +188,10 @@ public static class MinuteKernels
             }
         }
     }
+
+    /// <summary>Whether any lane's load lies where <see cref="ErlangB.InverseLoss"/> takes its integral.</summary>
+    private static bool NearFullLoad(Vector<double> load, Vector<double> low, Vector<double> high) =>
+        !Vector.EqualsAll(Vector.GreaterThanOrEqual(load, low) & Vector.LessThanOrEqual(load, high), Vector<long>.Zero);
 
     private static bool Converged(Vector<double> term, Vector<double> sum, Vector<double> negligibleTerm, Vector<double> negligibleLoss)
     {

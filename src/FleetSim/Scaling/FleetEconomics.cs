@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Engine;
 using FleetSim.Fleet;
 using FleetSim.Pricing;
@@ -77,6 +78,7 @@ public sealed class FleetEconomics
     private readonly MinuteRouter[] _routers;
 
     /// <summary>Node rent plus the API's bill for what <paramref name="replicas"/> leave unserved over the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
     public double SpanCost(ReadOnlySpan<double> demand, int replicas, Span<double> scratch)
     {
         double demanded = 0;
@@ -91,7 +93,14 @@ public sealed class FleetEconomics
     /// <summary>
     /// The replica count that makes the span cheapest (break-even rule: a replica is worth adding
     /// while what it keeps off the API costs more than its node time). Ties go to fewer replicas.
+    /// Up to <see cref="SteppedUpTo"/> candidate counts every count is tried in turn; past that the
+    /// cheapest whole-node count is found by bisection (<see cref="CheapestCount"/>: the span's cost is
+    /// convex in its nodes) and the counts on that node are tried in turn, so the work grows with the
+    /// logarithm of the fleet, not the fleet.
     /// </summary>
+    /// <param name="demand">The span's tok/s, one value a minute.</param>
+    /// <param name="maxReplicas">The most replicas the answer may have.</param>
+    /// <param name="scratch">At least <paramref name="demand"/>'s length of room for served tok/s.</param>
     public int BestReplicas(ReadOnlySpan<double> demand, int maxReplicas, Span<double> scratch)
     {
         double peak = 0;
@@ -99,19 +108,63 @@ public sealed class FleetEconomics
         {
             peak = Math.Max(peak, d);
         }
-        int useful = (int)Math.Ceiling(peak / Replica.Throughput.Value) + 2 * ReplicasPerNode;
+        int useful = (int)Math.Min(int.MaxValue / 2, Math.Ceiling(peak / Replica.Throughput.Value) + 2 * ReplicasPerNode);
         int limit = Math.Min(maxReplicas, useful);
-        int best = 0;
-        double bestCost = SpanCost(demand, 0, scratch);
-        for (int r = 1; r <= limit; r++)
+        if (limit <= SteppedUpTo)
+        {
+            return Stepped(demand, 0, limit, scratch);
+        }
+        // Within a node more replicas serve more for the same rent, so the cheapest count fills its
+        // node, or ties with the full node and takes fewer replicas on it: search whole nodes, then step
+        // through the cheapest node's counts from the full node before it, as stepping from 0 would
+        // arrive there (no count on a later node is cheaper by more than the tolerance: the full next
+        // node is not, and fewer replicas on it serve less for the same rent).
+        int nodes = NodesFor(limit);
+        int cheapest = CheapestCount.Find(new SpanCostOfNodes(this, demand, scratch, limit), nodes, Tolerance);
+        return Stepped(demand, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (long)cheapest * ReplicasPerNode), scratch);
+    }
+
+    /// <summary>Up to this many candidate replica counts, <see cref="BestReplicas"/> tries each one.</summary>
+    public const int SteppedUpTo = 64;
+
+    /// <summary>Dollars by which a larger fleet must be cheaper over the span to be chosen.</summary>
+    private const double Tolerance = 1e-9;
+
+    /// <summary>Tries every count from <paramref name="from"/> to <paramref name="to"/> in turn, keeping one only when it is cheaper by more than the tolerance.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
+    private int Stepped(ReadOnlySpan<double> demand, int from, int to, Span<double> scratch)
+    {
+        int best = from;
+        double bestCost = SpanCost(demand, from, scratch);
+        for (int r = from + 1; r <= to; r++)
         {
             double cost = SpanCost(demand, r, scratch);
-            if (cost < bestCost - 1e-9)
+            if (cost < bestCost - Tolerance)
             {
                 best = r;
                 bestCost = cost;
             }
         }
         return best;
+    }
+
+    /// <summary>The span's cost with a number of whole nodes' replicas, capped at the search's limit.</summary>
+    private readonly ref struct SpanCostOfNodes : ICountCost
+    {
+        private readonly FleetEconomics _economics;
+        private readonly ReadOnlySpan<double> _demand;
+        private readonly Span<double> _scratch;
+        private readonly int _limit;
+
+        public SpanCostOfNodes(FleetEconomics economics, ReadOnlySpan<double> demand, Span<double> scratch, int limit)
+        {
+            _economics = economics;
+            _demand = demand;
+            _scratch = scratch;
+            _limit = limit;
+        }
+
+        public double Cost(int count) =>
+            _economics.SpanCost(_demand, (int)Math.Min(_limit, (long)count * _economics.ReplicasPerNode), _scratch);
     }
 }
