@@ -22,11 +22,17 @@ public static class CompareTable
         sb.AppendLine(Inv, $"  All API: {c.AllApi} per {period} for {Quantity.Short(c.Demand.Total.Value)} tokens. " +
                            $"Ceiling: at these prices no policy saves more than {Percent.Format(c.SavingsCeiling)} ({(c.AllApi * c.SavingsCeiling).ToShortString()}).");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  {"policy",-26}{"self-host",12}{"API",12}{"total",12}{"savings",12}{"",9}{"util",8}{"spill",8}{"node-h",8}{"events",8}");
+        // Columns as wide as their widest value, so a fleet of thousands of nodes never runs two figures together.
+        int usd = Math.Max(12, c.Runs.SelectMany(r => new[] { r.SelfHost, r.Spill, r.Total, r.Savings }).Max(v => v.ToString().Length) + 2);
+        int hours = Math.Max(8, c.Runs.Max(r => r.NodeHours.ToString("0", Inv).Length) + 2);
+        int events = Math.Max(8, c.Runs.Max(r => r.ScaleEvents.ToString(Inv).Length) + 2);
+        sb.AppendLine(Inv, $"  {"policy",-26}{"self-host".PadLeft(usd)}{"API".PadLeft(usd)}{"total".PadLeft(usd)}{"savings".PadLeft(usd)}{"",9}" +
+                           $"{"util",8}{"spill",8}{"node-h".PadLeft(hours)}{"events".PadLeft(events)}");
         foreach (PolicyResult r in c.Runs)
         {
-            sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost,12}{r.Spill,12}{r.Total,12}{r.Savings,12}{Percent.Savings(r.SavingsFraction, r.Bill.AllApi),9}" +
-                               $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours,8:0}{r.ScaleEvents,8}");
+            sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost.ToString().PadLeft(usd)}{r.Spill.ToString().PadLeft(usd)}{r.Total.ToString().PadLeft(usd)}" +
+                               $"{r.Savings.ToString().PadLeft(usd)}{Percent.Savings(r.SavingsFraction, r.Bill.AllApi),9}" +
+                               $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours.ToString("0", Inv).PadLeft(hours)}{r.ScaleEvents.ToString(Inv).PadLeft(events)}");
         }
         sb.AppendLine();
         if (c.BestDeployable is { Savings.Value: <= 0 } least)
