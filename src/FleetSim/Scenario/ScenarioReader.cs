@@ -103,7 +103,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 throw t.Error(node, traceOnly, "goes with traffic.trace");
             }
         }
-        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18));
+        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(InputLimits.MaxMonthlyTokens));
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
         double weekday = t.Number("weekday_factor", NumberRule.Positive.AtMost(1000), 1.0);
         double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
@@ -160,7 +160,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         var levels = new double[24];
         for (int h = 0; h < 24; h++)
         {
-            levels[h] = d.ReadNumber(seq.Children[h], $"{path}[{h}]", NumberRule.NonNegative);
+            levels[h] = d.ReadNumber(seq.Children[h], $"{path}[{h}]", NumberRule.NonNegative.AtMost(1e15));
         }
         if (levels.All(l => l == 0))
         {
@@ -173,7 +173,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     {
         m.Allow("processed_tokens", "output_tokens", "cache_hit_share", "size_distribution", "size_cv");
         double processed = m.Number("processed_tokens", NumberRule.Positive.AtMost(1e9));
-        double output = m.Number("output_tokens", NumberRule.Positive);
+        double output = m.Number("output_tokens", NumberRule.Positive.AtMost(1e9));
         double cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, 0.0);
         if (output >= processed)
         {
@@ -223,7 +223,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         }
         if (node is YamlScalarNode s && YamlNumbers.TryParse(s.Value ?? "", out _))
         {
-            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative.AtMost(100_000)));
+            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative.AtMost(InputLimits.MaxReplicas)));
         }
         throw f.Error(node, "replicas", $"expected a whole number of replicas or 'floor', found {MappingReader.Describe(node)}");
     }
