@@ -118,7 +118,7 @@ internal sealed class OrderedRows : IDisposable
         double perMinute = tokens / Math.Max(1, row.Spread / 60);
         if (perMinute > InputLimits.MaxTokensPerMinute)
         {
-            return $"{perMinute:G4} tokens in a minute, more than the {InputLimits.MaxTokensPerMinute:G} a trace may carry in one (about 17 billion tok/s, far above any fleet): a typo or a unit error?";
+            return $"{perMinute:G4} tokens in a minute, more than the {InputLimits.MaxTokensPerMinute:0.#E+0} a trace may carry in one (about 17 billion tok/s, far above any fleet): a typo or a unit error?";
         }
         long apart = Math.Abs(row.Ticks - _firstTicks.Value);
         return apart > MaxSpanTicks
