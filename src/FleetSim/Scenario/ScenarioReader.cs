@@ -30,6 +30,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
+        CheckFleetSize(top, traffic, replica);
         if (scaling.MaxNodes is { } cap && cap < pricing.ReservedNodes)
         {
             throw top.Error(top.Required("scaling"), "scaling.max_nodes",
@@ -167,6 +168,22 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             throw d.Error(node, "hourly", "all 24 levels are zero: there is no traffic to shape");
         }
         return new HourlyShape(levels);
+    }
+
+    /// <summary>
+    /// Refuses traffic whose mean rate alone takes more than <see cref="InputLimits.MaxReplicas"/> replicas: every
+    /// fleet FleetSim sizes from it (the floor under the trough, autoscalers and the oracle up to the peak) would
+    /// be past what a fleet may have, and its replica, slot and node counts past an int.
+    /// </summary>
+    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica)
+    {
+        double meanRate = traffic.MonthlyProcessedTokens / (730 * 3600.0);
+        string what = $"traffic of {traffic.MonthlyProcessedTokens:G3} processed tokens a month ({meanRate:G3} tok/s on average) at " +
+                      $"{replica.Throughput.Value:G3} tok/s a replica";
+        if (InputLimits.CheckReplicas(meanRate / replica.Throughput.Value, what) is { } why)
+        {
+            throw top.Error(top.Required("replica"), "replica.processed_tokens_per_second", why);
+        }
     }
 
     private static RequestMix ReadRequestMix(MappingReader m)
