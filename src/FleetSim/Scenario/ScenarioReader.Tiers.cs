@@ -29,7 +29,7 @@ internal sealed partial class ScenarioReader
         TeamSpec d = TeamSpec.Default;
         int? engineers = m.Find("engineers") is null ? null : m.Integer("engineers", NumberRule.NonNegative.AtMost(10_000));
         double? perNode = m.Find("nodes_per_engineer") is null ? (engineers is null ? d.NodesPerEngineer : null)
-            : m.Number("nodes_per_engineer", NumberRule.Positive.AtMost(1e6));
+            : m.Number("nodes_per_engineer", NumberRule.Between(0.1, 1e6));
         double low = m.Number("salary_low", NumberRule.NonNegative.AtMost(1e8), d.SalaryLow);
         double high = m.Number("salary_high", NumberRule.NonNegative.AtMost(1e8), d.SalaryHigh);
         if (high < low)

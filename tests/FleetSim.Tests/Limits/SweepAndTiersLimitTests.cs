@@ -68,6 +68,13 @@ public class SweepAndTiersLimitTests : LimitCase
     }
 
     [Test]
+    public void ATeamOfBillionsOfEngineersIsRefused()
+    {
+        // nodes_per_engineer of 1e-9 would make ceil(nodes / 1e-9) engineers, past an int.
+        Refused(["tiers", "--set", "tiers.team.nodes_per_engineer=1e-9", "--out", Path.Combine(Dir, "out")], "tiers.team.nodes_per_engineer", "0.1");
+    }
+
+    [Test]
     public void MoreSpendLevelsThanTheLimitAreRefused()
     {
         string levels = string.Join(",", Enumerable.Range(1, InputLimits.MaxSpendLevels + 1).Select(i => $"{i}K"));

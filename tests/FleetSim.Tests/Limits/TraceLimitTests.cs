@@ -86,6 +86,15 @@ public class TraceLimitTests : LimitCase
     }
 
     [Test]
+    public void ManyPlausibleRowsAddingUpToAnImplausibleMinuteAreRefused()
+    {
+        // 100,001 rows of one request of 10^7 tokens (9,999,900 + 100), all in minute 0: 1.00001e12 tokens in that minute.
+        string rows = string.Concat(Enumerable.Repeat("0,1,9999900,100\n", 100_001));
+        string path = Write("busy.csv", PerMinuteHeader + rows);
+        Refused(Summarize(path), "busy.csv", "minute 0", "1E+12 tokens", "more than the 1E+12");
+    }
+
+    [Test]
     public void AMinuteJustUnderTheLimitIsRead()
     {
         // 10^12 tokens over 10^6 requests (10^6 each): exactly the limit, kept.
