@@ -18,6 +18,9 @@ public static class InputLimits
     /// <summary>Bytes a LiteLLM proxy config.yaml may hold: 1 MiB (a config of a thousand deployments is about 200 KB).</summary>
     public const int MaxLiteLlmConfigBytes = 1 << 20;
 
+    /// <summary>Bytes a sweep's sweep.json manifest may hold (read by merge): 16 MiB, for grids of many axes.</summary>
+    public const int MaxSweepManifestBytes = 16 << 20;
+
     /// <summary>Characters one --set value may hold: 64 Ki (an hourly shape of 168 numbers is about 1 KB).</summary>
     public const int MaxSetValueChars = 1 << 16;
 
@@ -81,7 +84,7 @@ public static class InputLimits
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The most bytes it may hold.</param>
-    /// <param name="kind">What the file should be, for messages: "a scenario", "a LiteLLM config".</param>
+    /// <param name="kind">What the file should be, for messages: "a scenario", "a LiteLLM config", "a sweep.json".</param>
     /// <exception cref="ScenarioException">The file is missing, a folder, unreadable or longer than <paramref name="maxBytes"/>; the message names it and the limit.</exception>
     public static string ReadText(string path, int maxBytes, string kind)
     {
@@ -101,7 +104,7 @@ public static class InputLimits
                     if (length > maxBytes)
                     {
                         throw new ScenarioException(path, "",
-                            $"is more than {Bytes(maxBytes)}: {kind} is a few kilobytes of YAML (the limit is {Bytes(maxBytes)}; is this the right file?)");
+                            $"is more than {Bytes(maxBytes)}, the most {kind} file may hold: is this the right file?");
                     }
                     Array.Resize(ref buffer, Math.Min(maxBytes + 1, 2 * buffer.Length));
                 }

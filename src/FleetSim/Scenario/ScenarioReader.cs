@@ -30,7 +30,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
-        CheckFleetSize(top, traffic, replica);
+        CheckFleetSize(top, traffic, replica, hours);
         if (scaling.MaxNodes is { } cap && cap < pricing.ReservedNodes)
         {
             throw top.Error(top.Required("scaling"), "scaling.max_nodes",
@@ -171,18 +171,33 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     }
 
     /// <summary>
-    /// Refuses traffic whose mean rate alone takes more than <see cref="InputLimits.MaxReplicas"/> replicas: every
-    /// fleet FleetSim sizes from it (the floor under the trough, autoscalers and the oracle up to the peak) would
-    /// be past what a fleet may have, and its replica, slot and node counts past an int.
+    /// Refuses traffic whose mean rate takes more than <see cref="InputLimits.MaxReplicas"/> replicas, at the start or,
+    /// with traffic.noise.growth_per_month compounding, at the horizon's end: every fleet FleetSim sizes from it (the floor
+    /// under the trough, autoscalers and the oracle up to the peak) would be past what a fleet may have, and its replica,
+    /// slot and node counts past an int.
     /// </summary>
-    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica)
+    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica, double hours)
     {
         double meanRate = traffic.MonthlyProcessedTokens / (730 * 3600.0);
+        double perReplica = replica.Throughput.Value;
         string what = $"traffic of {traffic.MonthlyProcessedTokens:G3} processed tokens a month ({meanRate:G3} tok/s on average) at " +
-                      $"{replica.Throughput.Value:G3} tok/s a replica";
-        if (InputLimits.CheckReplicas(meanRate / replica.Throughput.Value, what) is { } why)
+                      $"{perReplica:G3} tok/s a replica";
+        if (InputLimits.CheckReplicas(meanRate / perReplica, what) is { } why)
         {
-            throw top.Error(top.Required("replica"), "replica.processed_tokens_per_second", why);
+            MappingReader? section = top.Mapping("replica");
+            throw section?.Find("processed_tokens_per_second") is { } node
+                ? section.Error(node, "processed_tokens_per_second", why)
+                : top.Error(top.Required("replica"), "replica.processed_tokens_per_second", why);
+        }
+        double growth = Math.Pow(1 + traffic.Noise.GrowthPerMonth, hours / 730);
+        string grown = $"growth of {traffic.Noise.GrowthPerMonth:G3} a month, compounding to ×{growth:G3} over {hours:G} h, takes {meanRate:G3} tok/s " +
+                       $"to {meanRate * growth:G3} tok/s; at {perReplica:G3} tok/s a replica it";
+        if (InputLimits.CheckReplicas(meanRate * growth / perReplica, grown) is { } grows)
+        {
+            MappingReader? noise = top.Mapping("traffic")?.Mapping("noise");
+            throw noise?.Find("growth_per_month") is { } node
+                ? noise.Error(node, "growth_per_month", grows)
+                : top.Error(top.Required("traffic"), "traffic.noise.growth_per_month", grows);
         }
     }
 

@@ -32,6 +32,22 @@ public class FleetSizeLimitTests : LimitCase
         Assert.That(spec.Traffic.MonthlyProcessedTokens, Is.EqualTo(6.9e15));
     }
 
+    [Test]
+    public void GrowthThatCompoundsPastTheFleetLimitIsRefused()
+    {
+        // 12 months of growth 100 (×101 a month): 101^12 = 1.127e24; 221,841 tok/s grows to 2.5e29 tok/s.
+        Refused(["validate", Write("grow.yaml", File.ReadAllText(SeedPath())), "--set", "traffic.noise.growth_per_month=100", "--set", "horizon_hours=8760"],
+            "--set traffic.noise.growth_per_month=100", "×1.13E+24", "2.5E+29 tok/s", "100,000");
+    }
+
+    [Test]
+    public void RealisticGrowthIsRead()
+    {
+        // 10 % a month for a year: ×1.1^12 = 3.14, about 700K tok/s at the end, 26 replicas of 26.6K tok/s.
+        ScenarioSpec spec = ScenarioLoader.Default([ScenarioOverride.Parse("traffic.noise.growth_per_month=0.1"), ScenarioOverride.Parse("horizon_hours=8760")]);
+        Assert.That(spec.Traffic.Noise.GrowthPerMonth, Is.EqualTo(0.1));
+    }
+
     private static string SeedPath() =>
         Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../scenarios/cline-k2-floor.yaml");
 }
