@@ -91,7 +91,8 @@ public class TraceLimitTests : LimitCase
     public void AMooncakeStampOf1e300IsRefused()
     {
         string path = Write("mooncake.jsonl", "{\"timestamp\": 1e300, \"input_length\": 10, \"output_length\": 10}\n");
-        Refused(Summarize(path), "mooncake.jsonl:1", $"at most {InputLimits.MaxTraceSpanYears} years");
+        // 1e300 ms = 1e297 s = 1e297 / 31,536,000 = 3.17e289 years.
+        Refused(Summarize(path), "mooncake.jsonl:1", "3.17E+289 years", $"at most {InputLimits.MaxTraceSpanYears} years");
     }
 
     [Test]

@@ -191,7 +191,16 @@ internal abstract class RowReader(string path)
         Math.Abs(seconds) <= MaxOffsetSeconds
             ? (long)Math.Round(seconds * TimeSpan.TicksPerSecond)
             : throw BadRowException.Seconds(column, seconds,
-                $"{Math.Abs(seconds) / (365.0 * 86_400):0.#} years from the trace's start (0): a trace spans at most {InputLimits.MaxTraceSpanYears} years (a typo, or a stamp in another unit?)");
+                $"{Years(Math.Abs(seconds))} years from the trace's start (0): a trace spans at most {InputLimits.MaxTraceSpanYears} years (a typo, or a stamp in another unit?)");
+
+    /// <summary>Seconds as years of 365 days for a message: 17123.3, or 3.17E+289 when that would be a wall of digits.</summary>
+    private static string Years(double seconds)
+    {
+        double years = seconds / (365.0 * 86_400);
+        return years < 1e6
+            ? years.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)
+            : years.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>How far an undated stamp may be from the trace's zero, in seconds.</summary>
     private const double MaxOffsetSeconds = InputLimits.MaxTraceSpanTicks / (double)TimeSpan.TicksPerSecond;
