@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using CommandLine;
 using CommandLine.Text;
@@ -8,8 +7,8 @@ namespace FleetSim.Cli;
 
 /// <summary>
 /// Turns what CommandLineParser could not parse into one line that names the verb and the flag or
-/// argument, in place of its banner and usage dump, and refuses positional arguments a verb does not take
-/// (which the parser would otherwise drop without a word).
+/// argument, in place of its banner and usage dump (positional arguments a verb has no place for are
+/// refused before parsing, by <see cref="ExtraArguments"/>).
 /// </summary>
 public static class CommandLineMistakes
 {
@@ -32,52 +31,6 @@ public static class CommandLineMistakes
             _ => SentenceBuilder.Create().FormatError(error).TrimEnd('.'),
         };
         return $"{prefix}{what} ({more})";
-    }
-
-    /// <summary>
-    /// Refuses a positional argument beyond those <paramref name="options"/> declares.
-    /// <paramref name="args"/> is the command line with the verb first and <c>--set</c> pairs already taken out.
-    /// </summary>
-    /// <exception cref="UsageException">An argument the verb does not take, named.</exception>
-    public static void RefuseExtraArguments(Type options, IReadOnlyList<string> args)
-    {
-        PropertyInfo[] properties = options.GetProperties();
-        var values = properties.Where(p => p.GetCustomAttribute<ValueAttribute>() is not null).ToList();
-        if (values.Any(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
-        {
-            return;
-        }
-        var takesValue = properties
-            .Select(p => (Property: p, Option: p.GetCustomAttribute<OptionAttribute>()))
-            .Where(x => x.Option is not null)
-            .ToDictionary(x => "--" + x.Option!.LongName, x => x.Property.PropertyType != typeof(bool), StringComparer.Ordinal);
-        int positional = 0;
-        bool onlyValues = false;
-        for (int i = 1; i < args.Count; i++)
-        {
-            string a = args[i];
-            if (!onlyValues && a == "--")
-            {
-                onlyValues = true;
-                continue;
-            }
-            if (!onlyValues && a.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (!a.Contains('=') && takesValue.TryGetValue(a, out bool needsValue) && needsValue)
-                {
-                    i++;
-                }
-                continue;
-            }
-            if (++positional > values.Count)
-            {
-                string verb = VerbName(options);
-                string takes = values.Count == 0
-                    ? "takes no arguments besides its flags"
-                    : "takes " + string.Join(" then ", values.Select(v => v.GetCustomAttribute<ValueAttribute>()!.MetaName));
-                throw new UsageException($"{verb}: unexpected argument '{a}' ({verb} {takes}; see 'fleetsim {verb} --help')");
-            }
-        }
     }
 
     private static string VerbName(Type? options) => options?.GetCustomAttribute<VerbAttribute>()?.Name ?? "";

@@ -23,10 +23,6 @@ namespace FleetSim.Cli
                     s.CaseSensitive = true;
                 });
                 var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions>(rest);
-                if (result is Parsed<object> parsed)
-                {
-                    CommandLineMistakes.RefuseExtraArguments(parsed.Value.GetType(), rest);
-                }
                 return result.MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),

@@ -4,6 +4,7 @@ namespace FleetSim.Cli;
 /// Takes every <c>--set KEY=VALUE</c> (or <c>--set=KEY=VALUE</c>) out of the command line before
 /// CommandLineParser sees it: a repeatable option whose values contain '=' and may look like
 /// anything should not be guessed at by a generic parser, nor swallow the scenario path after it.
+/// What is left is checked for positional arguments the verb has no place for (<see cref="ExtraArguments"/>).
 /// </summary>
 public static class SetArguments
 {
@@ -31,6 +32,7 @@ public static class SetArguments
                 rest.Add(a);
             }
         }
+        ExtraArguments.Check(rest);
         return ([.. rest], sets);
     }
 }

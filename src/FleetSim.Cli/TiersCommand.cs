@@ -47,7 +47,16 @@ public static class TiersCommand
             {
                 throw new UsageException($"--spend: '{part}' is not a monthly spend like 185K or 1.2M");
             }
+            if (v > InputLimits.MaxMonthlySpendUsd)
+            {
+                throw new UsageException(
+                    $"--spend: '{part}' is ${v:N0} a month, more than the ${InputLimits.MaxMonthlySpendUsd:N0} limit (above any real inference budget: a typo?)");
+            }
             values.Add(v);
+        }
+        if (values.Count > InputLimits.MaxSpendLevels)
+        {
+            throw new UsageException($"--spend: {values.Count:N0} levels, more than the {InputLimits.MaxSpendLevels} tiers compares (each is a simulation)");
         }
         return [.. values];
     }

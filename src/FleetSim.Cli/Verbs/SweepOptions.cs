@@ -36,6 +36,9 @@ public sealed class SweepOptions : IHasSets
     [Option("out", MetaValue = "DIR", HelpText = "Where runs.csv, summary.csv, sweep.png and sweep.json go (default: out/sweep).")]
     public string Out { get; set; } = "out/sweep";
 
+    [Option("force", HelpText = "Run a sweep of more than 1,000,000 simulated months (grid points × policies × --runs), which is otherwise refused as a likely typo; a grid still has at most 1,000,000 points. See docs/limits.md.")]
+    public bool Force { get; set; }
+
     [Option("json", HelpText = "Print the summary as JSON instead of the table (and no progress bar).")]
     public bool Json { get; set; }
 

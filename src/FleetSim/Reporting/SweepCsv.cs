@@ -32,7 +32,7 @@ public static class SweepCsv
     {
         var records = new List<RunRecord>();
         int line = 0;
-        foreach (string text in File.ReadLines(path))
+        foreach (string text in Scenario.InputLimits.ReadLines(path, 1 << 16, "a runs.csv"))
         {
             line++;
             if (line == 1)

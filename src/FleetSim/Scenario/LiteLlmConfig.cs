@@ -17,17 +17,11 @@ internal static class LiteLlmConfig
     /// <param name="group">The model group the traffic calls; null when the config has one group with a self-hosted order.</param>
     public static LiteLlmImport Load(string path, string? group)
     {
-        string text;
-        try
+        if (Directory.Exists(path))
         {
-            text = File.ReadAllText(path);
+            throw new ScenarioException(path, "", "is a folder, not a LiteLLM config file");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException(path, "",
-                Directory.Exists(path) ? "is a folder, not a LiteLLM config file"
-                : e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
-        }
+        string text = InputLimits.ReadText(path, InputLimits.MaxLiteLlmConfigBytes, "a LiteLLM config");
         var source = new YamlSource(path);
         YamlMappingNode root = ScenarioLoader.ParseRoot(text, source, "a LiteLLM config");
         var inert = new SortedSet<string>(StringComparer.Ordinal);

@@ -23,18 +23,13 @@ public static class ScenarioLoader
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// Reads the scenario at <paramref name="path"/> (at most <see cref="InputLimits.MaxScenarioBytes"/>) and applies the overrides.
+    /// Throws <see cref="ScenarioException"/> naming the file and line for anything it cannot run.
+    /// </summary>
     public static ScenarioSpec LoadFile(string path, IEnumerable<ScenarioOverride>? overrides = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
-            throw new ScenarioException(path, "", why);
-        }
+        string text = InputLimits.ReadText(path, InputLimits.MaxScenarioBytes, "a scenario");
         return Parse(text, path, Path.GetFileNameWithoutExtension(path), overrides);
     }
 

@@ -10,7 +10,8 @@ namespace FleetSim.Scenario;
 /// </summary>
 public sealed record ScenarioOverride(string KeyPath, string Value)
 {
-    public string Origin => $"--set {KeyPath}={Value}";
+    /// <summary>The override as typed, for messages; a value longer than 60 characters is cut short with "...".</summary>
+    public string Origin => $"--set {KeyPath}={(Value.Length > 60 ? Value[..57] + "..." : Value)}";
 
     /// <summary>Parses "key.path=value"; returns null and a reason when it is not of that form.</summary>
     public static ScenarioOverride Parse(string text)
@@ -62,11 +63,21 @@ public sealed record ScenarioOverride(string KeyPath, string Value)
         {
             throw new ScenarioException(Origin, KeyPath, "has no value after '='");
         }
+        if (Value.Length > InputLimits.MaxSetValueChars)
+        {
+            throw new ScenarioException(Origin, KeyPath,
+                $"the value is {Value.Length:N0} characters, more than the {InputLimits.MaxSetValueChars:N0} a --set value may hold (put it in the scenario file)");
+        }
         try
         {
+            // Watched like a scenario file: its depth, size and aliases are bounded the same way.
             var stream = new YamlStream();
-            stream.Load(new StringReader(Value));
+            stream.Load(new TrackingParser(Value, new YamlSource(Origin)));
             return stream.Documents[0].RootNode;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ScenarioException(Origin, KeyPath, "the value is not valid YAML (a '[' or '{' never closed?)");
         }
         catch (YamlException e)
         {

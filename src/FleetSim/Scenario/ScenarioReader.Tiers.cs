@@ -9,7 +9,7 @@ internal sealed partial class ScenarioReader
     {
         t.Allow("spend", "aggressive", "team", "bare_usd_per_gpu_hour", "managed_usd_per_gpu_hour");
         TiersSpec d = TiersSpec.Default;
-        IReadOnlyList<double> spend = t.Find("spend") is { } node ? ReadList(t, node, "spend", NumberRule.Positive.AtMost(1e10)) : d.SpendLevels;
+        IReadOnlyList<double> spend = t.Find("spend") is { } node ? ReadList(t, node, "spend", NumberRule.Positive.AtMost(InputLimits.MaxMonthlySpendUsd)) : d.SpendLevels;
         double throughput = d.ThroughputFactor, inFlight = d.InFlightFactor;
         if (t.Mapping("aggressive") is { } a)
         {
@@ -29,7 +29,7 @@ internal sealed partial class ScenarioReader
         TeamSpec d = TeamSpec.Default;
         int? engineers = m.Find("engineers") is null ? null : m.Integer("engineers", NumberRule.NonNegative.AtMost(10_000));
         double? perNode = m.Find("nodes_per_engineer") is null ? (engineers is null ? d.NodesPerEngineer : null)
-            : m.Number("nodes_per_engineer", NumberRule.Positive.AtMost(1e6));
+            : m.Number("nodes_per_engineer", NumberRule.Between(0.1, 1e6));
         double low = m.Number("salary_low", NumberRule.NonNegative.AtMost(1e8), d.SalaryLow);
         double high = m.Number("salary_high", NumberRule.NonNegative.AtMost(1e8), d.SalaryHigh);
         if (high < low)
@@ -65,6 +65,10 @@ internal sealed partial class ScenarioReader
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
         {
             throw t.Error(node, key, $"expected a list of numbers, found {MappingReader.Describe(node)}");
+        }
+        if (seq.Children.Count > InputLimits.MaxSpendLevels)
+        {
+            throw t.Error(node, key, $"has {seq.Children.Count:N0} levels, more than the {InputLimits.MaxSpendLevels} tiers compares (each is a simulation)");
         }
         return [.. seq.Children.Select((n, i) => t.ReadNumber(n, $"{t.PathOf(key)}[{i}]", rule))];
     }

@@ -79,8 +79,8 @@ internal sealed partial class ScenarioReader
         }
         _warnings.AddRange(ReadingNotes(profile));
         double monthly = t.Find("scale_to_monthly_tokens") is not null
-            ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(1e18))
-            : t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18), profile.MonthlyTokens);
+            ? t.Number("scale_to_monthly_tokens", NumberRule.Positive.AtMost(InputLimits.MaxMonthlyTokens))
+            : t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(InputLimits.MaxMonthlyTokens), profile.MonthlyTokens);
         // The trace's requests are the requests: their sizes are its own. What a trace may not record is
         // how much of each prompt a replica's prefix cache holds, which the mix may say.
         double cacheHit = Math.Min(profile.CacheHitShare, 0.999);

@@ -30,6 +30,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
+        CheckFleetSize(top, traffic, replica, hours);
         if (scaling.MaxNodes is { } cap && cap < pricing.ReservedNodes)
         {
             throw top.Error(top.Required("scaling"), "scaling.max_nodes",
@@ -103,7 +104,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 throw t.Error(node, traceOnly, "goes with traffic.trace");
             }
         }
-        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(1e18));
+        double monthly = t.Number("monthly_processed_tokens", NumberRule.Positive.AtMost(InputLimits.MaxMonthlyTokens));
         DailyShapeSpec shape = ReadDailyShape(t.RequiredMapping("daily_shape"));
         double weekday = t.Number("weekday_factor", NumberRule.Positive.AtMost(1000), 1.0);
         double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
@@ -160,7 +161,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         var levels = new double[24];
         for (int h = 0; h < 24; h++)
         {
-            levels[h] = d.ReadNumber(seq.Children[h], $"{path}[{h}]", NumberRule.NonNegative);
+            levels[h] = d.ReadNumber(seq.Children[h], $"{path}[{h}]", NumberRule.NonNegative.AtMost(1e15));
         }
         if (levels.All(l => l == 0))
         {
@@ -169,11 +170,42 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         return new HourlyShape(levels);
     }
 
+    /// <summary>
+    /// Refuses traffic whose mean rate takes more than <see cref="InputLimits.MaxReplicas"/> replicas, at the start or,
+    /// with traffic.noise.growth_per_month compounding, at the horizon's end: every fleet FleetSim sizes from it (the floor
+    /// under the trough, autoscalers and the oracle up to the peak) would be past what a fleet may have, and its replica,
+    /// slot and node counts past an int.
+    /// </summary>
+    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica, double hours)
+    {
+        double meanRate = traffic.MonthlyProcessedTokens / (730 * 3600.0);
+        double perReplica = replica.Throughput.Value;
+        string what = $"traffic of {traffic.MonthlyProcessedTokens:G3} processed tokens a month ({meanRate:G3} tok/s on average) at " +
+                      $"{perReplica:G3} tok/s a replica";
+        if (InputLimits.CheckReplicas(meanRate / perReplica, what) is { } why)
+        {
+            MappingReader? section = top.Mapping("replica");
+            throw section?.Find("processed_tokens_per_second") is { } node
+                ? section.Error(node, "processed_tokens_per_second", why)
+                : top.Error(top.Required("replica"), "replica.processed_tokens_per_second", why);
+        }
+        double growth = Math.Pow(1 + traffic.Noise.GrowthPerMonth, hours / 730);
+        string grown = $"growth of {traffic.Noise.GrowthPerMonth:G3} a month, compounding to ×{growth:G3} over {hours:G} h, takes {meanRate:G3} tok/s " +
+                       $"to {meanRate * growth:G3} tok/s; at {perReplica:G3} tok/s a replica it";
+        if (InputLimits.CheckReplicas(meanRate * growth / perReplica, grown) is { } grows)
+        {
+            MappingReader? noise = top.Mapping("traffic")?.Mapping("noise");
+            throw noise?.Find("growth_per_month") is { } node
+                ? noise.Error(node, "growth_per_month", grows)
+                : top.Error(top.Required("traffic"), "traffic.noise.growth_per_month", grows);
+        }
+    }
+
     private static RequestMix ReadRequestMix(MappingReader m)
     {
         m.Allow("processed_tokens", "output_tokens", "cache_hit_share", "size_distribution", "size_cv");
         double processed = m.Number("processed_tokens", NumberRule.Positive.AtMost(1e9));
-        double output = m.Number("output_tokens", NumberRule.Positive);
+        double output = m.Number("output_tokens", NumberRule.Positive.AtMost(1e9));
         double cacheHit = m.Number("cache_hit_share", NumberRule.ShareBelowOne, 0.0);
         if (output >= processed)
         {
@@ -223,7 +255,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         }
         if (node is YamlScalarNode s && YamlNumbers.TryParse(s.Value ?? "", out _))
         {
-            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative.AtMost(100_000)));
+            return new StaticFleet(f.ReadInteger(node, f.PathOf("replicas"), NumberRule.NonNegative.AtMost(InputLimits.MaxReplicas)));
         }
         throw f.Error(node, "replicas", $"expected a whole number of replicas or 'floor', found {MappingReader.Describe(node)}");
     }

@@ -7,6 +7,10 @@ namespace FleetSim.Scenario;
 /// YamlDotNet's parser, watched on the way through so its failures can be reported properly: a key
 /// written twice in one section and an alias to no anchor are refused with their key path and line,
 /// and the '[' or '{' still open is known for when YamlDotNet gives up on one without saying where.
+/// It also bounds the document (<see cref="InputLimits"/>): sections and lists nested deeper than
+/// <see cref="InputLimits.MaxYamlDepth"/>, or more than <see cref="InputLimits.MaxYamlNodes"/> nodes counting
+/// each alias as the nodes it stands for, are refused at the line they reach the limit, before YamlDotNet
+/// (which builds nodes recursively) goes deeper.
 /// </summary>
 internal sealed class TrackingParser : IParser
 {
@@ -14,7 +18,8 @@ internal sealed class TrackingParser : IParser
     private readonly Scanner _scanner;
     private readonly Parser _parser;
     private readonly Stack<Collection> _open = new();
-    private readonly HashSet<string> _anchors = [];
+    private readonly Dictionary<string, long> _anchors = [];
+    private long _nodes;
 
     public TrackingParser(string yaml, YamlSource source)
     {
@@ -41,23 +46,61 @@ internal sealed class TrackingParser : IParser
         switch (_parser.Current)
         {
             case MappingStart m:
-                _open.Push(new Collection(PathOf(m), m.Start, m.Style == MappingStyle.Flow ? '{' : null, isMapping: true));
+                Open(new Collection(PathOf(m), m.Start, m.Style == MappingStyle.Flow ? '{' : null, isMapping: true), m);
                 break;
             case SequenceStart s:
-                _open.Push(new Collection(PathOf(s), s.Start, s.Style == SequenceStyle.Flow ? '[' : null, isMapping: false));
+                Open(new Collection(PathOf(s), s.Start, s.Style == SequenceStyle.Flow ? '[' : null, isMapping: false), s);
                 break;
             case MappingEnd or SequenceEnd:
-                _open.Pop();
+                Collection closed = _open.Pop();
+                if (closed.Anchor is { } anchor)
+                {
+                    _anchors[anchor] = _nodes - closed.NodesBefore;
+                }
                 Completed();
                 break;
-            case AnchorAlias a when !_anchors.Contains(a.Value.Value):
+            case AnchorAlias a when !_anchors.ContainsKey(a.Value.Value):
                 throw new ScenarioException(_source.At(a.Start), PathOf(a), $"*{a.Value} refers to no anchor &{a.Value} above it");
-            case Scalar or AnchorAlias:
-                PathOf(_parser.Current);
+            case AnchorAlias a:
+                Count(PathOf(a), a.Start, _anchors[a.Value.Value]);
+                Completed();
+                break;
+            case Scalar scalar:
+                string path = PathOf(scalar);
+                Count(path, scalar.Start, 1);
+                if (!scalar.Anchor.IsEmpty)
+                {
+                    _anchors[scalar.Anchor.Value] = 1;
+                }
                 Completed();
                 break;
         }
         return true;
+    }
+
+    /// <summary>Opens a section or list, refusing it past <see cref="InputLimits.MaxYamlDepth"/> levels.</summary>
+    private void Open(Collection collection, NodeEvent start)
+    {
+        if (_open.Count >= InputLimits.MaxYamlDepth)
+        {
+            throw new ScenarioException(_source.At(start.Start), Shorten(collection.Path),
+                $"sections and lists nest more than {InputLimits.MaxYamlDepth} levels deep here: a scenario nests a few levels (the limit is {InputLimits.MaxYamlDepth})");
+        }
+        Count(collection.Path, start.Start, 1);
+        collection.NodesBefore = _nodes - 1;
+        collection.Anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+        _open.Push(collection);
+    }
+
+    /// <summary>Adds <paramref name="nodes"/> to the document's count, refusing it past <see cref="InputLimits.MaxYamlNodes"/>.</summary>
+    private void Count(string path, Mark at, long nodes)
+    {
+        _nodes += nodes;
+        if (_nodes > InputLimits.MaxYamlNodes)
+        {
+            throw new ScenarioException(_source.At(at), Shorten(path),
+                $"the document reaches more than {InputLimits.MaxYamlNodes:N0} keys, values and list items here (each alias counted as what it stands for): a scenario holds a few hundred (the limit is {InputLimits.MaxYamlNodes:N0})");
+        }
     }
 
     /// <summary>The key path of a node starting here; a key is checked against its section's earlier keys.</summary>
@@ -65,7 +108,8 @@ internal sealed class TrackingParser : IParser
     {
         if (node is NodeEvent { Anchor.IsEmpty: false } anchored)
         {
-            _anchors.Add(anchored.Anchor.Value);
+            // Known from here on; its size is set when it ends (an alias inside it counts what it has so far).
+            _anchors.TryAdd(anchored.Anchor.Value, 0);
         }
         if (!_open.TryPeek(out Collection? parent))
         {
@@ -97,6 +141,9 @@ internal sealed class TrackingParser : IParser
         }
     }
 
+    /// <summary>A key path short enough for a message: a deeply nested one keeps its start and its end.</summary>
+    private static string Shorten(string path) => path.Length <= 80 ? path : $"{path[..40]}...{path[^30..]}";
+
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private sealed class Collection(string path, Mark start, char? opener, bool isMapping)
@@ -109,5 +156,7 @@ internal sealed class TrackingParser : IParser
         public bool AtKey { get; set; } = true;
         public string? Key { get; set; }
         public int Count { get; set; }
+        public long NodesBefore { get; set; }
+        public string? Anchor { get; set; }
     }
 }

@@ -17,7 +17,7 @@ public sealed record SweepManifest(string Scenario, string ScenarioHash, int Run
     {
         try
         {
-            return JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize<SweepManifest>(FleetSim.Scenario.InputLimits.ReadText(path, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json"), Options)
                 ?? throw new FormatException($"{path}: empty");
         }
         catch (JsonException e)

@@ -1,3 +1,5 @@
+using FleetSim.Scenario;
+
 namespace FleetSim.Traffic.Traces;
 
 /// <summary>
@@ -145,6 +147,7 @@ public sealed class TraceProfile
         double seconds = window?.Seconds ?? bins.Seconds;
         int minutes = Math.Max(1, (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));
         (double[] tokens, double[] squares) = bins.Fold(minutes);
+        CheckBusiestMinute(path, tokens);
         double last = seconds - 60.0 * (minutes - 1);
         double Covered(int m) => m == minutes - 1 ? last : 60.0;
         double[] rate = [.. tokens.Select((t, m) => t / Covered(m))];
@@ -190,6 +193,27 @@ public sealed class TraceProfile
 
     /// <summary>Every request summed into its minute: the one loop over a whole file, compiled fully from its first call.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// Refuses a trace whose rows add up to more than <see cref="InputLimits.MaxTokensPerMinute"/> in one minute (each row
+    /// is checked on its own as it is read; many plausible rows can still add up to an implausible minute).
+    /// </summary>
+    private static void CheckBusiestMinute(string path, double[] tokens)
+    {
+        int busiest = 0;
+        for (int m = 1; m < tokens.Length; m++)
+        {
+            if (tokens[m] > tokens[busiest])
+            {
+                busiest = m;
+            }
+        }
+        if (tokens[busiest] > InputLimits.MaxTokensPerMinute)
+        {
+            throw new TraceException(path, 0,
+                $"minute {busiest} of the trace (from its start) carries {tokens[busiest]:G4} tokens, more than the {InputLimits.MaxTokensPerMinute:0.#E+0} a trace may carry in one (about 17 billion tok/s, far above any fleet): a typo or a unit error?");
+        }
+    }
+
     private static TraceMinuteBins Bin(IEnumerator<TraceRequest> rows, bool any, double lead)
     {
         var bins = new TraceMinuteBins(lead);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetSim.Scenario;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -38,8 +39,8 @@ public sealed record TraceWindow(DateTime From, DateTime To)
         {
             return (null, $"the end {to} is not after the start {from}");
         }
-        return (end - start).TotalDays > 5 * 365
-            ? (null, $"{from} to {to} is more than 5 years: a trace spans at most 5 years")
+        return (end - start).Ticks > InputLimits.MaxTraceSpanTicks
+            ? (null, $"{from} to {to} is more than {InputLimits.MaxTraceSpanYears} years: a trace spans at most {InputLimits.MaxTraceSpanYears} years")
             : (new TraceWindow(start, end), null);
     }
 

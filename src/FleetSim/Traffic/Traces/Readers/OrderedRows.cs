@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using FleetSim.Scenario;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -92,10 +93,10 @@ internal sealed class OrderedRows : IDisposable
     }
 
     /// <summary>Processed tokens one request may carry: more than any model's context window (10M tokens) is a typo or a unit error.</summary>
-    public const double MaxTokensPerRequest = 10_000_000;
+    public const double MaxTokensPerRequest = InputLimits.MaxTokensPerRequest;
 
     /// <summary>How far from the first row's stamp a row may be: five years of 365 days.</summary>
-    public const long MaxSpanTicks = 5 * 365 * TimeSpan.TicksPerDay;
+    public const long MaxSpanTicks = InputLimits.MaxTraceSpanTicks;
 
     /// <summary>Why a row's numbers cannot be a real request's, or null.</summary>
     private string? Implausible(in RawRow row)
@@ -114,9 +115,14 @@ internal sealed class OrderedRows : IDisposable
         {
             return $"{tokens / row.Count:G} tokens per request, more than any model's context ({MaxTokensPerRequest:N0}): a typo or a unit error?";
         }
+        double perMinute = tokens / Math.Max(1, row.Spread / 60);
+        if (perMinute > InputLimits.MaxTokensPerMinute)
+        {
+            return $"{perMinute:G4} tokens in a minute, more than the {InputLimits.MaxTokensPerMinute:0.#E+0} a trace may carry in one (about 17 billion tok/s, far above any fleet): a typo or a unit error?";
+        }
         long apart = Math.Abs(row.Ticks - _firstTicks.Value);
         return apart > MaxSpanTicks
-            ? $"stamped {apart / (365.0 * TimeSpan.TicksPerDay):0.#} years from the first row: a trace spans at most 5 years (a typo, or timestamps in another unit?)"
+            ? $"stamped {apart / (365.0 * TimeSpan.TicksPerDay):0.#} years from the first row: a trace spans at most {InputLimits.MaxTraceSpanYears} years (a typo, or timestamps in another unit?)"
             : null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
+using FleetSim.Scenario;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -23,6 +24,7 @@ internal sealed class ParsedRows : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private bool _headerRead, _stopped;
+    private long _rowsRead;
 
     public ParsedRows(string path, ITraceRecords lines, RowReader rows, bool skipBadRows)
     {
@@ -113,6 +115,13 @@ internal sealed class ParsedRows : IDisposable
                 continue;
             }
             batch.RowsRead++;
+            if (++_rowsRead > InputLimits.MaxTraceRows)
+            {
+                batch.Error = _lines.Fail(_lines.Line,
+                    $"more than {InputLimits.MaxTraceRows:N0} rows: a trace holds at most {InputLimits.MaxTraceRows:N0} (split it, or aggregate it per minute)");
+                batch.End = true;
+                return;
+            }
             var why = _rows.TryParse(record, out var row);
             if (why is not null)
             {

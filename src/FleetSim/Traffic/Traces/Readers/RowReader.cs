@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using FleetSim.Scenario;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -144,12 +145,19 @@ internal abstract class RowReader(string path)
         return !(model.SequenceEqual(_modelUtf8) || System.Text.Ascii.EqualsIgnoreCase(model, _modelUtf8));
     }
 
+    /// <summary>UTC ticks of the first instant a dated stamp may be (<see cref="InputLimits.EarliestStampYear"/>).</summary>
+    private static readonly long EarliestTicks = new DateTime(InputLimits.EarliestStampYear, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    /// <summary>UTC ticks just past the last instant a dated stamp may be (the end of <see cref="InputLimits.LatestStampYear"/>).</summary>
+    private static readonly long LatestTicks = new DateTime(InputLimits.LatestStampYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
     /// <summary>A date-time stamp's UTC instant in ticks (see <see cref="DateTimes"/> for the forms read); marks the trace dated.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected long DateTicks(ReadOnlySpan<byte> text, string column)
     {
         if (!DateTimes.TryParse(text, _iso, out var ticks, out var zoned))
             throw BadRowException.Value(column, text, "a date-time");
+        if (ticks < EarliestTicks || ticks >= LatestTicks) throw OutOfYears(column, text);
         Dated = true;
         StampsHaveZone |= zoned;
         return ticks;
@@ -161,19 +169,41 @@ internal abstract class RowReader(string path)
     /// <summary>Seconds since 1970-01-01 UTC as UTC ticks; marks the trace dated (and zoned).</summary>
     protected long UnixTicks(double seconds, string column)
     {
-        var ticks = OffsetTicks(seconds, column) + DateTime.UnixEpoch.Ticks;
-        if (ticks is < 0 or > 3155378975999999999) throw BadRowException.Seconds(column, seconds, "not a date");
+        var since = Math.Abs(seconds) < 9e11 ? (long)Math.Round(seconds * TimeSpan.TicksPerSecond) : long.MaxValue / 2;
+        var ticks = since + DateTime.UnixEpoch.Ticks;
+        if (ticks < EarliestTicks || ticks >= LatestTicks)
+            throw OutOfYears(column, Encoding.UTF8.GetBytes(seconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         Dated = true;
         StampsHaveZone = true;
         return ticks;
     }
 
-    /// <summary>Seconds from the trace's own zero as ticks (rounded to 100 ns).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BadRowException OutOfYears(string column, ReadOnlySpan<byte> text) =>
+        BadRowException.Value(column, text, $"a date from {InputLimits.EarliestStampYear} to {InputLimits.LatestStampYear} (a typo, or a stamp in another unit?)");
+
+    /// <summary>
+    /// Seconds from the trace's own zero as ticks (rounded to 100 ns); an undated trace starts at its zero, so a stamp
+    /// further from it than a trace may span (<see cref="InputLimits.MaxTraceSpanYears"/> years) is refused.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static long OffsetTicks(double seconds, string column) =>
-        Math.Abs(seconds) < 9e11
+        Math.Abs(seconds) <= MaxOffsetSeconds
             ? (long)Math.Round(seconds * TimeSpan.TicksPerSecond)
-            : throw BadRowException.Seconds(column, seconds, "out of range");
+            : throw BadRowException.Seconds(column, seconds,
+                $"{Years(Math.Abs(seconds))} years from the trace's start (0): a trace spans at most {InputLimits.MaxTraceSpanYears} years (a typo, or a stamp in another unit?)");
+
+    /// <summary>Seconds as years of 365 days for a message: 17123.3, or 3.17E+289 when that would be a wall of digits.</summary>
+    private static string Years(double seconds)
+    {
+        double years = seconds / (365.0 * 86_400);
+        return years < 1e6
+            ? years.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)
+            : years.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How far an undated stamp may be from the trace's zero, in seconds.</summary>
+    private const double MaxOffsetSeconds = InputLimits.MaxTraceSpanTicks / (double)TimeSpan.TicksPerSecond;
 
     /// <summary>A finite number.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -47,7 +47,14 @@ internal static class TraceFile
         if (!File.Exists(path)) throw new TraceException(path, 0, Directory.Exists(path) ? "is a folder, not a trace file" : "no such file");
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (!file.CanSeek)
+            {
+                // A pipe is read once, but a trace is read twice (its format is told from its start, then it is read whole).
+                file.Dispose();
+                throw new TraceException(path, 0, "is a pipe or a stream, not a file: a trace is read twice (to detect its format, then whole); save it to a file first");
+            }
+            return file;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FleetSim.Scenario;
 
 namespace FleetSim.Traffic.Traces;
 
@@ -10,8 +11,11 @@ namespace FleetSim.Traffic.Traces;
 /// </summary>
 internal sealed class TraceLines : ITraceRecords
 {
-    /// <summary>The longest record read (1 MiB): past it, the file is not a trace or a quote is never closed.</summary>
-    public const int MaxRecordBytes = 1 << 20;
+    /// <summary>The longest record read (1 MiB, <see cref="InputLimits.MaxTraceRecordBytes"/>): past it, the file is not a trace or a quote is never closed.</summary>
+    public const int MaxRecordBytes = InputLimits.MaxTraceRecordBytes;
+
+    /// <summary>Lines (blank ones included) a trace may have: two per row of <see cref="InputLimits.MaxTraceRows"/>, so endless blank lines end too.</summary>
+    public const long MaxLines = 2 * InputLimits.MaxTraceRows;
 
     private const string Truncated = "it ends in the middle (a truncated file?)";
 
@@ -52,6 +56,7 @@ internal sealed class TraceLines : ITraceRecords
         {
             if (!NextRecord(out record)) return false;
             if (!Blanks.IsEmptyRecord(record)) return true;
+            if (_nextLine > MaxLines) throw Fail(_nextLine, $"more than {MaxLines:N0} lines, mostly blank: not a trace?");
         }
     }
 
