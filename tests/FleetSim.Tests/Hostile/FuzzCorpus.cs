@@ -175,9 +175,13 @@ public static class FuzzCorpus
             }
             foreach (string n in tokens)
             {
-                yield return Case($"input tokens {n}", Lines(Good(0), row((1740960000 + 60).ToString(), n, "100"), Good(2)), FuzzExpectation.Either);
+                // 10^15 and 10^29 tokens are past any request (10M) and any minute (10^12): always refused.
+                var expect = n is "1e15" or "1e29" ? FuzzExpectation.Refused : FuzzExpectation.Either;
+                yield return Case($"input tokens {n}", Lines(Good(0), row((1740960000 + 60).ToString(), n, "100"), Good(2)), expect);
             }
-            yield return Case("only row far in the future", Lines(row("9000000000", "1000", "100")), FuzzExpectation.Either);
+            // A per-minute trace starts at minute 0, so its only row at minute 9e9 spans 17,000 years.
+            yield return Case("only row far in the future", Lines(row("9000000000", "1000", "100")),
+                              format == "per-minute" ? FuzzExpectation.Refused : FuzzExpectation.Either);
             yield return Case("binary garbage", Encoding.Latin1.GetString([.. Enumerable.Range(0, 2048).Select(i => (byte)(i * 131 % 256))]));
         }
         yield return new FuzzCase("trace", "the trace is /dev/zero", ["trace", "summarize", "/dev/zero", "--out", "{out}"], Files(), FuzzExpectation.Refused, "/dev/zero");
@@ -214,6 +218,22 @@ public static class FuzzCorpus
         }
     }
 
+    /// <summary>Requests for work no machine should start: each refused at once, naming the flag or key and the limit.</summary>
+    public static IEnumerable<FuzzCase> Work()
+    {
+        FuzzCase Refused(string name, string place, params string[] args) =>
+            new("work", name, [.. args, "--out", "{out}"], Files(), FuzzExpectation.Refused, place);
+        yield return Refused("tiers --spend 100T", "100T", "tiers", "--spend", "100T");
+        yield return Refused("tiers --spend 1000T", "1000T", "tiers", "--spend", "1000T");
+        yield return Refused("a sweep of 2^31 months", "--runs", "sweep", "--runs", "2147483647");
+        yield return Refused("a grid of 10^12 points", "--set", "sweep", "--runs", "1",
+                             "--set", "fleet.replicas=" + string.Join(",", Enumerable.Range(1, 1000)),
+                             "--set", "replica.max_in_flight=" + string.Join(",", Enumerable.Range(1, 1000)),
+                             "--set", "horizon_hours=" + string.Join(",", Enumerable.Range(1, 1000)));
+        yield return Refused("traffic needing 10^6 replicas", "1E+17 processed tokens a month", "run", "--set", "traffic.monthly_processed_tokens=1e17");
+        yield return new FuzzCase("work", "merge of endless files", ["merge", "/dev/zero", "--out", "{out}"], Files(), FuzzExpectation.Refused);
+    }
+
     /// <summary>Degenerate but valid fleets and horizons: each must run and give a sane bill.</summary>
     public static IEnumerable<FuzzCase> Degenerate()
     {
@@ -237,5 +257,5 @@ public static class FuzzCorpus
     }
 
     public static IEnumerable<FuzzCase> All() =>
-        ScenarioValues().Concat(YamlStructure()).Concat(LiteLlmConfigs()).Concat(Traces()).Concat(Flags()).Concat(Degenerate());
+        ScenarioValues().Concat(YamlStructure()).Concat(LiteLlmConfigs()).Concat(Traces()).Concat(Flags()).Concat(Work()).Concat(Degenerate());
 }

@@ -12,7 +12,7 @@ public class FuzzHarnessTests
 {
     private static readonly ConcurrentDictionary<string, (int Cases, int Refused, int Ran, int Broken)> Counts = new();
 
-    private static IEnumerable<string> Surfaces => ["scenario", "yaml", "litellm", "trace", "flag", "degenerate"];
+    private static IEnumerable<string> Surfaces => ["scenario", "yaml", "litellm", "trace", "flag", "work", "degenerate"];
 
     [TestCaseSource(nameof(Surfaces))]
     public void EveryCaseEndsInAMessageOrASaneBill(string surface)
