@@ -18,6 +18,12 @@ public static class Invocation
 
     internal static void Begin(string[] args) => Args.Value = args;
 
+    /// <summary>The command line in progress, as <see cref="Provenance.CommandLine"/> writes it.</summary>
+    public static string Command => Provenance.CommandLine(Args.Value ?? []);
+
+    /// <summary>Now, UTC, to the second.</summary>
+    public static DateTimeOffset Now() => TruncatedToSecond(DateTimeOffset.UtcNow);
+
     /// <summary>
     /// The provenance of an output made from <paramref name="scenario"/>, read from <paramref name="path"/>
     /// (null: the built-in default) with <paramref name="overrides"/>.
@@ -27,8 +33,7 @@ public static class Invocation
         byte[] bytes = path is null
             ? System.Text.Encoding.UTF8.GetBytes(ScenarioLoader.DefaultScenarioYaml())
             : File.ReadAllBytes(path);
-        return new Provenance(Version, Provenance.CommandLine(Args.Value ?? []), [.. overrides], scenario.Seed,
-                              Provenance.Sha256(bytes), TruncatedToSecond(DateTimeOffset.UtcNow));
+        return new Provenance(Version, Command, [.. overrides], scenario.Seed, Provenance.Sha256(bytes), Now());
     }
 
     private static DateTimeOffset TruncatedToSecond(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);

@@ -55,7 +55,9 @@ public static class MergeCommand
         {
             throw new UsageException($"the shards hold {seen.Count:N0} of the sweep's {first.Items:N0} runs: a shard is missing");
         }
-        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, o.Json, stdout);
+        var provenance = new Reporting.Provenance(Invocation.Version, Invocation.Command, first.Sets, first.Seed,
+                                                  SweepOutput.ScenarioSha256(Path.Combine(dirs[0], "sweep.json")) ?? "unknown", Invocation.Now());
+        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, o.Json, stdout, provenance);
         return ExitCode.Ok;
     }
 }

@@ -60,7 +60,7 @@ public static class SweepCommand
         string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             string.Join('\n', Reporting.Report.ScenarioAssumptions.Of(first).Select(a => $"{a.Key}={a.Value}")))))[..16];
         var manifest = new SweepManifest(first.Name, hash, o.Runs, seed, sets, [.. chosen], items, shard.ToString());
-        SweepOutput.Write(o.Out, manifest, records, o.Json, stdout);
+        SweepOutput.Write(o.Out, manifest, records, o.Json, stdout, Invocation.For(first, o.Scenario, sets) with { Seed = seed });
         return ExitCode.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting;
 using FleetSim.Reporting.Charts;
@@ -10,17 +11,21 @@ public static class SweepOutput
 {
     private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
-    public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, bool json, TextWriter stdout)
+    /// <summary>
+    /// Writes the sweep's files into <paramref name="dir"/> (all or nothing) and prints its table or JSON; sweep.json
+    /// is the manifest with <paramref name="provenance"/> beside it, which <see cref="SweepManifest.Read"/> passes over.
+    /// </summary>
+    public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, bool json, TextWriter stdout, Provenance provenance)
     {
         IReadOnlyList<SweepGroup> groups = SweepSummary.Of(records);
         var output = new OutputDirectory(dir);
         output.Add("runs.csv", w => SweepCsv.WriteRuns(records, w));
         output.Add("summary.csv", w => SweepCsv.WriteSummary(groups, w));
-        output.Add("sweep.json", w => w.WriteLine(manifest.ToJson()));
+        output.Add("sweep.json", w => w.WriteLine(ManifestWith(manifest, provenance)));
         bool complete = manifest.Shard == "1/1";
         if (complete && groups.Count > 0)
         {
-            output.AddBinary("sweep.png", path => ChartStyle.Save(SweepChart.Draw(groups), path));
+            output.AddBinary("sweep.png", path => ChartStyle.Save(SweepChart.Draw(groups), path, provenance));
         }
         IReadOnlyList<string> written = output.Commit();
         if (json)
@@ -37,7 +42,7 @@ public static class SweepOutput
                 g.SpillShare,
                 g.Utilization,
             });
-            stdout.WriteLine(JsonSerializer.Serialize(new { manifest, groups = summary }, Json));
+            stdout.WriteLine(JsonSerializer.Serialize(new { provenance, manifest, groups = summary }, Json));
             return;
         }
         stdout.Write(SweepTable.Render(manifest.Scenario, manifest, groups));
@@ -46,5 +51,24 @@ public static class SweepOutput
             stdout.WriteLine($"  Shard {manifest.Shard}: combine the shards with fleetsim merge to get the summary of the whole sweep.");
         }
         stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+    }
+
+    /// <summary>The scenario hash a shard's sweep.json records in its provenance, or null (a shard from before provenance).</summary>
+    public static string? ScenarioSha256(string manifestPath)
+    {
+        string text = FleetSim.Scenario.InputLimits.ReadText(manifestPath, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json");
+        return JsonNode.Parse(text)?["provenance"]?["scenario_sha256"]?.GetValue<string>();
+    }
+
+    private static string ManifestWith(SweepManifest manifest, Provenance provenance)
+    {
+        var body = JsonNode.Parse(manifest.ToJson())!.AsObject();
+        var withProvenance = new JsonObject { ["provenance"] = JsonSerializer.SerializeToNode(provenance, Json) };
+        foreach (var (key, value) in body.ToList())
+        {
+            body.Remove(key);
+            withProvenance[key] = value;
+        }
+        return withProvenance.ToJsonString(Json);
     }
 }

@@ -24,10 +24,11 @@ public static class TiersCommand
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
         IReadOnlyList<TierRow> rows = TierAnalysis.Run(scenario, spend);
         string table = TiersTable.Render(scenario, rows, markdown: o.Format == "md");
-        string json = JsonSerializer.Serialize(new { scenario = scenario.Name, tiers = rows }, Json);
-        output.Add("tiers.md", w => w.Write(TiersTable.Render(scenario, rows, markdown: true)));
+        Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, o.Sets);
+        string json = JsonSerializer.Serialize(new { provenance, scenario = scenario.Name, tiers = rows }, Json);
+        output.Add("tiers.md", w => w.Write(TiersTable.Render(scenario, rows, markdown: true) + $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}*{provenance.Line()}*{Environment.NewLine}"));
         output.Add("tiers.json", w => w.WriteLine(json));
-        output.AddBinary("tiers.png", path => ChartStyle.Save(TiersChart.Draw(rows), path));
+        output.AddBinary("tiers.png", path => ChartStyle.Save(TiersChart.Draw(rows), path, provenance));
         IReadOnlyList<string> written = output.Commit();
         stdout.Write(o.Json ? json + Environment.NewLine : table);
         if (!o.Json)

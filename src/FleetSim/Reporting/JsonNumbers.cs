@@ -24,6 +24,8 @@ public static class JsonNumbers
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Files and terminals, not HTML: '+' in a UTC offset and non-ASCII text ("·", "€") are written as themselves.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = omitNulls ? JsonIgnoreCondition.WhenWritingNull : JsonIgnoreCondition.Never,
         Converters = { new Rounded(Significant), new RoundedOrNull(Significant) },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RoundByName } },

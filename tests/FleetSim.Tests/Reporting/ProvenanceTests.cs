@@ -60,6 +60,41 @@ public class ProvenanceTests
     }
 
     [Test]
+    public void SweepMergeAndTiersSayHowTheyWereMade()
+    {
+        string dir = TempDir();
+        string sha = FileSha256(Path.Combine(RepoRoot, "scenarios/cline-k2-floor.yaml"));
+        try
+        {
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b"), merged = Path.Combine(dir, "m"), tiers = Path.Combine(dir, "t");
+            string[] sweep = ["sweep", "--runs", "2", "--policies", "floor", "--set", "horizon_hours=24", "--seed", "5"];
+            Assert.That(Fleetsim([.. sweep, "--shard", "1/2", "--out", a]).Code, Is.EqualTo(0));
+            Assert.That(Fleetsim([.. sweep, "--shard", "2/2", "--out", b]).Code, Is.EqualTo(0));
+            var (code, output, err) = Fleetsim("merge", a, b, "--out", merged, "--json");
+            Assert.That(code, Is.EqualTo(0), err);
+            using (JsonDocument shard = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "sweep.json"))))
+            {
+                HasProvenance(shard.RootElement, $"fleetsim sweep --runs 2 --policies floor --set horizon_hours=24 --seed 5 --shard 1/2 --out {a}", sha, seed: 5);
+                Assert.That(shard.RootElement.GetProperty("shard").GetString(), Is.EqualTo("1/2"), "the manifest is still there beside it");
+            }
+            using (JsonDocument printed = JsonDocument.Parse(output))
+            {
+                HasProvenance(printed.RootElement, $"fleetsim merge {a} {b} --out {merged} --json", sha, seed: 5);
+            }
+            Assert.That(Fleetsim("tiers", "--spend", "185K", "--set", "horizon_hours=24", "--out", tiers).Code, Is.EqualTo(0));
+            using (JsonDocument t = JsonDocument.Parse(File.ReadAllText(Path.Combine(tiers, "tiers.json"))))
+            {
+                HasProvenance(t.RootElement, $"fleetsim tiers --spend 185K --set horizon_hours=24 --out {tiers}", sha, seed: 1);
+            }
+            Assert.That(File.ReadAllText(Path.Combine(tiers, "tiers.md")).TrimEnd(), Does.EndWith(" UTC*").And.Contain($"scenario sha256 {sha[..12]}…"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void TheReportEndsWithHowItWasMade()
     {
         string dir = TempDir();
