@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using FleetSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
-var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(SweepTargetBenchmarks), typeof(RequestEngineBenchmarks) };
+var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(SweepTargetBenchmarks), typeof(RequestEngineBenchmarks), typeof(RequestEngineScaleBenchmarks) };
 if (Peers.Has("csv"))
 {
     suites.Add(typeof(TraceReadingBenchmarks));

@@ -21,25 +21,51 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
         $"spill: a request that finds all {fleet.Slots} slots busy goes to the API at once";
 
     /// <summary>Replicas with a free slot are eligible; their load is their slots in use.</summary>
-    private readonly struct FreeSlots(ServerBank[] slots, double now) : IReplicaView
+    private readonly struct FreeSlots(ServerBank[] slots) : IReplicaState
     {
-        public bool Eligible(int replica) => slots[replica].HasFree(now);
+        public bool Eligible(int replica, double now) => slots[replica].HasFree(now);
 
-        public int Load(int replica) => slots[replica].Busy(now);
+        public int Load(int replica, double now) => slots[replica].Busy(now);
     }
 
-    private sealed class Rule(RequestFleet fleet) : RequestAdmission(fleet)
+    /// <remarks>
+    /// A replica leaves the eligible set when a request takes its last free slot, and comes back
+    /// when its first slot comes free (the earliest end among its requests), which is when it is
+    /// woken; least-busy also wakes it at the end of every request it holds, when its load drops.
+    /// </remarks>
+    private sealed class Rule : RequestAdmission
     {
+        private readonly EligibleReplicas<FreeSlots> _eligible;
+
+        public Rule(RequestFleet fleet)
+            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
+
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            int r = Fleet.Picker.Pick(new FreeSlots(Fleet.Slots, now));
+            int r = _eligible.Pick(now);
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);
                 return;
             }
             ServeOn(r, now, tokens, now);
+        }
+
+        protected override void Held(int replica, double now, double until)
+        {
+            if (_eligible.TracksLoad)
+            {
+                _eligible.Refresh(replica, now);
+                _eligible.WakeAt(replica, until);
+                return;
+            }
+            ServerBank slots = Fleet.Slots[replica];
+            if (!slots.HasFree(now))
+            {
+                _eligible.Refresh(replica, now);
+                _eligible.WakeAt(replica, slots.StartOf(now));
+            }
         }
     }
 }

@@ -33,6 +33,16 @@ public abstract class RequestAdmission(RequestFleet fleet)
         int inFlight = (start == now ? slots.Busy(now) : slots.BusyAt(start)) + 1;
         slots.Hold(now, start + service);
         Ledger.Served(tokens, arrived, start, service, Fleet.FirstTokenOf(tokens, inFlight));
+        Held(replica, now, start + service);
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="ServeOn"/> has just given replica <paramref name="replica"/> a request at
+    /// <paramref name="now"/> that holds a slot until <paramref name="until"/>: a rule that keeps
+    /// <see cref="EligibleReplicas{TState}"/> tells it here.
+    /// </summary>
+    protected virtual void Held(int replica, double now, double until)
+    {
     }
 }

@@ -4,8 +4,8 @@ using FleetSim.Scenario;
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
-/// What a router's request-level rule acts on in one run: the replicas' slots, the picker, the
-/// ledger, the clock's horizon and the queue of requests to come back to.
+/// What a router's request-level rule acts on in one run: the replicas' slots, the routing
+/// strategy and stream (for the rule's <see cref="EligibleReplicas{TState}"/>), the ledger, the clock's horizon and the queue of requests to come back to.
 /// </summary>
 public sealed class RequestFleet
 {
@@ -26,7 +26,8 @@ public sealed class RequestFleet
         FreshInputShare = freshInputShare;
         Ledger = ledger;
         Random = random;
-        Picker = new ReplicaPicker(router.Choice, Replicas, router.Weights, random);
+        Choice = router.Choice;
+        Weights = router.Weights;
     }
 
     public int Replicas { get; }
@@ -48,7 +49,19 @@ public sealed class RequestFleet
 
     public Random Random { get; }
 
-    public ReplicaPicker Picker { get; }
+    /// <summary>LiteLLM's routing_strategy among the eligible replicas.</summary>
+    public ReplicaChoice Choice { get; }
+
+    /// <summary>simple-shuffle's weight per replica, or null for all equal.</summary>
+    public IReadOnlyList<double>? Weights { get; }
+
+    /// <summary>
+    /// The replicas eligible by <paramref name="state"/>, kept up to date, with this run's
+    /// routing_strategy and routing stream; every replica is asked once at time 0.
+    /// </summary>
+    public EligibleReplicas<TState> Eligible<TState>(TState state)
+        where TState : struct, IReplicaState =>
+        new(state, Choice, Replicas, Weights, Random);
 
     /// <summary>The horizon's end (seconds): a request still waiting then is left unfinished.</summary>
     public double End => Ledger.End;
