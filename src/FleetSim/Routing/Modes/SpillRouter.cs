@@ -36,35 +36,46 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     private sealed class Rule : RequestAdmission
     {
         private readonly EligibleReplicas<FreeSlots> _eligible;
+        private readonly FreeSlotShuffle? _small;
 
         public Rule(RequestFleet fleet)
-            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
+            : base(fleet)
+        {
+            _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
+            if (fleet.Choice == ReplicaChoice.SimpleShuffle && fleet.Weights is null && fleet.Replicas <= FreeSlotShuffle.MaxReplicas)
+            {
+                _small = new FreeSlotShuffle(fleet.Replicas, fleet.Random);
+            }
+        }
 
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            int r = _eligible.Pick(now);
+            int r = _small is { } small ? small.Pick(now) : _eligible.Pick(now);
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);
                 return;
             }
-            ServeOn(r, now, tokens, now);
-        }
-
-        protected override void Held(int replica, double now, double until)
-        {
-            if (_eligible.TracksLoad)
+            // A replica with a free slot starts the request at once: ServeOn without the wait.
+            ServerBank slots = Fleet.Slots[r];
+            double service = Fleet.ServiceOf(tokens);
+            double until = now + service;
+            int inFlight = slots.HoldCounting(now, until, now);
+            Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
+            if (_small is not null)
             {
-                _eligible.Refresh(replica, now);
-                _eligible.WakeAt(replica, until);
-                return;
+                _small.Update(r, slots.NextFree);
             }
-            ServerBank slots = Fleet.Slots[replica];
-            if (!slots.HasFree(now))
+            else if (_eligible.TracksLoad)
             {
-                _eligible.Refresh(replica, now);
-                _eligible.WakeAt(replica, slots.StartOf(now));
+                _eligible.Refresh(r, now);
+                _eligible.WakeAt(r, until);
+            }
+            else if (!_eligible.Scans && !slots.HasFree(now))
+            {
+                _eligible.Refresh(r, now);
+                _eligible.WakeAt(r, slots.NextFree);
             }
         }
     }

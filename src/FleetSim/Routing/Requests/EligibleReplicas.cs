@@ -17,6 +17,8 @@ namespace FleetSim.Routing.Requests;
 /// (<typeparamref name="TState"/> answers for the pick's time), so at every pick each replica's
 /// standing is what a look at it would find. Spurious wake-ups are harmless.
 /// </para>
+/// Fleets of up to <see cref="ScanLimit"/> replicas are simply scanned, as before (the same picks
+/// draw for draw): there the scan costs less than keeping the set. Larger ones keep it:
 /// <list type="bullet">
 /// <item>simple-shuffle, equal weights: the eligible replicas are an indexed set (an array and
 /// each replica's place in it; removal swaps the last into the gap), and the pick is its
@@ -29,14 +31,18 @@ namespace FleetSim.Routing.Requests;
 /// <see cref="int.MaxValue"/>); the pick walks down to the leftmost minimum, so a tie goes to the
 /// lowest index as in LiteLLM and the scan. O(log n), as is each load change.</item>
 /// </list>
-/// Wake-ups wait in a 4-ary min-heap (<see cref="PriorityQueue{TElement, TPriority}"/>), O(log w)
-/// for the w waiting.
+/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting.
 /// </remarks>
 /// <typeparam name="TState">The router's answers: a struct, so each router's checks compile inline.</typeparam>
 public sealed class EligibleReplicas<TState>
     where TState : struct, IReplicaState
 {
+    /// <summary>Fleets up to this many replicas are scanned at each pick (<see cref="ReplicaPicker"/>), which costs less than keeping the set.</summary>
+    public const int ScanLimit = 16;
+
     private readonly TState _state;
+    private readonly ReplicaPicker? _scan;
+    private readonly int _replicas;
     private readonly Random _random;
     private readonly int[] _members;
     private readonly int[] _place;
@@ -45,7 +51,7 @@ public sealed class EligibleReplicas<TState>
     private readonly double[]? _weights;
     private readonly double[]? _weightTree;
     private readonly int[]? _loadTree;
-    private readonly PriorityQueue<int, double> _wakeUps = new();
+    private readonly WakeUps _wakeUps = new();
 
     /// <param name="state">The router's answers about a replica.</param>
     /// <param name="choice">simple-shuffle or least-busy.</param>
@@ -58,6 +64,14 @@ public sealed class EligibleReplicas<TState>
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         _state = state;
         _random = random;
+        _replicas = replicas;
+        if (replicas <= ScanLimit)
+        {
+            // The same picks, draw for draw, as before the set was kept.
+            _scan = new ReplicaPicker(choice, replicas, weights, random);
+            _members = _place = [];
+            return;
+        }
         _members = new int[replicas];
         _place = new int[replicas];
         _place.AsSpan().Fill(-1);
@@ -81,12 +95,19 @@ public sealed class EligibleReplicas<TState>
     /// <summary>Whether the picks need each replica's load (least-busy), so the router must wake it whenever its load may change.</summary>
     public bool TracksLoad => _loadTree is not null;
 
+    /// <summary>Whether this fleet is small enough to be scanned at each pick, so nothing need be refreshed or woken.</summary>
+    public bool Scans => _scan is not null;
+
     /// <summary>
     /// Asks replica <paramref name="replica"/> again at <paramref name="now"/>: the router changed
     /// something that may change its eligibility or its load.
     /// </summary>
     public void Refresh(int replica, double now)
     {
+        if (_scan is not null)
+        {
+            return;
+        }
         bool eligible = _state.Eligible(replica, now);
         int place = _place[replica];
         if (eligible && place < 0)
@@ -116,11 +137,26 @@ public sealed class EligibleReplicas<TState>
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
-    public void WakeAt(int replica, double at) => _wakeUps.Enqueue(replica, at);
+    public void WakeAt(int replica, double at)
+    {
+        if (_scan is null)
+        {
+            _wakeUps.Add(replica, at);
+        }
+    }
 
     /// <summary>How many replicas are eligible at <paramref name="now"/> (not before the last pick).</summary>
     public int Count(double now)
     {
+        if (_scan is not null)
+        {
+            int eligible = 0;
+            for (int r = 0; r < _replicas; r++)
+            {
+                eligible += _state.Eligible(r, now) ? 1 : 0;
+            }
+            return eligible;
+        }
         WakeUntil(now);
         return _count;
     }
@@ -132,6 +168,10 @@ public sealed class EligibleReplicas<TState>
     /// </summary>
     public int Pick(double now)
     {
+        if (_scan is { } scan)
+        {
+            return scan.Pick(new At(_state, now));
+        }
         WakeUntil(now);
         if (_loadTree is { } loads)
         {
@@ -179,11 +219,18 @@ public sealed class EligibleReplicas<TState>
         return _members[Math.Min((int)draw, _count - 1)];
     }
 
+    /// <summary>The router's answers at one moment, as the scan asks them.</summary>
+    private readonly struct At(TState state, double now) : IReplicaView
+    {
+        public bool Eligible(int replica) => state.Eligible(replica, now);
+
+        public int Load(int replica) => state.Load(replica, now);
+    }
+
     private void WakeUntil(double now)
     {
-        while (_wakeUps.TryPeek(out int replica, out double at) && at <= now)
+        while (_wakeUps.TryTakeDue(now, out int replica))
         {
-            _wakeUps.Dequeue();
             Refresh(replica, now);
         }
     }

@@ -30,8 +30,7 @@ public abstract class RequestAdmission(RequestFleet fleet)
             return false;
         }
         double service = Fleet.ServiceOf(tokens);
-        int inFlight = (start == now ? slots.Busy(now) : slots.BusyAt(start)) + 1;
-        slots.Hold(now, start + service);
+        int inFlight = slots.HoldCounting(now, start + service, start);
         Ledger.Served(tokens, arrived, start, service, Fleet.FirstTokenOf(tokens, inFlight));
         Held(replica, now, start + service);
         return true;

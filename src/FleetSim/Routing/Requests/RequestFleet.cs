@@ -75,6 +75,9 @@ public sealed class RequestFleet
     /// <summary>Asks to be given <paramref name="request"/> back at its time.</summary>
     public void Later(in PendingRequest request) => _pending.Enqueue(request, request.At);
 
+    /// <summary>Whether any request waits to be given back (so a caller can skip asking for the next one due).</summary>
+    public bool HasPending => _pending.Count > 0;
+
     /// <summary>The next request due at or before <paramref name="until"/>, if any, taken off the queue.</summary>
     public bool TryNextDue(double until, out PendingRequest request)
     {
