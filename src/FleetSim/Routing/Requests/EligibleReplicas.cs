@@ -27,9 +27,9 @@ namespace FleetSim.Routing.Requests;
 /// <item>simple-shuffle, weighted: a sum tree of the eligible replicas' weights (a complete binary
 /// tree, each node the sum of its two children, recomputed on the way up, so no rounding drift);
 /// u·total is walked down it in replica order, the same replica the scan's walk finds. O(log n).</item>
-/// <item>least-busy: a min tree of the eligible replicas' loads (ineligible ones count as
-/// <see cref="int.MaxValue"/>); the pick walks down to the leftmost minimum, so a tie goes to the
-/// lowest index as in LiteLLM and the scan. O(log n), as is each load change.</item>
+/// <item>least-busy: the eligible replicas by load (<see cref="LoadLevels"/>), one bit set per
+/// load; the pick is the lowest-index replica at the lowest load, so a tie goes to the lowest index
+/// as in LiteLLM and the scan. A load change is two bit flips.</item>
 /// </list>
 /// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting.
 /// </remarks>
@@ -50,7 +50,7 @@ public sealed class EligibleReplicas<TState>
     private readonly int _leaves;
     private readonly double[]? _weights;
     private readonly double[]? _weightTree;
-    private readonly int[]? _loadTree;
+    private readonly LoadLevels? _levels;
     private readonly WakeUps _wakeUps = new();
 
     /// <param name="state">The router's answers about a replica.</param>
@@ -78,8 +78,7 @@ public sealed class EligibleReplicas<TState>
         _leaves = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, replicas));
         if (choice == ReplicaChoice.LeastBusy)
         {
-            _loadTree = new int[2 * _leaves];
-            _loadTree.AsSpan().Fill(int.MaxValue);
+            _levels = new LoadLevels(replicas);
         }
         else if (weights is not null && !AllEqualAndPositive(weights, replicas))
         {
@@ -93,7 +92,7 @@ public sealed class EligibleReplicas<TState>
     }
 
     /// <summary>Whether the picks need each replica's load (least-busy), so the router must wake it whenever its load may change.</summary>
-    public bool TracksLoad => _loadTree is not null;
+    public bool TracksLoad => _levels is not null;
 
     /// <summary>Whether this fleet is small enough to be scanned at each pick, so nothing need be refreshed or woken.</summary>
     public bool Scans => _scan is not null;
@@ -130,10 +129,7 @@ public sealed class EligibleReplicas<TState>
                 SetWeight(replica, 0);
             }
         }
-        if (_loadTree is not null)
-        {
-            SetLoad(replica, eligible ? _state.Load(replica, now) : int.MaxValue);
-        }
+        _levels?.Set(replica, eligible ? _state.Load(replica, now) : -1);
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
@@ -173,19 +169,9 @@ public sealed class EligibleReplicas<TState>
             return scan.Pick(new At(_state, now));
         }
         WakeUntil(now);
-        if (_loadTree is { } loads)
+        if (_levels is { } levels)
         {
-            if (loads[1] == int.MaxValue)
-            {
-                return -1;
-            }
-            int node = 1;
-            while (node < _leaves)
-            {
-                node <<= 1;
-                node += loads[node] <= loads[node + 1] ? 0 : 1;
-            }
-            return node - _leaves;
+            return levels.LeastBusy();
         }
         if (_weightTree is { } sums)
         {
@@ -243,26 +229,6 @@ public sealed class EligibleReplicas<TState>
         for (node >>= 1; node >= 1; node >>= 1)
         {
             sums[node] = sums[2 * node] + sums[2 * node + 1];
-        }
-    }
-
-    private void SetLoad(int replica, int load)
-    {
-        int[] loads = _loadTree!;
-        int node = _leaves + replica;
-        if (loads[node] == load)
-        {
-            return;
-        }
-        loads[node] = load;
-        for (node >>= 1; node >= 1; node >>= 1)
-        {
-            int min = Math.Min(loads[2 * node], loads[2 * node + 1]);
-            if (loads[node] == min)
-            {
-                return; // nothing above changes
-            }
-            loads[node] = min;
         }
     }
 
