@@ -47,6 +47,10 @@ public sealed class FreeSlotShuffle
         }
         int k = BitOperations.PopCount(free);
         int j = Math.Min((int)(_random.NextDouble() * k), k - 1);
+        if (System.Runtime.Intrinsics.X86.Bmi2.IsSupported)
+        {
+            return BitOperations.TrailingZeroCount(System.Runtime.Intrinsics.X86.Bmi2.ParallelBitDeposit(1u << j, free));
+        }
         for (; j > 0; j--)
         {
             free &= free - 1;
