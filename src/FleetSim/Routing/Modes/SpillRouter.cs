@@ -36,22 +36,14 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     private sealed class Rule : RequestAdmission
     {
         private readonly EligibleReplicas<FreeSlots> _eligible;
-        private readonly FreeSlotShuffle? _small;
 
         public Rule(RequestFleet fleet)
-            : base(fleet)
-        {
-            _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
-            if (fleet.Choice == ReplicaChoice.SimpleShuffle && fleet.Weights is null && fleet.Replicas <= FreeSlotShuffle.MaxReplicas)
-            {
-                _small = new FreeSlotShuffle(fleet.Replicas, fleet.Random);
-            }
-        }
+            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
 
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            int r = _small is { } small ? small.Pick(now) : _eligible.Pick(now);
+            int r = _eligible.Pick(now);
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);
@@ -63,11 +55,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
             double until = now + service;
             int inFlight = slots.HoldCounting(now, until, now);
             Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
-            if (_small is not null)
-            {
-                _small.Update(r, slots.NextFree);
-            }
-            else if (_eligible.TracksLoad)
+            if (_eligible.TracksLoad)
             {
                 _eligible.Refresh(r, now);
                 _eligible.WakeAt(r, until);
