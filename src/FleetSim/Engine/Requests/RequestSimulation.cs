@@ -101,6 +101,10 @@ internal sealed class RequestSimulation
 
     private void ResumeUntil(double until)
     {
+        if (!_fleet.HasPending)
+        {
+            return; // the common case, checked without a call into the queue
+        }
         while (_fleet.TryNextDue(until, out PendingRequest request))
         {
             _resumed++;

@@ -33,20 +33,39 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
 
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Quantity.Short(rejected, precise: true)} answered 429";
 
-    private sealed class Rule(RequestFleet fleet, RouterSpec spec) : RequestAdmission(fleet)
+    /// <remarks>
+    /// A replica leaves the eligible set when it answers 429 (cooling, and tried by this request)
+    /// and is woken when its cooldown ends; the request's tried replicas are asked again when it
+    /// has gone. least-busy also wakes a replica at the end of every request it holds.
+    /// </remarks>
+    private sealed class Rule : RequestAdmission
     {
-        private readonly double[] _coolUntil = new double[fleet.Replicas];
-        private readonly long[] _triedBy = [.. Enumerable.Repeat(-1L, fleet.Replicas)];
+        private readonly RouterSpec _spec;
+        private readonly double[] _coolUntil;
+        private readonly long[] _triedBy;
+        private readonly int[] _tried;
+        private readonly EligibleReplicas<Untried> _eligible;
         private long _request;
+
+        public Rule(RequestFleet fleet, RouterSpec spec)
+            : base(fleet)
+        {
+            _spec = spec;
+            _coolUntil = new double[fleet.Replicas];
+            _triedBy = [.. Enumerable.Repeat(-1L, fleet.Replicas)];
+            _tried = new int[spec.Retries + 1];
+            _eligible = fleet.Eligible(new Untried(this));
+        }
 
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            Now = now;
             _request++;
-            for (int attempt = 0; attempt <= spec.Retries; attempt++)
+            int tried = 0;
+            bool served = false;
+            for (int attempt = 0; attempt <= _spec.Retries; attempt++)
             {
-                int r = Fleet.Picker.Pick(new Untried(this));
+                int r = _eligible.Pick(now);
                 if (r < 0)
                 {
                     break;
@@ -58,23 +77,43 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
                 if (Fleet.Slots[r].HasFree(now))
                 {
                     ServeOn(r, now, tokens, now);
-                    return;
+                    served = true;
+                    break;
                 }
                 Ledger.Reject();
-                _coolUntil[r] = now + spec.CooldownSeconds;
+                _coolUntil[r] = now + _spec.CooldownSeconds;
                 _triedBy[r] = _request;
+                _tried[tried++] = r;
+                _eligible.Refresh(r, now);
+                _eligible.WakeAt(r, _coolUntil[r]);
             }
-            Ledger.ToApi(now, tokens);
+            if (!served)
+            {
+                Ledger.ToApi(now, tokens);
+            }
+            // The request has gone: the replicas it tried are untried for the next one.
+            _request++;
+            for (int i = 0; i < tried; i++)
+            {
+                _eligible.Refresh(_tried[i], now);
+            }
         }
 
-        private double Now { get; set; }
+        protected override void Held(int replica, double now, double until)
+        {
+            if (_eligible.TracksLoad)
+            {
+                _eligible.Refresh(replica, now);
+                _eligible.WakeAt(replica, until);
+            }
+        }
 
         /// <summary>Replicas neither cooling nor already tried by this request are eligible; the load is their slots in use.</summary>
-        private readonly struct Untried(Rule rule) : IReplicaView
+        private readonly struct Untried(Rule rule) : IReplicaState
         {
-            public bool Eligible(int replica) => rule._coolUntil[replica] <= rule.Now && rule._triedBy[replica] != rule._request;
+            public bool Eligible(int replica, double now) => rule._coolUntil[replica] <= now && rule._triedBy[replica] != rule._request;
 
-            public int Load(int replica) => rule.Fleet.Slots[replica].Busy(rule.Now);
+            public int Load(int replica, double now) => rule.Fleet.Slots[replica].Busy(now);
         }
     }
 }

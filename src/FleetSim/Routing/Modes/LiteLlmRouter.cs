@@ -103,6 +103,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         private readonly long[] _minute;
         private readonly int[] _minuteRequests, _minuteFailures;
         private readonly Queue<double>[] _recentFailures;
+        private readonly EligibleReplicas<HealthyDeployments> _healthy;
 
         public Rule(RequestFleet fleet, RouterSpec spec)
             : base(fleet)
@@ -128,9 +129,8 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             _minuteRequests = new int[n];
             _minuteFailures = new int[n];
             _recentFailures = [.. Enumerable.Range(0, n).Select(_ => new Queue<double>())];
+            _healthy = fleet.Eligible(new HealthyDeployments(this));
         }
-
-        private double Now { get; set; }
 
         /// <summary>Deployments in the model group the requests call: the replicas, and the API when it is a higher order of the same group.</summary>
         private int GroupSize => Fleet.Replicas + (_settings.ApiRoute == ApiRoute.HigherOrder ? 1 : 0);
@@ -151,7 +151,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             }
             int replica = request.Step >> 1;
             Fail(replica, now);
-            if (request.Attempt > _spec.Retries || !AnyHealthy(now))
+            if (request.Attempt > _spec.Retries || _healthy.Count(now) == 0)
             {
                 // Retries spent, or no healthy self-hosted deployment left to retry on: on to the API.
                 MoveOn(now, request.Tokens);
@@ -172,8 +172,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         /// <summary>One attempt: pick, queue on the semaphore, call; a timed-out call comes back when it is aborted.</summary>
         private void Attempt(double now, double tokens, double arrived, int attempt)
         {
-            Now = now;
-            int r = Fleet.Picker.Pick(new HealthyDeployments(this));
+            int r = _healthy.Pick(now);
             if (r < 0)
             {
                 // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
@@ -199,12 +198,12 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
                 if (slotStart >= Fleet.End && slotStart > now)
                 {
                     // Still queued inside the replica when the horizon ends: it leaves then.
-                    semaphore.Hold(now, Fleet.End);
+                    HoldSemaphore(r, now, Fleet.End);
                     Ledger.LeaveUnfinished(tokens);
                     return;
                 }
                 slots.Hold(callStart, slotStart + service);
-                semaphore.Hold(now, slotStart + service);
+                HoldSemaphore(r, now, slotStart + service);
                 Ledger.Served(tokens, arrived, slotStart, service, firstToken);
                 return;
             }
@@ -214,9 +213,20 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
                 slots.Hold(callStart, abort);
                 Ledger.Wasted(slotStart, abort);
             }
-            semaphore.Hold(now, abort);
+            HoldSemaphore(r, now, abort);
             Ledger.TimeOut();
             Fleet.Later(new PendingRequest(abort, tokens, arrived, attempt + 1, (r << 1) | (int)Step.Failed));
+        }
+
+        /// <summary>Holds <paramref name="r"/>'s semaphore from <paramref name="now"/> until <paramref name="until"/>; least-busy's load changes then and when it ends.</summary>
+        private void HoldSemaphore(int r, double now, double until)
+        {
+            _semaphores[r].Hold(now, until);
+            if (_healthy.TracksLoad)
+            {
+                _healthy.Refresh(r, now);
+                _healthy.WakeAt(r, until);
+            }
         }
 
         /// <summary>After the retries: the next order or the fallbacks, which are the API, or an error to the client.</summary>
@@ -230,13 +240,17 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             Ledger.ToApi(now, tokens);
         }
 
-        private bool Healthy(int r)
+        /// <summary>
+        /// Whether deployment <paramref name="r"/> is healthy at <paramref name="now"/>: not cooling,
+        /// and picked fewer than rpm times in its window, which is closed once 60 s old.
+        /// </summary>
+        private bool Healthy(int r, double now)
         {
-            if (_coolUntil[r] > Now)
+            if (_coolUntil[r] > now)
             {
                 return false;
             }
-            if (Now >= _rpmWindowStart[r] + 60)
+            if (now >= _rpmWindowStart[r] + 60)
             {
                 _rpmWindowStart[r] = double.NegativeInfinity;
                 _rpmPicks[r] = 0;
@@ -244,27 +258,24 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             return _rpm[r] > _rpmPicks[r];
         }
 
-        private bool AnyHealthy(double now)
-        {
-            Now = now;
-            for (int r = 0; r < _coolUntil.Length; r++)
-            {
-                if (Healthy(r))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /// <summary>Counts the pick against the deployment's rpm window (which opens at its first pick) and its calendar minute.</summary>
         private void Picked(int r, double now)
         {
-            if (double.IsNegativeInfinity(_rpmWindowStart[r]))
+            bool opens = double.IsNegativeInfinity(_rpmWindowStart[r]);
+            if (opens)
             {
                 _rpmWindowStart[r] = now;
             }
             _rpmPicks[r]++;
+            if (!double.IsPositiveInfinity(_rpm[r]))
+            {
+                // The pick may use up the window; the window's end makes it healthy again.
+                _healthy.Refresh(r, now);
+                if (opens)
+                {
+                    _healthy.WakeAt(r, now + 60);
+                }
+            }
             RollMinute(r, now);
             _minuteRequests[r]++;
         }
@@ -300,6 +311,8 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             if (coolDown)
             {
                 _coolUntil[r] = Math.Max(_coolUntil[r], now + cooldown);
+                _healthy.Refresh(r, now);
+                _healthy.WakeAt(r, _coolUntil[r]);
             }
         }
 
@@ -316,11 +329,11 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         }
 
         /// <summary>Healthy deployments are eligible; least-busy's load is the calls past each one's semaphore.</summary>
-        private readonly struct HealthyDeployments(Rule rule) : IReplicaView
+        private readonly struct HealthyDeployments(Rule rule) : IReplicaState
         {
-            public bool Eligible(int replica) => rule.Healthy(replica);
+            public bool Eligible(int replica, double now) => rule.Healthy(replica, now);
 
-            public int Load(int replica) => rule._semaphores[replica].Busy(rule.Now);
+            public int Load(int replica, double now) => rule._semaphores[replica].Busy(now);
         }
 
         private static double Backoff(int attempt) =>

@@ -92,27 +92,40 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Units.Quantity.Short(timedOut, precise: true)} timed out in the queue";
 
     /// <summary>Every replica is eligible (a request queues wherever it is sent); the load is its slots in use.</summary>
-    private readonly struct AnyReplica(ServerBank[] slots, double now) : IReplicaView
+    private readonly struct AnyReplica(ServerBank[] slots) : IReplicaState
     {
-        public bool Eligible(int replica) => true;
+        public bool Eligible(int replica, double now) => true;
 
-        public int Load(int replica) => slots[replica].Busy(now);
+        public int Load(int replica, double now) => slots[replica].Busy(now);
     }
 
-    private sealed class Rule(RequestFleet fleet, double? patience) : RequestAdmission(fleet)
+    /// <remarks>
+    /// Every replica stays eligible; least-busy wakes a replica at the end of every request it
+    /// holds, when its slots in use may drop.
+    /// </remarks>
+    private sealed class Rule : RequestAdmission
     {
+        private readonly EligibleReplicas<AnyReplica> _eligible;
+        private readonly double? _patience;
+
+        public Rule(RequestFleet fleet, double? patience)
+            : base(fleet)
+        {
+            _eligible = fleet.Eligible(new AnyReplica(fleet.Slots));
+            _patience = patience;
+        }
+
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            ServerBank[] slots = Fleet.Slots;
-            int r = Fleet.Picker.Pick(new AnyReplica(slots, now));
+            int r = _eligible.Pick(now);
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);
                 return;
             }
-            double start = slots[r].StartOf(now);
-            if (patience is { } tau && start - now > tau)
+            double start = Fleet.Slots[r].StartOf(now);
+            if (_patience is { } tau && start - now > tau)
             {
                 if (now + tau < Fleet.End)
                 {
@@ -130,5 +143,14 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
         }
 
         public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens);
+
+        protected override void Held(int replica, double now, double until)
+        {
+            if (_eligible.TracksLoad)
+            {
+                _eligible.Refresh(replica, now);
+                _eligible.WakeAt(replica, until);
+            }
+        }
     }
 }

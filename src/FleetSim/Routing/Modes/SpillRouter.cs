@@ -26,25 +26,50 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
                 : $"spill: a request that finds all {Quantity.Count(fleet.Slots, "slot")} busy goes to the API at once";
 
     /// <summary>Replicas with a free slot are eligible; their load is their slots in use.</summary>
-    private readonly struct FreeSlots(ServerBank[] slots, double now) : IReplicaView
+    private readonly struct FreeSlots(ServerBank[] slots) : IReplicaState
     {
-        public bool Eligible(int replica) => slots[replica].HasFree(now);
+        public bool Eligible(int replica, double now) => slots[replica].HasFree(now);
 
-        public int Load(int replica) => slots[replica].Busy(now);
+        public int Load(int replica, double now) => slots[replica].Busy(now);
     }
 
-    private sealed class Rule(RequestFleet fleet) : RequestAdmission(fleet)
+    /// <remarks>
+    /// A replica leaves the eligible set when a request takes its last free slot, and comes back
+    /// when its first slot comes free (the earliest end among its requests), which is when it is
+    /// woken; least-busy also wakes it at the end of every request it holds, when its load drops.
+    /// </remarks>
+    private sealed class Rule : RequestAdmission
     {
+        private readonly EligibleReplicas<FreeSlots> _eligible;
+
+        public Rule(RequestFleet fleet)
+            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
+
         public override void Arrive(double now, double tokens)
         {
             Ledger.Arrived(tokens);
-            int r = Fleet.Picker.Pick(new FreeSlots(Fleet.Slots, now));
+            int r = _eligible.Pick(now);
             if (r < 0)
             {
                 Ledger.ToApi(now, tokens);
                 return;
             }
-            ServeOn(r, now, tokens, now);
+            // A replica with a free slot starts the request at once: ServeOn without the wait.
+            ServerBank slots = Fleet.Slots[r];
+            double service = Fleet.ServiceOf(tokens);
+            double until = now + service;
+            int inFlight = slots.HoldCounting(now, until, now);
+            Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
+            if (_eligible.TracksLoad)
+            {
+                _eligible.Refresh(r, now);
+                _eligible.WakeAt(r, until);
+            }
+            else if (!_eligible.Scans && !slots.HasFree(now))
+            {
+                _eligible.Refresh(r, now);
+                _eligible.WakeAt(r, slots.NextFree);
+            }
         }
     }
 }

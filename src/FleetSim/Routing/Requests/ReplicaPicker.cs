@@ -2,7 +2,11 @@ using FleetSim.Scenario;
 
 namespace FleetSim.Routing.Requests;
 
-/// <summary>LiteLLM's routing_strategy within one order: weighted simple-shuffle or least-busy.</summary>
+/// <summary>
+/// LiteLLM's routing_strategy within one order, weighted simple-shuffle or least-busy, by a look at
+/// every replica: the law <see cref="EligibleReplicas{TState}"/> keeps, and what it runs for fleets
+/// of up to <see cref="EligibleReplicas{TState}.ScanLimit"/> replicas, where a look costs less.
+/// </summary>
 public sealed class ReplicaPicker
 {
     private readonly ReplicaChoice _choice;

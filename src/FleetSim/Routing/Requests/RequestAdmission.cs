@@ -30,9 +30,18 @@ public abstract class RequestAdmission(RequestFleet fleet)
             return false;
         }
         double service = Fleet.ServiceOf(tokens);
-        int inFlight = (start == now ? slots.Busy(now) : slots.BusyAt(start)) + 1;
-        slots.Hold(now, start + service);
+        int inFlight = slots.HoldCounting(now, start + service, start);
         Ledger.Served(tokens, arrived, start, service, Fleet.FirstTokenOf(tokens, inFlight));
+        Held(replica, now, start + service);
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="ServeOn"/> has just given replica <paramref name="replica"/> a request at
+    /// <paramref name="now"/> that holds a slot until <paramref name="until"/>: a rule that keeps
+    /// <see cref="EligibleReplicas{TState}"/> tells it here.
+    /// </summary>
+    protected virtual void Held(int replica, double now, double until)
+    {
     }
 }

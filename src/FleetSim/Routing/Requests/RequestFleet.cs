@@ -4,8 +4,8 @@ using FleetSim.Scenario;
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
-/// What a router's request-level rule acts on in one run: the replicas' slots, the picker, the
-/// ledger, the clock's horizon and the queue of requests to come back to.
+/// What a router's request-level rule acts on in one run: the replicas' slots, the routing
+/// strategy and stream (for the rule's <see cref="EligibleReplicas{TState}"/>), the ledger, the clock's horizon and the queue of requests to come back to.
 /// </summary>
 public sealed class RequestFleet
 {
@@ -26,7 +26,8 @@ public sealed class RequestFleet
         FreshInputShare = freshInputShare;
         Ledger = ledger;
         Random = random;
-        Picker = new ReplicaPicker(router.Choice, Replicas, router.Weights, random);
+        Choice = router.Choice;
+        Weights = router.Weights;
     }
 
     public int Replicas { get; }
@@ -48,7 +49,19 @@ public sealed class RequestFleet
 
     public Random Random { get; }
 
-    public ReplicaPicker Picker { get; }
+    /// <summary>LiteLLM's routing_strategy among the eligible replicas.</summary>
+    public ReplicaChoice Choice { get; }
+
+    /// <summary>simple-shuffle's weight per replica, or null for all equal.</summary>
+    public IReadOnlyList<double>? Weights { get; }
+
+    /// <summary>
+    /// The replicas eligible by <paramref name="state"/>, kept up to date, with this run's
+    /// routing_strategy and routing stream; every replica is asked once at time 0.
+    /// </summary>
+    public EligibleReplicas<TState> Eligible<TState>(TState state)
+        where TState : struct, IReplicaState =>
+        new(state, Choice, Replicas, Weights, Random);
 
     /// <summary>The horizon's end (seconds): a request still waiting then is left unfinished.</summary>
     public double End => Ledger.End;
@@ -61,6 +74,9 @@ public sealed class RequestFleet
 
     /// <summary>Asks to be given <paramref name="request"/> back at its time.</summary>
     public void Later(in PendingRequest request) => _pending.Enqueue(request, request.At);
+
+    /// <summary>Whether any request waits to be given back (so a caller can skip asking for the next one due).</summary>
+    public bool HasPending => _pending.Count > 0;
 
     /// <summary>The next request due at or before <paramref name="until"/>, if any, taken off the queue.</summary>
     public bool TryNextDue(double until, out PendingRequest request)

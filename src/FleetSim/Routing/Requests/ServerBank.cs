@@ -87,6 +87,12 @@ public sealed class ServerBank
         return busy;
     }
 
+    /// <summary>
+    /// From when a request joining would start at once, as things stand (seconds; −∞ while a server
+    /// is idle): <see cref="HasFree"/>(t) is t ≥ this until the next <see cref="Hold"/>.
+    /// </summary>
+    public double NextFree => _flat is not null ? _min : _count < Servers ? double.NegativeInfinity : _heap[0];
+
     /// <summary>Whether a request joining at <paramref name="now"/> would start at once.</summary>
     public bool HasFree(double now) => _flat is not null ? _min <= now : Busy(now) < Servers;
 
@@ -140,6 +146,38 @@ public sealed class ServerBank
             _heap[0] = until;
             SiftDown(0);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Hold"/>(<paramref name="now"/>, <paramref name="until"/>) for a request that
+    /// starts at <paramref name="start"/> (its <see cref="StartOf"/>), and the requests in service
+    /// at <paramref name="start"/>, itself included: <see cref="BusyAt"/>(start) + 1 as counted
+    /// before the hold. A flat pool counts them in the same vector pass that finds its next free
+    /// server (the server taken was free at <paramref name="start"/>, so it was not among them).
+    /// </summary>
+    public int HoldCounting(double now, double until, double start)
+    {
+        if (_flat is not { } flat || !Vector256.IsHardwareAccelerated || (flat.Length & 3) != 0)
+        {
+            int inFlight = BusyAt(start) + 1;
+            Hold(now, until);
+            return inFlight;
+        }
+        flat[_argMin] = until;
+        var at = Vector256.Create(start);
+        var min = Vector256.Create(flat, 0);
+        Vector256<long> above = Vector256.GreaterThan(min, at).AsInt64();
+        for (int i = 4; i < flat.Length; i += 4)
+        {
+            var free = Vector256.Create(flat, i);
+            min = Vector256.Min(min, free);
+            above += Vector256.GreaterThan(free, at).AsInt64();
+        }
+        double m = Math.Min(Math.Min(min.GetElement(0), min.GetElement(1)), Math.Min(min.GetElement(2), min.GetElement(3)));
+        _min = m;
+        _argMin = FirstAt(flat, m);
+        // Each lane counted -1 per busy server; the new hold is counted whether or not it ends after start.
+        return (int)-Vector256.Sum(above) - (until > start ? 1 : 0) + 1;
     }
 
     /// <summary>Forgets the servers that are free by <paramref name="now"/>.</summary>
@@ -229,13 +267,19 @@ public sealed class ServerBank
             min = Vector256.Min(min, Vector256.Create(free, i));
         }
         double m = Math.Min(Math.Min(min.GetElement(0), min.GetElement(1)), Math.Min(min.GetElement(2), min.GetElement(3)));
+        return (m, FirstAt(free, m));
+    }
+
+    /// <summary>The first server whose free time is <paramref name="m"/> (which one of them holds), four at a time.</summary>
+    private static int FirstAt(double[] free, double m)
+    {
         var target = Vector256.Create(m);
         for (int i = 0; ; i += 4)
         {
             uint hits = Vector256.Equals(Vector256.Create(free, i), target).ExtractMostSignificantBits();
             if (hits != 0)
             {
-                return (m, i + System.Numerics.BitOperations.TrailingZeroCount(hits));
+                return i + System.Numerics.BitOperations.TrailingZeroCount(hits);
             }
         }
     }

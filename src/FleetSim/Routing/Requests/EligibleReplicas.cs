@@ -1,0 +1,250 @@
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing.Requests;
+
+/// <summary>
+/// The replicas a router may send its next request to, kept up to date as they change rather than
+/// found by looking at every replica on every request, and LiteLLM's routing_strategy among them:
+/// the same law as <see cref="ReplicaPicker"/> (which looks at them all), at a cost per pick that
+/// does not grow with the fleet.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A replica's eligibility and load change only when the router acts on it (a request held, a
+/// 429, a failed call) or when a moment passes (a slot comes free, a cooldown or an rpm window
+/// ends). The router reports the first with <see cref="Refresh"/> and announces the second with
+/// <see cref="WakeAt"/>; before each pick the replicas whose moment has come are asked again
+/// (<typeparamref name="TState"/> answers for the pick's time), so at every pick each replica's
+/// standing is what a look at it would find. Spurious wake-ups are harmless.
+/// </para>
+/// Fleets of up to <see cref="ScanLimit"/> replicas are simply scanned, as before (the same picks
+/// draw for draw): there the scan costs less than keeping the set. Larger ones keep it:
+/// <list type="bullet">
+/// <item>simple-shuffle, equal weights: the eligible replicas are an indexed set (an array and
+/// each replica's place in it; removal swaps the last into the gap), and the pick is its
+/// ⌊u·k⌋-th member for one uniform u, uniform among the k eligible as the scan is. The order
+/// differs from the scan's, so a seed picks other replicas than before, with the same law. O(1).</item>
+/// <item>simple-shuffle, weighted: a sum tree of the eligible replicas' weights (a complete binary
+/// tree, each node the sum of its two children, recomputed on the way up, so no rounding drift);
+/// u·total is walked down it in replica order, the same replica the scan's walk finds. O(log n).</item>
+/// <item>least-busy: the eligible replicas by load (<see cref="LoadLevels"/>), one bit set per
+/// load; the pick is the lowest-index replica at the lowest load, so a tie goes to the lowest index
+/// as in LiteLLM and the scan. A load change is two bit flips.</item>
+/// </list>
+/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting.
+/// </remarks>
+/// <typeparam name="TState">The router's answers: a struct, so each router's checks compile inline.</typeparam>
+public sealed class EligibleReplicas<TState>
+    where TState : struct, IReplicaState
+{
+    /// <summary>Fleets up to this many replicas are scanned at each pick (<see cref="ReplicaPicker"/>), which costs less than keeping the set.</summary>
+    public const int ScanLimit = 16;
+
+    private readonly TState _state;
+    private readonly ReplicaPicker? _scan;
+    private readonly int _replicas;
+    private readonly Random _random;
+    private readonly int[] _members;
+    private readonly int[] _place;
+    private int _count;
+    private readonly int _leaves;
+    private readonly double[]? _weights;
+    private readonly double[]? _weightTree;
+    private readonly LoadLevels? _levels;
+    private readonly WakeUps _wakeUps = new();
+
+    /// <param name="state">The router's answers about a replica.</param>
+    /// <param name="choice">simple-shuffle or least-busy.</param>
+    /// <param name="replicas">n ≥ 0, the replicas 0 … n − 1.</param>
+    /// <param name="weights">simple-shuffle's weight per replica, or null for all equal; a replica past the list's end has weight 0 (never picked), as in <see cref="ReplicaPicker"/>.</param>
+    /// <param name="random">The routing stream (simple-shuffle's draws).</param>
+    /// <param name="start">The clock's start (seconds): every replica is asked once at this time.</param>
+    public EligibleReplicas(TState state, ReplicaChoice choice, int replicas, IReadOnlyList<double>? weights, Random random, double start = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
+        _state = state;
+        _random = random;
+        _replicas = replicas;
+        if (replicas <= ScanLimit)
+        {
+            // The same picks, draw for draw, as before the set was kept.
+            _scan = new ReplicaPicker(choice, replicas, weights, random);
+            _members = _place = [];
+            return;
+        }
+        _members = new int[replicas];
+        _place = new int[replicas];
+        _place.AsSpan().Fill(-1);
+        _leaves = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, replicas));
+        if (choice == ReplicaChoice.LeastBusy)
+        {
+            _levels = new LoadLevels(replicas);
+        }
+        else if (weights is not null && !AllEqualAndPositive(weights, replicas))
+        {
+            _weights = [.. Enumerable.Range(0, replicas).Select(r => r < weights.Count ? weights[r] : 0)];
+            _weightTree = new double[2 * _leaves];
+        }
+        for (int r = 0; r < replicas; r++)
+        {
+            Refresh(r, start);
+        }
+    }
+
+    /// <summary>Whether the picks need each replica's load (least-busy), so the router must wake it whenever its load may change.</summary>
+    public bool TracksLoad => _levels is not null;
+
+    /// <summary>Whether this fleet is small enough to be scanned at each pick, so nothing need be refreshed or woken.</summary>
+    public bool Scans => _scan is not null;
+
+    /// <summary>
+    /// Asks replica <paramref name="replica"/> again at <paramref name="now"/>: the router changed
+    /// something that may change its eligibility or its load.
+    /// </summary>
+    public void Refresh(int replica, double now)
+    {
+        if (_scan is not null)
+        {
+            return;
+        }
+        bool eligible = _state.Eligible(replica, now);
+        int place = _place[replica];
+        if (eligible && place < 0)
+        {
+            _place[replica] = _count;
+            _members[_count++] = replica;
+            if (_weightTree is not null)
+            {
+                SetWeight(replica, _weights![replica]);
+            }
+        }
+        else if (!eligible && place >= 0)
+        {
+            int last = _members[--_count];
+            _members[place] = last;
+            _place[last] = place;
+            _place[replica] = -1;
+            if (_weightTree is not null)
+            {
+                SetWeight(replica, 0);
+            }
+        }
+        _levels?.Set(replica, eligible ? _state.Load(replica, now) : -1);
+    }
+
+    /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
+    public void WakeAt(int replica, double at)
+    {
+        if (_scan is null)
+        {
+            _wakeUps.Add(replica, at);
+        }
+    }
+
+    /// <summary>How many replicas are eligible at <paramref name="now"/> (not before the last pick).</summary>
+    public int Count(double now)
+    {
+        if (_scan is not null)
+        {
+            int eligible = 0;
+            for (int r = 0; r < _replicas; r++)
+            {
+                eligible += _state.Eligible(r, now) ? 1 : 0;
+            }
+            return eligible;
+        }
+        WakeUntil(now);
+        return _count;
+    }
+
+    /// <summary>
+    /// A replica among those eligible at <paramref name="now"/>, or -1 when none is: simple-shuffle
+    /// draws in proportion to weight, least-busy takes the smallest load, the lowest index on a tie.
+    /// Calls come in non-decreasing <paramref name="now"/>.
+    /// </summary>
+    public int Pick(double now)
+    {
+        if (_scan is { } scan)
+        {
+            return scan.Pick(new At(_state, now));
+        }
+        WakeUntil(now);
+        if (_levels is { } levels)
+        {
+            return levels.LeastBusy();
+        }
+        if (_weightTree is { } sums)
+        {
+            double total = sums[1];
+            if (_count == 0 || total <= 0)
+            {
+                return -1;
+            }
+            double u = _random.NextDouble() * total;
+            int node = 1;
+            while (node < _leaves)
+            {
+                double left = sums[2 * node];
+                if (u < left || sums[2 * node + 1] <= 0)
+                {
+                    node = 2 * node;
+                }
+                else
+                {
+                    u -= left;
+                    node = 2 * node + 1;
+                }
+            }
+            return node - _leaves;
+        }
+        if (_count == 0)
+        {
+            return -1;
+        }
+        double draw = _random.NextDouble() * _count;
+        return _members[Math.Min((int)draw, _count - 1)];
+    }
+
+    /// <summary>The router's answers at one moment, as the scan asks them.</summary>
+    private readonly struct At(TState state, double now) : IReplicaView
+    {
+        public bool Eligible(int replica) => state.Eligible(replica, now);
+
+        public int Load(int replica) => state.Load(replica, now);
+    }
+
+    private void WakeUntil(double now)
+    {
+        while (_wakeUps.TryTakeDue(now, out int replica))
+        {
+            Refresh(replica, now);
+        }
+    }
+
+    private void SetWeight(int replica, double weight)
+    {
+        double[] sums = _weightTree!;
+        int node = _leaves + replica;
+        sums[node] = weight;
+        for (node >>= 1; node >= 1; node >>= 1)
+        {
+            sums[node] = sums[2 * node] + sums[2 * node + 1];
+        }
+    }
+
+    private static bool AllEqualAndPositive(IReadOnlyList<double> weights, int replicas)
+    {
+        if (weights.Count < replicas)
+        {
+            return false;
+        }
+        for (int r = 0; r < replicas; r++)
+        {
+            if (weights[r] != weights[0] || !(weights[0] > 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
