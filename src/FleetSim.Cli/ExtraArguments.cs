@@ -7,7 +7,8 @@ namespace FleetSim.Cli;
 /// Refuses a positional argument a verb has no place for (<c>fleetsim run a.yaml extra</c>), which
 /// CommandLineParser would otherwise drop without a word. Each verb's places and options are read off
 /// its options class (<see cref="VerbAttribute"/>, <see cref="ValueAttribute"/>, <see cref="OptionAttribute"/>),
-/// so a new verb or option needs nothing here.
+/// so a new verb or option needs nothing here. An option that takes a value but is given none (last on the line,
+/// or followed by another flag) is refused too, where the parser would run with its default.
 /// </summary>
 public static class ExtraArguments
 {
@@ -55,6 +56,10 @@ public static class ExtraArguments
                 if (option.PropertyType == typeof(bool) || a.Contains('=', StringComparison.Ordinal))
                 {
                     continue;
+                }
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"{a}: needs a value (see fleetsim {args[0]} --help)");
                 }
                 if (IsList(option.PropertyType))
                 {

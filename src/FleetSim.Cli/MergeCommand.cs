@@ -15,6 +15,15 @@ public static class MergeCommand
             throw new UsageException("merge: name the shard folders to combine");
         }
         _ = new OutputDirectory(o.Out);
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(o.Out));
+        foreach (string dir in dirs)
+        {
+            string input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+            if (target == input || target.StartsWith(input + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new UsageException($"--out {o.Out}: is the shard folder {dir} or inside it; merging there would overwrite a shard, so write elsewhere");
+            }
+        }
         SweepManifest? first = null;
         var records = new List<RunRecord>();
         foreach (string dir in dirs)

@@ -54,7 +54,14 @@ public sealed class OutputDirectory
             }
         }
         bool createdBefore = Directory.Exists(_path);
-        Directory.CreateDirectory(_path);
+        try
+        {
+            Directory.CreateDirectory(_path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {_path}: cannot make this folder ({Reason(e)})");
+        }
         string staging = Path.Combine(_path, $".fleetsim-partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var staged = new List<(string Temp, string Final)>();
         try
@@ -71,11 +78,15 @@ public sealed class OutputDirectory
                 File.Move(temp, final, overwrite: true);
             }
         }
-        catch
+        catch (Exception e)
         {
             if (!createdBefore && Directory.Exists(_path))
             {
                 Directory.Delete(_path, recursive: true);
+            }
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--out {_path}: cannot write there ({Reason(e)}); nothing was written");
             }
             throw;
         }
@@ -88,4 +99,13 @@ public sealed class OutputDirectory
         }
         return [.. staged.Select(w => w.Final)];
     }
+
+    /// <summary>Why the system refused, without the staging folder's name or the full path it already names.</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        PathTooLongException => "the path is too long",
+        DirectoryNotFoundException => "a part of the path is not a folder",
+        _ => e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal),
+    };
 }

@@ -7,8 +7,13 @@ public static class PolicyArguments
 {
     public static void Check(IEnumerable<string>? policies)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string p in policies ?? [])
         {
+            if (!seen.Add(p))
+            {
+                throw new UsageException($"--policies: '{p}' is named twice: each policy runs once");
+            }
             try
             {
                 PolicyFactory.Validate(p);

@@ -19,6 +19,11 @@ public static class ReportCommand
         var output = new OutputDirectory(o.Out);
         string[] sets = [.. o.Sets];
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
+        bool monthsVary = SweepRunner.MonthsVary(scenario);
+        if (monthsVary)
+        {
+            SweepCommand.CheckSize(1, scenario.Scaling.Policies.Count, o.Runs, 1, o.Force);
+        }
         Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 
         // The report's bill and policy table are the scenario's own: its average month, not one noisy draw.
@@ -26,7 +31,7 @@ public static class ReportCommand
         PolicyComparison comparison = PolicyComparison.Of(scenario, expectedMonth: true);
         // Monte Carlo only where months differ; otherwise every month is the bill above.
         IReadOnlyList<SweepGroup> sweep = [];
-        if (SweepRunner.MonthsVary(scenario))
+        if (monthsVary)
         {
             var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
             sweep = SweepSummary.Of(SweepRunner.Run(spec, load));

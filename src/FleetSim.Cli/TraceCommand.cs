@@ -78,9 +78,10 @@ public static class TraceCommand
         string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
         double unit = 1;
         if (parts.Length is < 3 or > 4 || parts[..3].Any(p => p.Length == 0) ||
-            (parts.Length == 4 && (!Scenario.YamlNumbers.TryParse(parts[3], out unit) || unit <= 0)))
+            (parts.Length == 4 && (!Scenario.YamlNumbers.TryParse(parts[3], out unit) || !(unit >= 1e-9 && unit <= 1e6))))
         {
-            throw new UsageException($"--columns: expected TIME,INPUT,OUTPUT[,UNIT], for example ts_ms,prompt,completion,0.001 (got '{text}')");
+            throw new UsageException($"--columns: expected TIME,INPUT,OUTPUT[,UNIT] with UNIT the seconds of one timestamp step, from 1e-9 (nanoseconds) to 1e6, " +
+                                     $"for example ts_ms,prompt,completion,0.001 (got '{text}')");
         }
         return new GenericColumns(parts[0], parts[1], parts[2], unit);
     }

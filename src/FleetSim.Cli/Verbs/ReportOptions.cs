@@ -24,6 +24,9 @@ public sealed class ReportOptions : IHasSets
     [Option("out", MetaValue = "DIR", HelpText = "Where the report goes (default: out/report).")]
     public string Out { get; set; } = "out/report";
 
+    [Option("force", HelpText = "Run a report whose Monte Carlo sweep is more than 1,000,000 simulated months (--runs × policies), which is otherwise refused as a likely typo. See docs/limits.md.")]
+    public bool Force { get; set; }
+
     [Usage(ApplicationAlias = "fleetsim")]
     public static IEnumerable<Example> Examples =>
     [

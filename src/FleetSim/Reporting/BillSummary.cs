@@ -21,7 +21,7 @@ public sealed record BillSummary(
     double SpillUsd,
     double TotalUsd,
     double SavingsUsd,
-    double? SavingsFraction,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? SavingsFraction,
     double DemandTokens,
     double SelfHostTokens,
     double SpillTokens,
@@ -33,7 +33,7 @@ public sealed record BillSummary(
     double ApiUsdPerMillionTokens,
     double SelfHostUsdPerMillionTokensAtFullUse,
     double FluidTotalUsd,
-    double? FluidSavingsFraction,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? FluidSavingsFraction,
     IReadOnlyList<string> Warnings)
 {
     /// <summary>How this bill was made (version, command, overrides, seed, scenario hash, time); set by the CLI.</summary>

@@ -87,7 +87,10 @@ public static class SweepCsv
 
     private static string R(double v) => v.ToString("R", Inv);
 
-    private static double D(string s) => double.Parse(s, NumberStyles.Float, Inv);
+    /// <summary>A finite number as FleetSim writes it; NaN, infinities and anything else are a malformed line.</summary>
+    private static double D(string s) =>
+        double.TryParse(s, NumberStyles.Float, Inv, out double v) && double.IsFinite(v) ? v
+        : throw new FormatException($"'{s}' is not a finite number");
 
     private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 

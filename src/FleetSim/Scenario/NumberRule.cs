@@ -10,6 +10,15 @@ internal readonly record struct NumberRule(double Min, bool MinInclusive, double
 
     public static NumberRule Between(double min, double max) => new(min, true, max, true);
 
+    /// <summary>
+    /// A GPU-hour price: $0.01 to $10,000. Below a cent the node bill is no longer what decides anything and
+    /// ratios against it run to infinity (issue 15); above $10,000 it is a typo.
+    /// </summary>
+    public static NumberRule GpuHourPrice => Between(0.01, 10_000);
+
+    /// <summary>An API price per million tokens: $0.001 to $10,000 (the cheapest public models are about $0.02/M).</summary>
+    public static NumberRule TokenPrice => Between(0.001, 10_000);
+
     /// <summary>The same rule with an upper bound: scenario values beyond it are typos, not fleets.</summary>
     public NumberRule AtMost(double max) => this with { Max = max, MaxInclusive = true };
 

@@ -44,6 +44,10 @@ internal sealed partial class ScenarioReader
             {
                 throw s.Error(seq.Children[i], $"policies[{i}]", e.Message);
             }
+            if (names.Contains(name))
+            {
+                throw s.Error(seq.Children[i], $"policies[{i}]", $"'{name}' is listed twice: each policy runs once");
+            }
             names.Add(name);
         }
         return [.. names];
@@ -120,7 +124,7 @@ internal sealed partial class ScenarioReader
         if (p.Mapping("spot") is { } s)
         {
             s.Allow("usd_per_gpu_hour", "preemptions_per_node_hour");
-            spot = new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
+            spot = new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.GpuHourPrice),
                                 s.Number("preemptions_per_node_hour", NumberRule.NonNegative.AtMost(60), 0));
         }
         string baseFleet = p.Text("base_fleet") ?? "on_demand";
@@ -134,7 +138,7 @@ internal sealed partial class ScenarioReader
             unit,
             p.Number("minimum_charge_minutes", NumberRule.NonNegative.AtMost(43_800), PricingSpec.Default.MinimumChargeMinutes),
             p.Integer("reserved_nodes", NumberRule.NonNegative.AtMost(100_000), 0),
-            p.Find("reserved_usd_per_gpu_hour") is null ? null : p.Number("reserved_usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000)),
+            p.Find("reserved_usd_per_gpu_hour") is null ? null : p.Number("reserved_usd_per_gpu_hour", NumberRule.GpuHourPrice),
             spot)
         { SpotBaseFleet = spotBase };
     }

@@ -52,7 +52,7 @@ internal sealed partial class ScenarioReader
         {
             return fallback;
         }
-        double[] values = ReadList(t, node, key, NumberRule.Positive.AtMost(10_000));
+        double[] values = ReadList(t, node, key, NumberRule.GpuHourPrice);
         if (values.Length != 2 || values[1] < values[0])
         {
             throw t.Error(node, key, "expected [low, high] $/GPU-hour with low ≤ high");

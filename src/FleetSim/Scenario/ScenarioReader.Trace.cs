@@ -34,7 +34,7 @@ internal sealed partial class ScenarioReader
                 c.Text("timestamp") ?? throw c.Error(c.Node, "timestamp", "is required but missing"),
                 c.Text("input_tokens") ?? throw c.Error(c.Node, "input_tokens", "is required but missing"),
                 c.Text("output_tokens") ?? throw c.Error(c.Node, "output_tokens", "is required but missing"),
-                c.Number("timestamp_unit", NumberRule.Positive.AtMost(1e6), 1));
+                c.Number("timestamp_unit", NumberRule.Between(1e-9, 1e6), 1));
         }
         string? zone = t.Text("trace_timezone");
         if (zone is not null)

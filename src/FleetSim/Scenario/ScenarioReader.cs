@@ -135,7 +135,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         int peak = d.Integer("peak_hour", NumberRule.Between(0, 23), 15);
         string[] names = ["trough", "p50", "p90", "p99"];
         fit!.Allow(names);
-        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Positive.AtMost(1e15)))];
+        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Between(1, 1e15)))];
         for (int i = 1; i < levels.Length; i++)
         {
             if (levels[i] < levels[i - 1])
@@ -234,7 +234,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne.AtMost(1024), 8);
         double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive.AtMost(1e9));
         int inFlight = r.Integer("max_in_flight", NumberRule.AtLeastOne.AtMost(10_000));
-        double price = r.Number("usd_per_gpu_hour", NumberRule.Positive.AtMost(10_000));
+        double price = r.Number("usd_per_gpu_hour", NumberRule.GpuHourPrice);
         if (gpus > perNode)
         {
             throw r.Error(r.Required("gpus"), "gpus",
@@ -398,7 +398,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     /// </summary>
     private static ApiPriceSpec ReadApiPrice(MappingReader a)
     {
-        var rule = NumberRule.Positive.AtMost(10_000);
+        var rule = NumberRule.TokenPrice;
         YamlNode? typed = a.Find("input_usd_per_million_tokens") ?? a.Find("output_usd_per_million_tokens") ?? a.Find("cached_input_usd_per_million_tokens");
         if (a.Find("usd_per_million_tokens") is { } blended)
         {

@@ -31,6 +31,7 @@ public class FuzzHarnessTests
             Interlocked.Increment(ref o.Code == 2 ? ref refused : ref ran);
         });
         Counts[surface] = (cases.Length, refused, ran, broken.Count);
+        TestContext.Progress.WriteLine($"fuzz: {surface} {cases.Length} cases, {refused} refused, {ran} ran, {broken.Count} broken");
         File.WriteAllText(Path.Combine(TestContext.CurrentContext.WorkDirectory, "fuzz.txt"),
             "fuzz: " + string.Join("; ", Counts.OrderBy(k => k.Key).Select(k =>
                 $"{k.Key} {k.Value.Cases} cases, {k.Value.Refused} refused, {k.Value.Ran} ran, {k.Value.Broken} broken")) + Environment.NewLine);

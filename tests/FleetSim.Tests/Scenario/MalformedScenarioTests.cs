@@ -67,13 +67,13 @@ public sealed class MalformedScenarioTests
             "must be at most 87600"),
         new("negative GPU price",
             Replace("usd_per_gpu_hour: 6", "usd_per_gpu_hour: -2"), "usd_per_gpu_hour: -2", "replica.usd_per_gpu_hour",
-            "must be greater than 0 (got -2)"),
+            "must be at least 0.01 (got -2)"),
         new("zero replica throughput",
             Replace("processed_tokens_per_second: 26.6K", "processed_tokens_per_second: 0"), "processed_tokens_per_second: 0",
             "replica.processed_tokens_per_second", "must be greater than 0 (got 0)"),
         new("negative API price",
             Replace("usd_per_million_tokens: 0.317", "usd_per_million_tokens: -0.317"), "usd_per_million_tokens: -0.317",
-            "api.usd_per_million_tokens", "must be greater than 0 (got -0.317)"),
+            "api.usd_per_million_tokens", "must be at least 0.001 (got -0.317)"),
         new("missing api section",
             Replace("\napi:\n  usd_per_million_tokens: 0.317     # blended (cached input is cheaper)\n", "\n"),
             "name: cline-k2-floor", "api", "is a required section but missing"),
@@ -160,7 +160,7 @@ public sealed class MalformedScenarioTests
     public static IEnumerable<TestCaseData> SetCases() => new SetCase[]
     {
         new("--set a value out of range", ["--set", "replica.usd_per_gpu_hour=-1"],
-            "--set replica.usd_per_gpu_hour=-1", "replica.usd_per_gpu_hour", "must be greater than 0 (got -1)"),
+            "--set replica.usd_per_gpu_hour=-1", "replica.usd_per_gpu_hour", "must be at least 0.01 (got -1)"),
         new("--set an unknown top-level key", ["--set", "nokey=3"], "--set nokey=3", "nokey", "unknown key; allowed here: name, horizon_hours"),
         new("--set a misspelt nested key", ["--set", "replica.gpuz=4"], "--set replica.gpuz=4", "replica.gpuz",
             "unknown key (did you mean 'gpus'?)"),
@@ -221,7 +221,7 @@ public sealed class MalformedScenarioTests
         (int code, string stdout, string stderr) = RunCli(["validate", _file]);
 
         AssertRefused(code, stdout, stderr, $"{_file}:{LineOf(File.ReadAllText(_file), "usd_per_gpu_hour: -2")}:",
-            "replica.usd_per_gpu_hour", "must be greater than 0");
+            "replica.usd_per_gpu_hour", "must be at least 0.01");
     }
 
     [Test]

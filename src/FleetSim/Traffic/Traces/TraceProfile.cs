@@ -132,7 +132,7 @@ public sealed class TraceProfile
             lead = (origin - window.FromTicks(zone, stats.StampsHaveZone)) / (double)TimeSpan.TicksPerSecond;
             if (lead < 0)
             {
-                throw new TraceException(path, 0, $"its first request comes {TimeSpan.FromSeconds(Math.Round(-lead))} (h:m:s) before the window's start {window.From:yyyy-MM-dd HH:mm}") { Option = "window" };
+                throw new TraceException(path, 0, $"its first request comes {Gap(-lead)} before the window's start {window.From:yyyy-MM-dd HH:mm}") { Option = "window" };
             }
         }
         TraceMinuteBins bins = Bin(rows, any, lead);
@@ -142,7 +142,7 @@ public sealed class TraceProfile
         }
         if (window is not null && bins.LastRow >= window.Seconds)
         {
-            throw new TraceException(path, 0, $"its last request comes {TimeSpan.FromSeconds(Math.Round(bins.LastRow - window.Seconds))} (h:m:s) at or after the window's end {window.To:yyyy-MM-dd HH:mm}") { Option = "window" };
+            throw new TraceException(path, 0, $"its last request comes {Gap(bins.LastRow - window.Seconds)} at or after the window's end {window.To:yyyy-MM-dd HH:mm}") { Option = "window" };
         }
         double seconds = window?.Seconds ?? bins.Seconds;
         int minutes = Math.Max(1, (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));
@@ -166,6 +166,16 @@ public sealed class TraceProfile
     /// within the trace: the hour repeated in autumn reads as one hour of double traffic (its rows sorted
     /// together), and the hour skipped in spring as an idle one.
     /// </summary>
+    /// <summary>A gap in words: "42 s", "3 h 5 min", "90 days".</summary>
+    private static string Gap(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Round(seconds));
+        return t.TotalDays >= 2 ? FormattableString.Invariant($"{t.TotalDays:0.#} days")
+            : t.TotalHours >= 1 ? $"{(int)t.TotalHours} h {t.Minutes} min"
+            : t.TotalMinutes >= 1 ? $"{t.Minutes} min {t.Seconds} s"
+            : $"{t.Seconds} s";
+    }
+
     private static string[] DaylightSavingNotes(TraceClock clock, TimeZoneInfo zone, bool stampsHaveZone, double seconds)
     {
         if (stampsHaveZone || clock.LocalStart is not { } start || !zone.SupportsDaylightSavingTime)
