@@ -9,7 +9,7 @@ public sealed class TiersOptions : IHasSets
     [Value(0, MetaName = "SCENARIO", Required = false, HelpText = "Scenario YAML file; omit it for the built-in default (the seed's deployment).")]
     public string? Scenario { get; set; }
 
-    [Option("spend", MetaValue = "20K,35K,...", HelpText = "Monthly API spend levels (default: the scenario's tiers.spend, else $20K, $35K, $50K, $100K, $185K, $250K, $500K, $1M, $2M, $5M). At most $1B a month each, and 100 levels.")]
+    [Option("spend", MetaValue = "20K,35K,...", HelpText = "Monthly API spend levels (default: the scenario's tiers.spend, else $20K, $35K, $50K, $100K, $185K, $250K, $500K, $1M, $2M, $5M). At most $1B a month each, and 20 levels (each level is a full comparison: some seconds at $1B).")]
     public string? Spend { get; set; }
 
     [Option("format", Default = "table", HelpText = "table (terminal) or md (Markdown).")]

@@ -75,8 +75,8 @@ public static class InputLimits
     /// <summary>A monthly API spend level (tiers --spend, tiers.spend): at most $1 billion a month, above any real inference budget.</summary>
     public const double MaxMonthlySpendUsd = 1e9;
 
-    /// <summary>Spend levels (or other per-tier lists) tiers may compare: 100, each a simulation of its own.</summary>
-    public const int MaxSpendLevels = 100;
+    /// <summary>Spend levels (or other per-tier lists) tiers may compare: 20, each a full policy comparison (several seconds at $1B a month).</summary>
+    public const int MaxSpendLevels = 20;
 
     /// <summary>
     /// The text of <paramref name="path"/>, read through at most <paramref name="maxBytes"/> + 1 bytes, so a huge file,

@@ -78,6 +78,6 @@ public class SweepAndTiersLimitTests : LimitCase
     public void MoreSpendLevelsThanTheLimitAreRefused()
     {
         string levels = string.Join(",", Enumerable.Range(1, InputLimits.MaxSpendLevels + 1).Select(i => $"{i}K"));
-        Refused(["tiers", "--spend", levels, "--out", Path.Combine(Dir, "out")], "--spend", "101 levels", "100");
+        Refused(["tiers", "--spend", levels, "--out", Path.Combine(Dir, "out")], "--spend", "21 levels", "20");
     }
 }
