@@ -31,7 +31,10 @@ namespace FleetSim.Routing.Requests;
 /// load; the pick is the lowest-index replica at the lowest load, so a tie goes to the lowest index
 /// as in LiteLLM and the scan. A load change is two bit flips.</item>
 /// </list>
-/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting.
+/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting, taken in time
+/// order (simple-shuffle's indexed set depends on the order replicas come back in); least-busy's,
+/// whose order among those due does not matter, wait in a radix heap (<see cref="DueWakeUps"/>),
+/// O(1) to add and a few moves each on the way to being due.
 /// </remarks>
 /// <typeparam name="TState">The router's answers: a struct, so each router's checks compile inline.</typeparam>
 public sealed class EligibleReplicas<TState>
@@ -52,6 +55,7 @@ public sealed class EligibleReplicas<TState>
     private readonly double[]? _weightTree;
     private readonly LoadLevels? _levels;
     private readonly WakeUps _wakeUps = new();
+    private readonly DueWakeUps? _dueWakeUps;
 
     /// <param name="state">The router's answers about a replica.</param>
     /// <param name="choice">simple-shuffle or least-busy.</param>
@@ -79,6 +83,7 @@ public sealed class EligibleReplicas<TState>
         if (choice == ReplicaChoice.LeastBusy)
         {
             _levels = new LoadLevels(replicas);
+            _dueWakeUps = new DueWakeUps();
         }
         else if (weights is not null && !AllEqualAndPositive(weights, replicas))
         {
@@ -135,7 +140,11 @@ public sealed class EligibleReplicas<TState>
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
     public void WakeAt(int replica, double at)
     {
-        if (_scan is null)
+        if (_dueWakeUps is { } due)
+        {
+            due.Add(replica, at);
+        }
+        else if (_scan is null)
         {
             _wakeUps.Add(replica, at);
         }
@@ -215,6 +224,14 @@ public sealed class EligibleReplicas<TState>
 
     private void WakeUntil(double now)
     {
+        if (_dueWakeUps is { } due)
+        {
+            while (due.TryTakeDue(now, out int woken))
+            {
+                Refresh(woken, now);
+            }
+            return;
+        }
         while (_wakeUps.TryTakeDue(now, out int replica))
         {
             Refresh(replica, now);
