@@ -56,6 +56,7 @@ public sealed class EligibleReplicas<TState>
     private readonly LoadLevels? _levels;
     private readonly WakeUps _wakeUps = new();
     private readonly DueWakeUps? _dueWakeUps;
+    private readonly int[]? _held; // least-busy when the load counts holds: each replica's requests in flight
 
     /// <param name="state">The router's answers about a replica.</param>
     /// <param name="choice">simple-shuffle or least-busy.</param>
@@ -84,6 +85,10 @@ public sealed class EligibleReplicas<TState>
         {
             _levels = new LoadLevels(replicas);
             _dueWakeUps = new DueWakeUps();
+            if (TState.LoadCountsHolds)
+            {
+                _held = new int[replicas];
+            }
         }
         else if (weights is not null && !AllEqualAndPositive(weights, replicas))
         {
@@ -134,7 +139,35 @@ public sealed class EligibleReplicas<TState>
                 SetWeight(replica, 0);
             }
         }
-        _levels?.Set(replica, eligible ? _state.Load(replica, now) : -1);
+        _levels?.Set(replica, eligible ? _held is { } held ? held[replica] : _state.Load(replica, now) : -1);
+    }
+
+    /// <summary>
+    /// A request picked at <paramref name="now"/> was held on replica <paramref name="replica"/>
+    /// from then until <paramref name="until"/> (seconds): its load is one up until then. When the
+    /// state's load counts holds (<see cref="IReplicaState.LoadCountsHolds"/>) least-busy counts it
+    /// so, and at <paramref name="until"/> one down, without asking the router; otherwise this is
+    /// <see cref="Refresh"/> now and <see cref="WakeAt"/> <paramref name="until"/>. Nothing to do
+    /// when the picks need no load (<see cref="TracksLoad"/> false).
+    /// </summary>
+    public void Held(int replica, double now, double until)
+    {
+        if (_levels is not { } levels)
+        {
+            return;
+        }
+        if (_held is { } held)
+        {
+            if (until > now)
+            {
+                int load = ++held[replica];
+                levels.Set(replica, _state.EligibleAtLoad(replica, load) ? load : -1);
+                _dueWakeUps!.Add(replica, until);
+            }
+            return;
+        }
+        Refresh(replica, now);
+        WakeAt(replica, until);
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
@@ -228,6 +261,13 @@ public sealed class EligibleReplicas<TState>
         {
             while (due.TryTakeDue(now, out int woken))
             {
+                if (_held is { } held)
+                {
+                    // One of its requests has ended: one fewer in flight, and nothing else changed.
+                    int load = --held[woken];
+                    _levels!.Set(woken, _state.EligibleAtLoad(woken, load) ? load : -1);
+                    continue;
+                }
                 Refresh(woken, now);
             }
             return;
