@@ -196,7 +196,7 @@ public sealed class EligibleReplicas<TState>
             return eligible;
         }
         WakeUntil(now);
-        return _count;
+        return _levels?.Count ?? _count; // least-busy's counted loads move replicas in and out of its levels only
     }
 
     /// <summary>
