@@ -43,24 +43,33 @@ public class LeastBusyCountedTests
             Assert.That(kept.Pick(25), Is.EqualTo(7), "the end at 25 counts at a pick at 25");
             Assert.That(kept.Count(25), Is.EqualTo(19), "replica 0, full, is not eligible");
         });
+        // By 150 every request has ended but replica 0's second (until 200): it is back at load 1.
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept.Count(150), Is.EqualTo(20));
+            Assert.That(kept.Pick(150), Is.EqualTo(1));
+        });
     }
 
     [Test]
     public void CountedLeastBusyPicksWhatALookAtEveryRequestPicks()
     {
-        const int n = 40, capacity = 3, picks = 20_000;
+        const int n = 20, capacity = 2, picks = 20_000; // about as many requests in flight as slots
         var rng = new Random(7);
         var kept = new EligibleReplicas<Held>(new Held(capacity), ReplicaChoice.LeastBusy, n, null, new Random(1));
         var ends = Enumerable.Range(0, n).Select(_ => new List<double>()).ToArray();
         double now = 0;
+        int full = 0;
         for (int i = 0; i < picks; i++)
         {
             // Gaps and lengths on a coarse grid, so ends often fall exactly on a pick and on each other.
             now += rng.Next(0, 3) * 0.25;
             int expected = -1, best = int.MaxValue;
+            bool someFull = false;
             for (int r = 0; r < n; r++)
             {
                 int load = ends[r].Count(e => e > now);
+                someFull |= load == capacity;
                 if (load < capacity && load < best)
                 {
                     (expected, best) = (r, load);
@@ -68,6 +77,7 @@ public class LeastBusyCountedTests
             }
             int picked = kept.Pick(now);
             Assert.That(picked, Is.EqualTo(expected), $"pick {i} at {now}");
+            full += someFull ? 1 : 0;
             if (picked >= 0)
             {
                 double until = now + rng.Next(0, 40) * 0.25; // 0 holds nothing
@@ -75,6 +85,7 @@ public class LeastBusyCountedTests
                 kept.Held(picked, now, until);
             }
         }
+        Assert.That(full, Is.GreaterThan(100), "some replica was full at many picks, so replicas left the set and rejoined it");
     }
 
     [Test]

@@ -29,7 +29,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     /// Replicas with a free slot are eligible; their load is their slots in use, which are the
     /// requests held on them (each starts at once) and not yet ended.
     /// </summary>
-    private readonly struct FreeSlots(ServerBank[] slots, int slotsPerReplica) : IReplicaState
+    private readonly struct FreeSlots(ServerBank[] slots) : IReplicaState
     {
         public static bool LoadCountsHolds => true;
 
@@ -37,7 +37,8 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
 
         public int Load(int replica, double now) => slots[replica].Busy(now);
 
-        public bool EligibleAtLoad(int replica, int load) => load < slotsPerReplica;
+        // Asked when a request is held, with the replica's slots just touched; not on a request's end.
+        public bool EligibleAtLoad(int replica, int load) => load < slots[replica].Servers;
     }
 
     /// <remarks>
@@ -51,7 +52,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
         private readonly EligibleReplicas<FreeSlots> _eligible;
 
         public Rule(RequestFleet fleet)
-            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots, Math.Max(1, fleet.SlotsPerReplica)));
+            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
 
         public override void Arrive(double now, double tokens)
         {

@@ -34,7 +34,10 @@ namespace FleetSim.Routing.Requests;
 /// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting, taken in time
 /// order (simple-shuffle's indexed set depends on the order replicas come back in); least-busy's,
 /// whose order among those due does not matter, wait in a radix heap (<see cref="DueWakeUps"/>),
-/// O(1) to add and a few moves each on the way to being due.
+/// O(1) to add and a few moves each on the way to being due. When the router's load is the requests
+/// it holds (<see cref="IReplicaState.LoadCountsHolds"/>: spill), least-busy counts it itself from
+/// <see cref="Held"/>: one up when a request is held, one down at its end, and the end never asks
+/// the router (whose slots for that replica are then seldom in the cache).
 /// </remarks>
 /// <typeparam name="TState">The router's answers: a struct, so each router's checks compile inline.</typeparam>
 public sealed class EligibleReplicas<TState>
@@ -263,9 +266,11 @@ public sealed class EligibleReplicas<TState>
             {
                 if (_held is { } held)
                 {
-                    // One of its requests has ended: one fewer in flight, and nothing else changed.
+                    // One of its requests has ended: one fewer in flight, and nothing else changed. An
+                    // eligible replica stays so at a lower load; only a full one is asked again.
                     int load = --held[woken];
-                    _levels!.Set(woken, _state.EligibleAtLoad(woken, load) ? load : -1);
+                    LoadLevels levels = _levels!;
+                    levels.Set(woken, levels.LevelOf(woken) >= 0 || _state.EligibleAtLoad(woken, load) ? load : -1);
                     continue;
                 }
                 Refresh(woken, now);

@@ -9,7 +9,8 @@ public interface IReplicaState
     /// <summary>
     /// Whether a replica's load is exactly the requests the router reports with
     /// <see cref="EligibleReplicas{TState}.Held"/> that have started and not yet ended, and its
-    /// eligibility follows from that load alone (<see cref="EligibleAtLoad"/>): then least-busy
+    /// eligibility follows from that load alone (<see cref="EligibleAtLoad"/>) and is lost only as
+    /// the load rises (eligible at one load, eligible at any lower one): then least-busy
     /// counts the load itself, one up when a request is held and one down when it ends, and never
     /// asks the router again about a replica whose request has ended. False unless a state says so.
     /// </summary>
