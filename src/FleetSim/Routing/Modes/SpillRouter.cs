@@ -25,18 +25,27 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
                 ? "spill: a request that finds the one slot busy goes to the API at once"
                 : $"spill: a request that finds all {Quantity.Count(fleet.Slots, "slot")} busy goes to the API at once";
 
-    /// <summary>Replicas with a free slot are eligible; their load is their slots in use.</summary>
+    /// <summary>
+    /// Replicas with a free slot are eligible; their load is their slots in use, which are the
+    /// requests held on them (each starts at once) and not yet ended.
+    /// </summary>
     private readonly struct FreeSlots(ServerBank[] slots) : IReplicaState
     {
+        public static bool LoadCountsHolds => true;
+
         public bool Eligible(int replica, double now) => slots[replica].HasFree(now);
 
         public int Load(int replica, double now) => slots[replica].Busy(now);
+
+        // Asked when a request is held, with the replica's slots just touched; not on a request's end.
+        public bool EligibleAtLoad(int replica, int load) => load < slots[replica].Servers;
     }
 
     /// <remarks>
     /// A replica leaves the eligible set when a request takes its last free slot, and comes back
     /// when its first slot comes free (the earliest end among its requests), which is when it is
-    /// woken; least-busy also wakes it at the end of every request it holds, when its load drops.
+    /// woken; least-busy counts each replica's load itself, one up for each request held and one
+    /// down at its end.
     /// </remarks>
     private sealed class Rule : RequestAdmission
     {
@@ -62,8 +71,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
             Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
             if (_eligible.TracksLoad)
             {
-                _eligible.Refresh(r, now);
-                _eligible.WakeAt(r, until);
+                _eligible.Held(r, now, until);
             }
             else if (!_eligible.Scans && !slots.HasFree(now))
             {

@@ -31,7 +31,13 @@ namespace FleetSim.Routing.Requests;
 /// load; the pick is the lowest-index replica at the lowest load, so a tie goes to the lowest index
 /// as in LiteLLM and the scan. A load change is two bit flips.</item>
 /// </list>
-/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting.
+/// Wake-ups wait in a min-heap (<see cref="WakeUps"/>), O(log w) for the w waiting, taken in time
+/// order (simple-shuffle's indexed set depends on the order replicas come back in); least-busy's,
+/// whose order among those due does not matter, wait in a radix heap (<see cref="DueWakeUps"/>),
+/// O(1) to add and a few moves each on the way to being due. When the router's load is the requests
+/// it holds (<see cref="IReplicaState.LoadCountsHolds"/>: spill), least-busy counts it itself from
+/// <see cref="Held"/>: one up when a request is held, one down at its end, and the end never asks
+/// the router (whose slots for that replica are then seldom in the cache).
 /// </remarks>
 /// <typeparam name="TState">The router's answers: a struct, so each router's checks compile inline.</typeparam>
 public sealed class EligibleReplicas<TState>
@@ -52,6 +58,8 @@ public sealed class EligibleReplicas<TState>
     private readonly double[]? _weightTree;
     private readonly LoadLevels? _levels;
     private readonly WakeUps _wakeUps = new();
+    private readonly DueWakeUps? _dueWakeUps;
+    private readonly int[]? _held; // least-busy when the load counts holds: each replica's requests in flight
 
     /// <param name="state">The router's answers about a replica.</param>
     /// <param name="choice">simple-shuffle or least-busy.</param>
@@ -79,6 +87,11 @@ public sealed class EligibleReplicas<TState>
         if (choice == ReplicaChoice.LeastBusy)
         {
             _levels = new LoadLevels(replicas);
+            _dueWakeUps = new DueWakeUps();
+            if (TState.LoadCountsHolds)
+            {
+                _held = new int[replicas];
+            }
         }
         else if (weights is not null && !AllEqualAndPositive(weights, replicas))
         {
@@ -129,13 +142,45 @@ public sealed class EligibleReplicas<TState>
                 SetWeight(replica, 0);
             }
         }
-        _levels?.Set(replica, eligible ? _state.Load(replica, now) : -1);
+        _levels?.Set(replica, eligible ? _held is { } held ? held[replica] : _state.Load(replica, now) : -1);
+    }
+
+    /// <summary>
+    /// A request picked at <paramref name="now"/> was held on replica <paramref name="replica"/>
+    /// from then until <paramref name="until"/> (seconds): its load is one up until then. When the
+    /// state's load counts holds (<see cref="IReplicaState.LoadCountsHolds"/>) least-busy counts it
+    /// so, and at <paramref name="until"/> one down, without asking the router; otherwise this is
+    /// <see cref="Refresh"/> now and <see cref="WakeAt"/> <paramref name="until"/>. Nothing to do
+    /// when the picks need no load (<see cref="TracksLoad"/> false).
+    /// </summary>
+    public void Held(int replica, double now, double until)
+    {
+        if (_levels is not { } levels)
+        {
+            return;
+        }
+        if (_held is { } held)
+        {
+            if (until > now)
+            {
+                int load = ++held[replica];
+                levels.Set(replica, _state.EligibleAtLoad(replica, load) ? load : -1);
+                _dueWakeUps!.Add(replica, until);
+            }
+            return;
+        }
+        Refresh(replica, now);
+        WakeAt(replica, until);
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
     public void WakeAt(int replica, double at)
     {
-        if (_scan is null)
+        if (_dueWakeUps is { } due)
+        {
+            due.Add(replica, at);
+        }
+        else if (_scan is null)
         {
             _wakeUps.Add(replica, at);
         }
@@ -154,7 +199,7 @@ public sealed class EligibleReplicas<TState>
             return eligible;
         }
         WakeUntil(now);
-        return _count;
+        return _levels?.Count ?? _count; // least-busy's counted loads move replicas in and out of its levels only
     }
 
     /// <summary>
@@ -215,6 +260,23 @@ public sealed class EligibleReplicas<TState>
 
     private void WakeUntil(double now)
     {
+        if (_dueWakeUps is { } due)
+        {
+            while (due.TryTakeDue(now, out int woken))
+            {
+                if (_held is { } held)
+                {
+                    // One of its requests has ended: one fewer in flight, and nothing else changed. An
+                    // eligible replica stays so at a lower load; only a full one is asked again.
+                    int load = --held[woken];
+                    LoadLevels levels = _levels!;
+                    levels.Set(woken, levels.LevelOf(woken) >= 0 || _state.EligibleAtLoad(woken, load) ? load : -1);
+                    continue;
+                }
+                Refresh(woken, now);
+            }
+            return;
+        }
         while (_wakeUps.TryTakeDue(now, out int replica))
         {
             Refresh(replica, now);

@@ -112,6 +112,9 @@ public sealed class LoadLevels
         }
     }
 
+    /// <summary>Replica <paramref name="replica"/>'s load, or -1 when it is in no level (not eligible).</summary>
+    public int LevelOf(int replica) => _levelOf[replica];
+
     /// <summary>Replicas in some level.</summary>
     public int Count => _members;
 
