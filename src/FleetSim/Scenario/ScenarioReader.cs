@@ -135,7 +135,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         int peak = d.Integer("peak_hour", NumberRule.Between(0, 23), 15);
         string[] names = ["trough", "p50", "p90", "p99"];
         fit!.Allow(names);
-        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Between(1, 1e15)))];
+        double[] levels = [.. names.Select(n => fit.Number(n, NumberRule.Between(0.001, 1e15)))];
         for (int i = 1; i < levels.Length; i++)
         {
             if (levels[i] < levels[i - 1])

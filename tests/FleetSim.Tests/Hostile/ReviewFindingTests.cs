@@ -22,7 +22,7 @@ public class ReviewFindingTests
     [TestCase("api.usd_per_million_tokens=1e-300", "must be at least 0.001")]
     [TestCase("replica.usd_per_gpu_hour=1e-300", "must be at least 0.01")]
     [TestCase("api.usd_per_million_tokens=1e-6", "must be at least 0.001")]
-    [TestCase("traffic.daily_shape.hourly_percentiles={trough: 1e-300, p50: 2e-300, p90: 3e-300, p99: 4e-300}", "must be at least 1")]
+    [TestCase("traffic.daily_shape.hourly_percentiles={trough: 1e-300, p50: 2e-300, p90: 3e-300, p99: 4e-300}", "must be at least 0.001")]
     public void APriceOrRateTooSmallToMeanAnythingIsRefused(string set, string says) =>
         Refused(["run", "--set", set, "--json"], set.Split('=')[0], says);
 
