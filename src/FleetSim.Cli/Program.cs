@@ -66,7 +66,7 @@ namespace FleetSim.Cli
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                stderr.WriteLine($"fleetsim: internal error ({e.GetType().Name}: {e.Message}); this is a bug in fleetsim, please report it with the command line that caused it");
+                stderr.WriteLine($"fleetsim: internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}); this is a bug in fleetsim, please report it with the command line that caused it");
                 return ExitCode.Failure;
             }
         }
