@@ -14,7 +14,7 @@ public static class MergeCommand
         {
             throw new UsageException("merge: name the shard folders to combine");
         }
-        _ = new OutputDirectory(o.Out);
+        _ = new OutputDirectory(o.Out, SweepOutput.Files);
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(o.Out));
         foreach (string dir in dirs)
         {

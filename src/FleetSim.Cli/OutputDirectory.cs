@@ -9,7 +9,12 @@ public sealed class OutputDirectory
     private readonly string _path;
     private readonly List<(string Name, Action<string> Write)> _files = [];
 
-    public OutputDirectory(string path)
+    /// <summary>
+    /// A folder to write into. <paramref name="files"/>, when the caller knows them before its work starts, are
+    /// checked at once, so a target that cannot be written is refused before minutes of simulation, not after.
+    /// </summary>
+    /// <exception cref="UsageException">The path is empty, unusable or a file, or one of <paramref name="files"/> is a folder.</exception>
+    public OutputDirectory(string path, IEnumerable<string>? files = null)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -24,6 +29,7 @@ public sealed class OutputDirectory
             throw new UsageException($"--out {path}: is a file, not a directory");
         }
         _path = path;
+        RefuseFolderTargets(files ?? []);
     }
 
     public void Add(string fileName, Action<TextWriter> write) => _files.Add((fileName, path =>
@@ -45,14 +51,7 @@ public sealed class OutputDirectory
     /// <exception cref="UsageException">A target is an existing folder, or --out cannot be a folder.</exception>
     public IReadOnlyList<string> Commit()
     {
-        foreach (var (name, _) in _files)
-        {
-            string final = Path.Combine(_path, name);
-            if (Directory.Exists(final))
-            {
-                throw new UsageException($"--out {_path}: {final} is a folder, so {name} cannot be written there; nothing was written");
-            }
-        }
+        RefuseFolderTargets(_files.Select(f => f.Name));
         bool createdBefore = Directory.Exists(_path);
         try
         {
@@ -98,6 +97,18 @@ public sealed class OutputDirectory
             }
         }
         return [.. staged.Select(w => w.Final)];
+    }
+
+    private void RefuseFolderTargets(IEnumerable<string> names)
+    {
+        foreach (string name in names)
+        {
+            string final = Path.Combine(_path, name);
+            if (Directory.Exists(final))
+            {
+                throw new UsageException($"--out {_path}: {final} is a folder, so {name} cannot be written there; nothing was written");
+            }
+        }
     }
 
     /// <summary>Why the system refused, without the staging folder's name or the full path it already names.</summary>

@@ -29,7 +29,7 @@ public static class SweepCommand
         }
         string[]? policies = o.Policies?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         PolicyArguments.Check(policies);
-        _ = new OutputDirectory(o.Out);
+        _ = new OutputDirectory(o.Out, SweepOutput.Files);
         string[] sets = [.. o.Sets];
         Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 

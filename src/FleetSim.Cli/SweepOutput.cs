@@ -9,6 +9,11 @@ namespace FleetSim.Cli;
 /// <summary>What sweep and merge both write: runs.csv, summary.csv, sweep.png, sweep.json, and the table or JSON on stdout.</summary>
 public static class SweepOutput
 {
+    private const string Runs = "runs.csv", Summary = "summary.csv", Manifest = "sweep.json", Chart = "sweep.png";
+
+    /// <summary>The files a sweep or merge writes (sweep.png only for a whole sweep).</summary>
+    public static readonly string[] Files = [Runs, Summary, Manifest, Chart];
+
     private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
     /// <summary>
@@ -18,14 +23,14 @@ public static class SweepOutput
     public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, bool json, TextWriter stdout, Provenance provenance)
     {
         IReadOnlyList<SweepGroup> groups = SweepSummary.Of(records);
-        var output = new OutputDirectory(dir);
-        output.Add("runs.csv", w => SweepCsv.WriteRuns(records, w));
-        output.Add("summary.csv", w => SweepCsv.WriteSummary(groups, w));
-        output.Add("sweep.json", w => w.WriteLine(ManifestWith(manifest, provenance)));
+        var output = new OutputDirectory(dir, Files);
+        output.Add(Runs, w => SweepCsv.WriteRuns(records, w));
+        output.Add(Summary, w => SweepCsv.WriteSummary(groups, w));
+        output.Add(Manifest, w => w.WriteLine(ManifestWith(manifest, provenance)));
         bool complete = manifest.Shard == "1/1";
         if (complete && groups.Count > 0)
         {
-            output.AddBinary("sweep.png", path => ChartStyle.Save(SweepChart.Draw(groups), path, provenance));
+            output.AddBinary(Chart, path => ChartStyle.Save(SweepChart.Draw(groups), path, provenance));
         }
         IReadOnlyList<string> written = output.Commit();
         if (json)

@@ -13,6 +13,8 @@ public static class TiersCommand
 {
     private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
+    private const string Markdown = "tiers.md", JsonFile = "tiers.json", Chart = "tiers.png";
+
     public static int Execute(TiersOptions o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Format is not ("table" or "md"))
@@ -20,15 +22,15 @@ public static class TiersCommand
             throw new UsageException($"--format: expected 'table' or 'md', found '{o.Format}'");
         }
         double[]? spend = o.Spend is null ? null : ParseSpend(o.Spend);
-        var output = new OutputDirectory(o.Out);
+        var output = new OutputDirectory(o.Out, [Markdown, JsonFile, Chart]);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
         IReadOnlyList<TierRow> rows = TierAnalysis.Run(scenario, spend);
         string table = TiersTable.Render(scenario, rows, markdown: o.Format == "md");
         Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, o.Sets);
         string json = JsonSerializer.Serialize(new { provenance, scenario = scenario.Name, tiers = rows }, Json);
-        output.Add("tiers.md", w => w.Write(TiersTable.Render(scenario, rows, markdown: true) + $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}*{provenance.Line()}*{Environment.NewLine}"));
-        output.Add("tiers.json", w => w.WriteLine(json));
-        output.AddBinary("tiers.png", path => ChartStyle.Save(TiersChart.Draw(rows), path, provenance));
+        output.Add(Markdown, w => w.Write(TiersTable.Render(scenario, rows, markdown: true) + $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}*{provenance.Line()}*{Environment.NewLine}"));
+        output.Add(JsonFile, w => w.WriteLine(json));
+        output.AddBinary(Chart, path => ChartStyle.Save(TiersChart.Draw(rows), path, provenance));
         IReadOnlyList<string> written = output.Commit();
         stdout.Write(o.Json ? json + Environment.NewLine : table);
         if (!o.Json)

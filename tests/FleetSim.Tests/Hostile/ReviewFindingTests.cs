@@ -89,4 +89,22 @@ public class ReviewFindingTests
             File.Delete(file);
         }
     }
+
+    [TestCase("sweep", "summary.csv", "--runs", "200000", "--policies", "floor,schedule")]
+    [TestCase("tiers", "tiers.png")]
+    public void AnUnwritableTargetIsRefusedBeforeTheWork(string verb, string blocked, params string[] rest)
+    {
+        string dir = TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, blocked));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Refused([verb, .. rest, "--out", dir], $"{blocked} is a folder", "nothing was written");
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "refused before 400,000 months or a tier analysis ran");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
