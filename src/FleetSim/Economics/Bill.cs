@@ -46,7 +46,10 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
     public Usd Savings => AllApi - Total;
 
     /// <summary>Savings ÷ all-API; 0 when there is no demand.</summary>
-    public double SavingsFraction => AllApi.Value > 0 ? Savings / AllApi : 0;
+    public double SavingsFraction => SavingsShare ?? 0;
+
+    /// <summary>Savings ÷ all-API, or null when there is no API bill to save on (no demand): what tables print as n/a and JSON as null.</summary>
+    public double? SavingsShare => AllApi.Value > 0 ? Savings / AllApi : null;
 
     public double SpillShare => Outcome.SpillShare;
 

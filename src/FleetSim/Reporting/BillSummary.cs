@@ -82,7 +82,7 @@ public sealed record BillSummary(
             b.Spill.Value,
             b.Total.Value,
             b.Savings.Value,
-            b.AllApi.Value > 0 ? b.SavingsFraction : null,
+            b.SavingsShare,
             b.Demand.Value,
             b.SelfHosted.Value,
             b.Spilled.Value,
@@ -94,7 +94,7 @@ public sealed record BillSummary(
             b.ApiPrice.Value,
             b.SelfHostPriceAtFullUse.Value,
             run.FluidBill.Total.Value,
-            run.FluidBill.AllApi.Value > 0 ? run.FluidBill.SavingsFraction : null,
+            run.FluidBill.SavingsShare,
             [.. run.Warnings])
         {
             Engine = run.Engine.ToString().ToLowerInvariant(),

@@ -58,7 +58,7 @@ public static class BillTable
             Row(sb, "Unserved (priced at API)", b.Dropped, b.ApiPrice.Value.ToString("0.000", Inv), b.Unserved);
         }
         sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
-        sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {Percent.Savings(b.SavingsFraction, b.AllApi)}");
+        sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {Percent.Savings(b.SavingsShare)}");
         foreach (string w in run.Warnings.Where(IsInfeasible))
         {
             sb.AppendLine(Inv, $"  {w}");
@@ -68,7 +68,7 @@ public static class BillTable
         if (run.Scenario.Router.Mode != RouterMode.Fluid)
         {
             Usd gap = b.Total - fluid.Total;
-            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {Percent.Savings(fluid.SavingsFraction, fluid.AllApi)};");
+            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {Percent.Savings(fluid.SavingsShare)};");
             Tokens extra = b.Spilled + b.Dropped - fluid.Spilled;
             string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
             sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");

@@ -20,7 +20,7 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
         c.BestDeployable is { Savings.Value: > 0 } best ? best.Policy : null,
         c.Bound?.Total.Value,
         [.. c.Runs.Select(r => new PolicySummary(
-            r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.Bill.AllApi.Value > 0 ? r.SavingsFraction : null,
+            r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.Bill.SavingsShare,
             r.Utilization, r.SpillShare, r.NodeHours, r.ScaleEvents, r.MeanServingReplicas,
             r.DeniedNodes, r.Failures, r.Preemptions))],
         [.. c.Warnings]);

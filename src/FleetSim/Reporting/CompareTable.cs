@@ -31,7 +31,7 @@ public static class CompareTable
         foreach (PolicyResult r in c.Runs)
         {
             sb.AppendLine(Inv, $"  {r.Label,-26}{r.SelfHost.ToString().PadLeft(usd)}{r.Spill.ToString().PadLeft(usd)}{r.Total.ToString().PadLeft(usd)}" +
-                               $"{r.Savings.ToString().PadLeft(usd)}{Percent.Savings(r.SavingsFraction, r.Bill.AllApi),9}" +
+                               $"{r.Savings.ToString().PadLeft(usd)}{Percent.Savings(r.Bill.SavingsShare),9}" +
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours.ToString("0", Inv).PadLeft(hours)}{r.ScaleEvents.ToString(Inv).PadLeft(events)}");
         }
         sb.AppendLine();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FleetSim.Units;
 
 namespace FleetSim.Reporting;
 
@@ -25,6 +24,6 @@ public static class Percent
         return text.StartsWith('-') && Math.Abs(share) * 100 < 0.5 * Math.Pow(10, -decimals) ? text[1..] : text;
     }
 
-    /// <summary>A savings share, or "n/a" when the all-API bill is zero (no demand: nothing to save on).</summary>
-    public static string Savings(double fraction, Usd allApi) => allApi.Value > 0 ? Format(fraction) : "n/a";
+    /// <summary>A savings share, or "n/a" when there is none (no API bill to save on: see <see cref="Economics.Bill.SavingsShare"/>).</summary>
+    public static string Savings(double? share) => share is { } s ? Format(s) : "n/a";
 }

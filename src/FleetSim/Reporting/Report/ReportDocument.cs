@@ -30,7 +30,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
             ? $" The oracle, a bound no one can deploy (hindsight, cheapest nodes, no delays or failures), saves {Pct(oracle.SavingsFraction)}: " +
               $"{(oracle.Savings - best.Savings).ToShortString()} more than {best.Policy}."
             : "";
-        return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Percent.Savings(b.SavingsFraction, b.AllApi)} " +
+        return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Percent.Savings(b.SavingsShare)} " +
                $"({b.Savings.ToShortString()}); of the deployable policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}).{bound} " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
                $"{Pct(b.BreakEvenUtilization)} busy." + MonteCarloFinding();
@@ -148,14 +148,14 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
             new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },
-            new[] { $"Savings vs all API ({Percent.Savings(b.SavingsFraction, b.AllApi)})", "", "", b.Savings.ToString() },
+            new[] { $"Savings vs all API ({Percent.Savings(b.SavingsShare)})", "", "", b.Savings.ToString() },
             new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
         };
         yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period}, {MonthKind})", ["line", "tokens", "$/M", "cost"], bill);
 
         var policies = comparison.Runs.Select(r => new[]
         {
-            r.Label, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Percent.Savings(r.SavingsFraction, r.Bill.AllApi),
+            r.Label, r.SelfHost.ToString(), r.Spill.ToString(), r.Total.ToString(), r.Savings.ToString(), Percent.Savings(r.Bill.SavingsShare),
             Pct(r.Utilization), Pct(r.SpillShare), r.NodeHours.ToString("0", Inv), r.ScaleEvents.ToString(Inv),
         }).ToList();
         policies.Add(["ceiling", "", "", (comparison.AllApi * (1 - comparison.SavingsCeiling)).ToString(), (comparison.AllApi * comparison.SavingsCeiling).ToString(),
