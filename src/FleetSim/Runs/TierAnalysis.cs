@@ -103,14 +103,10 @@ public static class TierAnalysis
     public static ScenarioSpec ScaleTo(ScenarioSpec scenario, double monthlySpend)
     {
         double tokens = new ScenarioPrices(scenario).Api.TokensCosting(new Usd(monthlySpend)).Value;
-        double f = tokens / scenario.Traffic.MonthlyProcessedTokens;
-        DailyShapeSpec shape = scenario.Traffic.DailyShape is PercentileShape p
-            ? p with { Trough = p.Trough * f, P50 = p.P50 * f, P90 = p.P90 * f, P99 = p.P99 * f }
-            : scenario.Traffic.DailyShape;
         return scenario with
         {
             Horizon = Hours.Month,
-            Traffic = scenario.Traffic with { MonthlyProcessedTokens = tokens, DailyShape = shape },
+            Traffic = scenario.Traffic.ScaledBy(tokens / scenario.Traffic.MonthlyProcessedTokens) with { MonthlyProcessedTokens = tokens },
             Fleet = new FloorFleet(),
         };
     }

@@ -25,6 +25,15 @@ public sealed record ApiPriceSpec(double? BlendedUsdPerMillion, double InputUsdP
     /// </summary>
     public double BatchDiscount { get; init; }
 
+    /// <summary>Every price on the sheet × <paramref name="factor"/> (the batch discount, a share, stays).</summary>
+    public ApiPriceSpec ScaledBy(double factor) => this with
+    {
+        BlendedUsdPerMillion = BlendedUsdPerMillion * factor,
+        InputUsdPerMillion = InputUsdPerMillion * factor,
+        CachedInputUsdPerMillion = CachedInputUsdPerMillion * factor,
+        OutputUsdPerMillion = OutputUsdPerMillion * factor,
+    };
+
     /// <summary>True when the sheet prices token types differently (the bill then shows spend by type).</summary>
     public bool IsTyped => BlendedUsdPerMillion is null;
 }

@@ -22,6 +22,18 @@ public sealed record TrafficSpec(
     /// off; 0 (all interactive) by default. The fleet serves batch and interactive tokens alike.
     /// </summary>
     public double BatchShare { get; init; }
+
+    /// <summary>
+    /// The same traffic × <paramref name="factor"/>: the monthly volume, and a percentile shape's
+    /// levels with it (they are absolute tok/s); an hourly or trace shape is relative already.
+    /// </summary>
+    public TrafficSpec ScaledBy(double factor) => this with
+    {
+        MonthlyProcessedTokens = MonthlyProcessedTokens * factor,
+        DailyShape = DailyShape is PercentileShape p
+            ? p with { Trough = p.Trough * factor, P50 = p.P50 * factor, P90 = p.P90 * factor, P99 = p.P99 * factor }
+            : DailyShape,
+    };
 }
 
 /// <summary>The daily shape of traffic.</summary>

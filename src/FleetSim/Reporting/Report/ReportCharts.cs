@@ -6,10 +6,11 @@ using ScottPlot;
 
 namespace FleetSim.Reporting.Report;
 
-/// <summary>The report's charts (four, and the Monte Carlo distribution when months vary), rendered to PNG bytes at the shared size.</summary>
+/// <summary>The report's charts (four, the Monte Carlo distribution when months vary, and the sensitivity tornado when it ran), rendered to PNG bytes at the shared size.</summary>
 public static class ReportCharts
 {
-    public static IReadOnlyList<(ReportChart Chart, byte[] Png)> Render(ScenarioRun run, PolicyComparison comparison, IReadOnlyList<SweepGroup> sweep)
+    public static IReadOnlyList<(ReportChart Chart, byte[] Png)> Render(ScenarioRun run, PolicyComparison comparison, IReadOnlyList<SweepGroup> sweep,
+                                                                        Sensitivity? sensitivity = null)
     {
         var charts = new List<(ReportChart, Plot)>
         {
@@ -25,6 +26,11 @@ public static class ReportCharts
         if (sweep.Count > 0)
         {
             charts.Insert(3, (new ReportChart("savings-distribution.png", "Monte Carlo savings per policy across months drawn with the scenario's noise, failures and preemptions (CDF), P5/P50/P95 marked."), SweepChart.Draw(sweep)));
+        }
+        if (sensitivity is not null)
+        {
+            charts.Add((new ReportChart("sensitivity.png", "The planned fleet's savings when one figure is off: replica throughput ±10 and ±20 %, demand, GPU and API prices ±20 %."),
+                        TornadoChart.Draw(sensitivity)));
         }
         return [.. charts.Select(c => (c.Item1, c.Item2.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png)))];
     }

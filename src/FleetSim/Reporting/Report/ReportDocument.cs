@@ -56,6 +56,9 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
     /// <summary>How the report was made, written at its foot; none when not set.</summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>How the bill moves when the plan's figures are off (its own table); none when not run.</summary>
+    public Sensitivity? Sensitivity { get; init; }
+
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
@@ -180,6 +183,36 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
             yield return ($"Monte Carlo: {sweepRuns:N0} months per policy, drawn with the scenario's noise, failures and preemptions",
                           ["policy", "mean savings", "95 % CI of the mean", "P5", "P50", "P95", "mean total"], mc);
         }
+        if (SensitivityTable() is { } table)
+        {
+            yield return table;
+        }
+    }
+
+    /// <summary>The sensitivity table: each factor's cases, the planned fleet's savings in each.</summary>
+    private (string, string[], List<string[]>)? SensitivityTable()
+    {
+        if (Sensitivity is not { } sensitivity)
+        {
+            return null;
+        }
+        Bill planned = sensitivity.Nominal.Bill;
+        var rows = new List<string[]> { new[] { "as planned", "", planned.Total.ToString(), planned.Savings.ToString(), Percent.Savings(planned.SavingsShare), "" } };
+        foreach (SensitivityFactor factor in sensitivity.Factors)
+        {
+            foreach (SensitivityCase c in factor.Cases)
+            {
+                Bill b = c.Bill;
+                string change = (c.Change - 1).ToString("+0 %;-0 %", Inv);
+                rows.Add([factor.Name, change, b.Total.ToString(), b.Savings.ToString(), Percent.Savings(b.SavingsShare),
+                          (b.Savings - planned.Savings).ToString()]);
+            }
+        }
+        string verdict = sensitivity.VerdictHolds
+            ? planned.Savings.Value > 0 ? "self-hosting saves in every case" : "self-hosting saves in none of the cases"
+            : "the verdict turns in at least one case";
+        return ($"Sensitivity: the planned {Quantity.Count(sensitivity.Nominal.Fleet.Replicas, "replica")} when a figure is off ({verdict})",
+                ["figure", "off by", "total", "savings", "%", "savings vs plan"], rows);
     }
 
     /// <summary>What the bill's month is: the traffic's average month, and whether Monte Carlo ran around it.</summary>
