@@ -32,11 +32,21 @@ public static class TornadoChart
             double low = Math.Min(worst.Bill.Savings.Value, planned), high = Math.Max(best.Bill.Savings.Value, planned);
             bars.Add(new Bar
             {
-                Position = y, ValueBase = planned, Value = low, FillColor = ChartStyle.ApiColor, Size = 0.6, Orientation = Orientation.Horizontal,
+                Position = y,
+                ValueBase = planned,
+                Value = low,
+                FillColor = ChartStyle.ApiColor,
+                Size = 0.6,
+                Orientation = Orientation.Horizontal,
             });
             bars.Add(new Bar
             {
-                Position = y, ValueBase = planned, Value = high, FillColor = ChartStyle.SelfHostColor, Size = 0.6, Orientation = Orientation.Horizontal,
+                Position = y,
+                ValueBase = planned,
+                Value = high,
+                FillColor = ChartStyle.SelfHostColor,
+                Size = 0.6,
+                Orientation = Orientation.Horizontal,
             });
             ticks.Add(new Tick(y, factor.Name));
             // Each end says which case it is, outside its bar: the worst to the left, the best to the right.
