@@ -9,12 +9,13 @@ public static class MergeCommand
 {
     public static int Execute(MergeOptions o, TextWriter stdout, TextWriter stderr)
     {
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
         string[] dirs = [.. o.Directories];
         if (dirs.Length == 0)
         {
             throw new UsageException("merge: name the shard folders to combine");
         }
-        _ = new OutputDirectory(o.Out, SweepOutput.Files);
+        _ = new OutputDirectory(o.Out, SweepOutput.Files, o.Force);
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(o.Out));
         foreach (string dir in dirs)
         {
@@ -66,7 +67,7 @@ public static class MergeCommand
         }
         var provenance = new Reporting.Provenance(Invocation.Version, Invocation.Command, first.Sets, first.Seed,
                                                   SweepOutput.ScenarioSha256(Path.Combine(dirs[0], "sweep.json")) ?? "unknown", Invocation.Now());
-        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, o.Json, stdout, provenance);
+        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, provenance, new SweepOutput.Printing(style, o.Quiet, o.Force, stdout, stderr));
         return ExitCode.Ok;
     }
 }
