@@ -15,6 +15,9 @@ public static class HelpPage
     /// <summary>Width the option descriptions wrap at (the examples never wrap).</summary>
     public const int Width = 100;
 
+    /// <summary>"fleetsim VERSION": what --version prints and the help's first line (from this assembly, not the process's entry assembly, which is a test host in tests).</summary>
+    public static string Heading => $"fleetsim {Invocation.Version}";
+
     /// <summary>The help for the verb <paramref name="result"/> stopped at, or the list of verbs.</summary>
     public static string Render(ParserResult<object> result)
     {
@@ -22,6 +25,8 @@ public static class HelpPage
         bool index = verb is null || verb == typeof(NullInstance);
         var help = HelpText.AutoBuild(result, h =>
         {
+            h.Heading = Heading;
+            h.Copyright = typeof(HelpPage).Assembly.GetCustomAttribute<AssemblyCopyrightAttribute>()?.Copyright ?? "";
             h.MaximumDisplayWidth = Width;
             h.AdditionalNewLineAfterOption = false;
             return h;

@@ -79,7 +79,7 @@ namespace FleetSim.Cli
         {
             if (errors.Any(e => e.Tag is ErrorType.VersionRequestedError))
             {
-                stdout.WriteLine(CommandLine.Text.HeadingInfo.Default);
+                stdout.WriteLine(HelpPage.Heading);
                 return ExitCode.Ok;
             }
             if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError || e is UnknownOptionError { Token: "help" }) || nothingGiven)
