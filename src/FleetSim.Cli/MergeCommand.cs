@@ -15,7 +15,8 @@ public static class MergeCommand
         {
             throw new UsageException("merge: name the shard folders to combine");
         }
-        _ = new OutputDirectory(o.Out, SweepOutput.Files, o.Force);
+        // Into a shard folder is refused first, even with --force: it would overwrite a shard being read.
+        OutputDirectory.CheckName(o.Out);
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(o.Out));
         foreach (string dir in dirs)
         {
@@ -25,6 +26,7 @@ public static class MergeCommand
                 throw new UsageException($"--out {o.Out}: is the shard folder {dir} or inside it; merging there would overwrite a shard, so write elsewhere");
             }
         }
+        _ = new OutputDirectory(o.Out, SweepOutput.Files, o.Force);
         SweepManifest? first = null;
         var records = new List<RunRecord>();
         foreach (string dir in dirs)

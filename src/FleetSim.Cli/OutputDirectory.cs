@@ -25,14 +25,7 @@ public sealed class OutputDirectory
     /// </exception>
     public OutputDirectory(string path, IEnumerable<string> files, bool force)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new UsageException("--out: give a folder to write into (it was empty)");
-        }
-        if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
-        {
-            throw new UsageException($"--out {path}: is not a usable folder name");
-        }
+        CheckName(path);
         if (File.Exists(path))
         {
             throw new UsageException($"--out {path}: is a file, not a directory");
@@ -48,6 +41,20 @@ public sealed class OutputDirectory
             {
                 throw new UsageException($"--out {path}: holds a previous run's files ({string.Join(", ", previous)}); add --force to overwrite them, or give another --out");
             }
+        }
+    }
+
+    /// <summary>Refuses an --out that is empty, blank or not a usable path, before anything else looks at it.</summary>
+    /// <exception cref="UsageException">The name cannot be a folder.</exception>
+    public static void CheckName(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--out: give a folder to write into (it was empty)");
+        }
+        if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            throw new UsageException($"--out {path}: is not a usable folder name");
         }
     }
 
