@@ -5,8 +5,13 @@ namespace FleetSim.Cli;
 /// <summary>What a verb prints on stdout: --format table|md|json (--json is --format json).</summary>
 public enum PrintStyle
 {
+    /// <summary>--format table: the terminal table (the default).</summary>
     Table,
+
+    /// <summary>--format md: Markdown (tiers).</summary>
     Markdown,
+
+    /// <summary>--format json (or --json): one JSON object, snake_case, provenance first.</summary>
     Json,
 }
 
