@@ -3,15 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace FleetSim.Tests.Cli;
 
-/// <summary>One command from README.md: its arguments after the fleetsim prefix, its line, and the output the README shows (null: none).</summary>
-public sealed record ReadmeExample(int Line, string Command, string[] Args, string? Shown);
+/// <summary>
+/// One command from README.md: its arguments after the fleetsim prefix, its line, and the output the README shows
+/// (null: none; <paramref name="Excerpt"/>: some of its lines, in order, rather than all of it).
+/// </summary>
+public sealed record ReadmeExample(int Line, string Command, string[] Args, string? Shown, bool Excerpt = false);
 
 /// <summary>
 /// Reads the example commands out of README.md's code blocks. A command is a line (with its backslash continuations,
 /// a trailing "# comment" dropped) that starts with <c>fleetsim</c>, <c>dotnet run --project src/FleetSim.Cli --</c> or
 /// <c>dotnet run -c Release --project src/FleetSim.Cli --</c>, optionally after a <c>$ </c> prompt. Its shown output is:
 /// for a <c>$ </c> line, the lines after it up to the next prompt or the block's end; for the first command of a
-/// block, a plain block (no language) right after it, with at most one prose line ending in "prints:" between.
+/// block, a plain block (no language) right after it, with at most one prose line ending in "prints:" between; or,
+/// after a prose line ending in "among its lines:", an excerpt of it.
 /// </summary>
 public static partial class ReadmeExamples
 {
@@ -56,6 +60,7 @@ public static partial class ReadmeExamples
                 string whole = Regex.Replace(command.ToString(), @"\s+", " ").Trim();
                 string[] args = ShellWords(whole.Length > prefix.Length ? whole[prefix.Length..] : "");
                 string? shown = null;
+                bool excerpt = false;
                 if (prompt)
                 {
                     int next = Array.FindIndex(lines, i + 1, end - i - 1, l => l.StartsWith("$ ", StringComparison.Ordinal));
@@ -63,26 +68,35 @@ public static partial class ReadmeExamples
                     shown = string.Join('\n', lines[(i + 1)..stop]) + "\n";
                     i = stop - 1;
                 }
-                else if (first && b + 1 < blocks.Count && OutputFollows(lines, end, blocks[b + 1]))
+                else if (first && b + 1 < blocks.Count && OutputFollows(lines, end, blocks[b + 1]) is { } kind)
                 {
                     shown = string.Join('\n', lines[blocks[b + 1].Start..blocks[b + 1].End]) + "\n";
+                    excerpt = kind == "among its lines:";
                 }
                 first = false;
-                examples.Add(new ReadmeExample(at + 1, whole, args, shown));
+                examples.Add(new ReadmeExample(at + 1, whole, args, shown, excerpt));
             }
         }
         return examples;
     }
 
-    /// <summary>The next block is a plain one (no language, no prompt) after only blank lines, or one line ending "prints:".</summary>
-    private static bool OutputFollows(string[] lines, int fence, (int Start, int End, string Info) next)
+    /// <summary>
+    /// How the next block shows the command's output: "prints:" (all of it) when it is a plain block (no language, no
+    /// prompt) after only blank lines or one line ending so, "among its lines:" (an excerpt) after a paragraph ending
+    /// so; null when it does not.
+    /// </summary>
+    private static string? OutputFollows(string[] lines, int fence, (int Start, int End, string Info) next)
     {
         if (next.Info.Length > 0 || next.Start >= next.End || lines[next.Start].StartsWith("$ ", StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
         string[] between = [.. lines[(fence + 1)..(next.Start - 1)].Where(l => l.Trim().Length > 0)];
-        return between.Length == 0 || (between.Length == 1 && between[0].TrimEnd().EndsWith("prints:", StringComparison.Ordinal));
+        if (between.Length == 0 || (between.Length == 1 && between[0].TrimEnd().EndsWith("prints:", StringComparison.Ordinal)))
+        {
+            return "prints:";
+        }
+        return between.Length > 0 && between[^1].TrimEnd().EndsWith("among its lines:", StringComparison.Ordinal) ? "among its lines:" : null;
     }
 
     private static string StripComment(string line)

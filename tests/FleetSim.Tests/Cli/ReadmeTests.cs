@@ -46,8 +46,9 @@ public partial class ReadmeTests
         Assert.Multiple(() =>
         {
             Assert.That(examples.Select(e => e.Args.FirstOrDefault()).Distinct(), Is.SupersetOf(new[] { "run", "compare", "sweep", "report", "tiers", "trace", "validate" }));
-            Assert.That(examples.Where(e => e.Shown is not null).Select(e => e.Args[0]),
+            Assert.That(examples.Where(e => e.Shown is not null && !e.Excerpt).Select(e => e.Args[0]),
                         Is.EqualTo(new[] { "run", "compare", "sweep", "tiers", "trace", "validate" }), "the examples whose output the README shows");
+            Assert.That(examples.Where(e => e.Excerpt).Select(e => e.Command), Is.EqualTo(new[] { "dotnet run --project src/FleetSim.Cli -- run scenarios/cline-k2-litellm.yaml --engine request" }));
             Assert.That(ReadmeExamples.ShellWords("sweep --set 'a={b: 1, c: 2}' x\"y z\""), Is.EqualTo(new[] { "sweep", "--set", "a={b: 1, c: 2}", "xy z" }));
         });
     }
@@ -85,7 +86,11 @@ public partial class ReadmeTests
             {
                 failures.Add($"README.md:{e.Line}: {e.Command}: exit {code}: {stderr.Trim()}");
             }
-            else if (e.Shown is not null && stdout != e.Shown)
+            else if (e.Shown is not null && e.Excerpt && !InOrder(e.Shown.TrimEnd('\n').Split('\n'), stdout.Split('\n')))
+            {
+                failures.Add($"README.md:{e.Line}: {e.Command}: printed{Environment.NewLine}{stdout}{Environment.NewLine}without the lines, in order,{Environment.NewLine}{e.Shown}");
+            }
+            else if (e.Shown is not null && !e.Excerpt && stdout != e.Shown)
             {
                 failures.Add($"README.md:{e.Line}: {e.Command}: printed{Environment.NewLine}{stdout}{Environment.NewLine}where the README shows{Environment.NewLine}{e.Shown}");
             }
@@ -114,6 +119,22 @@ public partial class ReadmeTests
             Assert.That(runCode, Is.EqualTo(ExitCode.BadInput));
             Assert.That(runErr, Is.EqualTo(negative + Environment.NewLine));
         });
+    }
+
+    /// <summary>Whether every line of <paramref name="excerpt"/> is a line of <paramref name="output"/>, in the same order.</summary>
+    private static bool InOrder(string[] excerpt, string[] output)
+    {
+        int at = 0;
+        foreach (string line in excerpt)
+        {
+            at = Array.IndexOf(output, line, at);
+            if (at < 0)
+            {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     private static string? OutFolder(string[] args)
