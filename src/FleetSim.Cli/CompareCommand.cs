@@ -11,18 +11,18 @@ namespace FleetSim.Cli;
 /// <summary>fleetsim compare: policies side by side, with compare.png and timeline.png.</summary>
 public static class CompareCommand
 {
+    /// <summary>The files --out DIR receives.</summary>
+    public static readonly string[] Files = ["compare.json", "compare.txt", "compare.png", "timeline.png"];
+
     public static int Execute(CompareOptions o, TextWriter stdout, TextWriter stderr)
     {
-        string[]? policies = o.Policies?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (policies is { Length: 0 })
-        {
-            throw new UsageException("--policies: name at least one policy");
-        }
-        PolicyArguments.Check(policies);
-        var output = new OutputDirectory(o.Out);
-        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
+        string[]? policies = PolicyArguments.Parse(o.Policies);
+        string[] sets = SeedArgument.Apply(o.Seed, o.Sets);
+        var output = new OutputDirectory(o.Out, Files, o.Force);
+        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
         PolicyComparison comparison = PolicyComparison.Of(scenario, policies);
-        CompareSummary summary = CompareSummary.Of(comparison) with { Provenance = Invocation.For(scenario, o.Scenario, o.Sets) };
+        CompareSummary summary = CompareSummary.Of(comparison) with { Provenance = Invocation.For(scenario, o.Scenario, sets) };
         string json = summary.ToJson();
         string table = CompareTable.Render(comparison);
 
@@ -31,11 +31,8 @@ public static class CompareCommand
         output.AddBinary("compare.png", path => ChartStyle.Save(CompareChart.Draw(comparison), path, summary.Provenance));
         output.AddBinary("timeline.png", path => ChartStyle.Save(TimelineChart.Draw(comparison), path, summary.Provenance));
         IReadOnlyList<string> written = output.Commit();
-        stdout.Write(o.Json ? json + Environment.NewLine : table);
-        if (!o.Json)
-        {
-            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
-        }
+        stdout.Write(style == PrintStyle.Json ? json + Environment.NewLine : table);
+        Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
     }
 }

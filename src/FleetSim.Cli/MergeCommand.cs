@@ -9,12 +9,14 @@ public static class MergeCommand
 {
     public static int Execute(MergeOptions o, TextWriter stdout, TextWriter stderr)
     {
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
         string[] dirs = [.. o.Directories];
         if (dirs.Length == 0)
         {
             throw new UsageException("merge: name the shard folders to combine");
         }
-        _ = new OutputDirectory(o.Out, SweepOutput.Files);
+        // Into a shard folder is refused first, even with --force: it would overwrite a shard being read.
+        OutputDirectory.CheckName(o.Out);
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(o.Out));
         foreach (string dir in dirs)
         {
@@ -24,6 +26,7 @@ public static class MergeCommand
                 throw new UsageException($"--out {o.Out}: is the shard folder {dir} or inside it; merging there would overwrite a shard, so write elsewhere");
             }
         }
+        _ = new OutputDirectory(o.Out, SweepOutput.Files, o.Force);
         SweepManifest? first = null;
         var records = new List<RunRecord>();
         foreach (string dir in dirs)
@@ -66,7 +69,7 @@ public static class MergeCommand
         }
         var provenance = new Reporting.Provenance(Invocation.Version, Invocation.Command, first.Sets, first.Seed,
                                                   SweepOutput.ScenarioSha256(Path.Combine(dirs[0], "sweep.json")) ?? "unknown", Invocation.Now());
-        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, o.Json, stdout, provenance);
+        SweepOutput.Write(o.Out, first with { Shard = "1/1" }, records, provenance, new SweepOutput.Printing(style, o.Quiet, o.Force, stdout, stderr));
         return ExitCode.Ok;
     }
 }

@@ -2,19 +2,51 @@ namespace FleetSim.Cli;
 
 /// <summary>
 /// Writes a run's files into --out DIR all or nothing: every file goes to a temporary name first and
-/// is renamed into place only once all of them are written.
+/// is renamed into place only once all of them are written. A folder that already holds any of the
+/// files the verb writes (a previous run's output) is refused unless --force.
 /// </summary>
 public sealed class OutputDirectory
 {
     private readonly string _path;
+    private readonly string[] _declared;
+    private readonly bool _force;
     private readonly List<(string Name, Action<string> Write)> _files = [];
 
     /// <summary>
-    /// A folder to write into. <paramref name="files"/>, when the caller knows them before its work starts, are
-    /// checked at once, so a target that cannot be written is refused before minutes of simulation, not after.
+    /// A folder to write into, checked at once, before the verb's work starts (so a target that cannot be
+    /// written is refused before minutes of simulation, not after). <paramref name="files"/> are every file
+    /// the verb may write there (a superset of what one run writes is fine); with <paramref name="force"/>
+    /// a previous run's files are overwritten, and those of them this run does not write are removed at
+    /// <see cref="Commit"/>, so the folder never mixes two runs.
     /// </summary>
-    /// <exception cref="UsageException">The path is empty, unusable or a file, or one of <paramref name="files"/> is a folder.</exception>
-    public OutputDirectory(string path, IEnumerable<string>? files = null)
+    /// <exception cref="UsageException">
+    /// The path is empty, unusable or a file; one of <paramref name="files"/> is a folder; or, without
+    /// <paramref name="force"/>, one of them already exists (a previous run's output).
+    /// </exception>
+    public OutputDirectory(string path, IEnumerable<string> files, bool force)
+    {
+        CheckName(path);
+        if (File.Exists(path))
+        {
+            throw new UsageException($"--out {path}: is a file, not a directory");
+        }
+        _path = path;
+        _declared = [.. files];
+        _force = force;
+        RefuseFolderTargets(_declared);
+        if (!force)
+        {
+            string[] previous = [.. _declared.Where(f => File.Exists(Path.Combine(path, f)))];
+            if (previous.Length > 0)
+            {
+                throw new UsageException($"--out {path}: holds a previous run's files ({string.Join(", ", previous)}); add --force to overwrite them, or give another --out");
+            }
+        }
+    }
+
+    /// <summary>Refuses an --out that is empty, blank or not a usable path, before anything else looks at it.</summary>
+    /// <exception cref="UsageException">The name cannot be a folder.</exception>
+    public static void CheckName(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -24,23 +56,26 @@ public sealed class OutputDirectory
         {
             throw new UsageException($"--out {path}: is not a usable folder name");
         }
-        if (File.Exists(path))
-        {
-            throw new UsageException($"--out {path}: is a file, not a directory");
-        }
-        _path = path;
-        RefuseFolderTargets(files ?? []);
     }
 
-    public void Add(string fileName, Action<TextWriter> write) => _files.Add((fileName, path =>
+    /// <summary>A text file to write at <see cref="Commit"/>; its name must be one of those the constructor was given.</summary>
+    /// <exception cref="InvalidOperationException">The name was not declared up front (a bug: it escaped the checks).</exception>
+    public void Add(string fileName, Action<TextWriter> write) => AddBinary(fileName, path =>
     {
         using var writer = new StreamWriter(path);
         write(writer);
-    }
-    ));
+    });
 
-    /// <summary>A file some library writes to a path of its own (a PNG).</summary>
-    public void AddBinary(string fileName, Action<string> write) => _files.Add((fileName, write));
+    /// <summary>A file some library writes to a path of its own (a PNG); its name must be one of those the constructor was given.</summary>
+    /// <exception cref="InvalidOperationException">The name was not declared up front (a bug: it escaped the checks).</exception>
+    public void AddBinary(string fileName, Action<string> write)
+    {
+        if (!_declared.Contains(fileName, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"{fileName} was not among the files declared for --out");
+        }
+        _files.Add((fileName, write));
+    }
 
     /// <summary>
     /// Writes every file, all or nothing. Every target is checked before anything is written (a target
@@ -75,6 +110,13 @@ public sealed class OutputDirectory
             foreach (var (temp, final) in staged)
             {
                 File.Move(temp, final, overwrite: true);
+            }
+            if (_force)
+            {
+                foreach (string stale in _declared.Except(_files.Select(f => f.Name), StringComparer.Ordinal))
+                {
+                    File.Delete(Path.Combine(_path, stale));
+                }
             }
         }
         catch (Exception e)

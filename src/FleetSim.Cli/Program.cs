@@ -79,13 +79,12 @@ namespace FleetSim.Cli
         {
             if (errors.Any(e => e.Tag is ErrorType.VersionRequestedError))
             {
-                stdout.WriteLine(CommandLine.Text.HeadingInfo.Default);
+                stdout.WriteLine(HelpPage.Heading);
                 return ExitCode.Ok;
             }
             if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError || e is UnknownOptionError { Token: "help" }) || nothingGiven)
             {
-                var help = CommandLine.Text.HelpText.AutoBuild(result, h => h, e => e, verbsIndex: result.TypeInfo.Current == typeof(NullInstance));
-                (nothingGiven ? stderr : stdout).WriteLine(help);
+                (nothingGiven ? stderr : stdout).Write(HelpPage.Render(result));
                 return nothingGiven ? ExitCode.BadInput : ExitCode.Ok;
             }
             stderr.WriteLine($"fleetsim: {CommandLineMistakes.Describe(result, errors)}");

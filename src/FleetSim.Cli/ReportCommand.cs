@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FleetSim.Cli.Verbs;
 using FleetSim.Engine;
+using FleetSim.Reporting;
 using FleetSim.Runs;
 using FleetSim.Runs.MonteCarlo;
 using FleetSim.Reporting.Report;
@@ -10,14 +13,26 @@ namespace FleetSim.Cli;
 /// <summary>fleetsim report: the bill, the policies, a Monte Carlo sweep, five charts and a one-page report.</summary>
 public static class ReportCommand
 {
+    /// <summary>The files --out DIR may receive (savings-distribution.png only when months vary).</summary>
+    public static readonly string[] Files =
+        ["timeline.png", "daily-profile.png", "cost.png", "savings-distribution.png", "utilization.png", "report.md", "report.html"];
+
+    private static readonly JsonSerializerOptions Json = JsonNumbers.Options();
+
     public static int Execute(ReportOptions o, TextWriter stdout, TextWriter stderr)
     {
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
         if (o.Runs < 1 || o.Runs > 1_000_000)
         {
             throw new UsageException($"--runs: expected 1 to 1,000,000 months, found {o.Runs}");
         }
-        var output = new OutputDirectory(o.Out);
-        string[] sets = [.. o.Sets];
+        string[]? policies = PolicyArguments.Parse(o.Policies);
+        string[] sets = SeedArgument.Apply(o.Seed, o.Sets);
+        if (policies is not null)
+        {
+            sets = [.. sets, $"scaling.policies=[{string.Join(", ", policies)}]"];
+        }
+        var output = new OutputDirectory(o.Out, Files, o.Force);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
         bool monthsVary = SweepRunner.MonthsVary(scenario);
         if (monthsVary)
@@ -37,7 +52,7 @@ public static class ReportCommand
             sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
         }
         var charts = ReportCharts.Render(run, comparison, sweep);
-        Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
+        Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
         charts = [.. charts.Select(c => (c.Chart, Reporting.Charts.PngText.With(c.Png, provenance)))];
         var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)])
         {
@@ -52,9 +67,45 @@ public static class ReportCommand
         output.Add("report.md", w => w.Write(document.ToMarkdown()));
         output.Add("report.html", w => w.Write(document.ToHtml(file => png[file])));
         IReadOnlyList<string> written = output.Commit();
-        stdout.WriteLine($"FleetSim report · {scenario.Name}");
-        stdout.WriteLine($"  {document.Finding()}");
-        stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+        if (style == PrintStyle.Json)
+        {
+            stdout.WriteLine(JsonReport(scenario, document, run, comparison, sweep, provenance));
+        }
+        else
+        {
+            stdout.WriteLine($"FleetSim report · {scenario.Name}");
+            stdout.WriteLine($"  {document.Finding()}");
+        }
+        Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
+    }
+
+    /// <summary>
+    /// report --format json: provenance, scenario, finding, the bill (as run --json has it), the comparison (as
+    /// compare --json) and the Monte Carlo summary per policy (as sweep --json; empty when months do not vary).
+    /// </summary>
+    private static string JsonReport(ScenarioSpec scenario, ReportDocument document, ScenarioRun run, PolicyComparison comparison,
+                                     IReadOnlyList<SweepGroup> sweep, Provenance provenance)
+    {
+        JsonNode bill = WithoutProvenance(BillJson.Serialize(BillSummary.Of(run)));
+        JsonNode compare = WithoutProvenance(CompareSummary.Of(comparison).ToJson());
+        var monteCarlo = sweep.Select(g => new { g.Policy, g.Runs, g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization });
+        var body = new JsonObject
+        {
+            ["provenance"] = JsonSerializer.SerializeToNode(provenance, Json),
+            ["scenario"] = scenario.Name,
+            ["finding"] = document.Finding(),
+            ["bill"] = bill,
+            ["compare"] = compare,
+            ["monte_carlo"] = JsonSerializer.SerializeToNode(monteCarlo, Json),
+        };
+        return body.ToJsonString(Json);
+    }
+
+    private static JsonNode WithoutProvenance(string json)
+    {
+        JsonObject node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("provenance");
+        return node;
     }
 }

@@ -9,26 +9,22 @@ namespace FleetSim.Cli;
 /// <summary>fleetsim run: simulate, print the bill, optionally write files.</summary>
 public static class RunCommand
 {
+    /// <summary>The files --out DIR receives.</summary>
+    public static readonly string[] Files = ["bill.json", "bill.txt", "minutes.csv"];
+
     public static int Execute(RunOptions o, TextWriter stdout, TextWriter stderr)
     {
-        var sets = o.Sets.ToList();
-        if (o.Seed is { } seed)
-        {
-            if (seed < 0)
-            {
-                throw new UsageException($"--seed: must be at least 0 (got {seed})");
-            }
-            sets.Add($"seed={seed}");
-        }
-        OutputDirectory? output = o.Out is null ? null : new OutputDirectory(o.Out);
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
+        string[] sets = SeedArgument.Apply(o.Seed, o.Sets);
+        EngineChoice engine = Engine(o.Engine);
+        OutputDirectory? output = o.Out is null ? null : new OutputDirectory(o.Out, Files, o.Force);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
 
-        ScenarioRun run = ScenarioRun.Of(scenario, Engine(o.Engine));
+        ScenarioRun run = ScenarioRun.Of(scenario, engine);
         BillSummary summary = BillSummary.Of(run) with { Provenance = Invocation.For(scenario, o.Scenario, sets) };
         string table = BillTable.Render(run);
         string json = BillJson.Serialize(summary);
 
-        IReadOnlyList<string> written = [];
         if (output is not null)
         {
             output.Add("bill.json", w => w.WriteLine(json));
@@ -44,13 +40,10 @@ public static class RunCommand
                     MinuteCsv.Write(run.Minutes!, w);
                 }
             });
-            written = output.Commit();
         }
-        stdout.Write(o.Json ? json + Environment.NewLine : table);
-        if (!o.Json && written.Count > 0)
-        {
-            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
-        }
+        IReadOnlyList<string> written = output?.Commit() ?? [];
+        stdout.Write(style == PrintStyle.Json ? json + Environment.NewLine : table);
+        Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
     }
 

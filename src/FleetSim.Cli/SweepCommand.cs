@@ -27,9 +27,9 @@ public static class SweepCommand
         {
             throw new UsageException(e.Message);
         }
-        string[]? policies = o.Policies?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        PolicyArguments.Check(policies);
-        _ = new OutputDirectory(o.Out, SweepOutput.Files);
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
+        string[]? policies = PolicyArguments.Parse(o.Policies);
+        _ = new OutputDirectory(o.Out, SweepOutput.Files, o.Force);
         string[] sets = [.. o.Sets];
         Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> load = ScenarioInput.Loader(o.Scenario);
 
@@ -54,13 +54,14 @@ public static class SweepCommand
         var spec = new SweepSpec(o.Runs, seed, sets, policies, o.Threads ?? Environment.ProcessorCount, shard);
         long items = (long)grid.Points.Count * chosen.Count * o.Runs;
         long mine = Count(items, shard);
-        var bar = new ProgressBar(mine, stderr, enabled: !o.Json && !Console.IsErrorRedirected);
+        var bar = new ProgressBar(mine, stderr, enabled: style != PrintStyle.Json && !o.Quiet && !Console.IsErrorRedirected);
         IReadOnlyList<RunRecord> records = SweepRunner.Run(spec, load, bar.Report);
         bar.Finish();
         string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             string.Join('\n', Reporting.Report.ScenarioAssumptions.Of(first).Select(a => $"{a.Key}={a.Value}")))))[..16];
         var manifest = new SweepManifest(first.Name, hash, o.Runs, seed, sets, [.. chosen], items, shard.ToString());
-        SweepOutput.Write(o.Out, manifest, records, o.Json, stdout, Invocation.For(first, o.Scenario, sets) with { Seed = seed });
+        SweepOutput.Write(o.Out, manifest, records, Invocation.For(first, o.Scenario, sets) with { Seed = seed },
+                          new SweepOutput.Printing(style, o.Quiet, o.Force, stdout, stderr));
         return ExitCode.Ok;
     }
 

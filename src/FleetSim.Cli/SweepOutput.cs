@@ -16,14 +16,19 @@ public static class SweepOutput
 
     private static readonly JsonSerializerOptions Json = FleetSim.Reporting.JsonNumbers.Options();
 
+    /// <summary>How sweep or merge prints: the style asked for, --quiet, --force (overwrite), and where.</summary>
+    public sealed record Printing(PrintStyle Style, bool Quiet, bool Force, TextWriter Stdout, TextWriter Stderr);
+
     /// <summary>
     /// Writes the sweep's files into <paramref name="dir"/> (all or nothing) and prints its table or JSON; sweep.json
     /// is the manifest with <paramref name="provenance"/> beside it, which <see cref="SweepManifest.Read"/> passes over.
+    /// The "Wrote" line and a shard's hint go to stderr (not with --quiet).
     /// </summary>
-    public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, bool json, TextWriter stdout, Provenance provenance)
+    public static void Write(string dir, SweepManifest manifest, IReadOnlyList<RunRecord> records, Provenance provenance, Printing print)
     {
         IReadOnlyList<SweepGroup> groups = SweepSummary.Of(records);
-        var output = new OutputDirectory(dir, Files);
+        TextWriter stdout = print.Stdout;
+        var output = new OutputDirectory(dir, Files, print.Force);
         output.Add(Runs, w => SweepCsv.WriteRuns(records, w));
         output.Add(Summary, w => SweepCsv.WriteSummary(groups, w));
         output.Add(Manifest, w => w.WriteLine(ManifestWith(manifest, provenance)));
@@ -33,7 +38,7 @@ public static class SweepOutput
             output.AddBinary(Chart, path => ChartStyle.Save(SweepChart.Draw(groups), path, provenance));
         }
         IReadOnlyList<string> written = output.Commit();
-        if (json)
+        if (print.Style == PrintStyle.Json)
         {
             var summary = groups.Select(g => new
             {
@@ -48,14 +53,16 @@ public static class SweepOutput
                 g.Utilization,
             });
             stdout.WriteLine(JsonSerializer.Serialize(new { provenance, manifest, groups = summary }, Json));
-            return;
         }
-        stdout.Write(SweepTable.Render(manifest.Scenario, manifest, groups));
+        else
+        {
+            stdout.Write(SweepTable.Render(manifest.Scenario, manifest, groups));
+        }
         if (!complete)
         {
-            stdout.WriteLine($"  Shard {manifest.Shard}: combine the shards with fleetsim merge to get the summary of the whole sweep.");
+            Notes.Hint($"  Shard {manifest.Shard}: combine the shards with fleetsim merge to get the summary of the whole sweep.", print.Quiet, print.Stderr);
         }
-        stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+        Notes.Wrote(written, print.Quiet, print.Stderr);
     }
 
     /// <summary>The scenario hash a shard's sweep.json records in its provenance, or null (a shard from before provenance).</summary>

@@ -17,26 +17,21 @@ public static class TiersCommand
 
     public static int Execute(TiersOptions o, TextWriter stdout, TextWriter stderr)
     {
-        if (o.Format is not ("table" or "md"))
-        {
-            throw new UsageException($"--format: expected 'table' or 'md', found '{o.Format}'");
-        }
+        PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Markdown, PrintStyle.Json);
         double[]? spend = o.Spend is null ? null : ParseSpend(o.Spend);
-        var output = new OutputDirectory(o.Out, [Markdown, JsonFile, Chart]);
-        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, o.Sets);
+        string[] sets = SeedArgument.Apply(o.Seed, o.Sets);
+        var output = new OutputDirectory(o.Out, [Markdown, JsonFile, Chart], o.Force);
+        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
         IReadOnlyList<TierRow> rows = TierAnalysis.Run(scenario, spend);
-        string table = TiersTable.Render(scenario, rows, markdown: o.Format == "md");
-        Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, o.Sets);
+        string table = TiersTable.Render(scenario, rows, markdown: style == PrintStyle.Markdown);
+        Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
         string json = JsonSerializer.Serialize(new { provenance, scenario = scenario.Name, tiers = rows }, Json);
         output.Add(Markdown, w => w.Write(TiersTable.Render(scenario, rows, markdown: true) + $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}*{provenance.Line()}*{Environment.NewLine}"));
         output.Add(JsonFile, w => w.WriteLine(json));
         output.AddBinary(Chart, path => ChartStyle.Save(TiersChart.Draw(rows), path, provenance));
         IReadOnlyList<string> written = output.Commit();
-        stdout.Write(o.Json ? json + Environment.NewLine : table);
-        if (!o.Json)
-        {
-            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
-        }
+        stdout.Write(style == PrintStyle.Json ? json + Environment.NewLine : table);
+        Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
     }
 

@@ -1,6 +1,7 @@
 using FleetSim.Cli.Verbs;
 using FleetSim.Reporting;
 using FleetSim.Reporting.Charts;
+using FleetSim.Scenario;
 using FleetSim.Traffic.Traces;
 
 namespace FleetSim.Cli;
@@ -14,10 +15,21 @@ public static class TraceCommand
         {
             throw new UsageException($"trace: expected 'summarize' or 'fit', found '{o.Action}'");
         }
-        TraceFormat? format = o.Format is null ? null
-            : TraceFormats.Parse(o.Format) ?? throw new UsageException($"--format: {TraceFormats.Unknown(o.Format)}");
+        if (o.Format is not null)
+        {
+            throw new UsageException(TraceFormats.Parse(o.Format) is null
+                ? $"--format: trace prints one thing (summarize its summary, fit its YAML), so it takes no --format; a trace's own format is --input-format"
+                : $"--format: '{o.Format}' is a trace input format: use --input-format {o.Format}");
+        }
+        TraceFormat? format = o.InputFormat is null ? null
+            : TraceFormats.Parse(o.InputFormat) ?? throw new UsageException($"--input-format: {TraceFormats.Unknown(o.InputFormat)}");
         GenericColumns? columns = o.Columns is null ? null : ParseColumns(o.Columns);
-        var output = new OutputDirectory(o.Out);
+        if (o.Scenario is not null && o.Action != "summarize")
+        {
+            throw new UsageException("--scenario: prices the summary's month, so it goes with trace summarize only");
+        }
+        var output = new OutputDirectory(o.Out, o.Action == "summarize" ? SummarizeFiles : FitFiles, o.Force);
+        (double price, string priceSource) = o.Action == "summarize" ? ApiPrice(o.Scenario) : (0, "");
         if (o.TimeZone is not null)
         {
             try
@@ -56,21 +68,40 @@ public static class TraceCommand
         if (o.Action == "summarize")
         {
             warmUp.Wait();
-            string text = TraceSummary.Render(profile);
+            string text = TraceSummary.Render(profile, price, priceSource);
             output.Add("summary.txt", w => w.Write(text));
             output.AddBinary("profile.png", path => ChartStyle.Save(TraceProfileChart.Draw(profile), path));
             IReadOnlyList<string> written = output.Commit();
             stdout.Write(text);
-            stdout.WriteLine($"  Wrote {string.Join(", ", written)}");
+            Notes.Wrote(written, o.Quiet, stderr);
         }
         else
         {
             string yaml = TraceSummary.FitYaml(profile);
             output.Add("traffic.yaml", w => w.Write(yaml));
-            output.Commit();
+            IReadOnlyList<string> written = output.Commit();
             stdout.Write(yaml);
+            Notes.Wrote(written, o.Quiet, stderr);
         }
         return ExitCode.Ok;
+    }
+
+    /// <summary>The files summarize writes into --out.</summary>
+    public static readonly string[] SummarizeFiles = ["summary.txt", "profile.png"];
+
+    /// <summary>The file fit writes into --out.</summary>
+    public static readonly string[] FitFiles = ["traffic.yaml"];
+
+    /// <summary>
+    /// The API's $ per million tokens the summary prices the month at: <paramref name="scenario"/>'s (for a typed
+    /// price sheet, at the scenario's own request mix), else the built-in default scenario's; and whose it is.
+    /// </summary>
+    private static (double UsdPerMillion, string Source) ApiPrice(string? scenario)
+    {
+        ScenarioSpec s = ScenarioInput.Load(scenario, []);
+        double price = new Pricing.ScenarioPrices(s).ApiPerMillion.Value;
+        string whose = scenario is null ? "the built-in default scenario's API price; --scenario FILE for yours" : $"the API price of {scenario}";
+        return (price, s.Api.Price.IsTyped ? whose + " at its request mix" : whose);
     }
 
     private static GenericColumns ParseColumns(string text)

@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace FleetSim.Cli.Verbs;
 
@@ -12,6 +11,9 @@ public sealed class CompareOptions : IHasSets
     [Option("policies", MetaValue = "a,b,...", HelpText = "Policies to compare: 'static' (the scenario's fleet, or static:N for N replicas), 'floor', 'breakeven', 'schedule', 'reactive', 'predictive', 'oracle'. Default: the scenario's scaling.policies, else all but static.")]
     public string? Policies { get; set; }
 
+    [Option("seed", MetaValue = "N", HelpText = "Seed of the replica failures and spot preemptions the policies' fleets draw; overrides the scenario's seed (default 1).")]
+    public int? Seed { get; set; }
+
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set scaling.provisioning_minutes=5 (repeatable).")]
     public IEnumerable<string> Sets { get; set; } = [];
 
@@ -21,16 +23,24 @@ public sealed class CompareOptions : IHasSets
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 
-    [Option("json", HelpText = "Print the comparison as one JSON object instead of the table.")]
+    [Option("format", MetaValue = "table|json", HelpText = "What to print: the comparison's table (default) or one JSON object.")]
+    public string? Format { get; set; }
+
+    [Option("json", HelpText = CommonHelp.Json)]
     public bool Json { get; set; }
 
-    [Option("out", MetaValue = "DIR", HelpText = "Where compare.png, timeline.png and compare.json go (default: out/compare).")]
+    [Option("quiet", HelpText = CommonHelp.Quiet)]
+    public bool Quiet { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Where compare.json, compare.txt, compare.png and timeline.png go (default: out/compare).")]
     public string Out { get; set; } = "out/compare";
 
-    [Usage(ApplicationAlias = "fleetsim")]
-    public static IEnumerable<Example> Examples =>
+    [Option("force", HelpText = CommonHelp.Force)]
+    public bool Force { get; set; }
+
+    public static IReadOnlyList<VerbExample> Examples =>
     [
-        new("Every policy on the seed's traffic", new CompareOptions()),
-        new("Two policies with a 5-minute provisioning delay", new CompareOptions { Policies = "schedule,reactive", Sets = ["scaling.provisioning_minutes=5"] }),
+        new("Every policy on the seed's traffic", "fleetsim compare"),
+        new("Two policies with a 5-minute provisioning delay", "fleetsim compare --policies schedule,reactive --set scaling.provisioning_minutes=5 --out out/delay"),
     ];
 }

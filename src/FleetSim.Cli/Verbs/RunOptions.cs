@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace FleetSim.Cli.Verbs;
 
@@ -13,10 +12,10 @@ public sealed class RunOptions : IHasSets
     [Option("router", MetaValue = "MODE", HelpText = IHasSets.RouterHelp)]
     public string? Router { get; set; }
 
-    [Option("engine", HelpText = "'minute' (vectorized minutes, closed-form routers: microseconds a month) or 'request' (every request on the event kernel: the reference, with latencies). Default: minute where the router has a minute form, else request.")]
+    [Option("engine", MetaValue = "minute|request", HelpText = "'minute' (vectorized minutes, closed-form routers: microseconds a month) or 'request' (every request on the event kernel: the reference, with latencies). Default: minute where the router has a minute form, else request.")]
     public string? Engine { get; set; }
 
-    [Option("seed", HelpText = "Seed of the request engine's random numbers (overrides the scenario's seed; default 1). Same seed, same run.")]
+    [Option("seed", MetaValue = "N", HelpText = "Seed of the random numbers (the request engine's arrivals, failures, preemptions, noise); overrides the scenario's seed (default 1). Same seed, same run.")]
     public int? Seed { get; set; }
 
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set fleet.replicas=6 (repeatable; the value is read as YAML).")]
@@ -25,17 +24,25 @@ public sealed class RunOptions : IHasSets
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 
-    [Option("json", HelpText = "Print the bill as one JSON object (snake_case fields) instead of the table.")]
+    [Option("format", MetaValue = "table|json", HelpText = "What to print: the bill's table (default) or one JSON object (snake_case fields).")]
+    public string? Format { get; set; }
+
+    [Option("json", HelpText = CommonHelp.Json)]
     public bool Json { get; set; }
 
-    [Option("out", MetaValue = "DIR", HelpText = "Also write bill.json, bill.txt and minutes.csv (per-minute demand, self-hosted and spilled tok/s) into DIR.")]
+    [Option("quiet", HelpText = CommonHelp.Quiet)]
+    public bool Quiet { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Also write bill.json, bill.txt and minutes.csv (per-minute demand, self-hosted and spilled tok/s) into DIR (default: no files).")]
     public string? Out { get; set; }
 
-    [Usage(ApplicationAlias = "fleetsim")]
-    public static IEnumerable<Example> Examples =>
+    [Option("force", HelpText = CommonHelp.Force)]
+    public bool Force { get; set; }
+
+    public static IReadOnlyList<VerbExample> Examples =>
     [
-        new("The seed's deployment (built-in default)", new RunOptions()),
-        new("The seed's spreadsheet arithmetic", new RunOptions { Router = "fluid" }),
-        new("Six replicas instead of the floor, as JSON", new RunOptions { Scenario = "scenarios/cline-k2-floor.yaml", Sets = ["fleet.replicas=6"], Json = true }),
+        new("The seed's deployment (built-in default)", "fleetsim run"),
+        new("The seed's spreadsheet arithmetic", "fleetsim run --router fluid"),
+        new("Six replicas instead of the floor, as JSON", "fleetsim run scenarios/cline-k2-floor.yaml --set fleet.replicas=6 --format json"),
     ];
 }

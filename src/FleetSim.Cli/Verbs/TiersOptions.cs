@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace FleetSim.Cli.Verbs;
 
@@ -12,8 +11,8 @@ public sealed class TiersOptions : IHasSets
     [Option("spend", MetaValue = "20K,35K,...", HelpText = "Monthly API spend levels (default: the scenario's tiers.spend, else $20K, $35K, $50K, $100K, $185K, $250K, $500K, $1M, $2M, $5M). At most $1B a month each, and 20 levels (each level is a full comparison: some seconds at $1B).")]
     public string? Spend { get; set; }
 
-    [Option("format", Default = "table", HelpText = "table (terminal) or md (Markdown).")]
-    public string Format { get; set; } = "table";
+    [Option("seed", MetaValue = "N", HelpText = "Seed of the replica failures and spot preemptions the policies' fleets draw; overrides the scenario's seed (default 1).")]
+    public int? Seed { get; set; }
 
     [Option("set", MetaValue = "KEY.PATH=VALUE", HelpText = "Override one scenario value, e.g. --set tiers.team.has_gpu_expertise=true (repeatable).")]
     public IEnumerable<string> Sets { get; set; } = [];
@@ -24,16 +23,24 @@ public sealed class TiersOptions : IHasSets
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 
-    [Option("json", HelpText = "Print the tiers as JSON instead of the table.")]
+    [Option("format", MetaValue = "table|md|json", HelpText = "What to print: the terminal table (default), Markdown (tiers.md without its provenance line) or JSON (tiers.json).")]
+    public string? Format { get; set; }
+
+    [Option("json", HelpText = CommonHelp.Json)]
     public bool Json { get; set; }
+
+    [Option("quiet", HelpText = CommonHelp.Quiet)]
+    public bool Quiet { get; set; }
 
     [Option("out", MetaValue = "DIR", HelpText = "Where tiers.png, tiers.md and tiers.json go (default: out/tiers).")]
     public string Out { get; set; } = "out/tiers";
 
-    [Usage(ApplicationAlias = "fleetsim")]
-    public static IEnumerable<Example> Examples =>
+    [Option("force", HelpText = CommonHelp.Force)]
+    public bool Force { get; set; }
+
+    public static IReadOnlyList<VerbExample> Examples =>
     [
-        new("The seed's traffic at every spend level", new TiersOptions()),
-        new("A team that already runs GPUs, as Markdown", new TiersOptions { Sets = ["tiers.team.has_gpu_expertise=true"], Format = "md" }),
+        new("The seed's traffic at every spend level", "fleetsim tiers"),
+        new("A team that already runs GPUs, as Markdown", "fleetsim tiers --spend 185K,1M --set tiers.team.has_gpu_expertise=true --format md --out out/tiers-gpu-team"),
     ];
 }

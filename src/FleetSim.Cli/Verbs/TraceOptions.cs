@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace FleetSim.Cli.Verbs;
 
@@ -12,7 +11,14 @@ public sealed class TraceVerbOptions
     [Value(1, MetaName = "FILE", Required = true, HelpText = "The trace file.")]
     public string File { get; set; } = "";
 
-    [Option("format", HelpText = "'azure', 'burstgpt', 'mooncake', 'per-minute', 'litellm-spend-logs', 'openai-usage' or 'generic' (default: detected from the file's first line, or a JSON file's first records).")]
+    [Option("input-format", MetaValue = "F", HelpText = "The trace's format: 'azure', 'burstgpt', 'mooncake', 'per-minute', 'litellm-spend-logs', 'openai-usage' or 'generic' (default: detected from the file's first line, or a JSON file's first records).")]
+    public string? InputFormat { get; set; }
+
+    /// <summary>
+    /// Not a trace option (summarize prints its summary, fit its YAML): taken only to answer a trace format
+    /// name given here with a pointer to --input-format, and anything else with what trace prints.
+    /// </summary>
+    [Option("format", Hidden = true)]
     public string? Format { get; set; }
 
     [Option("columns", MetaValue = "TIME,INPUT,OUTPUT[,UNIT]", HelpText = "A generic CSV's column names: timestamp (seconds × UNIT, default 1; or ISO date-times), input tokens, output tokens; e.g. --columns ts_ms,prompt,completion,0.001.")]
@@ -36,13 +42,22 @@ public sealed class TraceVerbOptions
     [Option("skip-bad-rows", HelpText = "Skip and count malformed rows instead of stopping at the first.")]
     public bool SkipBadRows { get; set; }
 
+    [Option("scenario", MetaValue = "FILE", HelpText = "summarize: price the month at this scenario's API price (default: the built-in default scenario's, $0.317/M); the summary says which price it used.")]
+    public string? Scenario { get; set; }
+
+    [Option("quiet", HelpText = CommonHelp.Quiet)]
+    public bool Quiet { get; set; }
+
     [Option("out", MetaValue = "DIR", HelpText = "summarize: where profile.png and summary.txt go; fit: where traffic.yaml goes (default: out/trace).")]
     public string Out { get; set; } = "out/trace";
 
-    [Usage(ApplicationAlias = "fleetsim")]
-    public static IEnumerable<Example> Examples =>
+    [Option("force", HelpText = CommonHelp.Force)]
+    public bool Force { get; set; }
+
+    public static IReadOnlyList<VerbExample> Examples =>
     [
-        new("Describe a trace", new TraceVerbOptions { Action = "summarize", File = "AzureLLMInferenceTrace_code.csv" }),
-        new("A scenario's traffic from it", new TraceVerbOptions { Action = "fit", File = "AzureLLMInferenceTrace_code.csv" }),
+        new("Describe a trace", "fleetsim trace summarize scenarios/traces/openai-usage-week.csv"),
+        new("A scenario's traffic from it", "fleetsim trace fit scenarios/traces/openai-usage-week.csv --out out/fit"),
+        new("A generic CSV with millisecond stamps", "fleetsim trace summarize requests.csv --input-format generic --columns ts_ms,prompt,completion,0.001 --out out/generic"),
     ];
 }

@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace FleetSim.Cli.Verbs;
 
@@ -18,9 +17,11 @@ public sealed class ValidateOptions : IHasSets
     [Option("allow-unmodelled", HelpText = "Run although router.litellm_config sets keys that would change where requests go but FleetSim does not model; they are listed in a warning.")]
     public bool AllowUnmodelled { get; set; }
 
-    [Usage(ApplicationAlias = "fleetsim")]
-    public static IEnumerable<Example> Examples =>
+    [Option("quiet", HelpText = "Accepted for uniformity: validate prints only its result (the scenario's line, its warnings, or the problem), which --quiet keeps.")]
+    public bool Quiet { get; set; }
+
+    public static IReadOnlyList<VerbExample> Examples =>
     [
-        new("Check a scenario", new ValidateOptions { Scenario = "scenarios/cline-k2-floor.yaml" }),
+        new("Check a scenario", "fleetsim validate scenarios/cline-k2-floor.yaml"),
     ];
 }

@@ -11,8 +11,12 @@ public static class TraceSummary
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The summary's text: span, clock, requests, tokens, per-minute and hourly percentiles, the daily swing and the month's volume.</summary>
-    public static string Render(TraceProfile p)
+    /// <summary>
+    /// The summary's text: span, clock, requests, tokens, per-minute and hourly percentiles, the daily swing and the
+    /// month's volume, priced at <paramref name="apiUsdPerMillion"/> ($ per million processed tokens) and saying
+    /// whose price that is (<paramref name="priceSource"/>, e.g. "the API price of scenarios/x.yaml").
+    /// </summary>
+    public static string Render(TraceProfile p, double apiUsdPerMillion, string priceSource)
     {
         double[] minutes = [.. p.MinuteRate];
         Array.Sort(minutes);
@@ -43,7 +47,7 @@ public static class TraceSummary
         sb.AppendLine(Inv, $"  per minute  P50 {Q(minutes, 0.5)}, P90 {Q(minutes, 0.9)}, P99 {Q(minutes, 0.99)}, peak {Quantity.Short(minutes[^1])} tok/s; {noise}");
         sb.AppendLine(Inv, $"  hourly      trough {Quantity.Short(sortedHourly[0])}, P50 {Q(sortedHourly, 0.5)}, P90 {Q(sortedHourly, 0.9)}, P99 {Q(sortedHourly, 0.99)} tok/s");
         sb.AppendLine(Inv, $"  day         {DailySwing(p.HourOfDayMeans())}");
-        sb.AppendLine(Inv, $"  month       at this rate a 730-hour month is {Quantity.Short(p.MonthlyTokens)} processed tokens ({new Usd(p.MonthlyTokens / 1e6 * 0.317).ToShortString()} at $0.317/M)");
+        sb.AppendLine(Inv, $"  month       at this rate a 730-hour month is {Quantity.Short(p.MonthlyTokens)} processed tokens ({new Usd(p.MonthlyTokens / 1e6 * apiUsdPerMillion).ToShortString()} at ${apiUsdPerMillion:0.000}/M, {priceSource})");
         return sb.ToString();
     }
 

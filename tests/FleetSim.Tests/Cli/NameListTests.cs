@@ -22,7 +22,7 @@ public partial class NameListTests
     {
         yield return new TestCaseData(typeof(RunOptions), "router", RouterModes.Names).SetArgDisplayNames("run --router");
         yield return new TestCaseData(typeof(CompareOptions), "policies", PolicyFactory.Names).SetArgDisplayNames("compare --policies");
-        yield return new TestCaseData(typeof(TraceVerbOptions), "format", TraceFormats.Names).SetArgDisplayNames("trace --format");
+        yield return new TestCaseData(typeof(TraceVerbOptions), "input-format", TraceFormats.Names).SetArgDisplayNames("trace --input-format");
     }
 
     [TestCaseSource(nameof(HelpedOptions))]
@@ -38,8 +38,8 @@ public partial class NameListTests
     {
         yield return new TestCaseData(new[] { "run", "--router", "rr" }, "--router: " + RouterModes.Unknown("rr"), RouterModes.Names)
             .SetArgDisplayNames("run --router rr");
-        yield return new TestCaseData(new[] { "trace", "summarize", "trace.csv", "--format", "csv" }, "--format: " + TraceFormats.Unknown("csv"), TraceFormats.Names)
-            .SetArgDisplayNames("trace --format csv");
+        yield return new TestCaseData(new[] { "trace", "summarize", "trace.csv", "--input-format", "csv" }, "--input-format: " + TraceFormats.Unknown("csv"), TraceFormats.Names)
+            .SetArgDisplayNames("trace --input-format csv");
         yield return new TestCaseData(new[] { "compare", "--policies", "floor,hpa" }, "--policies: unknown policy 'hpa'", PolicyFactory.Names)
             .SetArgDisplayNames("compare --policies floor,hpa");
         yield return new TestCaseData(new[] { "run", "--set", "router.strategy=random" }, ReplicaChoices.Unknown("random"), ReplicaChoices.Names)

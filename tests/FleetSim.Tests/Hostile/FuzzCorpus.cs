@@ -157,7 +157,7 @@ public static class FuzzCorpus
         foreach (var (format, header, row) in Formats)
         {
             string ext = format == "mooncake" ? "jsonl" : "csv";
-            string[] flags = format == "generic" ? ["--format", "generic", "--columns", "ts,in,out"] : ["--format", format];
+            string[] flags = format == "generic" ? ["--input-format", "generic", "--columns", "ts,in,out"] : ["--input-format", format];
             string Good(int k) => row((1740960000 + 60 * k).ToString(), "1000", "100");
             string Lines(params string[] rows) => string.Join("\n", (header.Length > 0 ? new[] { header } : []).Concat(rows)) + "\n";
             FuzzCase Case(string name, string text, FuzzExpectation expect = FuzzExpectation.Refused) =>
@@ -199,7 +199,7 @@ public static class FuzzCorpus
             ("sweep", ["--runs", "--seed", "--threads", "--shard", "--policies"], [.. Short]),
             ("report", ["--runs", "--policies"], [.. Short]),
             ("tiers", ["--spend", "--format"], [.. Short, "--spend", "185K"]),
-            ("trace", ["--format", "--columns", "--timezone", "--from", "--to", "--model"], ["summarize", "day.csv"]),
+            ("trace", ["--input-format", "--columns", "--timezone", "--from", "--to", "--model"], ["summarize", "day.csv"]),
         };
         string day = "minute,requests,input_tokens,output_tokens\n" + string.Concat(Enumerable.Range(0, 60).Select(m => $"{m},2,1000,100\n"));
         int k = 0;

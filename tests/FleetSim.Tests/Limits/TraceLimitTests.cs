@@ -24,7 +24,7 @@ public class TraceLimitTests : LimitCase
     public void ATraceOnAPipeIsRefusedNotReadForever()
     {
         using var fifo = new EndlessFifo(Path.Combine(Dir, "endless.csv"), "minute,requests,input_tokens,output_tokens\n"u8.ToArray(), "0,1,100,100\n"u8.ToArray());
-        Refused([.. Summarize(fifo.Path), "--format", "per-minute"], "endless.csv", "pipe");
+        Refused([.. Summarize(fifo.Path), "--input-format", "per-minute"], "endless.csv", "pipe");
     }
 
     [Test]
