@@ -15,7 +15,7 @@ public static class ReportCommand
 {
     /// <summary>The files --out DIR may receive (savings-distribution.png only when months vary).</summary>
     public static readonly string[] Files =
-        ["timeline.png", "daily-profile.png", "cost.png", "savings-distribution.png", "utilization.png", "report.md", "report.html"];
+        ["timeline.png", "daily-profile.png", "cost.png", "savings-distribution.png", "utilization.png", "sensitivity.png", "report.md", "report.html"];
 
     private static readonly JsonSerializerOptions Json = JsonNumbers.Options();
 
@@ -51,12 +51,15 @@ public static class ReportCommand
             var spec = new SweepSpec(o.Runs, scenario.Seed, sets, null, Environment.ProcessorCount, SweepShard.Whole);
             sweep = SweepSummary.Of(SweepRunner.Run(spec, load));
         }
-        var charts = ReportCharts.Render(run, comparison, sweep);
+        // How the planned fleet's bill moves when its figures are off (issue 16): ten more runs of the month.
+        Sensitivity sensitivity = Sensitivity.Of(run, expectedMonth: true);
+        var charts = ReportCharts.Render(run, comparison, sweep, sensitivity);
         Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
         charts = [.. charts.Select(c => (c.Chart, Reporting.Charts.PngText.With(c.Png, provenance)))];
         var document = new ReportDocument(run, comparison, sweep, o.Runs, [.. charts.Select(c => c.Chart)])
         {
             Provenance = provenance,
+            Sensitivity = sensitivity,
         };
         var png = charts.ToDictionary(c => c.Chart.File, c => c.Png);
 
@@ -69,7 +72,7 @@ public static class ReportCommand
         IReadOnlyList<string> written = output.Commit();
         if (style == PrintStyle.Json)
         {
-            stdout.WriteLine(JsonReport(scenario, document, run, comparison, sweep, provenance));
+            stdout.WriteLine(JsonReport(scenario, document, run, comparison, sweep, sensitivity, provenance));
         }
         else
         {
@@ -82,10 +85,11 @@ public static class ReportCommand
 
     /// <summary>
     /// report --format json: provenance, scenario, finding, the bill (as run --json has it), the comparison (as
-    /// compare --json) and the Monte Carlo summary per policy (as sweep --json; empty when months do not vary).
+    /// compare --json), the Monte Carlo summary per policy (as sweep --json; empty when months do not vary) and
+    /// the sensitivity cases (each factor and change with the planned fleet's total, savings and savings share).
     /// </summary>
     private static string JsonReport(ScenarioSpec scenario, ReportDocument document, ScenarioRun run, PolicyComparison comparison,
-                                     IReadOnlyList<SweepGroup> sweep, Provenance provenance)
+                                     IReadOnlyList<SweepGroup> sweep, Sensitivity sensitivity, Provenance provenance)
     {
         JsonNode bill = WithoutProvenance(BillJson.Serialize(BillSummary.Of(run)));
         JsonNode compare = WithoutProvenance(CompareSummary.Of(comparison).ToJson());
@@ -98,6 +102,15 @@ public static class ReportCommand
             ["bill"] = bill,
             ["compare"] = compare,
             ["monte_carlo"] = JsonSerializer.SerializeToNode(monteCarlo, Json),
+            ["sensitivity"] = JsonSerializer.SerializeToNode(
+                sensitivity.Factors.SelectMany(f => f.Cases.Select(c => new
+                {
+                    Factor = f.Name,
+                    Change = c.Change,
+                    TotalUsd = c.Bill.Total.Value,
+                    SavingsUsd = c.Bill.Savings.Value,
+                    SavingsFraction = c.Bill.SavingsShare,
+                })), Json),
         };
         return body.ToJsonString(Json);
     }

@@ -10,7 +10,7 @@ namespace FleetSim.Tests.Reporting;
 [NonParallelizable]
 public class ReportTests
 {
-    private static readonly string[] Charts = ["timeline.png", "daily-profile.png", "cost.png", "savings-distribution.png", "utilization.png"];
+    private static readonly string[] Charts = ["timeline.png", "daily-profile.png", "cost.png", "savings-distribution.png", "utilization.png", "sensitivity.png"];
     private static string _dir = "";
 
     [OneTimeSetUp]

@@ -33,7 +33,20 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Percent.Savings(b.SavingsShare)} " +
                $"({b.Savings.ToShortString()}); of the deployable policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}).{bound} " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
-               $"{Pct(b.BreakEvenUtilization)} busy." + MonteCarloFinding();
+               $"{Pct(b.BreakEvenUtilization)} busy." + MonteCarloFinding() + SensitivityFinding();
+    }
+
+    /// <summary>What the scenario's fleet comes to if its replicas deliver 20 % less than their figure.</summary>
+    private string SensitivityFinding()
+    {
+        if (Sensitivity?.Factors.FirstOrDefault(f => f.Name == "replica throughput")?.Cases.MinBy(c => c.Change) is not { } low)
+        {
+            return "";
+        }
+        Usd planned = run.Bill.Savings, then = low.Bill.Savings;
+        string outcome = then.Value >= 0 ? $"saves {then.ToShortString()}" : $"costs {new Usd(-then.Value).ToShortString()} more than all-API";
+        return $" If its replicas deliver {Percent.Format(1 - low.Change, 0)} less than their throughput figure, the scenario's fleet {outcome} " +
+               $"(planned: {planned.ToShortString()}).";
     }
 
     /// <summary>What the months drawn with noise, failures and preemptions add to the average month's figures.</summary>
