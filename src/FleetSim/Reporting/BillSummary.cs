@@ -103,7 +103,7 @@ public sealed record BillSummary(
             AllApiByType = b.Prices.Api.Sheet.IsTyped ? ApiSpendBlock.Of(b.AllApiByType) : null,
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
-            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) : null,
+            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken } : null,
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,
         };
@@ -111,7 +111,11 @@ public sealed record BillSummary(
 }
 
 /// <summary>Latencies of the self-hosted path.</summary>
-public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd);
+public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd)
+{
+    /// <summary>Seconds per output token after the first (TPOT).</summary>
+    public LatencySummary? TimePerOutputToken { get; init; }
+}
 
 /// <summary>An API bill by token type, $.</summary>
 public sealed record ApiSpendBlock(double FreshInputUsd, double CachedInputUsd, double OutputUsd)

@@ -131,6 +131,7 @@ public static class BillTable
         Latency(sb, "queue wait", r.QueueWait);
         Latency(sb, "time to first token", r.TimeToFirstToken);
         Latency(sb, "end to end", r.EndToEnd);
+        LatencyRow(sb, "time per output token", r.TimePerOutputToken, Milliseconds);
         if (minuteBill is not null)
         {
             sb.AppendLine(Inv, $"  Minute engine, same router: {Percent.Format(minuteBill.SpillShare, 2)} of tokens to the API " +
@@ -138,8 +139,12 @@ public static class BillTable
         }
     }
 
-    private static void Latency(StringBuilder sb, string label, LatencySummary l) =>
-        sb.AppendLine(Inv, $"    {label,-22}{Seconds(l.P50),9} {Seconds(l.P95),9} {Seconds(l.P99),9}");
+    private static void Latency(StringBuilder sb, string label, LatencySummary l) => LatencyRow(sb, label, l, Seconds);
+
+    private static void LatencyRow(StringBuilder sb, string label, LatencySummary l, Func<double, string> format) =>
+        sb.AppendLine(Inv, $"    {label,-22}{format(l.P50),9} {format(l.P95),9} {format(l.P99),9}");
+
+    private static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString("0.0", Inv) + " ms" : Seconds(s);
 
     private static string Seconds(double s) => s switch
     {

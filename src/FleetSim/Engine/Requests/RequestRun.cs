@@ -29,6 +29,12 @@ public sealed record RequestRun(
     /// </summary>
     public Tokens TokensAfterHorizon { get; init; }
 
+    /// <summary>
+    /// Seconds per output token after the first on the self-hosted path (TPOT): the time in service
+    /// after the first token, over the output tokens after it.
+    /// </summary>
+    public LatencySummary TimePerOutputToken { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Slot-seconds spent on calls that timed out and were aborted: GPU time that served nobody.</summary>
     public double WastedSlotSeconds { get; init; }
 

@@ -51,7 +51,7 @@ internal sealed class RequestSimulation
             ? new TraceReplay(trace.Profile, demand, mix.SizeCv, streams.Next())
             : null;
         _sizes = new RequestSizes(mix, streams.Next());
-        var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api));
+        var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api)) { OutputShare = mix.OutputTokens / mix.ProcessedTokens };
         _fleet = new RequestFleet(fleet, scenario.Router, mix.FreshInputTokens / mix.ProcessedTokens, ledger, streams.Next());
         _admission = router.Admission(_fleet);
         Demand = demand;
@@ -99,6 +99,7 @@ internal sealed class RequestSimulation
             l.Requests + _resumed)
         {
             TokensAfterHorizon = new Tokens(l.TokensAfterHorizon),
+            TimePerOutputToken = l.TimePerOutputToken.Summary(),
             WastedSlotSeconds = l.WastedSlotSeconds,
         };
     }

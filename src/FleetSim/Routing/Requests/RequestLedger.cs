@@ -57,6 +57,12 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
 
     public LatencyHistogram EndToEnd { get; } = new();
 
+    /// <summary>Seconds per output token after the first, (time in service − time to first token) ÷ (output tokens − 1), for requests of two or more output tokens.</summary>
+    public LatencyHistogram TimePerOutputToken { get; } = new();
+
+    /// <summary>Output tokens per processed token (the request mix's share): a request's output tokens, for its time per output token.</summary>
+    public double OutputShare { get; init; }
+
     public InFlightRecorder InFlight { get; } = new(minutes);
 
     /// <summary>A request of <paramref name="tokens"/> processed tokens arrives.</summary>
@@ -99,6 +105,11 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
         Wait.Add(wait);
         TimeToFirstToken.Add(wait + firstToken);
         EndToEnd.Add(wait + service);
+        double output = tokens * OutputShare;
+        if (output >= 2)
+        {
+            TimePerOutputToken.Add(Math.Max(0, service - firstToken) / (output - 1));
+        }
     }
 
     /// <summary>An attempt held a slot from <paramref name="start"/> to <paramref name="end"/> and was aborted.</summary>

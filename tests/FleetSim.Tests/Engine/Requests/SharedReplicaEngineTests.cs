@@ -103,4 +103,24 @@ public class SharedReplicaEngineTests
         TestContext.Out.WriteLine($"P50 end to end: slots {slotModel.EndToEnd.P50:F2} s, curve {curve.EndToEnd.P50:F2} s");
         Assert.That(ratio, Is.EqualTo(3_325.0 / 9_975).Within(0.03));
     }
+
+    /// <summary>
+    /// Time per output token at low load, where a request runs alone: (time in service − time to first
+    /// token) ÷ output tokens. Per processed token the seed's request spends c/R = 8/26,600 s in service
+    /// (slots) or 1/R(1) = 1/9,975 s (curve), and (13,860/85,000)/106,400 s prefilling its fresh input
+    /// alone; it has 1,000 output tokens per 85,000 processed. So TPOT ≈ (3.0075e−4 − 1.5325e−6) ÷ 0.011765
+    /// = 25.43 ms with slots, (1.0025e−4 − 1.5325e−6) ÷ 0.011765 = 8.39 ms with the curve.
+    /// </summary>
+    [Test]
+    public void TimePerOutputTokenIsTheDecodePaceOfALoneRequest()
+    {
+        const double fresh = 13_860.0 / 85_000 / 106_400, output = 1_000.0 / 85_000;
+        RequestRun slots = RequestRuns.Of(Scenarios.ConstantLoad(0.01 * 6 * 26_600, 6, "spill", "horizon_hours=48"));
+        RequestRun curve = RequestRuns.Of(Scenarios.ConstantLoad(0.01 * 6 * 26_600, 6, "spill", "horizon_hours=48", $"replica.throughput_curve={Curves[1]}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(slots.TimePerOutputToken.P50, Is.EqualTo((8.0 / 26_600 - fresh) / output).Within(1).Percent);
+            Assert.That(curve.TimePerOutputToken.P50, Is.EqualTo((1.0 / 9_975 - fresh) / output).Within(1).Percent);
+        });
+    }
 }
