@@ -1,0 +1,36 @@
+using FleetSim.Cli.Verbs;
+using FleetSim.Replicas;
+
+namespace FleetSim.Cli;
+
+/// <summary>fleetsim replica fit FILE...: the replica: section of a scenario from benchmark results.</summary>
+public static class ReplicaCommand
+{
+    public static int Execute(ReplicaVerbOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Action != "fit")
+        {
+            throw new UsageException($"replica: expected 'fit', found '{o.Action}'");
+        }
+        if (o.Gpus is { } gpus && gpus is < 1 or > 1024)
+        {
+            throw new UsageException($"--gpus: expected the replica's GPUs, 1 to 1024 (got {gpus})");
+        }
+        if (o.Out is { } target && Directory.Exists(target))
+        {
+            throw new UsageException($"--out: {target} is a folder; give the file to write the replica section to");
+        }
+        var points = new List<BenchmarkPoint>();
+        foreach (string file in o.Files)
+        {
+            points.AddRange(BenchmarkFile.Read(file));
+        }
+        string yaml = ReplicaSection.Yaml(MeasuredCurve.Of(points, o.ToPeak), o.Gpus);
+        if (o.Out is { } path)
+        {
+            File.WriteAllText(path, yaml);
+        }
+        stdout.Write(yaml);
+        return ExitCode.Ok;
+    }
+}
