@@ -12,6 +12,10 @@ public static class ReplicaCommand
         {
             throw new UsageException($"replica: expected 'fit', found '{o.Action}'");
         }
+        if (!o.Files.Any())
+        {
+            throw new UsageException("replica fit: give the benchmark result files (see 'fleetsim replica --help')");
+        }
         if (o.Gpus is { } gpus && gpus is < 1 or > 1024)
         {
             throw new UsageException($"--gpus: expected the replica's GPUs, 1 to 1024 (got {gpus})");

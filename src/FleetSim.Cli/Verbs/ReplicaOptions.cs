@@ -9,7 +9,7 @@ public sealed class ReplicaVerbOptions
     [Value(0, MetaName = "ACTION", Required = true, HelpText = "fit.")]
     public string Action { get; set; } = "";
 
-    [Value(1, MetaName = "FILE", Min = 1, HelpText = "Result files: one per concurrency or request rate (vLLM, GenAI-Perf, AIPerf), or a GuideLLM report holding a sweep; formats may be mixed.")]
+    [Value(1, MetaName = "FILE", HelpText = "Result files: one per concurrency or request rate (vLLM, GenAI-Perf, AIPerf), or a GuideLLM report holding a sweep; formats may be mixed.")]
     public IEnumerable<string> Files { get; set; } = [];
 
     [Option("gpus", MetaValue = "N", HelpText = "The GPUs the benchmarked replica ran on (its tensor-parallel size), written as replica.gpus.")]
@@ -24,7 +24,7 @@ public sealed class ReplicaVerbOptions
     [Usage(ApplicationAlias = "fleetsim")]
     public static IEnumerable<Example> Examples =>
     [
-        new("A replica's curve from one vLLM result per concurrency", new ReplicaVerbOptions { Action = "fit", Files = ["c1.json", "c2.json", "c4.json", "c8.json"], Gpus = 4 }),
+        new("A replica's curve from one vLLM result per concurrency", new ReplicaVerbOptions { Action = "fit", Files = ["c1.json", "c2.json", "c4.json", "c8.json"] }),
         new("From a GuideLLM sweep", new ReplicaVerbOptions { Action = "fit", Files = ["report.json"] }),
     ];
 }

@@ -38,6 +38,20 @@ public sealed class ReplicaFitCommandTests : ReplicaFixtures
     }
 
     [Test]
+    public void TheReadmeShowsWhatTheCommandPrints()
+    {
+        const string command = "$ fleetsim replica fit scenarios/replicas/benchmarks/vllm-c*.json --gpus 4\n";
+        string readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
+        int start = readme.IndexOf(command, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0), "the README shows the example");
+        start += command.Length;
+        string shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var (code, yaml, err) = Cli(["replica", "fit", .. Examples, "--gpus", "4"]);
+        Assert.That(code, Is.EqualTo(0), err);
+        Assert.That(yaml.Replace(RepoRoot + Path.DirectorySeparatorChar, ""), Is.EqualTo(shown));
+    }
+
+    [Test]
     public void FormatsMayBeMixed()
     {
         // GuideLLM's sweep at 1, 4 and 12 in flight, with GenAI-Perf at 2 (13,575 tok/s) and AIPerf at 8 (26,550 tok/s).
@@ -112,6 +126,7 @@ public sealed class ReplicaFitCommandTests : ReplicaFixtures
         Refused(["replica", "fit", Examples[0], "--gpus", "0"], "--gpus: expected the replica's GPUs, 1 to 1024 (got 0)");
         Refused(["replica", "fit", Examples[0], "--out", Dir], "--out: ", "is a folder");
         Refused(["replica", "fits", Examples[0]], "replica: expected 'fit', found 'fits'");
+        Refused(["replica", "fit"], "replica fit: give the benchmark result files");
         Refused(["replica", "fit", Path.Combine(Dir, "none.json")], "none.json: no such file");
     }
 
