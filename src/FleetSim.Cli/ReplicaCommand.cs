@@ -6,6 +6,11 @@ namespace FleetSim.Cli;
 /// <summary>fleetsim replica fit FILE...: the replica: section of a scenario from benchmark results.</summary>
 public static class ReplicaCommand
 {
+    /// <summary>
+    /// Reads every result file, fits the curve and prints the section (and writes it to --out); exit code 0.
+    /// Bad flags are <see cref="UsageException"/>s, bad files <see cref="BenchmarkException"/>s or
+    /// <see cref="Scenario.ScenarioException"/>s (missing, a folder, too big): one line and exit code 2.
+    /// </summary>
     public static int Execute(ReplicaVerbOptions o, TextWriter stdout, TextWriter stderr)
     {
         if (o.Action != "fit")
