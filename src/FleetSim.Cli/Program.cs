@@ -22,7 +22,7 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions>(rest);
+                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions, ReplicaVerbOptions>(rest);
                 return result.MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
@@ -32,6 +32,7 @@ namespace FleetSim.Cli
                     (TiersOptions o) => TiersCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TraceVerbOptions o) => TraceCommand.Execute(o, stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    (ReplicaVerbOptions o) => ReplicaCommand.Execute(o, stdout, stderr),
                     errors => NotParsed(result, [.. errors], rest.Length == 0, stdout, stderr));
             }
             catch (ScenarioException e)
@@ -50,6 +51,11 @@ namespace FleetSim.Cli
                 return ExitCode.BadInput;
             }
             catch (FleetSim.Traffic.Traces.TraceException e)
+            {
+                stderr.WriteLine($"fleetsim: {e.Message}");
+                return ExitCode.BadInput;
+            }
+            catch (FleetSim.Replicas.BenchmarkException e)
             {
                 stderr.WriteLine($"fleetsim: {e.Message}");
                 return ExitCode.BadInput;

@@ -37,7 +37,7 @@ public class CliConventionsTests
 
     [Test]
     public void EveryVerbIsCovered() =>
-        Assert.That(VerbNames(), Is.EquivalentTo(new[] { "compare", "merge", "report", "run", "sweep", "tiers", "trace", "validate" }));
+        Assert.That(VerbNames(), Is.EquivalentTo(new[] { "compare", "merge", "replica", "report", "run", "sweep", "tiers", "trace", "validate" }));
 
     [TestCaseSource(nameof(VerbNames))]
     public void DashHAndDashDashHelpPrintTheUsageAndEveryExampleOnWholeLines(string verb)
