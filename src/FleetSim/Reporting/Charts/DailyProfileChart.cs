@@ -19,6 +19,7 @@ public static class DailyProfileChart
         double[] hours = [.. Enumerable.Range(0, 25).Select(h => (double)h)];
         DayBands.Draw(plot, hours, low, mid, high, "demand, P10–P90 of days", "demand, median day");
         double throughput = comparison.Scenario.Replica.Throughput.Value;
+        Color[] colours = ChartPalette.For([.. comparison.Runs.Select(r => r.Policy)]);
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
             PolicyResult run = comparison.Runs[i];
@@ -30,8 +31,8 @@ public static class DailyProfileChart
                 capacity[h] = Percentile.OfSorted(replicas, 0.5) * throughput;
             }
             capacity[24] = capacity[0];
-            var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
-            line.LineWidth = 3;
+            var line = plot.Add.ScatterLine(hours, capacity, colours[i]);
+            ChartStyle.Distinguish(line, i, comparison.Runs.Count);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LegendText = $"{run.Label} capacity (median day)";
         }
@@ -39,7 +40,8 @@ public static class DailyProfileChart
             [.. Enumerable.Range(0, 9).Select(k => new Tick(k * 3, $"{k * 3:00}:00"))]);
         ChartStyle.QuantityAxis(plot);
         plot.Axes.SetLimits(0, 24, 0, Math.Max(high.Max(), comparison.Runs.Max(r => r.Serving.Max()) * throughput) * 1.1);
-        plot.ShowLegend(Edge.Right);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.Fit(plot);
         return plot;
     }
 }
