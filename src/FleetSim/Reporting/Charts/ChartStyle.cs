@@ -105,7 +105,8 @@ public static class ChartStyle
     /// out once: a title wider than the space over the data area shrinks a little and then wraps onto
     /// two lines; axis labels longer than their axis shrink and wrap the same way; legend labels wrap at
     /// <see cref="LegendLineChars"/> characters (and the legend's type shrinks if it is taller than the
-    /// figure); bottom tick labels that would overlap their neighbour move to a second row.
+    /// figure); bottom tick labels (of a manual tick list: categories, spends) wrap at spaces to the
+    /// distance between ticks, and any that would still overlap their neighbour move down a row.
     /// </summary>
     public static void Fit(Plot plot, int width = Width, int height = Height)
     {
@@ -237,26 +238,62 @@ public static class ChartStyle
             return;
         }
         Tick[] ticks = [.. manual.Ticks.Where(t => t.IsMajor && t.Label.Length > 0).OrderBy(t => t.Position)];
-        LabelStyle style = plot.Axes.Bottom.TickLabelStyle;
-        float lastRight = float.NegativeInfinity;
-        bool moved = false;
-        var result = new List<Tick>();
-        foreach (Tick tick in ticks)
+        if (ticks.Length == 0)
         {
-            float x = plot.GetPixel(new Coordinates(tick.Position, 0), plot.Axes.Bottom, plot.Axes.Left).X;
-            float half = style.Measure(tick.Label, paint).Width / 2;
-            if (x - half < lastRight + 6)
-            {
-                result.Add(new Tick(tick.Position, "\n" + tick.Label, true));
-                moved = true;
-                continue;
-            }
-            result.Add(tick);
-            lastRight = x + half;
+            return;
         }
-        if (moved)
+        LabelStyle style = plot.Axes.Bottom.TickLabelStyle;
+        float[] xs = [.. ticks.Select(t => plot.GetPixel(new Coordinates(t.Position, 0), plot.Axes.Bottom, plot.Axes.Left).X)];
+        float pitch = xs.Length < 2 ? float.PositiveInfinity : xs.Zip(xs.Skip(1), (a, b) => b - a).Min();
+        // Wrap each label at spaces to the distance between ticks, so long category names stack rather than collide.
+        string[] labels = [.. ticks.Select(t => WrapToWidth(t.Label, pitch - 10, style, paint))];
+        int lines = labels.Max(l => l.Split('\n').Length);
+        // Labels still wider than their room go to the first row (a band of `lines` lines) where they clear
+        // the label before them.
+        var rowRight = new List<float>();
+        var result = new List<Tick>();
+        bool changed = labels.Where((l, i) => l != ticks[i].Label).Any();
+        for (int i = 0; i < ticks.Length; i++)
+        {
+            float half = style.Measure(labels[i], paint).Width / 2;
+            int row = rowRight.FindIndex(right => xs[i] - half >= right + 6);
+            if (row < 0)
+            {
+                rowRight.Add(0);
+                row = rowRight.Count - 1;
+            }
+            rowRight[row] = xs[i] + half;
+            changed |= row > 0;
+            result.Add(new Tick(ticks[i].Position, new string('\n', row * lines) + labels[i], true));
+        }
+        if (changed)
         {
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. result, .. manual.Ticks.Where(t => !t.IsMajor || t.Label.Length == 0)]);
         }
+    }
+
+    private static string WrapToWidth(string text, float room, LabelStyle style, Paint paint)
+    {
+        if (style.Measure(text, paint).Width <= room || !text.Contains(' ', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var lines = new List<string>();
+        string line = "";
+        foreach (string word in text.Split(' '))
+        {
+            string longer = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && style.Measure(longer, paint).Width > room)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = longer;
+            }
+        }
+        lines.Add(line);
+        return string.Join("\n", lines);
     }
 }
