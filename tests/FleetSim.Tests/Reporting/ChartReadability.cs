@@ -13,6 +13,9 @@ internal static class ChartReadability
     public const int Width = 1600;
     public const int Height = 900;
 
+    /// <summary>The least space, in pixels, between two tick labels on one line: about one space of the 20 px tick type.</summary>
+    public const float MinimumGap = 6;
+
     /// <summary>Each way <paramref name="plot"/>, laid out at 1600×900, fails a reader; empty when none.</summary>
     public static List<string> Problems(Plot plot)
     {
@@ -96,11 +99,12 @@ internal static class ChartReadability
         }
         for (int i = 0; i < placed.Count; i++)
         {
-            for (int j = i + 1; j < placed.Count && placed[j].Left < placed[i].Right; j++)
+            // Labels on a line closer than MinimumGap read as one ("$185K$250K").
+            for (int j = i + 1; j < placed.Count && placed[j].Left < placed[i].Right + MinimumGap; j++)
             {
                 if (placed[j].First <= placed[i].Last && placed[i].First <= placed[j].Last)
                 {
-                    problems.Add($"x tick labels '{placed[i].Label}' and '{placed[j].Label}' overlap");
+                    problems.Add($"x tick labels '{placed[i].Label}' and '{placed[j].Label}' overlap or touch");
                 }
             }
         }
