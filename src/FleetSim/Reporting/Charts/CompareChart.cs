@@ -9,6 +9,11 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>compare.png: each policy's bill as stacked self-host and API bars, against all-API and the ceiling.</summary>
 public static class CompareChart
 {
+    /// <summary>
+    /// One stacked bar per run in <paramref name="comparison"/>'s order (self-host below, API above,
+    /// labelled with the total and savings %), the all-API and savings-ceiling lines, the legend beside the
+    /// data; dollars per the comparison's horizon (a month, or N h).
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison)
     {
         PolicyResult best = comparison.Headline;

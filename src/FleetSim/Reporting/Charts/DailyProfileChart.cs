@@ -8,6 +8,10 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>daily-profile.png: demand by hour of day (P10–P90 band across days, and the median) against each policy's capacity.</summary>
 public static class DailyProfileChart
 {
+    /// <summary>
+    /// Hours 0–24 of day: demand's P10–P90 band across days (when days differ) and median, and each run's
+    /// median-day capacity (replicas × the replica's tok/s) as steps in its policy's colour.
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison)
     {
         var (day, dayMid, dayHigh) = DayBands.Of(comparison.Demand.HourlyMeans());

@@ -15,6 +15,10 @@ public static class SweepChart
 
     private static readonly LinePattern[] GridPatterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
+    /// <summary>
+    /// One CDF of savings (%) per group, at most twelve, in the group's policy colour and its grid point's
+    /// pattern, with P5/P50/P95 marked; the legend names each policy and each grid point once.
+    /// </summary>
     public static Plot Draw(IReadOnlyList<SweepGroup> groups)
     {
         SweepGroup best = groups.Where(g => g.Policy != Engine.OracleBound.Name).MaxBy(g => g.SavingsFraction.P50) ?? groups[0];
@@ -39,9 +43,11 @@ public static class SweepChart
             SweepGroup g = groups[i];
             double[] xs = [.. g.SortedSavingsFractions.Select(v => v * 100)];
             double[] ys = [.. Enumerable.Range(0, xs.Length).Select(k => (k + 0.5) / xs.Length)];
-            Color color = colours[policies.IndexOf(g.Policy)];
+            int policy = policies.IndexOf(g.Policy);
+            Color color = colours[policy];
             var line = plot.Add.ScatterLine(xs, ys, color);
-            line.LineWidth = 3;
+            // Policies whose months save alike draw on top of each other: earlier policies wider, so each shows.
+            line.LineWidth = ChartStyle.Overlapping(policy, policies.Count).Width;
             line.LinePattern = GridPatterns[grids.IndexOf(g.GridIndex) % GridPatterns.Length];
             var marks = plot.Add.Scatter(
                 [g.SavingsFraction.P5 * 100, g.SavingsFraction.P50 * 100, g.SavingsFraction.P95 * 100], new[] { 0.05, 0.5, 0.95 }, color);
@@ -77,7 +83,9 @@ public static class SweepChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.#", CultureInfo.InvariantCulture) + " %" };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [new Tick(0, "0"), new Tick(0.05, "P5"), new Tick(0.25, "25 %"), new Tick(0.5, "P50"), new Tick(0.75, "75 %"), new Tick(0.95, "P95"), new Tick(1, "100 %")]);
-        plot.Axes.SetLimitsY(0, 1);
+        double[] all = [.. groups.Take(MaxLines).SelectMany(g => g.SortedSavingsFractions).Select(v => v * 100)];
+        double span = Math.Max(all.Max() - all.Min(), 1);
+        plot.Axes.SetLimits(all.Min() - (span * 0.04), all.Max() + (span * 0.04), 0, 1);
         ChartStyle.LegendOutside(plot);
         ChartStyle.Fit(plot);
         return plot;

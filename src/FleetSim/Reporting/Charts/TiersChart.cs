@@ -8,7 +8,9 @@ namespace FleetSim.Reporting.Charts;
 
 /// <summary>
 /// tiers.png: savings % against monthly API spend (log axis) per column, and on the right axis the
-/// midpoints the verdict compares: managed endpoints (no team) and bare GPUs after salaries.
+/// midpoints the verdict compares: managed endpoints (no team) and bare GPUs after salaries. The two
+/// y-axes share their zero (<see cref="SharedZero"/>); a column whose fleet is below one node has no
+/// point at that spend (a gap, not 0 %); spend labels too close to read apart are moved down a row.
 /// </summary>
 public static class TiersChart
 {

@@ -16,6 +16,11 @@ public static class TimelineChart
     /// <summary>The first whole week of the horizon (Monday 00:00 on), or all of it when shorter.</summary>
     public static (int From, int To) Week(int minutes) => (0, Math.Min(minutes, 7 * 1440));
 
+    /// <summary>
+    /// The first week of <paramref name="comparison"/> in tok/s: the headline run's self-hosted and spilled
+    /// areas, demand, and each run's capacity in its policy's colour; per minute, or as hourly means
+    /// when a series moves every minute (<see cref="HourlySeries.ChangesOften"/>).
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison)
     {
         var (from, to) = Week(comparison.Demand.Minutes);

@@ -7,6 +7,10 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>profile.png: a trace's demand by hour of day, P10–P90 band across its days and the median.</summary>
 public static class TraceProfileChart
 {
+    /// <summary>
+    /// Hours 0–23 of the trace's clock in tok/s: the P10–P90 band across its days (none for one day or
+    /// days all alike, and then no legend entry for it) and the median day.
+    /// </summary>
     public static Plot Draw(TraceProfile profile)
     {
         var (low, mid, high) = DayBands.Of(profile.HourlyMeans());

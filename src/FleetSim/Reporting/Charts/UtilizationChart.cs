@@ -8,6 +8,11 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>utilization.png: each policy's hourly fleet utilization over a representative week, against the break-even line.</summary>
 public static class UtilizationChart
 {
+    /// <summary>
+    /// Each run's hourly utilization (served ÷ serving capacity, %) over the first week, a gap where no
+    /// replica serves, against the break-even line at <paramref name="breakEvenUtilization"/> (a fraction,
+    /// 0–1); the y-axis fitted to the data and the line (<see cref="ChartStyle.Fitted"/>).
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison, double breakEvenUtilization)
     {
         var (from, to) = TimelineChart.Week(comparison.Demand.Minutes);
