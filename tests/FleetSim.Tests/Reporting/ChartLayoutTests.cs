@@ -11,6 +11,7 @@ namespace FleetSim.Tests.Reporting;
 /// Every chart, drawn with many series (all seven policies, two static fleets and a long-named run), long
 /// labels and noisy traffic, is readable at 1600×900 (<see cref="ChartReadability"/>): nothing cut off,
 /// no tick labels on top of each other, the legend outside the data, no two legend entries alike.
+/// With DUMPCHARTS set to a folder, the readability cases also write the PNGs they check there, to look at.
 /// </summary>
 [NonParallelizable]
 public class ChartLayoutTests
