@@ -24,6 +24,7 @@ public static class DailyProfileChart
         DayBands.Draw(plot, hours, low, mid, high, "demand, P10–P90 of days", "demand, median day");
         double throughput = comparison.Scenario.Replica.Throughput.Value;
         Color[] colours = ChartPalette.For([.. comparison.Runs.Select(r => r.Policy)]);
+        double top = high.Max();
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
             PolicyResult run = comparison.Runs[i];
@@ -35,6 +36,7 @@ public static class DailyProfileChart
                 capacity[h] = Percentile.OfSorted(replicas, 0.5) * throughput;
             }
             capacity[24] = capacity[0];
+            top = Math.Max(top, capacity.Max());
             var line = plot.Add.ScatterLine(hours, capacity, colours[i]);
             ChartStyle.Distinguish(line, i, comparison.Runs.Count);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
@@ -43,7 +45,8 @@ public static class DailyProfileChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, 9).Select(k => new Tick(k * 3, $"{k * 3:00}:00"))]);
         ChartStyle.QuantityAxis(plot);
-        plot.Axes.SetLimits(0, 24, 0, Math.Max(high.Max(), comparison.Runs.Max(r => r.Serving.Max()) * throughput) * 1.1);
+        // Fitted to what is drawn (the band and the median-day capacities), not to any minute's peak fleet.
+        plot.Axes.SetLimits(0, 24, 0, Math.Max(top, 1) * 1.1);
         ChartStyle.LegendOutside(plot);
         ChartStyle.Fit(plot);
         return plot;
