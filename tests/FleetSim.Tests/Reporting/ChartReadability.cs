@@ -39,6 +39,7 @@ internal static class ChartReadability
         BottomTicks(problems, plot, paint);
         SideTicks(problems, plot, plot.Axes.Left, "left", paint);
         SideTicks(problems, plot, plot.Axes.Right, "right", paint);
+        BarLabels(problems, plot, data, paint);
         Legend(problems, plot, render, paint);
         Swatches(problems, plot);
         return problems;
@@ -135,6 +136,34 @@ internal static class ChartReadability
             if (placed[i].Top < placed[i - 1].Bottom - 1)
             {
                 problems.Add($"{side} tick labels '{placed[i - 1].Label}' and '{placed[i].Label}' overlap");
+            }
+        }
+    }
+
+    /// <summary>Value labels over bars stay inside the data area (not over the title) and clear of their neighbours.</summary>
+    private static void BarLabels(List<string> problems, Plot plot, PixelRect data, Paint paint)
+    {
+        foreach (var bars in plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>())
+        {
+            var placed = bars.Bars.Where(b => !string.IsNullOrEmpty(b.Label))
+                .Select(b =>
+                {
+                    Pixel top = plot.GetPixel(new Coordinates(b.Position, b.Value), bars.Axes.XAxis, bars.Axes.YAxis);
+                    PixelSize size = bars.ValueLabelStyle.Measure(b.Label, paint).Size;
+                    return (b.Label, Left: top.X - (size.Width / 2), Right: top.X + (size.Width / 2), Top: top.Y - size.Height);
+                })
+                .OrderBy(p => p.Left)
+                .ToList();
+            foreach (var p in placed.Where(p => p.Top < data.Top))
+            {
+                problems.Add($"bar label '{p.Label.Replace('\n', ' ')}' rises {data.Top - p.Top:0} px above the data area");
+            }
+            for (int i = 1; i < placed.Count; i++)
+            {
+                if (placed[i].Left < placed[i - 1].Right + MinimumGap)
+                {
+                    problems.Add($"bar labels '{placed[i - 1].Label.Replace('\n', ' ')}' and '{placed[i].Label.Replace('\n', ' ')}' overlap or touch");
+                }
             }
         }
     }
