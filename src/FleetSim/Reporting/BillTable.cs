@@ -32,6 +32,12 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Traffic   {Quantity.Short(b.Demand.Value)} processed tokens, {TrafficLine(run)}");
         sb.AppendLine(Inv, $"  Fleet     {Quantity.Count(f.Replicas, "replica")} × {Quantity.Count(r.Gpus, "GPU")} on {Quantity.Count(f.Nodes, "node")} " +
                            $"({Quantity.Count(f.BilledGpus, "GPU")} {NodePrices(run)}): {Quantity.Count(f.Slots, "slot")}, {Quantity.Short(f.Capacity.Value)} tok/s");
+        if (r.SharesByLoad)
+        {
+            ThroughputCurve curve = r.Curve;
+            double alone = curve.At(1), each = curve.At(r.MaxInFlight) / r.MaxInFlight;
+            sb.AppendLine(Inv, $"  Curve     measured: a lone request runs at {Quantity.Short(alone)} tok/s, {alone / each:0.0#}× its {Quantity.Short(each)} tok/s in a full batch of {r.MaxInFlight}");
+        }
         sb.AppendLine();
 
         string costHeader = $"$/{period}";

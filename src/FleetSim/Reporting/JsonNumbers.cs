@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using FleetSim.Units;
 
 namespace FleetSim.Reporting;
 
@@ -27,41 +28,17 @@ public static class JsonNumbers
         // Files and terminals, not HTML: '+' in a UTC offset and non-ASCII text ("·", "€") are written as themselves.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = omitNulls ? JsonIgnoreCondition.WhenWritingNull : JsonIgnoreCondition.Never,
-        Converters = { new Rounded(Significant), new RoundedOrNull(Significant) },
+        Converters = { new Rounded(Rounding.Significant), new RoundedOrNull(Rounding.Significant) },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RoundByName } },
     };
-
-    /// <summary>Dollars to cents.</summary>
-    public static double Cents(double usd) => Clean(Math.Round(usd, 2, MidpointRounding.AwayFromZero));
-
-    /// <summary>A share of 1 to 6 decimals.</summary>
-    public static double Share(double share) => Clean(Math.Round(share, 6, MidpointRounding.AwayFromZero));
-
-    /// <summary>Any other quantity to 12 significant digits.</summary>
-    public static double Significant(double value)
-    {
-        if (value == 0 || !double.IsFinite(value))
-        {
-            return Clean(value);
-        }
-        int digits = 12 - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        if (digits >= 0 && digits <= 15)
-        {
-            return Clean(Math.Round(value, digits, MidpointRounding.AwayFromZero));
-        }
-        double scale = Math.Pow(10, digits);
-        return Clean(Math.Round(value * scale, MidpointRounding.AwayFromZero) / scale);
-    }
-
-    private static double Clean(double v) => v == 0 ? 0 : v;
 
     private static void RoundByName(JsonTypeInfo type)
     {
         foreach (JsonPropertyInfo property in type.Properties)
         {
-            Func<double, double>? rule = property.Name.EndsWith("_usd", StringComparison.Ordinal) ? Cents
+            Func<double, double>? rule = property.Name.EndsWith("_usd", StringComparison.Ordinal) ? Rounding.Cents
                 : property.Name.Contains("share", StringComparison.Ordinal) || property.Name.Contains("fraction", StringComparison.Ordinal)
-                  || property.Name.Contains("utilization", StringComparison.Ordinal) ? Share
+                  || property.Name.Contains("utilization", StringComparison.Ordinal) ? Rounding.Share
                 : null;
             if (rule is null)
             {

@@ -5,8 +5,11 @@ using FleetSim.Runs.MonteCarlo;
 namespace FleetSim.Reporting;
 
 /// <summary>
-/// runs.csv and summary.csv. Numbers are written in round-trip form, so reading runs.csv back (as
-/// `fleetsim merge` does) gives the very same doubles and so the very same summary.
+/// runs.csv and summary.csv. A run's numbers are rounded when its record is made (<see cref="RunRecord.Of"/>)
+/// and written in round-trip form, so reading runs.csv back (as `fleetsim merge` does) gives the very
+/// same doubles and so the very same summary. summary.csv's statistics are rounded as JSON's are
+/// (<see cref="Units.Rounding"/>: dollars to cents, shares to 6 decimals). A savings share that is
+/// undefined (a month, or every month of a grid point, with no API bill) is an empty field.
 /// </summary>
 public static class SweepCsv
 {
@@ -23,7 +26,7 @@ public static class SweepCsv
             w.WriteLine(string.Join(',',
                 r.Item.ToString(Inv), r.GridIndex.ToString(Inv), Quote(r.Grid), Quote(r.Policy), r.Run.ToString(Inv), r.Seed.ToString(Inv),
                 R(r.DemandTokens), R(r.AllApiUsd), R(r.SelfHostUsd), R(r.ApiUsd), R(r.TotalUsd), R(r.SavingsUsd),
-                R(r.SavingsFraction), R(r.SpillShare), R(r.Utilization)));
+                r.SavingsFraction is { } share ? R(share) : "", R(r.SpillShare), R(r.Utilization)));
         }
     }
 
@@ -55,7 +58,7 @@ public static class SweepCsv
                     throw new FormatException($"expected 15 fields, found {f.Length}");
                 }
                 records.Add(new RunRecord(long.Parse(f[0], Inv), int.Parse(f[1], Inv), f[2], f[3], int.Parse(f[4], Inv), int.Parse(f[5], Inv),
-                    D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]), D(f[11]), D(f[12]), D(f[13]), D(f[14])));
+                    D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]), D(f[11]), f[12].Length == 0 ? null : D(f[12]), D(f[13]), D(f[14])));
             }
             catch (FormatException e)
             {
@@ -74,11 +77,15 @@ public static class SweepCsv
         {
             var sb = new StringBuilder();
             sb.Append(Inv, $"{g.GridIndex},{Quote(g.Grid)},{Quote(g.Policy)},{g.Runs}");
-            foreach (MetricStats m in new[] { g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization })
+            foreach ((MetricStats? m, Func<double, double> round) in new (MetricStats?, Func<double, double>)[]
+                     {
+                         (g.TotalUsd, Units.Rounding.Cents), (g.SavingsUsd, Units.Rounding.Cents), (g.SavingsFraction, Units.Rounding.Share),
+                         (g.SpillShare, Units.Rounding.Share), (g.Utilization, Units.Rounding.Share),
+                     })
             {
-                foreach (double v in new[] { m.Mean, m.P5, m.P50, m.P95, m.Ci95Low, m.Ci95High })
+                foreach (double? v in new[] { m?.Mean, m?.P5, m?.P50, m?.P95, m?.Ci95Low, m?.Ci95High })
                 {
-                    sb.Append(',').Append(R(v));
+                    sb.Append(',').Append(v is { } x ? R(round(x)) : "");
                 }
             }
             w.WriteLine(sb.ToString());

@@ -18,9 +18,10 @@ public static class SweepTable
         sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-16}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}");
         foreach (SweepGroup g in groups)
         {
-            string ci = $"{Pct(g.SavingsFraction.Mean)} [{Pct(g.SavingsFraction.Ci95Low)}, {Pct(g.SavingsFraction.Ci95High)}]";
-            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(Engine.OracleBound.Label(g.Policy), 15),-16}{ci,26}{Pct(g.SavingsFraction.P5),9}{Pct(g.SavingsFraction.P50),9}" +
-                               $"{Pct(g.SavingsFraction.P95),9}{new Usd(g.TotalUsd.Mean).ToShortString(),13}{Pct(g.SpillShare.Mean),8}{Pct(g.Utilization.Mean),8}");
+            MetricStats? share = g.SavingsFraction;
+            string ci = share is null ? "n/a (no demand)" : $"{Pct(share.Mean)} [{Pct(share.Ci95Low)}, {Pct(share.Ci95High)}]";
+            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(Engine.OracleBound.Label(g.Policy), 15),-16}{ci,26}{Percent.Savings(share?.P5),9}{Percent.Savings(share?.P50),9}" +
+                               $"{Percent.Savings(share?.P95),9}{new Usd(g.TotalUsd.Mean).ToShortString(),13}{Pct(g.SpillShare.Mean),8}{Pct(g.Utilization.Mean),8}");
         }
         return sb.ToString();
     }

@@ -29,6 +29,12 @@ public readonly record struct MinuteRouter(
     SizeDistribution Sizes,
     double SizeCv)
 {
+    /// <summary>
+    /// The replicas' throughput curve when requests' speed depends on the load (a measured curve that
+    /// is not a straight line), else null: the slot model, each request at R/c.
+    /// </summary>
+    public Scenario.ThroughputCurve? SharedCurve { get; init; }
+
     /// <summary>Whether the minute engine can run this router (else the request engine must).</summary>
     /// <param name="replicas">The fleet's size when fixed; null when a policy changes it.</param>
     public static string? WhyNoMinuteForm(RouterSpec router, ReplicaSpec replica, RequestMix mix, int? replicas = null) =>
@@ -53,6 +59,9 @@ public readonly record struct MinuteRouter(
             1 / mix.ProcessedTokens,
             ServiceTime.Seconds(mix.ProcessedTokens, fleet.Replica),
             mix.Sizes,
-            mix.Sizes == SizeDistribution.Exponential ? 1 : mix.SizeCv);
+            mix.Sizes == SizeDistribution.Exponential ? 1 : mix.SizeCv)
+        {
+            SharedCurve = fleet.Replica.SharesByLoad ? fleet.Replica.Curve : null,
+        };
     }
 }

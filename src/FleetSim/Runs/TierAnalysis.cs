@@ -79,11 +79,7 @@ public static class TierAnalysis
             TierCell best = Best(compared, policies);
             ScenarioSpec aggressive = scaled with
             {
-                Replica = scaled.Replica with
-                {
-                    Throughput = scaled.Replica.Throughput * t.ThroughputFactor,
-                    MaxInFlight = Math.Max(1, (int)Math.Round(scaled.Replica.MaxInFlight * t.InFlightFactor)),
-                },
+                Replica = scaled.Replica.Rescaled(t.ThroughputFactor, Math.Max(1, (int)Math.Round(scaled.Replica.MaxInFlight * t.InFlightFactor))),
             };
             TierCell aggressiveCell = Best(PolicyComparison.Of(aggressive, policies), policies);
 

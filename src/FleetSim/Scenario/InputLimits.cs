@@ -66,6 +66,9 @@ public static class InputLimits
     /// <summary>Replicas a fleet may have: 100,000 (with at most 10,000 slots each, 10^9 slots still fit in an int).</summary>
     public const int MaxReplicas = 100_000;
 
+    /// <summary>Points in a replica's throughput_curve: 10,000, one per request in flight up to max_in_flight's own limit.</summary>
+    public const int MaxCurvePoints = 10_000;
+
     /// <summary>Simulated months a sweep may run (grid points × policies × --runs) without --force: 1,000,000.</summary>
     public const long MaxSweepRuns = 1_000_000;
 

@@ -26,4 +26,44 @@ public sealed record ReplicaSpec(
 
     /// <summary>Whole replicas that fit on one node.</summary>
     public int ReplicasPerNode => GpusPerNode / Gpus;
+
+    /// <summary>
+    /// The measured throughput curve (<c>replica.throughput_curve</c>), or null for the straight
+    /// line to (<see cref="MaxInFlight"/>, <see cref="Throughput"/>). When set, it ends at
+    /// <see cref="MaxInFlight"/> with <see cref="Throughput"/>: change the three together with
+    /// <see cref="Rescaled"/>.
+    /// </summary>
+    public ThroughputCurve? MeasuredCurve { get; init; }
+
+    /// <summary>R(0 … c): the measured curve, or the straight line when there is none.</summary>
+    /// <exception cref="InvalidOperationException">The measured curve was left behind by a change to the throughput or max in flight.</exception>
+    public ThroughputCurve Curve =>
+        MeasuredCurve is not { } curve ? ThroughputCurve.Proportional(Throughput.Value, MaxInFlight)
+        : curve.MaxInFlight == MaxInFlight && curve.At(MaxInFlight) == Throughput.Value ? curve
+        : throw new InvalidOperationException(
+            $"the throughput curve ends at {curve.MaxInFlight} in flight with {curve.At(curve.MaxInFlight)} tok/s, the replica says {MaxInFlight} and {Throughput.Value}");
+
+    /// <summary>
+    /// Whether a request's speed depends on how many share the replica: a measured curve that is not
+    /// the straight line. Then the engines use the curve's state-dependent forms; otherwise the slot
+    /// model (each request at R/c), exactly as without a curve.
+    /// </summary>
+    public bool SharesByLoad => MeasuredCurve is { IsProportional: false };
+
+    /// <summary>
+    /// This replica with every throughput × <paramref name="throughputFactor"/> and
+    /// <paramref name="maxInFlight"/> requests at once; a measured curve is stretched with it,
+    /// R′(n) = f·R(n·c/c′), so the same share of the batch gives the same share of the throughput.
+    /// </summary>
+    public ReplicaSpec Rescaled(double throughputFactor, int maxInFlight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        ThroughputCurve? curve = MeasuredCurve?.Stretched(throughputFactor, maxInFlight);
+        return this with
+        {
+            Throughput = curve is null ? Throughput * throughputFactor : new TokensPerSecond(curve.At(maxInFlight)),
+            MaxInFlight = maxInFlight,
+            MeasuredCurve = curve,
+        };
+    }
 }

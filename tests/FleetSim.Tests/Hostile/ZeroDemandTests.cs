@@ -44,6 +44,42 @@ public class ZeroDemandTests
         Assert.That(output, Does.Not.Contain("-0.0 %").And.Not.Contain("-$0"));
     }
 
+    [Test]
+    public void ASweepOfMonthsWithNoDemandHasNoSavingsShareAndMergesBackTheSame()
+    {
+        string dir = TempDir();
+        string merged = TempDir();
+        try
+        {
+            var (code, output, err) = Fleetsim(["sweep", .. NoDemand, "--set", "fleet.replicas=4", "--policies", "static", "--runs", "3", "--out", dir]);
+            Assert.That(code, Is.EqualTo(0), err);
+            string[] runs = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+            string[] header = runs[0].Split(',');
+            int share = Array.IndexOf(header, "savings_fraction");
+            int total = Array.IndexOf(header, "total_usd");
+            Assert.Multiple(() =>
+            {
+                // The table's savings columns: n/a, not a precise-looking 0.0 % or -100 %.
+                Assert.That(output, Does.Contain("n/a (no demand)      n/a      n/a      n/a"));
+                Assert.That(output, Does.Not.Contain("-0.0 %"));
+                Assert.That(runs, Has.Length.EqualTo(4));
+                // The month's bill is the fleet's 12 hours: 2 nodes × 8 GPUs × $6 × 12 h, in whole cents; its share is empty.
+                Assert.That(runs.Skip(1).Select(r => r.Split(',')[share]), Is.All.Empty);
+                Assert.That(runs.Skip(1).Select(r => r.Split(',')[total]), Is.All.EqualTo("1152"));
+            });
+            var (mergeCode, mergeOutput, mergeErr) = Fleetsim(["merge", dir, "--out", merged]);
+            Assert.That(mergeCode, Is.EqualTo(0), mergeErr);
+            Assert.That(File.ReadAllText(Path.Combine(merged, "summary.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(dir, "summary.csv"))));
+        }
+        finally
+        {
+            foreach (string d in new[] { dir, merged }.Where(Directory.Exists))
+            {
+                Directory.Delete(d, recursive: true);
+            }
+        }
+    }
+
     [TestCase("run", "--engine", "request")]
     [TestCase("compare")]
     [TestCase("sweep", "--runs", "2")]

@@ -469,9 +469,20 @@ public partial class InvariantSuite
                         {
                             checks.True(double.IsFinite(usd) && usd >= 0, $"{what}: {name} $ finite and ≥ 0", () => $"actual {usd:R} in {r}");
                         }
-                        checks.Close(r.TotalUsd, r.SelfHostUsd + r.ApiUsd, 1e-9, scale, $"{what}: total = self-host + API");
-                        checks.Close(r.SavingsUsd, r.AllApiUsd - r.TotalUsd, 1e-9, scale, $"{what}: savings = all-API − total");
-                        checks.AtMost(r.SavingsFraction, ceilings[r.GridIndex], 1e-9, $"{what}: savings fraction ≤ the grid point's ceiling");
+                        // runs.csv keeps dollars in whole cents and shares to 6 decimals, and adds up to the cent.
+                        foreach (var (name, usd) in new[] { ("all-API", r.AllApiUsd), ("self-host", r.SelfHostUsd), ("API", r.ApiUsd), ("total", r.TotalUsd), ("savings", r.SavingsUsd) })
+                        {
+                            checks.True(Math.Abs(usd * 100 - Math.Round(usd * 100)) <= 1e-6 * Math.Max(1, Math.Abs(usd)), $"{what}: {name} $ in whole cents", () => $"actual {usd:R} in {r}");
+                        }
+                        checks.True(Math.Abs(r.TotalUsd - (r.SelfHostUsd + r.ApiUsd)) <= 0.0051, $"{what}: total = self-host + API to the cent", () => $"{r}");
+                        checks.Close(r.SavingsUsd, r.AllApiUsd - r.TotalUsd, 1e-12, scale, $"{what}: savings = all-API − total");
+                        // (Not the converse: an all-API bill under half a cent rounds to $0 and still has a share.)
+                        checks.True(r.SavingsFraction.HasValue || r.AllApiUsd == 0, $"{what}: no savings share only when there is no API bill", () => $"{r}");
+                        if (r.SavingsFraction is { } share)
+                        {
+                            checks.AtMost(share, ceilings[r.GridIndex], 5.1e-7, $"{what}: savings fraction ≤ the grid point's ceiling");
+                            checks.True(Math.Abs(share * 1e6 - Math.Round(share * 1e6)) <= 1e-6, $"{what}: savings share to 6 decimals", () => $"{share:R}");
+                        }
                         checks.True(r.SpillShare is >= 0 and <= 1 && r.Utilization is >= 0 and <= 1, $"{what}: shares in [0, 1]", () => $"{r}");
                     }
 
@@ -482,7 +493,8 @@ public partial class InvariantSuite
                     foreach (RunRecord r in one.Where(r => r.GridIndex == 0 && r.Run == 0))
                     {
                         PolicyResult same = c.Runs[g.Policies.ToList().IndexOf(r.Policy)];
-                        checks.Close(r.TotalUsd, same.Total.Value, 1e-9, r.AllApiUsd, $"sweep/{Kind(r.Policy)}: run 0's total is compare's at seed {spec.RunSeed(0)}");
+                        checks.True(Math.Abs(r.TotalUsd - same.Total.Value) <= 0.0101 + 1e-9 * r.AllApiUsd, $"sweep/{Kind(r.Policy)}: run 0's total is compare's at seed {spec.RunSeed(0)}, to the cent",
+                                    () => $"{r.TotalUsd:R} against {same.Total.Value:R}");
                         checks.Close(r.DemandTokens, same.Bill.Demand.Value, 1e-9, 0, $"sweep/{Kind(r.Policy)}: run 0's demand is compare's at seed {spec.RunSeed(0)}");
                     }
                 });

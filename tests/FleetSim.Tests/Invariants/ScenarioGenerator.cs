@@ -41,14 +41,16 @@ internal sealed record GeneratedApi(double? Blended, double Input, double? Cache
 }
 
 /// <summary>The replica as drawn; its price can be scaled.</summary>
-internal sealed record GeneratedReplica(int Gpus, int GpusPerNode, double TokensPerSecond, int MaxInFlight, double UsdPerGpuHour, double? Prefill)
+/// <param name="Curve">replica.throughput_curve as YAML, ending at (MaxInFlight, TokensPerSecond), or null for none.</param>
+internal sealed record GeneratedReplica(int Gpus, int GpusPerNode, double TokensPerSecond, int MaxInFlight, double UsdPerGpuHour, double? Prefill, string? Curve = null)
 {
     public int ReplicasPerNode => GpusPerNode / Gpus;
 
     public string Override(double priceFactor) =>
         $"replica={{gpus: {Gpus}, gpus_per_node: {GpusPerNode}, processed_tokens_per_second: {Num.F(TokensPerSecond)}, " +
         $"max_in_flight: {MaxInFlight}, usd_per_gpu_hour: {Num.F(UsdPerGpuHour * priceFactor)}" +
-        (Prefill is { } p ? $", prefill_tokens_per_second: {Num.F(p)}" : "") + "}";
+        (Prefill is { } p ? $", prefill_tokens_per_second: {Num.F(p)}" : "") +
+        (Curve is { } c ? $", throughput_curve: {c}" : "") + "}";
 }
 
 /// <summary>
@@ -332,6 +334,24 @@ internal sealed class ScenarioGenerator(int seed)
         if (leastBusy)
         {
             routerKeys.Add("strategy: least-busy");
+        }
+        // A measured throughput curve (issue 16) where the router can share by load: a lone request
+        // from 1× to 4× a full batch's per-request pace (capped at the full rate), concave points between.
+        if (router is "spill" or "fluid" && inFlight > 1 && Chance(0.3))
+        {
+            double first = Math.Min(tokS, tokS / inFlight * Uniform(1, 4));
+            var points = new List<string> { $"[1, {Num.F(first)}]" };
+            double previous = first;
+            for (int n = 2; n < inFlight; n *= 2)
+            {
+                // Concave: at most the chord from (1, R(1)) onwards, at least the previous point.
+                double chord = first + (tokS - first) * (n - 1) / (inFlight - 1);
+                double r = Num.R(Math.Max(previous, chord + (tokS - chord) * Uniform(0, 0.8)));
+                points.Add($"[{n}, {Num.F(r)}]");
+                previous = r;
+            }
+            points.Add($"[{inFlight}, {Num.F(tokS)}]");
+            replica = replica with { Curve = "[" + string.Join(", ", points) + "]" };
         }
         rest.Add($"router={{{string.Join(", ", routerKeys)}}}");
         bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy && queueForm);

@@ -77,6 +77,24 @@ public sealed class MalformedScenarioTests
         new("missing api section",
             Replace("\napi:\n  usd_per_million_tokens: 0.317     # blended (cached input is cheaper)\n", "\n"),
             "name: cline-k2-floor", "api", "is a required section but missing"),
+        new("a throughput curve that falls",
+            Replace("  processed_tokens_per_second: 26.6K\n", "  throughput_curve: [[1, 9000], [4, 20000], [8, 19000]]\n"), "throughput_curve:",
+            "replica.throughput_curve", "point 3: throughput falls from 20000 tok/s at 4 in flight to 19000 at 8; set max_in_flight at the peak"),
+        new("a throughput curve that stops short of max_in_flight",
+            Replace("  processed_tokens_per_second: 26.6K\n", "  throughput_curve: [[1, 9000], [4, 20000]]\n"), "throughput_curve:",
+            "replica.throughput_curve", "ends at 4 in flight, short of max_in_flight 8"),
+        new("a throughput curve beside a different processed_tokens_per_second",
+            Replace("  max_in_flight: 8\n", "  max_in_flight: 8\n  throughput_curve: [[1, 9000], [8, 30000]]\n"), "processed_tokens_per_second: 26.6K",
+            "replica.processed_tokens_per_second", "is 26600 but throughput_curve gives 30000 at max_in_flight 8"),
+        new("a throughput curve point that is not a pair",
+            Replace("  processed_tokens_per_second: 26.6K\n", "  throughput_curve: [[1, 9000], 8]\n"), "throughput_curve:",
+            "replica.throughput_curve", "point 2: expected [in_flight, processed_tokens_per_second], found '8'"),
+        new("a throughput curve with in flight out of order",
+            Replace("  processed_tokens_per_second: 26.6K\n", "  throughput_curve: [[4, 20000], [2, 26600], [8, 26600]]\n"), "throughput_curve:",
+            "replica.throughput_curve", "point 2: in flight must rise from point to point (4 then 2)"),
+        new("a measured curve with a router that cannot share by load",
+            Both(Replace("  processed_tokens_per_second: 26.6K\n", "  throughput_curve: [[1, 9000], [8, 26600]]\n"), Replace("  mode: spill ", "  mode: queue ")),
+            "throughput_curve:", "replica.throughput_curve", "runs with router.mode spill or fluid; router.mode queue still serves"),
         new("missing replica.gpus",
             Replace("  gpus: 4\n", ""), "gpus_per_node: 8", "replica.gpus", "is required but missing"),
         new("section where a number is expected",
@@ -282,6 +300,9 @@ public sealed class MalformedScenarioTests
     }
 
     /// <summary>A textual edit of the reference that must apply exactly once, so a changed reference fails loudly.</summary>
+    private static Func<string, string?> Both(Func<string, string?> first, Func<string, string?> second) =>
+        text => first(text) is { } edited ? second(edited) : null;
+
     private static Func<string, string?> Replace(string oldText, string newText) => text =>
     {
         int at = text.IndexOf(oldText, StringComparison.Ordinal);

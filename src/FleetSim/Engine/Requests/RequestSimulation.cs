@@ -23,6 +23,9 @@ namespace FleetSim.Engine.Requests;
 /// happen later in its own right (a retry after a timed-out call, a hand-off to a rate-limited API)
 /// is queued, and merged with the arrivals in time order. Arrivals stop at the end of the horizon;
 /// requests already admitted then run to completion, and those still waiting are left unfinished.
+/// Replicas with a measured throughput curve share their pace among the requests in flight
+/// (<see cref="SharedReplica"/>): their finishes are replayed lazily when a replica is looked at,
+/// and the last ones when the run ends (<see cref="RequestAdmission.Finish"/>).
 /// </para>
 /// </remarks>
 internal sealed class RequestSimulation
@@ -82,6 +85,7 @@ internal sealed class RequestSimulation
             }
         }
         ResumeUntil(double.PositiveInfinity);
+        _admission.Finish();
         RequestLedger l = _fleet.Ledger;
         return new RequestRun(
             Demand, Fleet, Scenario.Router, Seed,

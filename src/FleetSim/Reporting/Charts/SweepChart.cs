@@ -21,10 +21,16 @@ public static class SweepChart
     /// </summary>
     public static Plot Draw(IReadOnlyList<SweepGroup> groups)
     {
-        SweepGroup best = groups.Where(g => g.Policy != Engine.OracleBound.Name).MaxBy(g => g.SavingsFraction.P50) ?? groups[0];
+        // A grid point with no demand has no savings share to draw (SweepGroup.SavingsFraction is null).
+        groups = [.. groups.Where(g => g.SavingsFraction is not null)];
+        if (groups.Count == 0)
+        {
+            return ChartStyle.NewPlot("No demand in any month: no savings share to draw", "savings against all-API", "share of months saving less");
+        }
+        SweepGroup best = groups.Where(g => g.Policy != Engine.OracleBound.Name).MaxBy(g => g.SavingsFraction!.P50) ?? groups[0];
         int runs = groups.Max(g => g.Runs);
         string Pct(double v) => Percent.Format(v);
-        bool allAlike = groups.All(g => g.SavingsFraction.P95 - g.SavingsFraction.P5 < 1e-9);
+        bool allAlike = groups.All(g => g.SavingsFraction!.P95 - g.SavingsFraction!.P5 < 1e-9);
         List<string> policies = [.. groups.Select(g => g.Policy).Distinct()];
         List<int> grids = [.. groups.Select(g => g.GridIndex).Distinct()];
         bool manyGrids = grids.Count > 1;
@@ -32,9 +38,9 @@ public static class SweepChart
         string Label(SweepGroup g) => labels[g.GridIndex];
         string where = !manyGrids ? "" : axis is not null && !axis.Contains(" · ") ? $" at {Label(best)}" : $" at {best.Grid}";
         string title = allAlike
-            ? $"No traffic.noise: every month alike; {Engine.OracleBound.Label(best.Policy)}{where} saves {Pct(best.SavingsFraction.P50)}"
-            : $"{Engine.OracleBound.Label(best.Policy)}{where} saves the most of the deployable policies: median {Pct(best.SavingsFraction.P50)} " +
-              $"(P5 {Pct(best.SavingsFraction.P5)}, P95 {Pct(best.SavingsFraction.P95)})";
+            ? $"No traffic.noise: every month alike; {Engine.OracleBound.Label(best.Policy)}{where} saves {Pct(best.SavingsFraction!.P50)}"
+            : $"{Engine.OracleBound.Label(best.Policy)}{where} saves the most of the deployable policies: median {Pct(best.SavingsFraction!.P50)} " +
+              $"(P5 {Pct(best.SavingsFraction!.P5)}, P95 {Pct(best.SavingsFraction!.P95)})";
         string xLabel = $"savings against all-API ({runs:N0} months a line" + (axis is null ? ")" : $"; grid: {axis})");
         Plot plot = ChartStyle.NewPlot(title, xLabel, "share of months saving less");
         Color[] colours = ChartPalette.For(policies);
@@ -50,7 +56,7 @@ public static class SweepChart
             line.LineWidth = ChartStyle.Overlapping(policy, policies.Count).Width;
             line.LinePattern = GridPatterns[grids.IndexOf(g.GridIndex) % GridPatterns.Length];
             var marks = plot.Add.Scatter(
-                [g.SavingsFraction.P5 * 100, g.SavingsFraction.P50 * 100, g.SavingsFraction.P95 * 100], new[] { 0.05, 0.5, 0.95 }, color);
+                [g.SavingsFraction!.P5 * 100, g.SavingsFraction!.P50 * 100, g.SavingsFraction!.P95 * 100], new[] { 0.05, 0.5, 0.95 }, color);
             marks.LineWidth = 0;
             marks.MarkerSize = 14;
         }

@@ -39,11 +39,18 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
     /// <summary>What the months drawn with noise, failures and preemptions add to the average month's figures.</summary>
     private string MonteCarloFinding()
     {
-        SweepGroup? best = sweep.Where(g => g.Policy != Engine.OracleBound.Name).MaxBy(g => g.SavingsFraction.Mean);
-        return best is null
-            ? " Nothing in this scenario varies from month to month, so no Monte Carlo was run."
-            : $" Across {sweepRuns:N0} months drawn with the scenario's noise, failures and preemptions, {best.Policy} saves the most: " +
-              $"a mean of {Pct(best.SavingsFraction.Mean)} (P5 {Pct(best.SavingsFraction.P5)}, P95 {Pct(best.SavingsFraction.P95)}).";
+        if (sweep.Count == 0)
+        {
+            return " Nothing in this scenario varies from month to month, so no Monte Carlo was run.";
+        }
+        (SweepGroup g, MetricStats share)? best = sweep
+            .Where(g => g.Policy != Engine.OracleBound.Name && g.SavingsFraction is not null)
+            .Select(g => ((SweepGroup, MetricStats)?)(g, g.SavingsFraction!))
+            .MaxBy(b => b!.Value.Item2.Mean);
+        return best is not { } b
+            ? $" None of the {sweepRuns:N0} months drawn has any demand, so none has a savings share."
+            : $" Across {sweepRuns:N0} months drawn with the scenario's noise, failures and preemptions, {b.g.Policy} saves the most: " +
+              $"a mean of {Pct(b.share.Mean)} (P5 {Pct(b.share.P5)}, P95 {Pct(b.share.P95)}).";
     }
 
     /// <summary>How the report was made, written at its foot; none when not set.</summary>
@@ -164,8 +171,9 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
 
         var mc = sweep.Select(g => new[]
         {
-            Engine.OracleBound.Label(g.Policy), Pct(g.SavingsFraction.Mean), g.Runs > 1 ? $"{Pct(g.SavingsFraction.Ci95Low)} – {Pct(g.SavingsFraction.Ci95High)}" : "— (one month)",
-            Pct(g.SavingsFraction.P5), Pct(g.SavingsFraction.P50), Pct(g.SavingsFraction.P95), new Usd(g.TotalUsd.Mean).ToShortString(),
+            Engine.OracleBound.Label(g.Policy), Percent.Savings(g.SavingsFraction?.Mean),
+            g.SavingsFraction is not { } share ? "n/a (no demand)" : g.Runs > 1 ? $"{Pct(share.Ci95Low)} – {Pct(share.Ci95High)}" : "— (one month)",
+            Percent.Savings(g.SavingsFraction?.P5), Percent.Savings(g.SavingsFraction?.P50), Percent.Savings(g.SavingsFraction?.P95), new Usd(g.TotalUsd.Mean).ToShortString(),
         }).ToList();
         if (mc.Count > 0)
         {

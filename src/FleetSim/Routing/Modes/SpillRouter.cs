@@ -9,14 +9,23 @@ namespace FleetSim.Routing.Modes;
 /// <summary>
 /// An idealised overflow router: a request takes a free slot on any replica, else goes to the API
 /// at once. The fleet is then one Erlang loss system of all its slots (M/G/N/N), whose blocking is
-/// Erlang B whatever the size distribution (insensitivity), so the minute form is exact.
+/// Erlang B whatever the size distribution (insensitivity), so the minute form is exact. Replicas
+/// with a measured throughput curve share their pace among the requests in flight; the minute form
+/// is then the birth-death chain of <see cref="SharedLoss"/>.
 /// </summary>
 internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
 {
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
-        MinuteKernels.Spill(demand, fleet.Slots, fleet.ErlangsPerTokenPerSecond, served);
+        fleet.SharedCurve is { } curve
+            ? SharedLoss.Serve(demand, SharedFleetRates.For(curve, fleet.Replicas, Spec.Choice), served)
+            : MinuteKernels.Spill(demand, fleet.Slots, fleet.ErlangsPerTokenPerSecond, served);
 
-    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet);
+    public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) =>
+        replica.SharesByLoad && Spec.Weights is not null
+            ? "weighted simple-shuffle over replicas with a measured throughput curve has no minute form (the weights skew how requests share the replicas)"
+            : null;
+
+    public override RequestAdmission Admission(RequestFleet fleet) => fleet.Shared is null ? new Rule(fleet) : new SharedRule(fleet);
 
     public override string Describe(FleetShape fleet) =>
         fleet.Slots == 0
@@ -39,6 +48,55 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
 
         // Asked when a request is held, with the replica's slots just touched; not on a request's end.
         public bool EligibleAtLoad(int replica, int load) => load < slots[replica].Servers;
+    }
+
+    /// <summary>Replicas with room are eligible; their load is their requests in flight, finishes replayed up to the pick.</summary>
+    private readonly struct RoomOnShared(SharedReplica[] replicas) : IReplicaState
+    {
+        public bool Eligible(int replica, double now) => replicas[replica].HasRoom(now);
+
+        public int Load(int replica, double now) => replicas[replica].InFlightAt(now);
+    }
+
+    /// <summary>
+    /// The same rule on replicas that serve at their measured curve's pace: a request takes room on
+    /// an eligible replica and shares it until it finishes (<see cref="SharedReplica"/>), else goes
+    /// to the API at once. The fleet is then a loss network of processor-sharing replicas.
+    /// </summary>
+    private sealed class SharedRule : RequestAdmission
+    {
+        private readonly EligibleReplicas<RoomOnShared> _eligible;
+        private readonly SharedReplica[] _replicas;
+
+        public SharedRule(RequestFleet fleet)
+            : base(fleet)
+        {
+            _replicas = fleet.Shared!;
+            _eligible = fleet.Eligible(new RoomOnShared(_replicas));
+        }
+
+        public override void Arrive(double now, double tokens)
+        {
+            Ledger.Arrived(tokens);
+            int r = _eligible.Pick(now);
+            if (r < 0)
+            {
+                Ledger.ToApi(now, tokens);
+                return;
+            }
+            SharedReplica replica = _replicas[r];
+            // Prefill is shared by the requests in flight, itself included: one more than before it.
+            int inFlight = replica.InFlightAt(now) + 1;
+            replica.Start(now, now, tokens, Fleet.FirstTokenOf(tokens, inFlight));
+        }
+
+        public override void Finish()
+        {
+            foreach (SharedReplica replica in _replicas)
+            {
+                replica.Advance(double.PositiveInfinity);
+            }
+        }
     }
 
     /// <remarks>

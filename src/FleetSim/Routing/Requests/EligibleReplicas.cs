@@ -67,13 +67,15 @@ public sealed class EligibleReplicas<TState>
     /// <param name="weights">simple-shuffle's weight per replica, or null for all equal; a replica past the list's end has weight 0 (never picked), as in <see cref="ReplicaPicker"/>.</param>
     /// <param name="random">The routing stream (simple-shuffle's draws).</param>
     /// <param name="start">The clock's start (seconds): every replica is asked once at this time.</param>
-    public EligibleReplicas(TState state, ReplicaChoice choice, int replicas, IReadOnlyList<double>? weights, Random random, double start = 0)
+    /// <param name="scan">Look at every replica on every pick whatever the fleet's size: for states
+    /// whose eligibility changes at moments the router cannot announce.</param>
+    public EligibleReplicas(TState state, ReplicaChoice choice, int replicas, IReadOnlyList<double>? weights, Random random, double start = 0, bool scan = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         _state = state;
         _random = random;
         _replicas = replicas;
-        if (replicas <= ScanLimit)
+        if (replicas <= ScanLimit || scan)
         {
             // The same picks, draw for draw, as before the set was kept.
             _scan = new ReplicaPicker(choice, replicas, weights, random);

@@ -15,11 +15,15 @@ namespace FleetSim.Routing.Requests;
 /// <param name="minutes">Minutes of the horizon; time past its end is not recorded.</param>
 public sealed class InFlightRecorder(int minutes)
 {
-    private readonly int[] _starts = new int[minutes], _ends = new int[minutes];
+    private readonly double[] _starts = new double[minutes], _ends = new double[minutes];
     private readonly double[] _startRest = new double[minutes], _endRest = new double[minutes];
 
-    /// <summary>A slot held from <paramref name="start"/> to <paramref name="end"/> (seconds).</summary>
-    public void Hold(double start, double end)
+    /// <summary>
+    /// A slot held from <paramref name="start"/> to <paramref name="end"/> (seconds), counted as
+    /// <paramref name="weight"/> slots throughout (a request sharing a replica counts the share of a
+    /// full batch's pace it ran at, see <see cref="SharedReplica"/>).
+    /// </summary>
+    public void Hold(double start, double end, double weight = 1)
     {
         int n = _starts.Length;
         start = Math.Max(start, 0);
@@ -29,13 +33,13 @@ public sealed class InFlightRecorder(int minutes)
         }
         int first = (int)(start * (1 / 60.0));
         first = Math.Min(first, n - 1);
-        _starts[first]++;
-        _startRest[first] += (first + 1) * 60.0 - start;
+        _starts[first] += weight;
+        _startRest[first] += weight * ((first + 1) * 60.0 - start);
         if (end < n * 60.0)
         {
             int last = Math.Min((int)(end * (1 / 60.0)), n - 1);
-            _ends[last]++;
-            _endRest[last] += (last + 1) * 60.0 - end;
+            _ends[last] += weight;
+            _endRest[last] += weight * ((last + 1) * 60.0 - end);
         }
     }
 
@@ -43,7 +47,7 @@ public sealed class InFlightRecorder(int minutes)
     public double[] MeanPerMinute()
     {
         var mean = new double[_starts.Length];
-        long running = 0;
+        double running = 0;
         for (int m = 0; m < mean.Length; m++)
         {
             double slotSeconds = 60.0 * running + _startRest[m] - _endRest[m];

@@ -18,6 +18,15 @@ public abstract class RequestAdmission(RequestFleet fleet)
     public virtual void Resume(in PendingRequest request) =>
         throw new InvalidOperationException($"{GetType().Name} defers no requests");
 
+    /// <summary>
+    /// The arrivals are over and every deferred request has been resumed: requests still in service
+    /// finish now, into the ledger, before the engine reads it. Nothing to do for rules whose
+    /// requests reach the ledger when they are admitted.
+    /// </summary>
+    public virtual void Finish()
+    {
+    }
+
     /// <summary>Serves the request on replica <paramref name="replica"/>'s slots, starting when its FIFO line lets it.</summary>
     /// <returns>False if it would still be waiting when the horizon ends (then it is left unfinished).</returns>
     protected bool ServeOn(int replica, double now, double tokens, double arrived)

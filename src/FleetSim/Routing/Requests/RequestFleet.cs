@@ -21,6 +21,7 @@ public sealed class RequestFleet
         Replicas = fleet.Replicas;
         SlotsPerReplica = fleet.Replica.MaxInFlight;
         Slots = [.. Enumerable.Range(0, Replicas).Select(_ => new ServerBank(Math.Max(1, SlotsPerReplica)))];
+        Shared = fleet.Replica.SharesByLoad ? [.. Enumerable.Range(0, Replicas).Select(_ => new SharedReplica(fleet.Replica.Curve, ledger))] : null;
         SecondsPerToken = ServiceTime.Seconds(1, fleet.Replica);
         PrefillSecondsPerToken = 1 / fleet.Replica.Prefill.Value;
         FreshInputShare = freshInputShare;
@@ -36,6 +37,12 @@ public sealed class RequestFleet
 
     /// <summary>Each replica's slots (its max_in_flight), FIFO.</summary>
     public ServerBank[] Slots { get; }
+
+    /// <summary>
+    /// Each replica serving its requests together at its measured curve's pace, or null when the
+    /// replica has no curve or a straight one (then <see cref="Slots"/> serve, each request at R/c).
+    /// </summary>
+    public SharedReplica[]? Shared { get; }
 
     /// <summary>Seconds a slot is held per processed token (c/R, <see cref="ServiceTime"/>).</summary>
     public double SecondsPerToken { get; }
@@ -57,11 +64,12 @@ public sealed class RequestFleet
 
     /// <summary>
     /// The replicas eligible by <paramref name="state"/>, kept up to date, with this run's
-    /// routing_strategy and routing stream; every replica is asked once at time 0.
+    /// routing_strategy and routing stream; every replica is asked once at time 0. Replicas that
+    /// share by load are looked at on every pick (their load changes at finishes no one schedules).
     /// </summary>
     public EligibleReplicas<TState> Eligible<TState>(TState state)
         where TState : struct, IReplicaState =>
-        new(state, Choice, Replicas, Weights, Random);
+        new(state, Choice, Replicas, Weights, Random, scan: Shared is not null);
 
     /// <summary>The horizon's end (seconds): a request still waiting then is left unfinished.</summary>
     public double End => Ledger.End;

@@ -71,18 +71,30 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
     /// <paramref name="start"/> and holds it for <paramref name="service"/> seconds; its first token
     /// comes <paramref name="firstToken"/> seconds after <paramref name="start"/>.
     /// </summary>
-    public void Served(double tokens, double arrived, double start, double service, double firstToken)
+    public void Served(double tokens, double arrived, double start, double service, double firstToken) =>
+        Record(tokens, arrived, start, service, firstToken, 1);
+
+    /// <summary>
+    /// <see cref="Served"/> for a request that shared its replica (<see cref="SharedReplica"/>),
+    /// recorded when it finished: it ran from <paramref name="start"/> for <paramref name="service"/>
+    /// seconds at a pace that varied with the load, and counts <paramref name="slotSeconds"/> of
+    /// slot-time (its tokens at the full batch's pace), spread evenly over its time in service.
+    /// </summary>
+    public void ServedShared(double tokens, double arrived, double start, double service, double firstToken, double slotSeconds) =>
+        Record(tokens, arrived, start, service, Math.Min(firstToken, service), service > 0 ? slotSeconds / service : 0);
+
+    private void Record(double tokens, double arrived, double start, double service, double firstToken, double slots)
     {
         SelfHostedRequests++;
         SelfHostedTokens += tokens;
-        // A request runs at a steady R/c tok/s, so the part of it processed after the horizon ends is
-        // its share of the service time past the end.
+        // The part of the request processed after the horizon ends is its share of the service time
+        // past the end (exact at a steady pace, as in the slot model).
         double end = start + service;
         if (end > End)
         {
             TokensAfterHorizon += tokens * Math.Min(1, (end - End) / service);
         }
-        InFlight.Hold(start, end);
+        InFlight.Hold(start, end, slots);
         double wait = start - arrived;
         Wait.Add(wait);
         TimeToFirstToken.Add(wait + firstToken);

@@ -124,9 +124,7 @@ public static class SweepRunner
                 PolicyRun result = PolicyEngine.Run(policy, scenario, model.Expected, actual, model.Economics, seed, _month);
                 bill = Bill.For(result, model.Prices);
             }
-            return new RunRecord(item, model.Point.Index, model.Point.Label, policy, run, seed, bill.Demand.Value, bill.AllApi.Value,
-                                 bill.SelfHost.Value, (bill.Spill + bill.Unserved).Value, bill.Total.Value, bill.Savings.Value, bill.SavingsFraction,
-                                 bill.SpillShare, bill.Utilization);
+            return RunRecord.Of(item, model.Point.Index, model.Point.Label, policy, run, seed, bill);
         }
     }
 }

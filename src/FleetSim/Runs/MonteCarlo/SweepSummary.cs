@@ -18,8 +18,12 @@ public sealed record MetricStats(double Mean, double P5, double P50, double P95,
 }
 
 /// <summary>One grid point and policy of a sweep: its runs summarized.</summary>
+/// <param name="SavingsFraction">Savings as a share of the all-API bill over the months that have
+/// an API bill; null when none has (no demand at this grid point), since a share of nothing is
+/// undefined.</param>
+/// <param name="SortedSavingsFractions">The months' savings shares in ascending order, the months with no API bill left out.</param>
 public sealed record SweepGroup(int GridIndex, string Grid, string Policy, int Runs, MetricStats TotalUsd, MetricStats SavingsUsd,
-                                MetricStats SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions);
+                                MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions);
 
 public static class SweepSummary
 {
@@ -32,13 +36,12 @@ public static class SweepSummary
             .Select(g =>
             {
                 RunRecord[] runs = [.. g];
-                double[] savings = [.. runs.Select(r => r.SavingsFraction)];
-                double[] sorted = [.. savings];
+                double[] sorted = [.. runs.Where(r => r.SavingsFraction.HasValue).Select(r => r.SavingsFraction!.Value)];
                 Array.Sort(sorted);
                 return new SweepGroup(g.Key.GridIndex, g.Key.Grid, g.Key.Policy, runs.Length,
                     MetricStats.Of([.. runs.Select(r => r.TotalUsd)]),
                     MetricStats.Of([.. runs.Select(r => r.SavingsUsd)]),
-                    MetricStats.Of(savings),
+                    sorted.Length > 0 ? MetricStats.Of(sorted) : null,
                     MetricStats.Of([.. runs.Select(r => r.SpillShare)]),
                     MetricStats.Of([.. runs.Select(r => r.Utilization)]),
                     sorted);

@@ -1,0 +1,123 @@
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing.Requests;
+
+/// <summary>
+/// One replica that serves its requests in flight together, at the rate its throughput curve gives
+/// for how many there are: processor sharing with a state-dependent rate, R(n) processed tok/s for
+/// the replica and R(n)/n for each of its n requests, up to c = max_in_flight at once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// All requests in flight progress at the same speed, so it is enough to follow one number, the
+/// tokens each has received since time 0 if it had been in flight all along (the virtual time V,
+/// dV/dt = R(n)/n). A request of P tokens that starts when V = v finishes when V reaches v + P,
+/// so the order in which requests finish is fixed at their start (a min-heap on v + P) and only
+/// the wall-clock moment of the next finish moves as requests come and go. Nothing is scheduled:
+/// <see cref="Advance"/> replays the finishes up to a moment when someone looks, each in
+/// O(log n), and hands each finished request to the ledger then (its latency is known only when
+/// it ends).
+/// </para>
+/// <para>
+/// With the straight line R(n) = n·R/c each request runs at R/c whatever n, the slot model of
+/// <see cref="ServiceTime"/>; <see cref="ServerBank"/> serves that case without replaying finishes.
+/// </para>
+/// </remarks>
+public sealed class SharedReplica
+{
+    private readonly double[] _perRequest; // R(n)/n for n = 1 … c; [0] unused
+    private readonly double _fullRate;     // R(c)
+    private readonly int _slots;
+    private readonly RequestLedger _ledger;
+    private readonly PriorityQueue<int, double> _finishes = new();
+    private InFlight[] _requests = new InFlight[8];
+    private int[] _free = new int[8];
+    private int _freeCount;
+    private int _used;
+    private double _clock;
+    private double _virtual;
+
+    /// <param name="curve">R(0 … c), processed tok/s of the replica by requests in flight.</param>
+    /// <param name="ledger">Where each request goes when it finishes.</param>
+    public SharedReplica(ThroughputCurve curve, RequestLedger ledger)
+    {
+        _slots = curve.MaxInFlight;
+        _perRequest = new double[_slots + 1];
+        for (int n = 1; n <= _slots; n++)
+        {
+            _perRequest[n] = curve.At(n) / n;
+        }
+        _fullRate = curve.At(_slots);
+        _ledger = ledger;
+    }
+
+    /// <summary>c, the most requests in flight at once.</summary>
+    public int Slots => _slots;
+
+    /// <summary>Requests in flight at <paramref name="now"/> (those that finished by then have left).</summary>
+    public int InFlightAt(double now)
+    {
+        Advance(now);
+        return _finishes.Count;
+    }
+
+    /// <summary>Whether a request arriving at <paramref name="now"/> finds room (fewer than c in flight).</summary>
+    public bool HasRoom(double now) => InFlightAt(now) < _slots;
+
+    /// <summary>
+    /// Starts a request of <paramref name="tokens"/> processed tokens that arrived at
+    /// <paramref name="arrived"/> and starts at <paramref name="now"/> (the caller checked
+    /// <see cref="HasRoom"/>); it reaches the ledger when it finishes.
+    /// </summary>
+    /// <param name="firstToken">Seconds from its start to its first token.</param>
+    /// <returns>Requests in flight with it, itself included.</returns>
+    public int Start(double now, double arrived, double tokens, double firstToken)
+    {
+        Advance(now);
+        int id = _freeCount > 0 ? _free[--_freeCount] : Grow();
+        _requests[id] = new InFlight(tokens, arrived, now, firstToken);
+        _finishes.Enqueue(id, _virtual + tokens);
+        return _finishes.Count;
+    }
+
+    /// <summary>
+    /// Lets every request that finishes by <paramref name="now"/> finish, in order, each at its own
+    /// moment, and moves the clock to <paramref name="now"/> (+∞ finishes them all).
+    /// </summary>
+    public void Advance(double now)
+    {
+        while (_finishes.TryPeek(out int id, out double finish))
+        {
+            double rate = _perRequest[_finishes.Count];
+            double at = _clock + (finish - _virtual) / rate;
+            if (at > now)
+            {
+                _virtual += (now - _clock) * rate;
+                _clock = now;
+                return;
+            }
+            _finishes.Dequeue();
+            _clock = at;
+            _virtual = finish;
+            InFlight r = _requests[id];
+            _free[_freeCount++] = id;
+            // Its slot-time, counted at the full batch's pace (c/R(c) seconds a token), so the busy
+            // share is the share of R(c) the replica delivered, as the minute engine counts it.
+            _ledger.ServedShared(r.Tokens, r.Arrived, r.Start, at - r.Start, r.FirstToken, r.Tokens * _slots / _fullRate);
+        }
+        _clock = Math.Max(_clock, now);
+    }
+
+    private int Grow()
+    {
+        int id = _used++;
+        if (id == _requests.Length)
+        {
+            Array.Resize(ref _requests, 2 * id);
+            Array.Resize(ref _free, 2 * id);
+        }
+        return id;
+    }
+
+    private readonly record struct InFlight(double Tokens, double Arrived, double Start, double FirstToken);
+}
