@@ -128,11 +128,26 @@ public class ChartLayoutTests
         });
     }
 
-    /// <summary>Seven policies at two points of a two-key grid whose labels are long.</summary>
-    private static IReadOnlyList<SweepGroup> SweepGroups()
+    [Test]
+    public void ASweepOfMoreLinesThanItDrawsListsOnlyTheDrawnGridPoints()
+    {
+        // 7 policies × 4 grid points = 28 lines; the chart draws the first 12: grid points 1 and 2.
+        Plot plot = SweepChart.Draw(SweepGroups(4));
+        Assert.Multiple(() =>
+        {
+            Assert.That(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Count(s => s.LineWidth > 0), Is.EqualTo(12));
+            Assert.That(plot.Legend.GetItems().Select(i => i.LabelText).Where(t => t.Contains('·', StringComparison.Ordinal)),
+                Is.EqualTo(new[] { "400B · 4", "600B · 6" }));
+            Assert.That(plot.Axes.Bottom.Label.Text.Replace('\n', ' '), Does.Contain("the first 12 of 28 lines"));
+        });
+    }
+
+    /// <summary>Seven policies at <paramref name="points"/> points of a two-key grid whose labels are long.</summary>
+    private static IReadOnlyList<SweepGroup> SweepGroups(int points = 2)
     {
         string[] policies = ["floor", "breakeven", "schedule", "reactive", "predictive", "oracle", "static:12"];
-        string[] grids = ["traffic.monthly_processed_tokens=400B fleet.replicas=4", "traffic.monthly_processed_tokens=600B fleet.replicas=6"];
+        string[] grids = [.. new[] { "400B fleet.replicas=4", "600B fleet.replicas=6", "800B fleet.replicas=8", "1T fleet.replicas=10" }
+            .Take(points).Select(v => "traffic.monthly_processed_tokens=" + v)];
         var groups = new List<SweepGroup>();
         for (int g = 0; g < grids.Length; g++)
         {

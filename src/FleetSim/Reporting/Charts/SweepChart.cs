@@ -41,12 +41,14 @@ public static class SweepChart
             ? $"No traffic.noise: every month alike; {Engine.OracleBound.Label(best.Policy)}{where} saves {Pct(best.SavingsFraction!.P50)}"
             : $"{Engine.OracleBound.Label(best.Policy)}{where} saves the most of the deployable policies: median {Pct(best.SavingsFraction!.P50)} " +
               $"(P5 {Pct(best.SavingsFraction!.P5)}, P95 {Pct(best.SavingsFraction!.P95)})";
-        string xLabel = $"savings against all-API ({runs:N0} months a line" + (axis is null ? ")" : $"; grid: {axis})");
+        // At most MaxLines lines are drawn, in the groups' order; the legend lists only what is drawn.
+        SweepGroup[] drawn = [.. groups.Take(MaxLines)];
+        string leftOut = drawn.Length < groups.Count ? $"; the first {drawn.Length} of {groups.Count} lines" : "";
+        string xLabel = $"savings against all-API ({runs:N0} months a line{leftOut}" + (axis is null ? ")" : $"; grid: {axis})");
         Plot plot = ChartStyle.NewPlot(title, xLabel, "share of months saving less");
         Color[] colours = ChartPalette.For(policies);
-        for (int i = 0; i < Math.Min(groups.Count, MaxLines); i++)
+        foreach (SweepGroup g in drawn)
         {
-            SweepGroup g = groups[i];
             double[] xs = [.. g.SortedSavingsFractions.Select(v => v * 100)];
             double[] ys = [.. Enumerable.Range(0, xs.Length).Select(k => (k + 0.5) / xs.Length)];
             int policy = policies.IndexOf(g.Policy);
@@ -61,7 +63,7 @@ public static class SweepChart
             marks.MarkerSize = 14;
         }
         // The legend names each colour (a policy) once and, on a grid, each pattern (a grid point) once.
-        for (int p = 0; p < policies.Count; p++)
+        foreach (int p in Enumerable.Range(0, policies.Count).Where(p => drawn.Any(g => g.Policy == policies[p])))
         {
             plot.Legend.ManualItems.Add(new LegendItem
             {
@@ -75,7 +77,7 @@ public static class SweepChart
         }
         if (manyGrids)
         {
-            foreach (int grid in grids.Take(MaxLines))
+            foreach (int grid in grids.Where(grid => drawn.Any(g => g.GridIndex == grid)))
             {
                 plot.Legend.ManualItems.Add(new LegendItem
                 {
@@ -89,7 +91,7 @@ public static class SweepChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.#", CultureInfo.InvariantCulture) + " %" };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [new Tick(0, "0"), new Tick(0.05, "P5"), new Tick(0.25, "25 %"), new Tick(0.5, "P50"), new Tick(0.75, "75 %"), new Tick(0.95, "P95"), new Tick(1, "100 %")]);
-        double[] all = [.. groups.Take(MaxLines).SelectMany(g => g.SortedSavingsFractions).Select(v => v * 100)];
+        double[] all = [.. drawn.SelectMany(g => g.SortedSavingsFractions).Select(v => v * 100)];
         double span = Math.Max(all.Max() - all.Min(), 1);
         plot.Axes.SetLimits(all.Min() - (span * 0.04), all.Max() + (span * 0.04), 0, 1);
         ChartStyle.LegendOutside(plot);
