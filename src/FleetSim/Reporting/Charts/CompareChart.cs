@@ -9,6 +9,11 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>compare.png: each policy's bill as stacked self-host and API bars, against all-API and the ceiling.</summary>
 public static class CompareChart
 {
+    /// <summary>
+    /// One stacked bar per run in <paramref name="comparison"/>'s order (self-host below, API above,
+    /// labelled with the total and savings %), the all-API and savings-ceiling lines, the legend beside the
+    /// data; dollars per the comparison's horizon (a month, or N h).
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison)
     {
         PolicyResult best = comparison.Headline;
@@ -35,7 +40,7 @@ public static class CompareChart
                 Value = run.Total.Value,
                 FillColor = ChartStyle.ApiColor,
                 Size = 0.6,
-                Label = $"{run.Total.ToShortString()} ({Percent.Format(run.SavingsFraction)})",
+                Label = $"{run.Total.ToShortString()}\n{Percent.Format(run.SavingsFraction)}",
             });
             ticks.Add(new Tick(i, run.Label));
         }
@@ -44,16 +49,19 @@ public static class CompareChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         ChartStyle.DollarAxis(plot);
 
-        var allApi = plot.Add.HorizontalLine(comparison.AllApi.Value, 3, ChartStyle.Color(6), LinePattern.Dashed);
+        var allApi = plot.Add.HorizontalLine(comparison.AllApi.Value, 3, ChartPalette.AllApi, LinePattern.Dashed);
         allApi.LegendText = $"all API {comparison.AllApi.ToShortString()}";
         double floorCost = comparison.AllApi.Value * (1 - comparison.SavingsCeiling);
-        var ceiling = plot.Add.HorizontalLine(floorCost, 4, ChartStyle.Color(2), LinePattern.Dotted);
+        var ceiling = plot.Add.HorizontalLine(floorCost, 4, ChartPalette.Ceiling, LinePattern.Dotted);
         ceiling.LegendText = $"savings ceiling: every token at the full-use self-host rate ({new Usd(floorCost).ToShortString()})";
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "self-hosted GPUs", FillColor = ChartStyle.SelfHostColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "API (spilled tokens)", FillColor = ChartStyle.ApiColor });
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.Axes.SetLimitsY(0, comparison.AllApi.Value * 1.18);
+        ChartStyle.LegendOutside(plot);
+        // Bars start at zero; the top leaves room for the value labels over the tallest bar.
+        double top = Math.Max(comparison.AllApi.Value, comparison.Runs.Max(r => r.Total.Value));
+        plot.Axes.SetLimits(-0.5, comparison.Runs.Count - 0.5, 0, top * 1.12);
+        ChartStyle.Fit(plot);
         return plot;
     }
 }

@@ -24,12 +24,20 @@ internal static class DayBands
         return (low, mid, high);
     }
 
+    /// <summary>
+    /// The band (only when it has width somewhere: one day, or days all alike, draw none, and so have no
+    /// legend entry for it) and the median line.
+    /// </summary>
     public static void Draw(Plot plot, double[] xs, double[] low, double[] mid, double[] high, string bandLabel, string medianLabel)
     {
-        var band = plot.Add.FillY(xs, low, high);
-        band.FillColor = ChartStyle.DemandColor.WithAlpha(0.18);
-        band.LineWidth = 0;
-        band.LegendText = bandLabel;
+        double peak = Math.Max(1e-9, high.Max());
+        if (Enumerable.Range(0, xs.Length).Any(i => high[i] - low[i] > peak * 1e-3))
+        {
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillColor = ChartStyle.DemandColor.WithAlpha(0.18);
+            band.LineWidth = 0;
+            band.LegendText = bandLabel;
+        }
         var median = plot.Add.ScatterLine(xs, mid, ChartStyle.DemandColor);
         median.LineWidth = 4;
         median.LegendText = medianLabel;

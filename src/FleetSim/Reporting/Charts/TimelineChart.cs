@@ -4,44 +4,81 @@ using ScottPlot;
 
 namespace FleetSim.Reporting.Charts;
 
-/// <summary>timeline.png: a representative week of demand against each policy's serving capacity.</summary>
+/// <summary>
+/// timeline.png: a representative week of demand against each policy's serving capacity. Capacity lines
+/// that coincide (schedule, predictive and the oracle often choose the same fleet) are told apart by
+/// width and pattern (<see cref="ChartStyle.Overlapping"/>). When demand or a capacity moves every minute
+/// (traffic noise, a per-minute trace), the week is drawn as hourly means, with demand's P10–P90 of the
+/// minutes in each hour as a band (<see cref="HourlySeries"/>), rather than 10,080 points a line.
+/// </summary>
 public static class TimelineChart
 {
     /// <summary>The first whole week of the horizon (Monday 00:00 on), or all of it when shorter.</summary>
     public static (int From, int To) Week(int minutes) => (0, Math.Min(minutes, 7 * 1440));
 
+    /// <summary>
+    /// The first week of <paramref name="comparison"/> in tok/s: the headline run's self-hosted and spilled
+    /// areas, demand, and each run's capacity in its policy's colour; per minute, or as hourly means
+    /// when a series moves every minute (<see cref="HourlySeries.ChangesOften"/>).
+    /// </summary>
     public static Plot Draw(PolicyComparison comparison)
     {
         var (from, to) = Week(comparison.Demand.Minutes);
         PolicyResult best = comparison.Headline;
-        double[] hours = [.. Enumerable.Range(from, to - from).Select(m => m / 60.0)];
+        double throughput = comparison.Scenario.Replica.Throughput.Value;
         double[] demand = comparison.Demand.Rate[from..to].ToArray();
         double[] served = best.Served[from..to];
+        double[][] capacity = [.. comparison.Runs.Select(r => r.Serving[from..to].Select(s => s * throughput).ToArray())];
+        bool hourly = HourlySeries.ChangesOften(demand) || capacity.Any(c => HourlySeries.ChangesOften(c));
+
         double weekServed = served.Sum() / Math.Max(1e-9, demand.Sum());
         Plot plot = ChartStyle.NewPlot(
             $"A week: {best.Label} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, the rest spills to the API",
-            "day of the week",
+            hourly ? "day of the week (hourly means)" : "day of the week",
             "processed tokens per second");
-        double[] zero = new double[hours.Length];
-        var selfHosted = plot.Add.FillY(hours, zero, served);
-        selfHosted.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.45);
+
+        double[] xs;
+        double[] Shown(double[] minutes) => hourly ? HourlySeries.Means(minutes) : minutes;
+        if (hourly)
+        {
+            xs = [.. Enumerable.Range(0, (demand.Length + 59) / 60).Select(h => h + 0.5)];
+        }
+        else
+        {
+            xs = [.. Enumerable.Range(from, to - from).Select(m => m / 60.0)];
+        }
+        double[] shownDemand = Shown(demand), shownServed = Shown(served);
+        double top = shownDemand.Max();
+
+        var selfHosted = plot.Add.FillY(xs, new double[xs.Length], shownServed);
+        selfHosted.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.35);
         selfHosted.LineWidth = 0;
         selfHosted.LegendText = $"self-hosted ({best.Label})";
-        var spilled = plot.Add.FillY(hours, served, demand);
-        spilled.FillColor = ChartStyle.ApiColor.WithAlpha(0.45);
+        var spilled = plot.Add.FillY(xs, shownServed, shownDemand);
+        spilled.FillColor = ChartStyle.ApiColor.WithAlpha(0.35);
         spilled.LineWidth = 0;
         spilled.LegendText = $"spilled to the API ({best.Label})";
-        var demandLine = plot.Add.ScatterLine(hours, demand, ChartStyle.DemandColor);
-        demandLine.LineWidth = 4;
-        demandLine.LegendText = "demand";
-        double throughput = comparison.Scenario.Replica.Throughput.Value;
+        if (hourly)
+        {
+            var (low, high) = HourlySeries.Spread(demand, 0.1, 0.9);
+            var spread = plot.Add.FillY(xs, low, high);
+            spread.FillColor = ChartStyle.DemandColor.WithAlpha(0.2);
+            spread.LineWidth = 0;
+            spread.LegendText = "demand, P10–P90 of minutes";
+            top = Math.Max(top, high.Max());
+        }
+        var demandLine = plot.Add.ScatterLine(xs, shownDemand, ChartStyle.DemandColor);
+        demandLine.LineWidth = hourly ? 3 : 4;
+        demandLine.LegendText = hourly ? "demand, hourly mean" : "demand";
+
+        Color[] colours = ChartPalette.For([.. comparison.Runs.Select(r => r.Policy)]);
         for (int i = 0; i < comparison.Runs.Count; i++)
         {
-            PolicyResult run = comparison.Runs[i];
-            double[] capacity = [.. run.Serving[from..to].Select(s => s * throughput)];
-            var line = plot.Add.ScatterLine(hours, capacity, ChartStyle.Color(i));
-            line.LineWidth = 2;
-            line.LegendText = $"{run.Label} capacity";
+            double[] shown = Shown(capacity[i]);
+            var line = plot.Add.ScatterLine(xs, shown, colours[i]);
+            ChartStyle.Distinguish(line, i, comparison.Runs.Count);
+            line.LegendText = $"{comparison.Runs[i].Label} capacity";
+            top = Math.Max(top, shown.Max());
         }
         string[] days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         var ticks = Enumerable.Range(0, (to - from) / 1440 + 1)
@@ -49,8 +86,9 @@ public static class TimelineChart
             .ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         ChartStyle.QuantityAxis(plot);
-        plot.Axes.SetLimitsY(0, Math.Max(demand.Max(), comparison.Runs.Max(r => r.Serving[from..to].Max()) * throughput) * 1.12);
-        plot.ShowLegend(Edge.Right);
+        plot.Axes.SetLimits(0, (to - from) / 60.0, 0, top * 1.08);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.Fit(plot);
         return plot;
     }
 }

@@ -7,6 +7,10 @@ namespace FleetSim.Reporting.Charts;
 /// <summary>profile.png: a trace's demand by hour of day, P10–P90 band across its days and the median.</summary>
 public static class TraceProfileChart
 {
+    /// <summary>
+    /// Hours 0–23 of the trace's clock in tok/s: the P10–P90 band across its days (none for one day or
+    /// days all alike, and then no legend entry for it) and the median day.
+    /// </summary>
     public static Plot Draw(TraceProfile profile)
     {
         var (low, mid, high) = DayBands.Of(profile.HourlyMeans());
@@ -19,10 +23,12 @@ public static class TraceProfileChart
             $"{System.IO.Path.GetFileName(profile.Path)}: {swing}",
             $"hour of day ({hourZero})", "processed tokens per second");
         double[] xs = [.. Enumerable.Range(0, 24).Select(h => (double)h)];
-        DayBands.Draw(plot, xs, low, mid, high, "P10–P90 of days", "median day");
+        bool oneDay = profile.HourlyMeans().Length <= 25;
+        DayBands.Draw(plot, xs, low, mid, high, "P10–P90 of days", oneDay ? "the trace's one day" : "median day");
         ChartStyle.QuantityAxis(plot);
         plot.Axes.SetLimits(0, 23, 0, Math.Max(1, high.Max()) * 1.1);
-        plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.Fit(plot);
         return plot;
     }
 }
