@@ -46,6 +46,8 @@ public class ChartLayoutTests
         yield return new TestCaseData(() => SweepChart.Draw(SweepGroups())).SetName("sweep.png, seven policies on a two-axis grid");
         yield return new TestCaseData(() => TiersChart.Draw(TierRows())).SetName("tiers.png, ten spends");
         yield return new TestCaseData(() => TraceProfileChart.Draw(OneDayTrace())).SetName("profile.png, a one-day trace");
+        yield return new TestCaseData(() => TornadoChart.Draw(Sensitivity.Of(
+            ScenarioRun.Of(Scenarios.Seed("fleet.replicas=6"), EngineChoice.Minute, expectedMonth: true), expectedMonth: true))).SetName("sensitivity.png, the seed's six replicas");
     }
 
     [TestCaseSource(nameof(Charts))]

@@ -58,7 +58,7 @@ public static class TornadoChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => new Usd(v).ToShortString() };
         var plan = plot.Add.VerticalLine(planned, 3, ChartStyle.DemandColor, LinePattern.Dashed);
         plan.LegendText = $"as planned: {sensitivity.Nominal.Bill.Savings.ToShortString()}";
-        var zero = plot.Add.VerticalLine(0, 2, ChartStyle.Color(6), LinePattern.Dotted);
+        var zero = plot.Add.VerticalLine(0, 2, ChartPalette.AllApi, LinePattern.Dotted);
         zero.LegendText = "break-even: no savings";
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "less saved than planned", FillColor = ChartStyle.ApiColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "more saved than planned", FillColor = ChartStyle.SelfHostColor });
@@ -66,7 +66,8 @@ public static class TornadoChart
         double pad = 0.25 * Math.Max(max - min, 1);
         plot.Axes.SetLimitsX(min - pad, max + pad);
         plot.Axes.SetLimitsY(-0.7, count - 0.3);
-        plot.ShowLegend(Edge.Bottom);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.Fit(plot);
         return plot;
     }
 
