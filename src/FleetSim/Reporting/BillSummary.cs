@@ -59,6 +59,9 @@ public sealed record BillSummary(
     /// <summary>Request engine only: latencies on the self-hosted path, seconds.</summary>
     public LatencyBlock? LatencySeconds { get; init; }
 
+    /// <summary>With slo: each objective's target and P95 (seconds) and whether it was met; unchecked (null) on the minute engine.</summary>
+    public IReadOnlyList<SloJson>? Slo { get; init; }
+
     /// <summary>Request engine only: events the kernel processed (arrivals and departures).</summary>
     public long? RequestEngineEvents { get; init; }
 
@@ -103,7 +106,8 @@ public sealed record BillSummary(
             AllApiByType = b.Prices.Api.Sheet.IsTyped ? ApiSpendBlock.Of(b.AllApiByType) : null,
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
-            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken } : null,
+            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd } : null,
+            Slo = run.Scenario.Slo is { } slo ? [.. SloAttainment.Of(slo, run.Requests).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.Met))] : null,
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,
         };
@@ -115,7 +119,13 @@ public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeT
 {
     /// <summary>Seconds per output token after the first (TPOT).</summary>
     public LatencySummary? TimePerOutputToken { get; init; }
+
+    /// <summary>End to end for requests the API served, from arrival; null without api.latency.</summary>
+    public LatencySummary? ApiEndToEnd { get; init; }
 }
+
+/// <summary>One SLO objective in bill.json: target and P95 in seconds, met or not (null: unchecked on the minute engine).</summary>
+public sealed record SloJson(string Measure, double TargetSeconds, double? P95Seconds, bool? Met);
 
 /// <summary>An API bill by token type, $.</summary>
 public sealed record ApiSpendBlock(double FreshInputUsd, double CachedInputUsd, double OutputUsd)

@@ -87,6 +87,10 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Utilization  {Percent.Format(b.Utilization)} month mean, {Percent.Format(b.TroughUtilization)} in the trough hour; " +
                            $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {Percent.Format(b.BreakEvenUtilization)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
+        if (run.Scenario.Slo is { } slo)
+        {
+            sb.AppendLine(Inv, $"  SLO          {SloLine(SloAttainment.Of(slo, run.Requests))}");
+        }
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))
         {
@@ -132,6 +136,11 @@ public static class BillTable
         Latency(sb, "time to first token", r.TimeToFirstToken);
         Latency(sb, "end to end", r.EndToEnd);
         LatencyRow(sb, "time per output token", r.TimePerOutputToken, Milliseconds);
+        if (r.ApiEndToEnd is { } api)
+        {
+            sb.AppendLine(Inv, $"  Latency on the API path (from arrival, with api.latency), P50 / P95 / P99:");
+            Latency(sb, "end to end", api);
+        }
         if (minuteBill is not null)
         {
             sb.AppendLine(Inv, $"  Minute engine, same router: {Percent.Format(minuteBill.SpillShare, 2)} of tokens to the API " +
@@ -143,6 +152,20 @@ public static class BillTable
 
     private static void LatencyRow(StringBuilder sb, string label, LatencySummary l, Func<double, string> format) =>
         sb.AppendLine(Inv, $"    {label,-22}{format(l.P50),9} {format(l.P95),9} {format(l.P99),9}");
+
+    /// <summary>Each objective's P95 against its target on the self-hosted path, or why none was checked.</summary>
+    private static string SloLine(IReadOnlyList<SloResult> results)
+    {
+        if (results.All(r => r.Met is null))
+        {
+            return "not checked: latency comes from the request engine (fleetsim run --engine request)";
+        }
+        string Format(SloResult r) => r.Measure == "time per output token" ? Milliseconds(r.TargetSeconds) : Seconds(r.TargetSeconds);
+        string P95(SloResult r) => r.Measure == "time per output token" ? Milliseconds(r.P95Seconds!.Value) : Seconds(r.P95Seconds!.Value);
+        string each = string.Join("; ", results.Select(r => $"{r.Measure} P95 {P95(r)} {(r.Met == true ? "≤" : ">")} {Format(r)}"));
+        int missed = results.Count(r => r.Met == false);
+        return $"{(missed == 0 ? "met" : $"MISSED ({missed} of {results.Count})")} on the self-hosted path: {each}";
+    }
 
     private static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString("0.0", Inv) + " ms" : Seconds(s);
 

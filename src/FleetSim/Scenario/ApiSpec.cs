@@ -12,6 +12,9 @@ public sealed record ApiSpec(ApiPriceSpec Price)
 
     /// <summary>Windows in which the API serves nothing: whatever would have gone to it is dropped.</summary>
     public IReadOnlyList<Outage> Outages { get; init; } = [];
+
+    /// <summary>The API's end-to-end latency, or null when not given (fallen-back requests then have none).</summary>
+    public ApiLatencySpec? Latency { get; init; }
 }
 
 /// <summary>An API outage from <paramref name="StartHour"/> for <paramref name="Hours"/> hours of the horizon.</summary>

@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers", "slo");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
@@ -64,7 +64,8 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");
         }
-        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers };
+        SloSpec? slo = top.Mapping("slo") is { } sl ? ReadSlo(sl) : null;
+        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers, Slo = slo };
     }
 
     /// <summary>A LiteLLM config says how many replicas there are, how many calls each lets through and the API's limits.</summary>
@@ -424,7 +425,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     private static ApiSpec ReadApi(MappingReader a)
     {
         a.Allow("usd_per_million_tokens", "input_usd_per_million_tokens", "cached_input_usd_per_million_tokens", "output_usd_per_million_tokens",
-                "batch_discount", "requests_per_minute", "tokens_per_minute", "outages");
+                "batch_discount", "requests_per_minute", "tokens_per_minute", "outages", "latency");
         ApiPriceSpec price = ReadApiPrice(a) with { BatchDiscount = a.Number("batch_discount", NumberRule.ShareBelowOne, 0) };
         double? rpm = a.Find("requests_per_minute") is null ? null : a.Number("requests_per_minute", NumberRule.Positive.AtMost(1e12));
         double? tpm = a.Find("tokens_per_minute") is null ? null : a.Number("tokens_per_minute", NumberRule.Positive.AtMost(1e15));
@@ -441,7 +442,30 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 outages.Add(new Outage(o.Number("start_hour", NumberRule.NonNegative.AtMost(87_600)), o.Number("hours", NumberRule.Positive.AtMost(87_600))));
             }
         }
-        return new ApiSpec(price) { RequestsPerMinute = rpm, TokensPerMinute = tpm, Outages = outages };
+        ApiLatencySpec? latency = null;
+        if (a.Mapping("latency") is { } l)
+        {
+            l.Allow("p50_seconds", "p95_seconds");
+            double p50 = l.Number("p50_seconds", NumberRule.Positive.AtMost(3_600));
+            double p95 = l.Number("p95_seconds", NumberRule.Positive.AtMost(36_000));
+            if (p95 < p50)
+            {
+                throw l.Error(l.Required("p95_seconds"), "p95_seconds", $"is {p95:G6} s, below p50_seconds {p50:G6} s");
+            }
+            latency = new ApiLatencySpec(p50, p95);
+        }
+        return new ApiSpec(price) { RequestsPerMinute = rpm, TokensPerMinute = tpm, Outages = outages, Latency = latency };
+    }
+
+    private static SloSpec ReadSlo(MappingReader s)
+    {
+        s.Allow("ttft_p95_seconds", "tpot_p95_ms", "e2e_p95_seconds");
+        double? Optional(string key, NumberRule rule) => s.Find(key) is null ? null : s.Number(key, rule);
+        var slo = new SloSpec(Optional("ttft_p95_seconds", NumberRule.Positive.AtMost(3_600)), Optional("tpot_p95_ms", NumberRule.Positive.AtMost(60_000)),
+                              Optional("e2e_p95_seconds", NumberRule.Positive.AtMost(86_400)));
+        return slo is { TimeToFirstTokenP95Seconds: null, TimePerOutputTokenP95Milliseconds: null, EndToEndP95Seconds: null }
+            ? throw s.ErrorHere("names no objective: give ttft_p95_seconds, tpot_p95_ms or e2e_p95_seconds")
+            : slo;
     }
 
     /// <summary>

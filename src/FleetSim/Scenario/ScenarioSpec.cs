@@ -19,6 +19,9 @@ public sealed record ScenarioSpec(
     /// <summary>Seed of the request engine's random numbers: the same seed gives the same run.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Latency objectives the run is checked against, or null for none.</summary>
+    public SloSpec? Slo { get; init; }
+
     /// <summary>How the fleet may scale, and the policies compare runs.</summary>
     public ScalingSpec Scaling { get; init; } = ScalingSpec.Default;
 

@@ -1,3 +1,4 @@
+using FleetSim.Engine.Requests;
 using System.Diagnostics;
 using FleetSim.Economics;
 using FleetSim.Engine;
@@ -257,6 +258,24 @@ public partial class InvariantSuite
                         // The ceiling's premise: a fleet serves at most its capacity over the time it is paid for.
                         checks.AtMost(run.Bill.SelfHosted.Value, run.Fleet.Capacity.Value * run.Demand.Minutes * 60.0, 1e-9 * run.Bill.Demand.Value,
                             "run/request: self-hosted tokens ≤ capacity × horizon");
+                        RequestRun r = run.Requests!;
+                        if (n.SelfHosted > 0)
+                        {
+                            // Latencies are ordered and a request's first token comes no later than its last.
+                            foreach (var (name, l) in new[] { ("TTFT", r.TimeToFirstToken), ("TPOT", r.TimePerOutputToken), ("end to end", r.EndToEnd) })
+                            {
+                                checks.True(l.P50 >= 0 && l.P50 <= l.P95 && l.P95 <= l.P99, $"run/request: {name} percentiles 0 ≤ P50 ≤ P95 ≤ P99", () => $"{l}");
+                            }
+                            checks.AtMost(r.TimeToFirstToken.P50, r.EndToEnd.P99 * 1.01, 1e-9, "run/request: first token by the last");
+                        }
+                        checks.True((r.ApiEndToEnd is not null) == (s.Api.Latency is not null), "run/request: an API-path latency exactly when api.latency is given");
+                        if (s.Slo is { } slo)
+                        {
+                            foreach (SloResult x in SloAttainment.Of(slo, r))
+                            {
+                                checks.True(x.Met == (x.P95Seconds <= x.TargetSeconds), $"run/request: SLO {x.Measure} met exactly when P95 ≤ target", () => $"{x}");
+                            }
+                        }
                     });
                 }
             }

@@ -373,6 +373,15 @@ internal sealed class ScenarioGenerator(int seed)
             {
                 limits += $", outages: [{{start_hour: {Num.F(Math.Round(Uniform(0, hours), 1))}, hours: {Num.F(Math.Round(Uniform(0.1, 12), 1))}}}]";
             }
+            if (Chance(0.15))
+            {
+                double p50 = Num.R(LogUniform(0.1, 60));
+                limits += $", latency: {{p50_seconds: {Num.F(p50)}, p95_seconds: {Num.F(p50 * Uniform(1, 5))}}}";
+            }
+            if (Chance(0.15))
+            {
+                rest.Add($"slo={{ttft_p95_seconds: {Num.F(LogUniform(0.1, 30))}, tpot_p95_ms: {Num.F(LogUniform(5, 200))}, e2e_p95_seconds: {Num.F(LogUniform(1, 600))}}}");
+            }
         }
         if (Chance(0.15))
         {

@@ -35,6 +35,12 @@ public sealed record RequestRun(
     /// </summary>
     public LatencySummary TimePerOutputToken { get; init; } = new(0, 0, 0, 0);
 
+    /// <summary>
+    /// End to end for requests the API served, from arrival (time before the hand-off plus the API's
+    /// latency, <c>api.latency</c>); null when the API's latency is not given.
+    /// </summary>
+    public LatencySummary? ApiEndToEnd { get; init; }
+
     /// <summary>Slot-seconds spent on calls that timed out and were aborted: GPU time that served nobody.</summary>
     public double WastedSlotSeconds { get; init; }
 

@@ -51,8 +51,14 @@ internal sealed class RequestSimulation
             ? new TraceReplay(trace.Profile, demand, mix.SizeCv, streams.Next())
             : null;
         _sizes = new RequestSizes(mix, streams.Next());
-        var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api)) { OutputShare = mix.OutputTokens / mix.ProcessedTokens };
-        _fleet = new RequestFleet(fleet, scenario.Router, mix.FreshInputTokens / mix.ProcessedTokens, ledger, streams.Next());
+        Random routing = streams.Next();
+        // The API's latency stream is drawn last, so the arrival, size and routing streams are those of a run without it.
+        var ledger = new RequestLedger(demand.Minutes, _arrivals.End, new ApiGate(scenario.Api))
+        {
+            OutputShare = mix.OutputTokens / mix.ProcessedTokens,
+            ApiLatency = scenario.Api.Latency is { } apiLatency ? (apiLatency, streams.Next()) : null,
+        };
+        _fleet = new RequestFleet(fleet, scenario.Router, mix.FreshInputTokens / mix.ProcessedTokens, ledger, routing);
         _admission = router.Admission(_fleet);
         Demand = demand;
         Fleet = fleet;
@@ -100,6 +106,7 @@ internal sealed class RequestSimulation
         {
             TokensAfterHorizon = new Tokens(l.TokensAfterHorizon),
             TimePerOutputToken = l.TimePerOutputToken.Summary(),
+            ApiEndToEnd = l.ApiLatency is null ? null : l.ApiEndToEnd.Summary(),
             WastedSlotSeconds = l.WastedSlotSeconds,
         };
     }

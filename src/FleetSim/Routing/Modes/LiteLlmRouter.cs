@@ -154,7 +154,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             if (request.Attempt > _spec.Retries || _healthy.Count(now) == 0)
             {
                 // Retries spent, or no healthy self-hosted deployment left to retry on: on to the API.
-                MoveOn(now, request.Tokens);
+                MoveOn(now, request.Tokens, request.Arrived);
                 return;
             }
             Ledger.Retry();
@@ -176,7 +176,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             if (r < 0)
             {
                 // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
-                MoveOn(now, tokens);
+                MoveOn(now, tokens, arrived);
                 return;
             }
             Picked(r, now);
@@ -230,14 +230,14 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         }
 
         /// <summary>After the retries: the next order or the fallbacks, which are the API, or an error to the client.</summary>
-        private void MoveOn(double now, double tokens)
+        private void MoveOn(double now, double tokens, double arrived)
         {
             if (_settings.ApiRoute == ApiRoute.None)
             {
                 Ledger.Drop(tokens);
                 return;
             }
-            Ledger.ToApi(now, tokens);
+            Ledger.ToApi(now, tokens, arrived);
         }
 
         /// <summary>

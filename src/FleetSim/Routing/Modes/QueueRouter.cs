@@ -142,7 +142,7 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
             ServeOn(r, now, tokens, now);
         }
 
-        public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens);
+        public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens, request.Arrived);
 
         protected override void Held(int replica, double now, double until)
         {

@@ -63,6 +63,16 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
     /// <summary>Output tokens per processed token (the request mix's share): a request's output tokens, for its time per output token.</summary>
     public double OutputShare { get; init; }
 
+    /// <summary>
+    /// End to end for requests the API served: the time before the hand-off (a queue's patience,
+    /// LiteLLM's timed-out calls and retries) plus the API's own latency. Empty when the API's latency
+    /// is not given.
+    /// </summary>
+    public LatencyHistogram ApiEndToEnd { get; } = new();
+
+    /// <summary>The API's latency and the stream its draws come from, or null when not given.</summary>
+    public (Scenario.ApiLatencySpec Latency, Random Random)? ApiLatency { get; init; }
+
     public InFlightRecorder InFlight { get; } = new(minutes);
 
     /// <summary>A request of <paramref name="tokens"/> processed tokens arrives.</summary>
@@ -84,19 +94,23 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
     /// <see cref="Served"/> for a request that shared its replica (<see cref="SharedReplica"/>),
     /// recorded when it finished: it ran from <paramref name="start"/> for <paramref name="service"/>
     /// seconds at a pace that varied with the load, and counts <paramref name="slotSeconds"/> of
-    /// slot-time (its tokens at the full batch's pace), spread evenly over its time in service.
+    /// slot-time (its tokens at the full batch's pace), spread evenly over its time in service;
+    /// <paramref name="afterHorizon"/> of its tokens were processed after the horizon ended.
     /// </summary>
-    public void ServedShared(double tokens, double arrived, double start, double service, double firstToken, double slotSeconds) =>
-        Record(tokens, arrived, start, service, Math.Min(firstToken, service), service > 0 ? slotSeconds / service : 0);
+    public void ServedShared(double tokens, double arrived, double start, double service, double firstToken, double slotSeconds, double afterHorizon) =>
+        Record(tokens, arrived, start, service, Math.Min(firstToken, service), service > 0 ? slotSeconds / service : 0, afterHorizon);
 
-    private void Record(double tokens, double arrived, double start, double service, double firstToken, double slots)
+    /// <param name="afterHorizon">Tokens processed after the horizon ended; NaN: its share of the service time past the end, exact at a steady pace (the slot model).</param>
+    private void Record(double tokens, double arrived, double start, double service, double firstToken, double slots, double afterHorizon = double.NaN)
     {
         SelfHostedRequests++;
         SelfHostedTokens += tokens;
-        // The part of the request processed after the horizon ends is its share of the service time
-        // past the end (exact at a steady pace, as in the slot model).
         double end = start + service;
-        if (end > End)
+        if (!double.IsNaN(afterHorizon))
+        {
+            TokensAfterHorizon += afterHorizon;
+        }
+        else if (end > End)
         {
             TokensAfterHorizon += tokens * Math.Min(1, (end - End) / service);
         }
@@ -131,14 +145,23 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
     /// <summary>A request is tried again.</summary>
     public void Retry() => Retries++;
 
-    /// <summary>Hands the request to the API at <paramref name="now"/>: served there, or dropped if its door is shut.</summary>
+    /// <summary>
+    /// Hands the request to the API at <paramref name="now"/>: served there, or dropped if its door is
+    /// shut. <paramref name="arrived"/> is when it first arrived (NaN: now), for its end-to-end latency.
+    /// </summary>
     /// <returns>Whether the API took it.</returns>
-    public bool ToApi(double now, double tokens)
+    public bool ToApi(double now, double tokens, double arrived = double.NaN)
     {
         if (api.TryAccept(now, tokens))
         {
             SpilledTokens += tokens;
             SpilledRequests++;
+            if (ApiLatency is var (latency, random))
+            {
+                // A standard normal by Box–Muller from two uniforms in (0, 1].
+                double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                ApiEndToEnd.Add((double.IsNaN(arrived) ? 0 : now - arrived) + latency.Sample(z));
+            }
             return true;
         }
         Drop(tokens);

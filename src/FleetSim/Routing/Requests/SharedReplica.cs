@@ -36,6 +36,7 @@ public sealed class SharedReplica
     private int _used;
     private double _clock;
     private double _virtual;
+    private double _virtualAtEnd = double.NaN; // V when the horizon ended, once the clock has passed it
 
     /// <param name="curve">R(0 … c), processed tok/s of the replica by requests in flight.</param>
     /// <param name="ledger">Where each request goes when it finishes.</param>
@@ -75,7 +76,7 @@ public sealed class SharedReplica
     {
         Advance(now);
         int id = _freeCount > 0 ? _free[--_freeCount] : Grow();
-        _requests[id] = new InFlight(tokens, arrived, now, firstToken);
+        _requests[id] = new InFlight(tokens, arrived, now, firstToken, _virtual);
         _finishes.Enqueue(id, _virtual + tokens);
         return _finishes.Count;
     }
@@ -92,20 +93,35 @@ public sealed class SharedReplica
             double at = _clock + (finish - _virtual) / rate;
             if (at > now)
             {
+                NoteHorizonEnd(now, rate);
                 _virtual += (now - _clock) * rate;
                 _clock = now;
                 return;
             }
+            NoteHorizonEnd(at, rate);
             _finishes.Dequeue();
             _clock = at;
             _virtual = finish;
             InFlight r = _requests[id];
             _free[_freeCount++] = id;
+            // What it received after the horizon ended: all of it past V at the end (exact under sharing).
+            double after = double.IsNaN(_virtualAtEnd) ? 0 : Math.Min(r.Tokens, finish - Math.Max(_virtualAtEnd, r.VirtualStart));
             // Its slot-time, counted at the full batch's pace (c/R(c) seconds a token), so the busy
             // share is the share of R(c) the replica delivered, as the minute engine counts it.
-            _ledger.ServedShared(r.Tokens, r.Arrived, r.Start, at - r.Start, r.FirstToken, r.Tokens * _slots / _fullRate);
+            _ledger.ServedShared(r.Tokens, r.Arrived, r.Start, at - r.Start, r.FirstToken, r.Tokens * _slots / _fullRate, Math.Max(0, after));
         }
+        NoteHorizonEnd(now, 0);
         _clock = Math.Max(_clock, now);
+    }
+
+    /// <summary>Records V at the horizon's end when the clock is about to pass it, moving at <paramref name="rate"/> per request until <paramref name="until"/>.</summary>
+    private void NoteHorizonEnd(double until, double rate)
+    {
+        double end = _ledger.End;
+        if (double.IsNaN(_virtualAtEnd) && until >= end)
+        {
+            _virtualAtEnd = _virtual + Math.Max(0, end - _clock) * rate;
+        }
     }
 
     private int Grow()
@@ -119,5 +135,5 @@ public sealed class SharedReplica
         return id;
     }
 
-    private readonly record struct InFlight(double Tokens, double Arrived, double Start, double FirstToken);
+    private readonly record struct InFlight(double Tokens, double Arrived, double Start, double FirstToken, double VirtualStart);
 }
