@@ -83,7 +83,10 @@ public static class MinuteKernels
             {
                 for (int m = i; m < i + 2 * width; m++)
                 {
-                    served[m] = demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
+                    // Minutes of one hour often share a rate (a plan's forecast, a noiseless shape): the integral once for the run of them.
+                    served[m] = m > 0 && demand[m] == demand[m - 1] && m > i
+                        ? served[m - 1]
+                        : demand[m] * (1 - 1 / ErlangB.InverseLoss(slots, demand[m] * erlangsPerTokenPerSecond, ErlangB.ServedUnchangedAbove));
                     total += served[m];
                 }
                 continue;
