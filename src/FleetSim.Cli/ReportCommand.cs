@@ -86,7 +86,8 @@ public static class ReportCommand
     /// <summary>
     /// report --format json: provenance, scenario, finding, the bill (as run --json has it), the comparison (as
     /// compare --json), the Monte Carlo summary per policy (as sweep --json; empty when months do not vary) and
-    /// the sensitivity cases (each factor and change with the planned fleet's total, savings and savings share).
+    /// the sensitivity (the scenario's fleet, its planned total and savings, whether the verdict holds, and each
+    /// factor and change with that fleet's total, savings and savings share).
     /// </summary>
     private static string JsonReport(ScenarioSpec scenario, ReportDocument document, ScenarioRun run, PolicyComparison comparison,
                                      IReadOnlyList<SweepGroup> sweep, Sensitivity sensitivity, Provenance provenance)
@@ -102,15 +103,21 @@ public static class ReportCommand
             ["bill"] = bill,
             ["compare"] = compare,
             ["monte_carlo"] = JsonSerializer.SerializeToNode(monteCarlo, Json),
-            ["sensitivity"] = JsonSerializer.SerializeToNode(
-                sensitivity.Factors.SelectMany(f => f.Cases.Select(c => new
+            ["sensitivity"] = JsonSerializer.SerializeToNode(new
+            {
+                Replicas = sensitivity.Nominal.Fleet.Replicas,
+                PlannedTotalUsd = sensitivity.Nominal.Bill.Total.Value,
+                PlannedSavingsUsd = sensitivity.Nominal.Bill.Savings.Value,
+                sensitivity.VerdictHolds,
+                Cases = sensitivity.Factors.SelectMany(f => f.Cases.Select(c => new
                 {
                     Factor = f.Name,
                     Change = c.Change,
                     TotalUsd = c.Bill.Total.Value,
                     SavingsUsd = c.Bill.Savings.Value,
                     SavingsFraction = c.Bill.SavingsShare,
-                })), Json),
+                })),
+            }, Json),
         };
         return body.ToJsonString(Json);
     }

@@ -34,7 +34,8 @@ public static class FleetSizing
     {
         int runs = WholeNodes(asked, replica);
         return runs == asked ? null
-            : $"{what}: {asked} replicas of {replica.Gpus} GPUs take {runs / replica.ReplicasPerNode} whole nodes of {replica.GpusPerNode}, which run {runs} replicas";
+            : $"{what}: {Units.Quantity.Count(asked, "replica")} of {replica.Gpus} GPUs {(asked == 1 ? "takes" : "take")} {Units.Quantity.Count(runs / replica.ReplicasPerNode, "whole node")} " +
+              $"of {replica.GpusPerNode}, which {(runs / replica.ReplicasPerNode == 1 ? "runs" : "run")} {Units.Quantity.Count(runs, "replica")}";
     }
 
     /// <summary>The replicas that <paramref name="replicas"/> replicas' nodes hold: ⌈replicas ÷ per node⌉ × per node.</summary>

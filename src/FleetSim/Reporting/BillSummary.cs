@@ -106,7 +106,7 @@ public sealed record BillSummary(
             AllApiByType = b.Prices.Api.Sheet.IsTyped ? ApiSpendBlock.Of(b.AllApiByType) : null,
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
-            LatencySeconds = run.Requests is { } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd } : null,
+            LatencySeconds = run.Requests is { Requests.SelfHosted: > 0 } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd } : null,
             Slo = run.Scenario.Slo is { } slo ? [.. SloAttainment.Of(slo, run.Requests).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.Met))] : null,
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,

@@ -73,11 +73,19 @@ public static class BillTable
         sb.AppendLine(Inv, $"  * effective $/M at {Percent.Format(b.Utilization)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");
         if (run.Scenario.Router.Mode != RouterMode.Fluid)
         {
-            Usd gap = b.Total - fluid.Total;
-            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {Percent.Savings(fluid.SavingsShare)};");
-            Tokens extra = b.Spilled + b.Dropped - fluid.Spilled;
-            string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
-            sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - b.Total) + " less")}.");
+            // The fluid bill is the minute engine's, on the expected demand: set it against the router's
+            // bill on the same demand (the minute engine's, for a request-engine run), never the sampled one.
+            Bill? same = run.Requests is null ? b : run.MinuteBill;
+            string tail = same is null || f.Replicas == 0 ? "." : ";";
+            sb.AppendLine(Inv, $"  Fluid router (the seed's arithmetic, min(demand, capacity)): total {fluid.Total}, saving {Percent.Savings(fluid.SavingsShare)}{tail}");
+            if (same is not null && f.Replicas > 0)
+            {
+                Usd gap = same.Total - fluid.Total;
+                Tokens extra = same.Spilled + same.Dropped - fluid.Spilled;
+                string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
+                string bothMinute = run.Requests is null ? "" : " (both on the minute engine)";
+                sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - same.Total) + " less")}{bothMinute}.");
+            }
         }
         if (run.Requests is { } req)
         {
@@ -89,7 +97,7 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
         if (run.Scenario.Slo is { } slo)
         {
-            sb.AppendLine(Inv, $"  SLO          {SloLine(SloAttainment.Of(slo, run.Requests))}");
+            sb.AppendLine(Inv, $"  SLO          {SloLine(SloAttainment.Of(slo, run.Requests), run.Requests is not null)}");
         }
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))
@@ -131,11 +139,18 @@ public static class BillTable
                            string.Create(Inv, $"{Quantity.Short(c.Spilled, precise: true)} to the API ({Percent.Format(r.SpilledRequestShare)}), {Quantity.Short(c.Dropped)} dropped") +
                            Routing.Router.For(r.Router).CountsNote(c.TimedOut, c.Rejected, c.Retries);
         sb.AppendLine(counts);
-        sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99:");
-        Latency(sb, "queue wait", r.QueueWait);
-        Latency(sb, "time to first token", r.TimeToFirstToken);
-        Latency(sb, "end to end", r.EndToEnd);
-        LatencyRow(sb, "time per output token", r.TimePerOutputToken, Milliseconds);
+        if (c.SelfHosted == 0)
+        {
+            sb.AppendLine(Inv, $"  Latency on the self-hosted path: none (no request was self-hosted)");
+        }
+        else
+        {
+            sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99:");
+            Latency(sb, "queue wait", r.QueueWait);
+            Latency(sb, "time to first token", r.TimeToFirstToken);
+            Latency(sb, "end to end", r.EndToEnd);
+            LatencyRow(sb, "time per output token", r.TimePerOutputToken, Milliseconds);
+        }
         if (r.ApiEndToEnd is { } api)
         {
             sb.AppendLine(Inv, $"  Latency on the API path (from arrival, with api.latency), P50 / P95 / P99:");
@@ -153,25 +168,28 @@ public static class BillTable
     private static void LatencyRow(StringBuilder sb, string label, LatencySummary l, Func<double, string> format) =>
         sb.AppendLine(Inv, $"    {label,-22}{format(l.P50),9} {format(l.P95),9} {format(l.P99),9}");
 
-    /// <summary>Each objective's P95 against its target on the self-hosted path, or why none was checked.</summary>
-    private static string SloLine(IReadOnlyList<SloResult> results)
+    /// <summary>Each objective's P95 against its target, or why it was not checked.</summary>
+    private static string SloLine(IReadOnlyList<SloResult> results, bool requestEngine)
     {
-        if (results.All(r => r.Met is null))
+        if (!requestEngine)
         {
             return "not checked: latency comes from the request engine (fleetsim run --engine request)";
         }
-        string Format(SloResult r) => r.Measure == "time per output token" ? Milliseconds(r.TargetSeconds) : Seconds(r.TargetSeconds);
-        string P95(SloResult r) => r.Measure == "time per output token" ? Milliseconds(r.P95Seconds!.Value) : Seconds(r.P95Seconds!.Value);
-        string each = string.Join("; ", results.Select(r => $"{r.Measure} P95 {P95(r)} {(r.Met == true ? "≤" : ">")} {Format(r)}"));
-        int missed = results.Count(r => r.Met == false);
-        return $"{(missed == 0 ? "met" : $"MISSED ({missed} of {results.Count})")} on the self-hosted path: {each}";
+        string Format(SloResult r, double v) => r.Measure == "time per output token" ? Milliseconds(v) : Seconds(v);
+        string each = string.Join("; ", results.Select(r => r.P95Seconds is { } p95
+            ? $"{r.Measure} P95 {Format(r, p95)} {(r.Met == true ? "≤" : ">")} {Format(r, r.TargetSeconds)}"
+            : $"{r.Measure} not measured (no request took that path)"));
+        int missed = results.Count(r => r.Met == false), measured = results.Count(r => r.Met is not null);
+        string verdict = measured == 0 ? "not measured" : missed == 0 ? "met" : $"MISSED ({missed} of {measured})";
+        return $"{verdict}: {each}";
     }
 
-    private static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString("0.0", Inv) + " ms" : Seconds(s);
+    private static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString(s < 0.0001 ? "0.###" : "0.0", Inv) + " ms" : Seconds(s);
 
     private static string Seconds(double s) => s switch
     {
         0 => "0 s",
+        < 0.01 => (s * 1000).ToString("0.###", Inv) + " ms",
         < 10 => s.ToString("0.00", Inv) + " s",
         < 3600 => s.ToString("0", Inv) + " s",
         _ => (s / 3600).ToString("0.0", Inv) + " h",

@@ -32,12 +32,21 @@ namespace FleetSim.Routing;
 /// split is the most a fleet can deliver with m in flight; the random pick's split gives less, up to
 /// half a point more spill share at 2 to 6 replicas. The two agree within 0.05 point past
 /// <see cref="ExactSplitReplicas"/> replicas (every replica's load nears the mean), where the even
-/// split serves both and the convolutions, whose cost grows as N²c², are not run.
+/// split serves both and the convolutions, whose cost grows as N²c², are not run; nor are they past
+/// <see cref="MaxConvolutionWork"/>.
 /// </remarks>
 public static class SharedFleetRates
 {
     /// <summary>Fleets up to this many replicas behind simple-shuffle take the independent replicas' split; larger ones the even split.</summary>
     public const int ExactSplitReplicas = 64;
+
+    /// <summary>
+    /// The most terms (about N²c²/2) the convolutions may take, some 0.2 s: past it (hundreds of
+    /// requests in flight a replica) the even split serves simple-shuffle too, as it does past
+    /// <see cref="ExactSplitReplicas"/>; with that many in flight a replica's load varies little
+    /// from the mean.
+    /// </summary>
+    public const double MaxConvolutionWork = 2e7;
 
     /// <summary>Convolutions kept per curve, so a policy's many fleet sizes cost one pass up to the largest.</summary>
     private static readonly ConditionalWeakTable<ThroughputCurve, Tables> Cache = [];
@@ -48,6 +57,7 @@ public static class SharedFleetRates
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         Tables tables = Cache.GetValue(curve, c => new Tables(c));
         return choice == ReplicaChoice.SimpleShuffle && replicas > 1 && replicas <= ExactSplitReplicas
+               && (double)replicas * replicas * curve.MaxInFlight * curve.MaxInFlight <= MaxConvolutionWork
             ? tables.IndependentSplit(replicas)
             : tables.EvenSplit(replicas);
     }

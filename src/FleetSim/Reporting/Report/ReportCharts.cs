@@ -29,7 +29,7 @@ public static class ReportCharts
         }
         if (sensitivity is not null)
         {
-            charts.Add((new ReportChart("sensitivity.png", "The planned fleet's savings when one figure is off: replica throughput ±10 and ±20 %, demand, GPU and API prices ±20 %."),
+            charts.Add((new ReportChart("sensitivity.png", "The scenario's fleet's savings when one figure is off by 20 % (replica throughput, demand, GPU and API prices), each bar from its worst case to its best; the table has throughput ±10 % too."),
                         TornadoChart.Draw(sensitivity)));
         }
         return [.. charts.Select(c => (c.Item1, c.Item2.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png)))];

@@ -79,6 +79,25 @@ public class SloAndApiLatencyTests
         Assert.That(SloAttainment.Of(s.Slo!, run.Requests).Single().Met, Is.Null);
     }
 
+    /// <summary>With no replica nothing is self-hosted: that path is unmeasured, not met with a P95 of 0 s; the API path is measured.</summary>
+    [Test]
+    public void APathNoRequestTookIsUnmeasuredNotMet()
+    {
+        ScenarioSpec s = Scenarios.Seed("horizon_hours=6", "fleet.replicas=0", "slo={e2e_p95_seconds: 60}", "api.latency={p50_seconds: 2, p95_seconds: 10}");
+        ScenarioRun run = ScenarioRun.Of(s, FleetSim.Engine.EngineChoice.Request);
+        IReadOnlyList<SloResult> results = SloAttainment.Of(s.Slo!, run.Requests);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results[0].Measure, Is.EqualTo("end to end"));
+            Assert.That(results[0].P95Seconds, Is.Null);
+            Assert.That(results[0].Met, Is.Null);
+            Assert.That(results[1].Measure, Is.EqualTo("end to end on the API path"));
+            Assert.That(results[1].P95Seconds, Is.EqualTo(10).Within(3).Percent);
+            Assert.That(results[1].Met, Is.True);
+            Assert.That(FleetSim.Reporting.BillTable.Render(run), Does.Contain("none (no request was self-hosted)").And.Not.Contain("more tokens on the fleet"));
+        });
+    }
+
     [TestCase("slo={}", "slo", "names no objective")]
     [TestCase("slo={ttft_p95: 3}", "slo.ttft_p95", "unknown key")]
     [TestCase("api.latency={p50_seconds: 20, p95_seconds: 10}", "api.latency.p95_seconds", "below p50_seconds 20 s")]
