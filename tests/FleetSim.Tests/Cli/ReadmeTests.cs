@@ -161,19 +161,7 @@ public partial class ReadmeTests
         try
         {
             Directory.CreateSymbolicLink(Path.Combine(dir, "scenarios"), Path.Combine(RepoRoot, "scenarios"));
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = dir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FleetSim.Cli.dll"));
-            foreach (string a in args)
-            {
-                start.ArgumentList.Add(a);
-            }
-            using Process p = Process.Start(start)!;
+            using Process p = Process.Start(CliProcess.Start(dir, args))!;
             Task<string> stdout = p.StandardOutput.ReadToEndAsync();
             Task<string> stderr = p.StandardError.ReadToEndAsync();
             if (!p.WaitForExit(TimeSpan.FromSeconds(90)))

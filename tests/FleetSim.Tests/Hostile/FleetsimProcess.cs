@@ -25,18 +25,7 @@ public static class FleetsimProcess
                 File.WriteAllBytes(Path.Combine(dir, name), bytes);
             }
             string outDir = Path.Combine(dir, "out");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = dir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FleetSim.Cli.dll"));
-            foreach (string a in c.Args)
-            {
-                start.ArgumentList.Add(a.Replace("{out}", outDir, StringComparison.Ordinal));
-            }
+            ProcessStartInfo start = CliProcess.Start(dir, c.Args.Select(a => a.Replace("{out}", outDir, StringComparison.Ordinal)));
             start.Environment["DOTNET_GCHeapHardLimit"] = "0x80000000";
             start.Environment["DOTNET_TieredPGO"] = "0";
             var clock = Stopwatch.StartNew();
