@@ -273,7 +273,9 @@ public partial class InvariantSuite
                         {
                             foreach (SloResult x in SloAttainment.Of(slo, r))
                             {
-                                checks.True(x.Met == (x.P95Seconds <= x.TargetSeconds), $"run/request: SLO {x.Measure} met exactly when P95 ≤ target", () => $"{x}");
+                                // Unmeasured (no request took the path) is neither met nor missed.
+                                checks.True(x.P95Seconds is { } p95 ? x.Met == (p95 <= x.TargetSeconds) : x.Met is null,
+                                            $"run/request: SLO {x.Measure} met exactly when P95 ≤ target, unmeasured without a P95", () => $"{x}");
                             }
                         }
                     });
