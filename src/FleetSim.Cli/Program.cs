@@ -27,12 +27,12 @@ namespace FleetSim.Cli
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (SweepOptions o) => SweepCommand.Execute(WithSets(o, sets), stdout, stderr),
-                    (MergeOptions o) => MergeCommand.Execute(o, stdout, stderr),
+                    (MergeOptions o) => MergeCommand.Execute(NoSets(o, "merge", sets), stdout, stderr),
                     (ReportOptions o) => ReportCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TiersOptions o) => TiersCommand.Execute(WithSets(o, sets), stdout, stderr),
-                    (TraceVerbOptions o) => TraceCommand.Execute(o, stdout, stderr),
+                    (TraceVerbOptions o) => TraceCommand.Execute(NoSets(o, "trace", sets), stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
-                    (ReplicaVerbOptions o) => ReplicaCommand.Execute(o, stdout, stderr),
+                    (ReplicaVerbOptions o) => ReplicaCommand.Execute(NoSets(o, "replica", sets), stdout, stderr),
                     errors => NotParsed(result, [.. errors], rest.Length == 0, stdout, stderr));
             }
             catch (ScenarioException e)
@@ -96,6 +96,11 @@ namespace FleetSim.Cli
             stderr.WriteLine($"fleetsim: {CommandLineMistakes.Describe(result, errors)}");
             return ExitCode.BadInput;
         }
+
+        /// <summary><paramref name="options"/> of a verb that reads no scenario, refusing the --set it would silently ignore.</summary>
+        /// <exception cref="UsageException">Any --set was given.</exception>
+        private static T NoSets<T>(T options, string verb, List<string> sets) =>
+            sets.Count == 0 ? options : throw new UsageException($"--set: 'fleetsim {verb}' reads no scenario to set '{sets[0]}' in (see 'fleetsim {verb} --help')");
 
         /// <summary>Adds the --set values taken out before parsing to the verb's own, and --router and --allow-unmodelled as the sets they stand for.</summary>
         private static T WithSets<T>(T o, List<string> sets)

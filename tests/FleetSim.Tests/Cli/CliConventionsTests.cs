@@ -35,6 +35,21 @@ public class CliConventionsTests
         string.Join(' ', VerbTypes.Single(t => t.GetCustomAttribute<VerbAttribute>()!.Name == verb).GetProperties()
             .Select(p => p.GetCustomAttribute<OptionAttribute>()?.LongName).OfType<string>());
 
+    /// <summary>A verb that reads no scenario refuses --set rather than ignoring it.</summary>
+    [TestCase("merge", "out/sweep")]
+    [TestCase("trace", "summarize", "scenarios/traces/openai-usage-week.csv")]
+    [TestCase("replica", "fit", "scenarios/replicas/benchmarks/vllm-c1.json")]
+    public void AVerbWithoutAScenarioRefusesSet(params string[] args)
+    {
+        var (code, output, err) = Fleetsim([.. args, "--set", "fleet.replicas=6"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(output, Is.Empty);
+            Assert.That(err, Does.Contain($"--set: 'fleetsim {args[0]}' reads no scenario"));
+        });
+    }
+
     [Test]
     public void EveryVerbIsCovered() =>
         Assert.That(VerbNames(), Is.EquivalentTo(new[] { "compare", "merge", "replica", "report", "run", "sweep", "tiers", "trace", "validate" }));
