@@ -50,12 +50,20 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
         public bool EligibleAtLoad(int replica, int load) => load < slots[replica].Servers;
     }
 
-    /// <summary>Replicas with room are eligible; their load is their requests in flight, finishes replayed up to the pick.</summary>
+    /// <summary>
+    /// Replicas with room are eligible; their load is their requests in flight, finishes replayed up to
+    /// the look. A replica changes by itself at its next finish, which moves as requests join, so each
+    /// look asks to be repeated then.
+    /// </summary>
     private readonly struct RoomOnShared(SharedReplica[] replicas) : IReplicaState
     {
         public bool Eligible(int replica, double now) => replicas[replica].HasRoom(now);
 
         public int Load(int replica, double now) => replicas[replica].InFlightAt(now);
+
+        public static bool ChangesByItself => true;
+
+        public double NextChange(int replica) => replicas[replica].NextFinish;
     }
 
     /// <summary>
@@ -88,6 +96,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
             // Prefill is shared by the requests in flight, itself included: one more than before it.
             int inFlight = replica.InFlightAt(now) + 1;
             replica.Start(now, now, tokens, Fleet.FirstTokenOf(tokens, inFlight));
+            _eligible.Touched(r, now);
         }
 
         public override void Finish()

@@ -60,6 +60,7 @@ public sealed class EligibleReplicas<TState>
     private readonly WakeUps _wakeUps = new();
     private readonly DueWakeUps? _dueWakeUps;
     private readonly int[]? _held; // least-busy when the load counts holds: each replica's requests in flight
+    private double[]? _selfWake; // states that change by themselves: each replica's live wake-up (+∞ none)
 
     /// <param name="state">The router's answers about a replica.</param>
     /// <param name="choice">simple-shuffle or least-busy.</param>
@@ -275,14 +276,69 @@ public sealed class EligibleReplicas<TState>
                     levels.Set(woken, levels.LevelOf(woken) >= 0 || _state.EligibleAtLoad(woken, load) ? load : -1);
                     continue;
                 }
-                Refresh(woken, now);
+                if (IsLiveWake(woken, now))
+                {
+                    Refresh(woken, now);
+                    WakeAtNextChange(woken);
+                }
             }
             return;
         }
         while (_wakeUps.TryTakeDue(now, out int replica))
         {
-            Refresh(replica, now);
+            if (IsLiveWake(replica, now))
+            {
+                Refresh(replica, now);
+                WakeAtNextChange(replica);
+            }
         }
+    }
+
+    /// <summary>
+    /// Asks replica <paramref name="replica"/> again when the state says it next changes by itself
+    /// (<see cref="IReplicaState.NextChange"/>), if it says; called after every look at a woken replica
+    /// and by <see cref="Touched"/>.
+    /// </summary>
+    private void WakeAtNextChange(int replica)
+    {
+        if (!TState.ChangesByItself)
+        {
+            return;
+        }
+        double next = _state.NextChange(replica);
+        double[] pending = _selfWake ??= NewSelfWakes(_replicas);
+        if (double.IsNaN(next) || double.IsPositiveInfinity(next) || next == pending[replica])
+        {
+            return;
+        }
+        // One live wake-up a replica: an earlier one still queued is now stale and is dropped when it comes.
+        pending[replica] = next;
+        WakeAt(replica, next);
+    }
+
+    /// <summary>A woken replica's wake-up is the live one (not one a later touch replaced) once its time has come.</summary>
+    private bool IsLiveWake(int replica, double now) =>
+        !TState.ChangesByItself || _selfWake is not { } pending || pending[replica] <= now;
+
+    private static double[] NewSelfWakes(int replicas)
+    {
+        var pending = new double[replicas];
+        Array.Fill(pending, double.PositiveInfinity);
+        return pending;
+    }
+
+    /// <summary>
+    /// The router changed replica <paramref name="replica"/> at <paramref name="now"/> (a request joined
+    /// it): looked at again now, and again when it next changes by itself.
+    /// </summary>
+    public void Touched(int replica, double now)
+    {
+        if (_scan is not null)
+        {
+            return;
+        }
+        Refresh(replica, now);
+        WakeAtNextChange(replica);
     }
 
     private void SetWeight(int replica, double weight)

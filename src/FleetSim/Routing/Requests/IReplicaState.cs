@@ -16,6 +16,17 @@ public interface IReplicaState
     /// </summary>
     static virtual bool LoadCountsHolds => false;
 
+    /// <summary>
+    /// When replica <paramref name="replica"/>'s standing next changes by itself as things stand
+    /// (seconds; +∞ for never), asked after every look at it so that it is looked at again then:
+    /// for states whose changes the router cannot announce ahead (a shared replica's next finish
+    /// moves as requests come and go). NaN (the default): the router announces them with WakeAt.
+    /// </summary>
+    double NextChange(int replica) => double.NaN;
+
+    /// <summary>Whether <see cref="NextChange"/> is asked at all (false unless a state says so, so states without it pay nothing).</summary>
+    static virtual bool ChangesByItself => false;
+
     /// <summary>Whether replica <paramref name="replica"/> may be picked at <paramref name="now"/> (seconds).</summary>
     bool Eligible(int replica, double now);
 

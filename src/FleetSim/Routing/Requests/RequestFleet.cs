@@ -64,12 +64,11 @@ public sealed class RequestFleet
 
     /// <summary>
     /// The replicas eligible by <paramref name="state"/>, kept up to date, with this run's
-    /// routing_strategy and routing stream; every replica is asked once at time 0. Replicas that
-    /// share by load are looked at on every pick (their load changes at finishes no one schedules).
+    /// routing_strategy and routing stream; every replica is asked once at time 0.
     /// </summary>
     public EligibleReplicas<TState> Eligible<TState>(TState state)
         where TState : struct, IReplicaState =>
-        new(state, Choice, Replicas, Weights, Random, scan: Shared is not null);
+        new(state, Choice, Replicas, Weights, Random);
 
     /// <summary>The horizon's end (seconds): a request still waiting then is left unfinished.</summary>
     public double End => Ledger.End;

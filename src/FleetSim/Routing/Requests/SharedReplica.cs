@@ -62,6 +62,14 @@ public sealed class SharedReplica
         return _finishes.Count;
     }
 
+    /// <summary>
+    /// When the next request in flight finishes as things stand (seconds; +∞ when none is in flight):
+    /// the next moment this replica's room or load changes unless a request joins first.
+    /// </summary>
+    public double NextFinish => _finishes.TryPeek(out _, out double finish)
+        ? _clock + (finish - _virtual) / _perRequest[_finishes.Count]
+        : double.PositiveInfinity;
+
     /// <summary>Whether a request arriving at <paramref name="now"/> finds room (fewer than c in flight).</summary>
     public bool HasRoom(double now) => InFlightAt(now) < _slots;
 
