@@ -18,7 +18,9 @@ internal static class VllmResult
 {
     /// <summary>Whether <paramref name="root"/> looks like a vLLM result: it has <c>total_input_tokens</c> and <c>duration</c>.</summary>
     public static bool Matches(JsonElement root) =>
-        BenchmarkFields.Has(root, "total_input_tokens", out _) && BenchmarkFields.Has(root, "duration", out _);
+        // Two of the keys every saved result has, so a result missing one of them is still read as vLLM's
+        // and refused naming the missing field, not as "not a benchmark result".
+        new[] { "total_input_tokens", "total_output_tokens", "duration", "completed" }.Count(key => BenchmarkFields.Has(root, key, out _)) >= 2;
 
     /// <summary>The point <paramref name="root"/> measured.</summary>
     /// <exception cref="BenchmarkException">A field is missing, not a number, negative, or the run completed nothing.</exception>

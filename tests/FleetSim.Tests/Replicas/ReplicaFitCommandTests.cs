@@ -135,6 +135,12 @@ public sealed class ReplicaFitCommandTests : ReplicaFixtures
         Refused(["replica", "fit", Path.Combine(Dir, "none.json")], "none.json: no such file");
     }
 
+    /// <summary>A vLLM result with one of its keys missing is still vLLM's: the message names the key.</summary>
+    [Test]
+    public void AVllmResultMissingAFieldNamesIt() =>
+        Refused(["replica", "fit", Write("c4.json", """{"backend": "vllm", "duration": 100, "completed": 400, "total_output_tokens": 40000, "max_concurrency": 4}""")],
+                "total_input_tokens");
+
     [Test]
     public void ATextFileIsNotJson() =>
         Refused(["replica", "fit", Write("trace.csv", "minute,requests,input_tokens,output_tokens\n0,1,900,100\n")],
