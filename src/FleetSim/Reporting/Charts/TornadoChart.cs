@@ -30,24 +30,9 @@ public static class TornadoChart
             SensitivityCase worst = factor.Cases.MinBy(c => c.Bill.Savings.Value)!;
             SensitivityCase best = factor.Cases.MaxBy(c => c.Bill.Savings.Value)!;
             double low = Math.Min(worst.Bill.Savings.Value, planned), high = Math.Max(best.Bill.Savings.Value, planned);
-            bars.Add(new Bar
-            {
-                Position = y,
-                ValueBase = planned,
-                Value = low,
-                FillColor = ChartStyle.ApiColor,
-                Size = 0.6,
-                Orientation = Orientation.Horizontal,
-            });
-            bars.Add(new Bar
-            {
-                Position = y,
-                ValueBase = planned,
-                Value = high,
-                FillColor = ChartStyle.SelfHostColor,
-                Size = 0.6,
-                Orientation = Orientation.Horizontal,
-            });
+            // Each bar runs from the planned savings out to its worst (left) or best (right) case.
+            bars.Add(FromPlan(y, planned, low, ChartStyle.ApiColor));
+            bars.Add(FromPlan(y, planned, high, ChartStyle.SelfHostColor));
             ticks.Add(new Tick(y, factor.Name));
             // Each end says which case it is, outside its bar: the worst to the left, the best to the right.
             EndLabel(plot, low, y, $"{Change(worst.Change)}: {worst.Bill.Savings.ToShortString()}  ", Alignment.MiddleRight);
@@ -70,6 +55,16 @@ public static class TornadoChart
         ChartStyle.Fit(plot);
         return plot;
     }
+
+    private static Bar FromPlan(double y, double planned, double to, Color color) => new()
+    {
+        Position = y,
+        ValueBase = planned,
+        Value = to,
+        FillColor = color,
+        Size = 0.6,
+        Orientation = Orientation.Horizontal,
+    };
 
     private static void EndLabel(Plot plot, double x, double y, string text, Alignment alignment)
     {
