@@ -14,9 +14,10 @@ public static class TornadoChart
     public static Plot Draw(Sensitivity sensitivity)
     {
         double planned = sensitivity.Nominal.Bill.Savings.Value;
+        string fleet = Units.Quantity.Count(sensitivity.Nominal.Fleet.Replicas, "replica");
         string title = sensitivity.VerdictHolds
-            ? $"Savings if a figure is off: {(planned > 0 ? "self-hosting still saves" : "self-hosting still loses")} in every case"
-            : "Savings if a figure is off: the verdict turns where a bar crosses zero";
+            ? $"The scenario's {fleet} if a figure is off: {(planned > 0 ? "self-hosting still saves" : "self-hosting still loses")} in every case"
+            : $"The scenario's {fleet} if a figure is off: the verdict turns where a bar crosses zero";
         int minutes = sensitivity.Nominal.Demand.Minutes;
         string period = minutes == 730 * 60 ? "month" : $"{minutes / 60.0:0.#} h";
         Plot plot = ChartStyle.NewPlot(title, $"savings against all-API, per {period}", "");
