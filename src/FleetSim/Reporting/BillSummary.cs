@@ -3,6 +3,7 @@ using FleetSim.Economics;
 using FleetSim.Runs;
 using FleetSim.Engine;
 using FleetSim.Engine.Requests;
+using FleetSim.Scenario;
 
 namespace FleetSim.Reporting;
 
@@ -62,6 +63,9 @@ public sealed record BillSummary(
     /// <summary>With slo: each objective's target and P95 (seconds) and whether it was met; unchecked (null) on the minute engine.</summary>
     public IReadOnlyList<SloJson>? Slo { get; init; }
 
+    /// <summary>With slo: the max in flight configured, the most that guarantees the SLO, and the one the replicas run.</summary>
+    public SloMaxInFlightJson? SloMaxInFlight { get; init; }
+
     /// <summary>Request engine only: events the kernel processed (arrivals and departures).</summary>
     public long? RequestEngineEvents { get; init; }
 
@@ -107,7 +111,8 @@ public sealed record BillSummary(
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
             LatencySeconds = run.Requests is { Requests.SelfHosted: > 0 } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd } : null,
-            Slo = run.Scenario.Slo is { } slo ? [.. SloAttainment.Of(slo, run.Requests).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.Met))] : null,
+            Slo = SloJson.Of(run.Scenario, run.Requests),
+            SloMaxInFlight = SloMaxInFlightJson.Of(run.Scenario),
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,
         };
@@ -124,8 +129,29 @@ public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeT
     public LatencySummary? ApiEndToEnd { get; init; }
 }
 
-/// <summary>One SLO objective in bill.json: target and P95 in seconds, met or not (null: unchecked on the minute engine).</summary>
-public sealed record SloJson(string Measure, double TargetSeconds, double? P95Seconds, bool? Met);
+/// <summary>
+/// One SLO objective in bill.json and compare.json: target, measured P95 and worst-case P95 in
+/// seconds; met or not (null: neither measured nor guaranteed), and on what basis.
+/// </summary>
+/// <param name="Basis">"measured" (the request engine's P95), "worst case" (met with every slot busy, no run needed) or "unchecked".</param>
+public sealed record SloJson(string Measure, double TargetSeconds, double? P95Seconds, double? WorstCaseP95Seconds, bool? Met, string Basis)
+{
+    /// <summary>The scenario's objectives against a run (<see cref="SloAttainment"/>), or null without an SLO.</summary>
+    public static IReadOnlyList<SloJson>? Of(ScenarioSpec scenario, Engine.Requests.RequestRun? requests) =>
+        scenario.Slo is null ? null
+        : [.. SloAttainment.Of(scenario, requests).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.WorstCaseP95Seconds, x.Met, x.Basis))];
+}
+
+/// <summary>
+/// The SLO-aware max in flight (<see cref="SloInFlight"/>) in JSON: as configured, the most whose
+/// worst case meets every objective (null: none does), and what the replicas run with.
+/// </summary>
+public sealed record SloMaxInFlightJson(int Configured, int? Guaranteed, int Runs)
+{
+    /// <summary>The scenario's figures, or null without an SLO.</summary>
+    public static SloMaxInFlightJson? Of(ScenarioSpec scenario) =>
+        scenario.SloInFlight is { } s ? new SloMaxInFlightJson(s.Configured, s.InFlight, scenario.Replica.MaxInFlight) : null;
+}
 
 /// <summary>An API bill by token type, $.</summary>
 public sealed record ApiSpendBlock(double FreshInputUsd, double CachedInputUsd, double OutputUsd)

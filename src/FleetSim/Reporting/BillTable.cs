@@ -95,9 +95,9 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Utilization  {Percent.Format(b.Utilization)} month mean, {Percent.Format(b.TroughUtilization)} in the trough hour; " +
                            $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {Percent.Format(b.BreakEvenUtilization)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
-        if (run.Scenario.Slo is { } slo)
+        if (run.Scenario.Slo is not null)
         {
-            sb.AppendLine(Inv, $"  SLO          {SloLine(SloAttainment.Of(slo, run.Requests), run.Requests is not null)}");
+            sb.AppendLine(Inv, $"  SLO          {SloText.Line(SloAttainment.Of(run.Scenario, run.Requests), run.Requests is not null)}");
         }
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))
@@ -168,32 +168,9 @@ public static class BillTable
     private static void LatencyRow(StringBuilder sb, string label, LatencySummary l, Func<double, string> format) =>
         sb.AppendLine(Inv, $"    {label,-22}{format(l.P50),9} {format(l.P95),9} {format(l.P99),9}");
 
-    /// <summary>Each objective's P95 against its target, or why it was not checked.</summary>
-    private static string SloLine(IReadOnlyList<SloResult> results, bool requestEngine)
-    {
-        if (!requestEngine)
-        {
-            return "not checked: latency comes from the request engine (fleetsim run --engine request)";
-        }
-        string Format(SloResult r, double v) => r.Measure == "time per output token" ? Milliseconds(v) : Seconds(v);
-        string each = string.Join("; ", results.Select(r => r.P95Seconds is { } p95
-            ? $"{r.Measure} P95 {Format(r, p95)} {(r.Met == true ? "≤" : ">")} {Format(r, r.TargetSeconds)}"
-            : $"{r.Measure} not measured (no request took that path)"));
-        int missed = results.Count(r => r.Met == false), measured = results.Count(r => r.Met is not null);
-        string verdict = measured == 0 ? "not measured" : missed == 0 ? "met" : $"MISSED ({missed} of {measured})";
-        return $"{verdict}: {each}";
-    }
+    private static string Milliseconds(double s) => SloText.Milliseconds(s);
 
-    private static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString(s < 0.0001 ? "0.###" : "0.0", Inv) + " ms" : Seconds(s);
-
-    private static string Seconds(double s) => s switch
-    {
-        0 => "0 s",
-        < 0.01 => (s * 1000).ToString("0.###", Inv) + " ms",
-        < 10 => s.ToString("0.00", Inv) + " s",
-        < 3600 => s.ToString("0", Inv) + " s",
-        _ => (s / 3600).ToString("0.0", Inv) + " h",
-    };
+    private static string Seconds(double s) => SloText.Seconds(s);
 
     private static string TrafficLine(ScenarioRun run)
     {

@@ -23,7 +23,20 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
             r.Policy, r.IsBound, r.SelfHost.Value, r.Spill.Value, r.Total.Value, r.Savings.Value, r.Bill.SavingsShare,
             r.Utilization, r.SpillShare, r.NodeHours, r.ScaleEvents, r.MeanServingReplicas,
             r.DeniedNodes, r.Failures, r.Preemptions))],
-        [.. c.Warnings]);
+        [.. c.Warnings])
+    {
+        Slo = SloJson.Of(c.Scenario, null),
+        SloMaxInFlight = SloMaxInFlightJson.Of(c.Scenario),
+    };
+
+    /// <summary>
+    /// With slo: each objective against the policies' replicas, by its worst case (compare runs the
+    /// minute engine, which measures no request; every policy runs the same replica, so one list holds for all).
+    /// </summary>
+    public IReadOnlyList<SloJson>? Slo { get; init; }
+
+    /// <summary>With slo: the max in flight configured, the most that guarantees the SLO, and the one every policy's replicas run.</summary>
+    public SloMaxInFlightJson? SloMaxInFlight { get; init; }
 
     /// <summary>How this comparison was made (version, command, overrides, seed, scenario hash, time); set by the CLI.</summary>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]

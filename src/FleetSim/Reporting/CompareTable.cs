@@ -53,6 +53,10 @@ public static class CompareTable
         {
             sb.AppendLine(Inv, $"  Oracle (a bound, not a policy): no fleet could save more than {oracle.Savings.ToShortString()} per {period} ({Pct(oracle.SavingsFraction).Trim()}).");
         }
+        if (c.Scenario.Slo is not null)
+        {
+            sb.AppendLine(Inv, $"  SLO, every policy ({Quantity.Count(c.Scenario.Replica.MaxInFlight, "request")} in flight a replica): {SloText.Line(SloAttainment.Of(c.Scenario, null), requestEngine: false)}");
+        }
         foreach (string w in c.Warnings)
         {
             sb.AppendLine(Inv, $"  warning: {w}");

@@ -33,6 +33,12 @@ public abstract class Router(RouterSpec spec)
     /// </summary>
     public virtual string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) => null;
 
+    /// <summary>
+    /// Whether a request the fleet serves starts on arrival: no queue, no retry, no wait for a slot,
+    /// so its latency is its time in service alone and <see cref="WorstCaseLatency"/> bounds it whole.
+    /// </summary>
+    public virtual bool ServesOnArrival => false;
+
     /// <summary>Why the request engine cannot run this router, or null when it can.</summary>
     public virtual string? WhyNoRequestForm => null;
 

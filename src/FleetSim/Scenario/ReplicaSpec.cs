@@ -51,6 +51,27 @@ public sealed record ReplicaSpec(
     public bool SharesByLoad => MeasuredCurve is { IsProportional: false };
 
     /// <summary>
+    /// This replica admitting at most <paramref name="maxInFlight"/> requests (an SLO's max in flight):
+    /// the same curve up to it (<see cref="ThroughputCurve.Truncated"/>; without a measured curve the
+    /// slot model's straight line, so each request keeps its pace R/c), throughput R(n) at the new max,
+    /// and the same prefill rate (admitting fewer does not make prefill slower).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxInFlight"/> is outside 1 … <see cref="MaxInFlight"/>.</exception>
+    public ReplicaSpec Capped(int maxInFlight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxInFlight, MaxInFlight);
+        ThroughputCurve curve = Curve;
+        return maxInFlight == MaxInFlight ? this : this with
+        {
+            Throughput = new TokensPerSecond(curve.At(maxInFlight)),
+            MaxInFlight = maxInFlight,
+            MeasuredCurve = MeasuredCurve is null ? null : curve.Truncated(maxInFlight),
+            PrefillOverride = Prefill,
+        };
+    }
+
+    /// <summary>
     /// This replica with every throughput × <paramref name="throughputFactor"/> and
     /// <paramref name="maxInFlight"/> requests at once; a measured curve is stretched with it,
     /// R′(n) = f·R(n·c/c′), so the same share of the batch gives the same share of the throughput.

@@ -30,7 +30,21 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
-        CheckFleetSize(top, traffic, replica, hours);
+        SloSpec? slo = top.Mapping("slo") is { } sl ? ReadSlo(sl) : null;
+        SloInFlight? sloInFlight = slo is null ? null : SloInFlight.Of(replica, traffic.RequestMix, slo);
+        if (sloInFlight is not null)
+        {
+            bool lower = slo!.CapInFlight && sloInFlight.Lowers;
+            if (sloInFlight.Note(applied: lower) is { } note)
+            {
+                _warnings.Add(note);
+            }
+            if (lower)
+            {
+                replica = replica.Capped(sloInFlight.InFlight!.Value);
+            }
+        }
+        CheckFleetSize(top, traffic, replica, hours, sloInFlight is { Lowers: true } && slo!.CapInFlight ? $" (max_in_flight lowered to {replica.MaxInFlight} by slo)" : "");
         if (replica.SharesByLoad && router.Mode is not (RouterMode.Spill or RouterMode.Fluid))
         {
             MappingReader section = top.RequiredMapping("replica");
@@ -64,8 +78,10 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             throw top.Error(top.Required("router"), "router", $"has {w.Count} weights for {s.Replicas} replicas");
         }
-        SloSpec? slo = top.Mapping("slo") is { } sl ? ReadSlo(sl) : null;
-        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings) { Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers, Slo = slo };
+        return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings)
+        {
+            Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers, Slo = slo, SloInFlight = sloInFlight,
+        };
     }
 
     /// <summary>A LiteLLM config says how many replicas there are, how many calls each lets through and the API's limits.</summary>
@@ -185,12 +201,12 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     /// under the trough, autoscalers and the oracle up to the peak) would be past what a fleet may have, and its replica,
     /// slot and node counts past an int.
     /// </summary>
-    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica, double hours)
+    private static void CheckFleetSize(MappingReader top, TrafficSpec traffic, ReplicaSpec replica, double hours, string lowered)
     {
         double meanRate = traffic.MonthlyProcessedTokens / (730 * 3600.0);
         double perReplica = replica.Throughput.Value;
         string what = $"traffic of {traffic.MonthlyProcessedTokens:G3} processed tokens a month ({meanRate:G3} tok/s on average) at " +
-                      $"{perReplica:G3} tok/s a replica";
+                      $"{perReplica:G3} tok/s a replica{lowered}";
         if (InputLimits.CheckReplicas(meanRate / perReplica, what) is { } why)
         {
             MappingReader? section = top.Mapping("replica");
@@ -200,7 +216,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         }
         double growth = Math.Pow(1 + traffic.Noise.GrowthPerMonth, hours / 730);
         string grown = $"growth of {traffic.Noise.GrowthPerMonth:G3} a month, compounding to ×{growth:G3} over {hours:G} h, takes {meanRate:G3} tok/s " +
-                       $"to {meanRate * growth:G3} tok/s; at {perReplica:G3} tok/s a replica it";
+                       $"to {meanRate * growth:G3} tok/s; at {perReplica:G3} tok/s a replica{lowered} it";
         if (InputLimits.CheckReplicas(meanRate * growth / perReplica, grown) is { } grows)
         {
             MappingReader? noise = top.Mapping("traffic")?.Mapping("noise");
@@ -459,13 +475,13 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     private static SloSpec ReadSlo(MappingReader s)
     {
-        s.Allow("ttft_p95_seconds", "tpot_p95_ms", "e2e_p95_seconds");
+        s.Allow("ttft_p95_seconds", "tpot_p95_ms", "e2e_p95_seconds", "cap_in_flight");
         double? Optional(string key, NumberRule rule) => s.Find(key) is null ? null : s.Number(key, rule);
         var slo = new SloSpec(Optional("ttft_p95_seconds", NumberRule.Positive.AtMost(3_600)), Optional("tpot_p95_ms", NumberRule.Positive.AtMost(60_000)),
                               Optional("e2e_p95_seconds", NumberRule.Positive.AtMost(86_400)));
         return slo is { TimeToFirstTokenP95Seconds: null, TimePerOutputTokenP95Milliseconds: null, EndToEndP95Seconds: null }
             ? throw s.ErrorHere("names no objective: give ttft_p95_seconds, tpot_p95_ms or e2e_p95_seconds")
-            : slo;
+            : slo with { CapInFlight = s.Flag("cap_in_flight", true) };
     }
 
     /// <summary>

@@ -22,6 +22,13 @@ public sealed record ScenarioSpec(
     /// <summary>Latency objectives the run is checked against, or null for none.</summary>
     public SloSpec? Slo { get; init; }
 
+    /// <summary>
+    /// With <see cref="Slo"/>: the replica's SLO-aware max in flight and its worst-case latency. When
+    /// it lowers max_in_flight (and slo.cap_in_flight is not false), <see cref="Replica"/> is already
+    /// the lowered replica (<see cref="ReplicaSpec.Capped"/>).
+    /// </summary>
+    public SloInFlight? SloInFlight { get; init; }
+
     /// <summary>How the fleet may scale, and the policies compare runs.</summary>
     public ScalingSpec Scaling { get; init; } = ScalingSpec.Default;
 

@@ -70,6 +70,17 @@ public sealed class ThroughputCurve
         return Of(points, maxInFlight);
     }
 
+    /// <summary>
+    /// The same curve for a replica admitting at most <paramref name="maxInFlight"/> (1 … c) requests:
+    /// R(n) unchanged for n up to it, the given points below it and (n, R(n)) as its last point.
+    /// </summary>
+    public ThroughputCurve Truncated(int maxInFlight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxInFlight, MaxInFlight);
+        return Of([.. Points.Where(p => p.InFlight < maxInFlight), (maxInFlight, _rates[maxInFlight])], maxInFlight);
+    }
+
     /// <summary>The straight line to (<paramref name="maxInFlight"/>, <paramref name="tokensPerSecond"/>): today's replica.</summary>
     public static ThroughputCurve Proportional(double tokensPerSecond, int maxInFlight) =>
         Of([(maxInFlight, tokensPerSecond)], maxInFlight);

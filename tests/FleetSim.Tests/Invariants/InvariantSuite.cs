@@ -269,13 +269,21 @@ public partial class InvariantSuite
                             checks.AtMost(r.TimeToFirstToken.P50, r.EndToEnd.P99 * 1.01, 1e-9, "run/request: first token by the last");
                         }
                         checks.True((r.ApiEndToEnd is not null) == (s.Api.Latency is not null), "run/request: an API-path latency exactly when api.latency is given");
-                        if (s.Slo is { } slo)
+                        if (s.Slo is not null)
                         {
-                            foreach (SloResult x in SloAttainment.Of(slo, r))
+                            foreach (SloResult x in SloAttainment.Of(s, r))
                             {
-                                // Unmeasured (no request took the path) is neither met nor missed.
-                                checks.True(x.P95Seconds is { } p95 ? x.Met == (p95 <= x.TargetSeconds) : x.Met is null,
-                                            $"run/request: SLO {x.Measure} met exactly when P95 ≤ target, unmeasured without a P95", () => $"{x}");
+                                // Measured: met exactly when P95 ≤ target. Unmeasured (no request took the path): met only by
+                                // its worst case, else neither met nor missed.
+                                checks.True(x.P95Seconds is { } p95 ? x.Met == (p95 <= x.TargetSeconds)
+                                            : x.Met == (x.WorstCaseP95Seconds <= x.TargetSeconds ? true : null),
+                                            $"run/request: SLO {x.Measure} met exactly when P95 ≤ target, else by its worst case", () => $"{x}");
+                                // The worst case bounds each request, so a P95 over enough requests to pin it (±4 standard
+                                // errors of a lognormal P95 at 2,000 samples is about 15 %) comes in under it.
+                                if (x is { P95Seconds: { } measured, WorstCaseP95Seconds: { } worst } && (x.Measure.EndsWith("API path", StringComparison.Ordinal) ? n.Spilled : n.SelfHosted) >= 2_000)
+                                {
+                                    checks.AtMost(measured, worst * 1.15, 2e-3, $"run/request: SLO {x.Measure} P95 within its worst case");
+                                }
                             }
                         }
                     });

@@ -60,7 +60,7 @@ public class SloAndApiLatencyTests
         ScenarioSpec s = Scenarios.Seed("horizon_hours=24", "slo={ttft_p95_seconds: 3, tpot_p95_ms: 30, e2e_p95_seconds: 60}");
         ScenarioRun run = ScenarioRun.Of(s, FleetSim.Engine.EngineChoice.Request);
         RequestRun r = run.Requests!;
-        IReadOnlyList<SloResult> results = SloAttainment.Of(s.Slo!, r);
+        IReadOnlyList<SloResult> results = SloAttainment.Of(s, r);
         Assert.Multiple(() =>
         {
             Assert.That(results.Select(x => x.Measure), Is.EqualTo(new[] { "time to first token", "time per output token", "end to end" }));
@@ -76,7 +76,7 @@ public class SloAndApiLatencyTests
     {
         ScenarioSpec s = Scenarios.Seed("slo={e2e_p95_seconds: 60}");
         ScenarioRun run = ScenarioRun.Of(s, FleetSim.Engine.EngineChoice.Minute);
-        Assert.That(SloAttainment.Of(s.Slo!, run.Requests).Single().Met, Is.Null);
+        Assert.That(SloAttainment.Of(s, run.Requests).Single().Met, Is.Null);
     }
 
     /// <summary>With no replica nothing is self-hosted: that path is unmeasured, not met with a P95 of 0 s; the API path is measured.</summary>
@@ -85,7 +85,7 @@ public class SloAndApiLatencyTests
     {
         ScenarioSpec s = Scenarios.Seed("horizon_hours=6", "fleet.replicas=0", "slo={e2e_p95_seconds: 60}", "api.latency={p50_seconds: 2, p95_seconds: 10}");
         ScenarioRun run = ScenarioRun.Of(s, FleetSim.Engine.EngineChoice.Request);
-        IReadOnlyList<SloResult> results = SloAttainment.Of(s.Slo!, run.Requests);
+        IReadOnlyList<SloResult> results = SloAttainment.Of(s, run.Requests);
         Assert.Multiple(() =>
         {
             Assert.That(results[0].Measure, Is.EqualTo("end to end"));
