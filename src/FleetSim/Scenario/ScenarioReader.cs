@@ -80,7 +80,12 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         }
         return new ScenarioSpec(name, new Hours(hours), traffic, replica, fleet, router, api, _warnings)
         {
-            Seed = seed, Scaling = scaling, Pricing = pricing, Tiers = tiers, Slo = slo, SloInFlight = sloInFlight,
+            Seed = seed,
+            Scaling = scaling,
+            Pricing = pricing,
+            Tiers = tiers,
+            Slo = slo,
+            SloInFlight = sloInFlight,
         };
     }
 
