@@ -33,8 +33,13 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         return $"All-API costs {b.AllApi.ToShortString()} per {Period}. The scenario's fleet saves {Percent.Savings(b.SavingsShare)} " +
                $"({b.Savings.ToShortString()}); of the deployable policies compared, {best.Policy} saves the most: {Pct(best.SavingsFraction)} ({best.Savings.ToShortString()}).{bound} " +
                $"At these prices no policy can save more than {Pct(comparison.SavingsCeiling)}: a replica pays for itself only above " +
-               $"{Pct(b.BreakEvenUtilization)} busy." + MonteCarloFinding() + SensitivityFinding();
+               $"{Pct(b.BreakEvenUtilization)} busy." + SloFinding() + MonteCarloFinding() + SensitivityFinding();
     }
+
+    /// <summary>The SLO against every policy's replica (the worst case, or the request engine's P95s when it ran).</summary>
+    private string SloFinding() => run.Scenario.Slo is null ? ""
+        : $" SLO at {Units.Quantity.Count(run.Scenario.Replica.MaxInFlight, "request")} in flight a replica: " +
+          $"{SloText.Line(SloAttainment.Of(run.Scenario, run.Requests), run.Requests is not null)}.";
 
     /// <summary>What the scenario's fleet comes to if its replicas deliver 20 % less than their figure.</summary>
     private string SensitivityFinding()

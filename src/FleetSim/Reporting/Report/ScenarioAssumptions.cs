@@ -45,11 +45,19 @@ public static class ScenarioAssumptions
         ReplicaSpec r = s.Replica;
         Add("replica.gpus", r.Gpus);
         Add("replica.gpus_per_node", r.GpusPerNode);
-        Add("replica.processed_tokens_per_second", r.Throughput.Value);
-        Add("replica.max_in_flight", r.MaxInFlight);
+        bool lowered = s.SloInFlight is { } slo && r.MaxInFlight < slo.Configured;
+        Add("replica.processed_tokens_per_second", lowered ? $"{r.Throughput.Value:G} (R at the SLO's max in flight)" : r.Throughput.Value);
+        Add("replica.max_in_flight", lowered ? $"{r.MaxInFlight} (lowered from {s.SloInFlight!.Configured} to meet slo)" : r.MaxInFlight);
         Add("replica.usd_per_gpu_hour", r.GpuPrice.Value);
         Add("replica.prefill_tokens_per_second", r.Prefill.Value);
         Add("fleet.replicas", s.Fleet switch { StaticFleet fixedFleet => fixedFleet.Replicas.ToString(CultureInfo.InvariantCulture), _ => "floor" });
+        if (s.Slo is { } objectives)
+        {
+            Add("slo.ttft_p95_seconds", objectives.TimeToFirstTokenP95Seconds?.ToString("G", CultureInfo.InvariantCulture) ?? "unchecked");
+            Add("slo.tpot_p95_ms", objectives.TimePerOutputTokenP95Milliseconds?.ToString("G", CultureInfo.InvariantCulture) ?? "unchecked");
+            Add("slo.e2e_p95_seconds", objectives.EndToEndP95Seconds?.ToString("G", CultureInfo.InvariantCulture) ?? "unchecked");
+            Add("slo.cap_in_flight", objectives.CapInFlight ? "true" : "false");
+        }
         Add("router.mode", s.Router.ModeName);
         foreach (var (key, value) in Routing.Router.For(s.Router).Settings())
         {
