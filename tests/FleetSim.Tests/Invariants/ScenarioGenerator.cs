@@ -92,9 +92,9 @@ internal sealed class GeneratedScenario
 
     /// <summary>
     /// The router has a minute-engine form: spill, fluid, and queue with a patience and simple-shuffle
-    /// (not cooldown, litellm, or queue waiting forever or picking least-busy).
+    /// (not cooldown, litellm, or queue waiting forever, picking least-busy or in front of a measured curve).
     /// </summary>
-    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout && !LeastBusy && QueueForm);
+    public bool HasMinuteForm => Router is "spill" or "fluid" || (Router == "queue" && QueueTimeout && !LeastBusy && QueueForm && Replica.Curve is null);
 
     /// <summary>The sizes and slots are where the queue's minute form is validated.</summary>
     public required bool QueueForm { get; init; }
@@ -337,7 +337,8 @@ internal sealed class ScenarioGenerator(int seed)
         }
         // A measured throughput curve (issue 16) where the router can share by load: a lone request
         // from 1× to 4× a full batch's per-request pace (capped at the full rate), concave points between.
-        if (router is "spill" or "fluid" && inFlight > 1 && Chance(0.3))
+        // Behind a queue it runs on the request engine only.
+        if ((router is "spill" or "fluid" || (router == "queue" && !needsMinuteForm)) && inFlight > 1 && Chance(0.3))
         {
             double first = Math.Min(tokS, tokS / inFlight * Uniform(1, 4));
             var points = new List<string> { $"[1, {Num.F(first)}]" };
@@ -354,7 +355,7 @@ internal sealed class ScenarioGenerator(int seed)
             replica = replica with { Curve = "[" + string.Join(", ", points) + "]" };
         }
         rest.Add($"router={{{string.Join(", ", routerKeys)}}}");
-        bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy && queueForm);
+        bool minuteForm = router is "spill" or "fluid" || (timeout && !leastBusy && queueForm && replica.Curve is null);
 
         // --- API.
         GeneratedApi api;

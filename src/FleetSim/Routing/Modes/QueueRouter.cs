@@ -23,6 +23,11 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
 {
     public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix)
     {
+        if (replica.SharesByLoad)
+        {
+            return "router mode 'queue' with a measured throughput curve has no minute-engine form (a queue in front of processor-sharing " +
+                   "replicas whose pace depends on the load); the request engine follows each request";
+        }
         if (Spec.PatienceSeconds is not { } patience)
         {
             return "router mode 'queue' without patience_seconds has no minute-engine form: requests never leave the queue, " +
@@ -80,7 +85,8 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
         }
     }
 
-    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec.PatienceSeconds);
+    public override RequestAdmission Admission(RequestFleet fleet) =>
+        fleet.Shared is null ? new Rule(fleet, Spec.PatienceSeconds) : new SharedRule(fleet, Spec.PatienceSeconds);
 
     public override string Describe(FleetShape fleet) => Spec.PatienceSeconds is { } t
         ? $"queue ({ChoiceName}): a request waits FIFO for a slot on its replica; after {t:0.#} s it falls back to the API"
@@ -97,6 +103,86 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
         public bool Eligible(int replica, double now) => true;
 
         public int Load(int replica, double now) => slots[replica].Busy(now);
+    }
+
+    /// <summary>
+    /// Every replica sharing its pace among its requests in flight is eligible; its load is its requests
+    /// in flight (those waiting in its line are invisible, as slots reserved ahead are in <see cref="AnyReplica"/>),
+    /// which changes by itself at its next finish.
+    /// </summary>
+    private readonly struct AnyShared(SharedReplica[] replicas) : IReplicaState
+    {
+        public static bool ChangesByItself => true;
+
+        public bool Eligible(int replica, double now) => true;
+
+        public int Load(int replica, double now) => replicas[replica].InFlightAt(now);
+
+        public double NextChange(int replica) => replicas[replica].NextFinish;
+    }
+
+    /// <summary>
+    /// The same rule on replicas that serve at their measured curve's pace: the request joins its
+    /// replica's FIFO line (<see cref="SharedReplica.Wait"/>), whose start is known on arrival because
+    /// the replica stays full while anyone waits; with a patience τ a request that would wait longer
+    /// goes to the API after τ.
+    /// </summary>
+    private sealed class SharedRule : RequestAdmission
+    {
+        private readonly EligibleReplicas<AnyShared> _eligible;
+        private readonly SharedReplica[] _replicas;
+        private readonly double? _patience;
+
+        public SharedRule(RequestFleet fleet, double? patience)
+            : base(fleet)
+        {
+            _replicas = fleet.Shared!;
+            _eligible = fleet.Eligible(new AnyShared(_replicas));
+            _patience = patience;
+        }
+
+        public override void Arrive(double now, double tokens)
+        {
+            Ledger.Arrived(tokens);
+            int r = _eligible.Pick(now);
+            if (r < 0)
+            {
+                Ledger.ToApi(now, tokens);
+                return;
+            }
+            SharedReplica replica = _replicas[r];
+            double start = replica.StartOf(now);
+            if (_patience is { } tau && start - now > tau)
+            {
+                if (now + tau < Fleet.End)
+                {
+                    Ledger.TimeOut();
+                    Fleet.Later(new PendingRequest(now + tau, tokens, now, 1, 0));
+                }
+                else
+                {
+                    Ledger.LeaveUnfinished(tokens);
+                }
+                return;
+            }
+            if (start >= Fleet.End && start > now)
+            {
+                Ledger.LeaveUnfinished(tokens);
+                return;
+            }
+            replica.Wait(now, tokens, Fleet.FirstTokenOf(tokens, 1));
+            _eligible.Touched(r, now);
+        }
+
+        public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens, request.Arrived);
+
+        public override void Finish()
+        {
+            foreach (SharedReplica replica in _replicas)
+            {
+                replica.Advance(double.PositiveInfinity);
+            }
+        }
     }
 
     /// <remarks>

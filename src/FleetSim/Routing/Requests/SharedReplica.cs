@@ -19,6 +19,13 @@ namespace FleetSim.Routing.Requests;
 /// it ends).
 /// </para>
 /// <para>
+/// A request that finds the replica full may wait for it (<see cref="Wait"/>, the queue router):
+/// FIFO, it starts when the request ahead of it in line has a place. While anyone waits the replica
+/// is full, so V runs at the constant R(c)/c, and the line is c servers in virtual time: each place
+/// frees at the virtual finish of whoever holds it, and the next in line takes the earliest
+/// (Kiefer–Wolfowitz). A waiting request's start, and so its wait, is therefore known when it arrives.
+/// </para>
+/// <para>
 /// With the straight line R(n) = n·R/c each request runs at R/c whatever n, the slot model of
 /// <see cref="ServiceTime"/>; <see cref="ServerBank"/> serves that case without replaying finishes.
 /// </para>
@@ -37,6 +44,9 @@ public sealed class SharedReplica
     private double _clock;
     private double _virtual;
     private double _virtualAtEnd = double.NaN; // V when the horizon ended, once the clock has passed it
+    private readonly PriorityQueue<int, double> _places = new(); // with anyone waiting: each place's virtual free time
+    private readonly Queue<Waiting> _line = new();                // waiting requests, FIFO, each with its virtual start
+    private int _placeIds;
 
     /// <param name="curve">R(0 … c), processed tok/s of the replica by requests in flight.</param>
     /// <param name="ledger">Where each request goes when it finishes.</param>
@@ -72,6 +82,58 @@ public sealed class SharedReplica
 
     /// <summary>Whether a request arriving at <paramref name="now"/> finds room (fewer than c in flight).</summary>
     public bool HasRoom(double now) => InFlightAt(now) < _slots;
+
+    /// <summary>
+    /// When a request arriving at <paramref name="now"/> would start if it joined the line: now when
+    /// there is room and no one waits, else when the place it would take frees (seconds).
+    /// </summary>
+    public double StartOf(double now)
+    {
+        Advance(now);
+        if (_line.Count == 0 && _finishes.Count < _slots)
+        {
+            return now;
+        }
+        double startVirtual;
+        if (_line.Count == 0)
+        {
+            _finishes.TryPeek(out _, out startVirtual);
+        }
+        else
+        {
+            _places.TryPeek(out _, out startVirtual);
+        }
+        return _clock + (startVirtual - _virtual) / _perRequest[_slots];
+    }
+
+    /// <summary>
+    /// A request of <paramref name="tokens"/> that arrived at <paramref name="now"/> joins the line
+    /// (the caller checked <see cref="StartOf"/> against its patience and the horizon): it starts at
+    /// once if there is room, else when its place frees, and reaches the ledger when it finishes.
+    /// </summary>
+    /// <param name="firstTokenPerInFlight">Seconds from its start to its first token per request in flight then, itself included (prefill is shared); one that waited starts into a full replica.</param>
+    public void Wait(double now, double tokens, double firstTokenPerInFlight)
+    {
+        Advance(now);
+        if (_line.Count == 0 && _finishes.Count < _slots)
+        {
+            Start(now, now, tokens, firstTokenPerInFlight * (_finishes.Count + 1));
+            return;
+        }
+        if (_line.Count == 0)
+        {
+            // The line forms: each place frees at its holder's virtual finish.
+            _places.Clear();
+            foreach (var (id, finish) in _finishes.UnorderedItems)
+            {
+                _places.Enqueue(id, finish);
+            }
+        }
+        _places.TryDequeue(out _, out double startVirtual);
+        int slot = _placeIds++;
+        _places.Enqueue(slot, startVirtual + tokens);
+        _line.Enqueue(new Waiting(now, tokens, startVirtual, firstTokenPerInFlight * _slots));
+    }
 
     /// <summary>
     /// Starts a request of <paramref name="tokens"/> processed tokens that arrived at
@@ -117,6 +179,14 @@ public sealed class SharedReplica
             // Its slot-time, counted at the full batch's pace (c/R(c) seconds a token), so the busy
             // share is the share of R(c) the replica delivered, as the minute engine counts it.
             _ledger.ServedShared(r.Tokens, r.Arrived, r.Start, at - r.Start, r.FirstToken, r.Tokens * _slots / _fullRate, Math.Max(0, after));
+            // The place it held goes to the next in line (whose virtual start is this finish).
+            while (_line.TryPeek(out Waiting w) && w.VirtualStart <= _virtual)
+            {
+                _line.Dequeue();
+                int next = _freeCount > 0 ? _free[--_freeCount] : Grow();
+                _requests[next] = new InFlight(w.Tokens, w.Arrived, at, w.FirstToken, _virtual);
+                _finishes.Enqueue(next, _virtual + w.Tokens);
+            }
         }
         NoteHorizonEnd(now, 0);
         _clock = Math.Max(_clock, now);
@@ -144,4 +214,6 @@ public sealed class SharedReplica
     }
 
     private readonly record struct InFlight(double Tokens, double Arrived, double Start, double FirstToken, double VirtualStart);
+
+    private readonly record struct Waiting(double Arrived, double Tokens, double VirtualStart, double FirstToken);
 }
