@@ -23,7 +23,7 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
         throw new InvalidOperationException(Why);
 
-    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
+    public override RequestAdmission Admission(RequestFleet fleet) => fleet.Shared is null ? new Rule(fleet, Spec) : new SharedRule(fleet, Spec);
 
     public override string Describe(FleetShape fleet) =>
         $"cooldown ({ChoiceName}): a full replica answers 429 and sits out {Spec.CooldownSeconds:0.#} s; {Spec.Retries} retries, then the API";
@@ -114,6 +114,103 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
             public bool Eligible(int replica, double now) => rule._coolUntil[replica] <= now && rule._triedBy[replica] != rule._request;
 
             public int Load(int replica, double now) => rule.Fleet.Slots[replica].Busy(now);
+        }
+    }
+    /// <summary>
+    /// The same rule on replicas that serve at their measured curve's pace: a replica with room takes
+    /// the request and shares its pace with it (<see cref="SharedReplica"/>); a full one answers 429
+    /// and cools down. A replica changes by itself at its next finish (its load falls) and at the end
+    /// of its cooldown, whichever comes first, and is looked at again then.
+    /// </summary>
+    private sealed class SharedRule : RequestAdmission
+    {
+        private readonly RouterSpec _spec;
+        private readonly SharedReplica[] _replicas;
+        private readonly double[] _coolUntil;
+        private readonly long[] _triedBy;
+        private readonly int[] _tried;
+        private readonly EligibleReplicas<UntriedShared> _eligible;
+        private long _request;
+        private double _now;
+
+        public SharedRule(RequestFleet fleet, RouterSpec spec)
+            : base(fleet)
+        {
+            _spec = spec;
+            _replicas = fleet.Shared!;
+            _coolUntil = new double[fleet.Replicas];
+            _triedBy = [.. Enumerable.Repeat(-1L, fleet.Replicas)];
+            _tried = new int[spec.Retries + 1];
+            _eligible = fleet.Eligible(new UntriedShared(this));
+        }
+
+        public override void Arrive(double now, double tokens)
+        {
+            _now = now;
+            Ledger.Arrived(tokens);
+            _request++;
+            int tried = 0;
+            bool served = false;
+            for (int attempt = 0; attempt <= _spec.Retries; attempt++)
+            {
+                int r = _eligible.Pick(now);
+                if (r < 0)
+                {
+                    break;
+                }
+                if (attempt > 0)
+                {
+                    Ledger.Retry();
+                }
+                SharedReplica replica = _replicas[r];
+                if (replica.HasRoom(now))
+                {
+                    // Prefill is shared by the requests in flight, itself included.
+                    replica.Start(now, now, tokens, Fleet.FirstTokenOf(tokens, replica.InFlightAt(now) + 1));
+                    _eligible.Touched(r, now);
+                    served = true;
+                    break;
+                }
+                Ledger.Reject();
+                _coolUntil[r] = now + _spec.CooldownSeconds;
+                _triedBy[r] = _request;
+                _tried[tried++] = r;
+                _eligible.Touched(r, now);
+            }
+            if (!served)
+            {
+                Ledger.ToApi(now, tokens);
+            }
+            // The request has gone: the replicas it tried are untried for the next one.
+            _request++;
+            for (int i = 0; i < tried; i++)
+            {
+                _eligible.Refresh(_tried[i], now);
+            }
+        }
+
+        public override void Finish()
+        {
+            foreach (SharedReplica replica in _replicas)
+            {
+                replica.Advance(double.PositiveInfinity);
+            }
+        }
+
+        /// <summary>Replicas neither cooling nor already tried by this request are eligible; the load is their requests in flight.</summary>
+        private readonly struct UntriedShared(SharedRule rule) : IReplicaState
+        {
+            public static bool ChangesByItself => true;
+
+            public bool Eligible(int replica, double now) => rule._coolUntil[replica] <= now && rule._triedBy[replica] != rule._request;
+
+            public int Load(int replica, double now) => rule._replicas[replica].InFlightAt(now);
+
+            public double NextChange(int replica)
+            {
+                double finish = rule._replicas[replica].NextFinish, cool = rule._coolUntil[replica];
+                return cool > rule._now ? Math.Min(cool, finish) : finish;
+            }
         }
     }
 }

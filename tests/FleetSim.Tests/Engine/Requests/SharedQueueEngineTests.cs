@@ -98,3 +98,30 @@ public class SharedQueueEngineTests
         });
     }
 }
+
+/// <summary>Issue 16: the cooldown router in front of replicas with a measured curve, against an independent simulation.</summary>
+[Parallelizable(ParallelScope.All)]
+public class SharedCooldownEngineTests
+{
+    private static readonly double[] Rates = [0, 8312, 14000, 17500, 21000, 22400, 23800, 25200, 26600];
+
+    [TestCase(2, 0.8, 5.0, 2)]
+    [TestCase(4, 1.0, 5.0, 2)]
+    [TestCase(4, 0.9, 20.0, 0)]
+    public void TheEngineAgreesWithAnIndependentSimulation(int replicas, double load, double cooldown, int retries)
+    {
+        var shares = new List<double>();
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            ScenarioSpec s = Scenarios.ConstantLoad(load * replicas * 26_600, replicas, "cooldown",
+                "replica.throughput_curve=[[1, 8312], [2, 14000], [4, 21000], [8, 26600]]", "horizon_hours=48", $"seed={seed}",
+                "traffic.request_mix.size_distribution=exponential", $"router.cooldown_seconds={cooldown}", $"router.retries={retries}");
+            RequestRun run = ScenarioRun.Of(s, EngineChoice.Request).Requests!;
+            shares.Add((double)run.Requests.Spilled / run.Requests.Total);
+        }
+        double reference = new SharedReplicaCooldownSimulation(replicas, Rates, load * replicas * 26_600, 85_000, cooldown, retries, 11)
+            .SpillShare(requests: 150_000, warmUp: 5_000);
+        TestContext.Out.WriteLine($"to the API {100 * shares.Average():F2} % (reference {100 * reference:F2} %)");
+        Assert.That(shares.Average(), Is.EqualTo(reference).Within(0.01));
+    }
+}
