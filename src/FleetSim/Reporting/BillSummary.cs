@@ -110,7 +110,11 @@ public sealed record BillSummary(
             AllApiByType = b.Prices.Api.Sheet.IsTyped ? ApiSpendBlock.Of(b.AllApiByType) : null,
             DropShare = b.DropShare,
             Requests = run.Requests?.Requests,
-            LatencySeconds = run.Requests is { Requests.SelfHosted: > 0 } r ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd } : null,
+            LatencySeconds = run.Requests is { Requests.SelfHosted: > 0 } r
+                ? new LatencyBlock(r.QueueWait, r.TimeToFirstToken, r.EndToEnd) { TimePerOutputToken = r.TimePerOutputToken, ApiEndToEnd = r.ApiEndToEnd }
+                : run.MinuteLatency is { } m
+                    ? new LatencyBlock(new LatencySummary(0, 0, 0, 0), m.TimeToFirstToken, m.EndToEnd) { TimePerOutputToken = m.TimePerOutputToken, Basis = "closed form" }
+                    : null,
             Slo = SloJson.Of(run.Scenario, run.Requests),
             SloMaxInFlight = SloMaxInFlightJson.Of(run.Scenario),
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
@@ -122,6 +126,9 @@ public sealed record BillSummary(
 /// <summary>Latencies of the self-hosted path.</summary>
 public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd)
 {
+    /// <summary>"measured" (the request engine, request by request) or "closed form" (the minute engine's, docs/model.md).</summary>
+    public string Basis { get; init; } = "measured";
+
     /// <summary>Seconds per output token after the first (TPOT).</summary>
     public LatencySummary? TimePerOutputToken { get; init; }
 

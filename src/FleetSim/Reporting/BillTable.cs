@@ -91,6 +91,17 @@ public static class BillTable
         {
             RequestLines(sb, req, run.MinuteBill, b);
         }
+        else if (run.MinuteLatency is { } latency)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"  Latency on the self-hosted path, P50 / P95 / P99 (closed form; no request waits):");
+            Latency(sb, "time to first token", latency.TimeToFirstToken);
+            Latency(sb, "end to end", latency.EndToEnd);
+            if (latency.TimePerOutputToken is { } tpot)
+            {
+                LatencyRow(sb, "time per output token", tpot, Milliseconds);
+            }
+        }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  Utilization  {Percent.Format(b.Utilization)} month mean, {Percent.Format(b.TroughUtilization)} in the trough hour; " +
                            $"{(b.BreakEvenUtilization <= 1 ? $"a replica pays for itself above {Percent.Format(b.BreakEvenUtilization)}" : "a replica never pays for itself: even fully busy its tokens cost more than the API's")}");

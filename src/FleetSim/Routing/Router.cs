@@ -39,6 +39,13 @@ public abstract class Router(RouterSpec spec)
     /// </summary>
     public virtual bool ServesOnArrival => false;
 
+    /// <summary>
+    /// The self-hosted path's latency for <paramref name="replicas"/> fixed replicas serving
+    /// <paramref name="demand"/> (tok/s a minute), in closed form on the minute engine; null when this
+    /// router has none (a queue's wait, retries and cooldowns need the request engine) or nothing is served.
+    /// </summary>
+    public virtual LoadedLatency? MinuteLatency(ReadOnlySpan<double> demand, int replicas, ReplicaSpec replica, RequestMix mix) => null;
+
     /// <summary>Why the request engine cannot run this router, or null when it can.</summary>
     public virtual string? WhyNoRequestForm => null;
 

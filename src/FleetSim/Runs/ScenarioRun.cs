@@ -61,7 +61,10 @@ public sealed record ScenarioRun(
             : Price(MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix).Outcome);
         if (engine == EngineChoice.Minute)
         {
-            return new ScenarioRun(scenario, demand, engine, fleet, minuteBill!, fluid, minutes, null, null);
+            return new ScenarioRun(scenario, demand, engine, fleet, minuteBill!, fluid, minutes, null, null)
+            {
+                MinuteLatency = Routing.Router.For(scenario.Router).MinuteLatency(demand.Rate, fleet.Replicas, fleet.Replica, mix),
+            };
         }
         RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);
         return new ScenarioRun(scenario, demand, engine, fleet, Price(requests.Outcome), fluid, minutes, requests, minuteBill);
@@ -81,6 +84,13 @@ public sealed record ScenarioRun(
         replicas = Math.Max(replicas, scenario.Pricing.ReservedNodes * replica.ReplicasPerNode);
         return new FleetShape(replicas, replica);
     }
+
+    /// <summary>
+    /// A minute-engine run's latency on the self-hosted path in closed form (the spill router's: see
+    /// <see cref="Routing.SpillLatency"/>); null on the request engine, which measures it, and for
+    /// routers with no such form.
+    /// </summary>
+    public Routing.LoadedLatency? MinuteLatency { get; init; }
 
     /// <summary>Said wherever the minute engine runs a scenario whose API has limits or outages.</summary>
     public const string ApiLimitsOnTheMinuteEngine =

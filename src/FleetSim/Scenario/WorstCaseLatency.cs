@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace FleetSim.Scenario;
 
 /// <summary>
@@ -68,60 +66,18 @@ public sealed record WorstCaseLatency(int InFlight, double TimeToFirstTokenSecon
     {
         double fresh = mix.FreshInputTokens / mix.ProcessedTokens;
         double output = mix.OutputTokens / mix.ProcessedTokens;
-        double large = SizeQuantile(mix, P95);
+        double large = RequestSizeLaw.Quantile(mix, P95);
         double ttft = fresh * large * inFlight / prefill;
         double e2e = large / slowestPace;
         double? tpot = null;
         double twoTokens = 2 / output; // the smallest size whose time per output token is recorded
-        double below = SizeCdf(mix, twoTokens);
+        double below = RequestSizeLaw.Below(mix, twoTokens);
         if (output > 0 && below < 1)
         {
-            double small = Math.Max(twoTokens, SizeQuantile(mix, below + (1 - P95) * (1 - below)));
+            double small = Math.Max(twoTokens, RequestSizeLaw.Quantile(mix, below + (1 - P95) * (1 - below)));
             double perToken = Math.Max(0, 1 / slowestPace - fresh / prefill);
             tpot = small * perToken / (output * small - 1);
         }
         return new WorstCaseLatency(inFlight, ttft, tpot, e2e);
-    }
-
-    /// <summary>The <paramref name="p"/>-quantile of processed tokens per request under the mix's size law.</summary>
-    public static double SizeQuantile(RequestMix mix, double p)
-    {
-        double mean = mix.ProcessedTokens;
-        if (mix.Sizes == SizeDistribution.Exponential)
-        {
-            return -mean * Math.Log(1 - p);
-        }
-        if (mix.SizeCv <= 0)
-        {
-            return mean;
-        }
-        (double mu, double sigma) = LogNormalParameters(mix);
-        return Math.Exp(mu + sigma * Normal.InvCDF(0, 1, p));
-    }
-
-    /// <summary>P(size &lt; <paramref name="tokens"/>) under the mix's size law.</summary>
-    private static double SizeCdf(RequestMix mix, double tokens)
-    {
-        double mean = mix.ProcessedTokens;
-        if (!double.IsFinite(tokens))
-        {
-            return 1;
-        }
-        if (mix.Sizes == SizeDistribution.Exponential)
-        {
-            return 1 - Math.Exp(-tokens / mean);
-        }
-        if (mix.SizeCv <= 0)
-        {
-            return mean < tokens ? 1 : 0;
-        }
-        (double mu, double sigma) = LogNormalParameters(mix);
-        return Normal.CDF(0, 1, (Math.Log(tokens) - mu) / sigma);
-    }
-
-    private static (double Mu, double Sigma) LogNormalParameters(RequestMix mix)
-    {
-        double sigma2 = Math.Log(1 + mix.SizeCv * mix.SizeCv);
-        return (Math.Log(mix.ProcessedTokens) - sigma2 / 2, Math.Sqrt(sigma2));
     }
 }

@@ -237,6 +237,21 @@ public partial class InvariantSuite
                         checks.AtMost(run.FluidBill.SelfHosted.Value, run.Fleet.Capacity.Value * run.Demand.Minutes * 60.0, 1e-9 * run.Bill.Demand.Value,
                             "run: fluid serves no more than capacity × horizon");
                         checks.Close(run.Bill.SelfHost.Value, run.FluidBill.SelfHost.Value, 1e-12, 0, "run: both bills pay for the same nodes");
+                        if (run.MinuteLatency is { } latency)
+                        {
+                            // The closed form's percentiles are ordered, and none passes the worst case with every slot busy.
+                            WorstCaseLatency worst = WorstCaseLatency.Of(run.Fleet.Replica, s.Traffic.RequestMix, run.Fleet.Replica.MaxInFlight);
+                            foreach (var (name, l, bound) in new[]
+                                     {
+                                         ("TTFT", latency.TimeToFirstToken, worst.TimeToFirstTokenSeconds),
+                                         ("end to end", latency.EndToEnd, worst.EndToEndSeconds),
+                                         ("TPOT", latency.TimePerOutputToken ?? new(0, 0, 0, 0), worst.TimePerOutputTokenSeconds ?? 0),
+                                     })
+                            {
+                                checks.True(l.P50 >= 0 && l.P50 <= l.P95 * (1 + 1e-9) && l.P95 <= l.P99 * (1 + 1e-9), $"run/minute: {name} percentiles 0 ≤ P50 ≤ P95 ≤ P99", () => $"{l}");
+                                checks.AtMost(l.P95, bound * (1 + 1e-6), 1e-9, $"run/minute: {name} P95 within its worst case");
+                            }
+                        }
                     });
                 }
                 if (g.HasRequestForm && Requests(s) <= ScenarioGenerator.MaxRequests)

@@ -30,6 +30,9 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
 
     public override RequestAdmission Admission(RequestFleet fleet) => fleet.Shared is null ? new Rule(fleet) : new SharedRule(fleet);
 
+    public override LoadedLatency? MinuteLatency(ReadOnlySpan<double> demand, int replicas, ReplicaSpec replica, RequestMix mix) =>
+        SpillLatency.Of(demand, replicas, replica, Spec, mix);
+
     public override string Describe(FleetShape fleet) =>
         fleet.Slots == 0
             ? "spill: with no self-hosted slot, every request goes to the API"

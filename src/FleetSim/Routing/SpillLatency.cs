@@ -1,0 +1,238 @@
+using FleetSim.Routing.Requests;
+using FleetSim.Scenario;
+
+namespace FleetSim.Routing;
+
+/// <summary>
+/// Latency on the self-hosted path of a spill fleet on the minute engine, from each minute's loss
+/// chain: time to first token, end to end and time per output token, mean and P50/P95/P99 over the
+/// month's admitted requests. A served request never waits, so queue wait is 0.
+/// </summary>
+/// <remarks>
+/// <para>Each minute of demand D tok/s is the birth-death chain of <see cref="SharedLoss"/> on the
+/// fleet's m requests in flight, p(m) ∝ Π_{k≤m} D/R_N(k) (Erlang B for the slot model). With λ = D/P̄
+/// arrivals a second and B = p(N·c) turned away, Little's law gives the mean seconds a processed token
+/// takes, s = E[m] / (λ(1 − B)·P̄), and a request of x tokens is taken to run at it: end to end x·s.
+/// For the slot model s = c/R whatever the load, and this is exact; for a measured curve it is the
+/// mean-field form (each request at its minute's mean pace), checked against the request engine
+/// in <c>SpillLatencyTests</c> and docs/model.md.</para>
+/// <para>Its first token comes f·x·k/P after it starts (fresh input per processed token f, prefill
+/// P tok/s), where k is the requests in flight on its replica, itself included: an arrival that is
+/// admitted sees m &lt; N·c (arrivals see time averages) and the picked replica holds ⌊m/N⌋ (the even
+/// split). Time per output token is (x·s − f·x·k/P) / (o·x − 1) for requests with o·x ≥ 2 output tokens.</para>
+/// <para>The month is the mixture of its minutes, weighted by admitted requests; minutes are gathered
+/// into bins of nearly equal demand (at most <see cref="Bins"/>, 0.2 % wide) so a month costs a few
+/// hundred chains, and percentiles are found by bisection on the mixture's distribution.</para>
+/// </remarks>
+public static class SpillLatency
+{
+    /// <summary>The most bins of demand a month is gathered into.</summary>
+    public const int Bins = 2_000;
+
+    private const double BinWidth = 0.002; // relative: a bin spans demands within 0.2 % of each other
+
+    /// <summary>The estimate for <paramref name="replicas"/> replicas of <paramref name="replica"/> picked by <paramref name="router"/>'s strategy, or null when nothing is admitted (no replica or no demand).</summary>
+    /// <param name="demand">Each minute's demand, processed tok/s.</param>
+    public static LoadedLatency? Of(ReadOnlySpan<double> demand, int replicas, ReplicaSpec replica, RouterSpec router, RequestMix mix)
+    {
+        if (replicas == 0)
+        {
+            return null;
+        }
+        double[] rates = SharedFleetRates.For(replica.Curve, replicas, router.Choice);
+        int c = replica.MaxInFlight;
+        var minutes = new List<Minute>();
+        var log = new double[rates.Length];
+        foreach ((double d, int count) in Gather(demand))
+        {
+            minutes.Add(Chain(d, count, rates, replicas, c, mix, log));
+        }
+        double weight = minutes.Sum(m => m.Weight);
+        if (!(weight > 0))
+        {
+            return null;
+        }
+        var law = new Mixture(minutes, weight, mix, replica.Prefill.Value, replica.Curve);
+        return new LoadedLatency(law.EndToEnd(), law.TimeToFirstToken(), law.TimePerOutputToken());
+    }
+
+    /// <summary>Minutes of nearly equal demand together: (mean demand, minutes) for each bin with demand above 0.</summary>
+    private static IEnumerable<(double Demand, int Minutes)> Gather(ReadOnlySpan<double> demand)
+    {
+        var bins = new SortedDictionary<long, (double Sum, int Count)>();
+        foreach (double d in demand)
+        {
+            if (d > 0)
+            {
+                long key = (long)Math.Floor(Math.Log(d) / Math.Log(1 + BinWidth));
+                bins[key] = bins.TryGetValue(key, out var b) ? (b.Sum + d, b.Count + 1) : (d, 1);
+            }
+        }
+        while (bins.Count > Bins)
+        {
+            // Coarser bins for a month of very varied demand: merge neighbours pairwise.
+            var merged = new SortedDictionary<long, (double Sum, int Count)>();
+            foreach (var (key, b) in bins)
+            {
+                long k = key >> 1;
+                merged[k] = merged.TryGetValue(k, out var m) ? (m.Sum + b.Sum, m.Count + b.Count) : b;
+            }
+            bins = merged;
+        }
+        return bins.Values.Select(b => (b.Sum / b.Count, b.Count)).ToList();
+    }
+
+    /// <summary>
+    /// One bin's chain: its admitted requests, mean seconds a token, and the law of k. Only the window
+    /// around the chain's mode where p(m) is within e^-60 of its peak is summed (the rates rise with m,
+    /// so the chain has one mode: the first m with R_N(m) &gt; D, less one), so a fleet of thousands of
+    /// replicas costs a few thousand terms a bin, not N·c.
+    /// </summary>
+    private static Minute Chain(double demand, int count, double[] rates, int replicas, int c, RequestMix mix, double[] log)
+    {
+        int top = rates.Length - 1;
+        int mode = Array.BinarySearch(rates, 1, top, demand);
+        mode = mode >= 0 ? mode : Math.Min(~mode, top + 1) - 1;
+        mode = Math.Clamp(mode, 0, top);
+        log[mode] = 0;
+        int hi = mode, lo = mode;
+        while (hi < top && log[hi] > -60)
+        {
+            log[hi + 1] = log[hi] + Math.Log(demand / rates[hi + 1]);
+            hi++;
+        }
+        while (lo > 0 && log[lo] > -60)
+        {
+            log[lo - 1] = log[lo] - Math.Log(demand / rates[lo]);
+            lo--;
+        }
+        double total = 0, mean = 0;
+        for (int m = lo; m <= hi; m++)
+        {
+            double p = Math.Exp(log[m]);
+            total += p;
+            mean += m * p;
+        }
+        double blocked = hi == top ? Math.Exp(log[top]) / total : 0;
+        mean /= total;
+        double admitted = demand / mix.ProcessedTokens * (1 - blocked);
+        // k = ⌊m/N⌋ + 1 for an admitted arrival seeing m < N·c.
+        var k = new double[c + 1];
+        for (int m = lo; m <= Math.Min(hi, top - 1); m++)
+        {
+            k[m / replicas + 1] += Math.Exp(log[m]) / total / (1 - blocked);
+        }
+        return new Minute(count * admitted * 60, mean / (admitted * mix.ProcessedTokens), k);
+    }
+
+    /// <param name="Weight">Admitted requests in the bin's minutes.</param>
+    /// <param name="SecondsPerToken">s, the mean seconds a processed token takes.</param>
+    /// <param name="InFlight">P(k) for k = 1 … c: requests on the picked replica, the admitted one included.</param>
+    private sealed record Minute(double Weight, double SecondsPerToken, double[] InFlight);
+
+    /// <summary>The month's latencies as the mixture of its bins.</summary>
+    private sealed class Mixture(List<Minute> minutes, double weight, RequestMix mix, double prefill, ThroughputCurve curve)
+    {
+        private readonly double _fresh = mix.FreshInputTokens / mix.ProcessedTokens;
+        private readonly double _output = mix.OutputTokens / mix.ProcessedTokens;
+
+        public LatencySummary EndToEnd()
+        {
+            double mean = minutes.Sum(m => m.Weight * m.SecondsPerToken) / weight * mix.ProcessedTokens;
+            return Summary(mean, t => minutes.Sum(m => m.Weight * RequestSizeLaw.Below(mix, t / m.SecondsPerToken)) / weight);
+        }
+
+        public LatencySummary TimeToFirstToken()
+        {
+            if (_fresh <= 0)
+            {
+                return new LatencySummary(0, 0, 0, 0);
+            }
+            double mean = minutes.Sum(m => m.Weight * Enumerable.Range(1, m.InFlight.Length - 1).Sum(k => m.InFlight[k] * k)) / weight
+                          * _fresh * mix.ProcessedTokens / prefill;
+            return Summary(mean, t => minutes.Sum(m => m.Weight * Sum(m.InFlight, k => RequestSizeLaw.Below(mix, t * prefill / (_fresh * k)))) / weight);
+        }
+
+        public LatencySummary? TimePerOutputToken()
+        {
+            double two = 2 / _output, atLeastTwo = 1 - RequestSizeLaw.Below(mix, two);
+            if (!(_output > 0) || !(atLeastTwo > 0))
+            {
+                return null;
+            }
+            // For minute m and k: g(x) = x·a/(o·x − 1), a = k/R(k) − f·k/P, falls with x; P(g ≤ t | x ≥ 2/o).
+            double Below(double t) => minutes.Sum(m => m.Weight * Sum(m.InFlight, k =>
+            {
+                double a = k / curve.At(k) - _fresh * k / prefill;
+                if (a <= 0)
+                {
+                    return 1;
+                }
+                if (t * _output <= a)
+                {
+                    return 0;
+                }
+                double x = Math.Max(two, t / (t * _output - a));
+                return (1 - RequestSizeLaw.Below(mix, x)) / atLeastTwo;
+            })) / weight;
+            // The mean by the sizes' quantiles above 2/o (256 midpoints).
+            double floor = 1 - atLeastTwo, mean = 0;
+            for (int i = 0; i < 256; i++)
+            {
+                double x = RequestSizeLaw.Quantile(mix, floor + atLeastTwo * (i + 0.5) / 256);
+                mean += minutes.Sum(m => m.Weight * Sum(m.InFlight, k => Math.Max(0, x * (k / curve.At(k) - _fresh * k / prefill)) / (_output * x - 1)));
+            }
+            return Summary(mean / 256 / weight, Below);
+        }
+
+        private static double Sum(double[] inFlight, Func<int, double> of)
+        {
+            double s = 0;
+            for (int k = 1; k < inFlight.Length; k++)
+            {
+                if (inFlight[k] > 0)
+                {
+                    s += inFlight[k] * of(k);
+                }
+            }
+            return s;
+        }
+
+        /// <summary>P50, P95 and P99 of the distribution <paramref name="below"/> (non-decreasing in t), by bisection in log t.</summary>
+        private static LatencySummary Summary(double mean, Func<double, double> below) =>
+            new(mean, Quantile(below, 0.50), Quantile(below, 0.95), Quantile(below, 0.99));
+
+        private static double Quantile(Func<double, double> below, double p)
+        {
+            double lo = 1e-6, hi = 1;
+            while (below(hi) < p && hi < 1e9)
+            {
+                hi *= 4;
+            }
+            if (below(lo) >= p)
+            {
+                return 0;
+            }
+            for (int i = 0; i < 60 && hi / lo > 1 + 1e-6; i++)
+            {
+                double mid = Math.Sqrt(lo * hi);
+                if (below(mid) < p)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            return hi;
+        }
+    }
+}
+
+/// <summary>
+/// A run's latency on the self-hosted path worked out in closed form rather than measured request by
+/// request: end to end, time to first token and time per output token (null when no request has two
+/// output tokens), seconds. A served request never waits on the routers that have one.
+/// </summary>
+public sealed record LoadedLatency(LatencySummary EndToEnd, LatencySummary TimeToFirstToken, LatencySummary? TimePerOutputToken);
