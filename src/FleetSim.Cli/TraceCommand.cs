@@ -78,8 +78,7 @@ public static class TraceCommand
             string text = TraceSummary.Render(profile, price, priceSource);
             FileProvenance made = provenance.GetAwaiter().GetResult();
             output.Add("summary.txt", w => w.Write(text));
-            output.AddBinary("profile.png", path => File.WriteAllBytes(path, PngText.With(
-                TraceProfileChart.Draw(profile).GetImageBytes(ChartStyle.Width, ChartStyle.Height, ScottPlot.ImageFormat.Png), made)));
+            output.AddBinary("profile.png", path => File.WriteAllBytes(path, PngText.With(ChartPng.Encode(TraceProfileChart.Draw(profile)), made)));
             IReadOnlyList<string> written = output.Commit();
             stdout.Write(text);
             Notes.Wrote(written, o.Quiet, stderr);

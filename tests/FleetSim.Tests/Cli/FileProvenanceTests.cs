@@ -168,6 +168,30 @@ public class FileProvenanceTests
         }
     }
 
+    /// <summary>profile.png is written by a faster encoder than ScottPlot's own: the same pixels, decoded, as ScottPlot's PNG of the same chart.</summary>
+    [Test]
+    public void TraceSummarizesChartHasThePixelsOfScottPlotsOwnPng()
+    {
+        string dir = TempDir();
+        try
+        {
+            Assert.That(Fleetsim("trace", "summarize", Week, "--out", dir).Code, Is.EqualTo(0));
+            var profile = FleetSim.Traffic.Traces.TraceProfile.Read(Week, new FleetSim.Traffic.Traces.TraceOptions());
+            byte[] scottPlots = FleetSim.Reporting.Charts.TraceProfileChart.Draw(profile).GetImageBytes(1600, 900, ScottPlot.ImageFormat.Png);
+            using var expected = SkiaSharp.SKBitmap.Decode(scottPlots);
+            using var written = SkiaSharp.SKBitmap.Decode(File.ReadAllBytes(Path.Combine(dir, "profile.png")));
+            Assert.Multiple(() =>
+            {
+                Assert.That((written.Width, written.Height), Is.EqualTo((1600, 900)));
+                Assert.That(written.Bytes.SequenceEqual(expected.Bytes), Is.True, "same pixels");
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public void ALineBreakInTheCommandStaysInsideTheComment()
     {
