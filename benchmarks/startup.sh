@@ -7,8 +7,9 @@
 # 1. `dotnet pack` into a temporary folder; prints each package's size.
 # 2. `dotnet tool install --tool-path` from it; prints the installed size.
 # 3. `fleetsim --version` against `fleetsim run --json`, alternately (benchmarks/process_timing.py).
-# 4. `fleetsim trace summarize` of the 2.4M-row Azure-format trace against python3's csv module summing
-#    the same file's token columns (benchmarks/FleetSim.Benchmarks/peers/csv_token_sum.py), alternately.
+# 4. `fleetsim trace summarize` (which always draws profile.png) and `fleetsim trace fit` (the same reading, no
+#    chart) of the 2.4M-row Azure-format trace against python3's csv module summing the same file's token
+#    columns (benchmarks/FleetSim.Benchmarks/peers/csv_token_sum.py), alternately.
 #    The trace is the one TraceReadingBenchmarks writes ($TMPDIR/fleetsim-bench-azure-2.4M.csv); when it
 #    is missing, that suite is run once to write it.
 # Set BEFORE_TOOL=/path/to/an/older/fleetsim to time an older install beside this one in the same runs.
@@ -41,8 +42,10 @@ fi
 echo
 echo "trace summarize of $(basename "$trace") ($(stat -c %s "$trace") bytes), $(( (rounds + 2) / 3 )) rounds:"
 commands=("python3 csv.reader=python3 $root/benchmarks/FleetSim.Benchmarks/peers/csv_token_sum.py $trace"
-          "fleetsim trace summarize=$tool trace summarize $trace --out \$(mktemp -d -p $work)/profile")
+          "fleetsim trace summarize=$tool trace summarize $trace --out \$(mktemp -d -p $work)/profile"
+          "fleetsim trace fit=$tool trace fit $trace --out \$(mktemp -d -p $work)/fit")
 if [[ -n "${BEFORE_TOOL:-}" ]]; then
-  commands+=("before: fleetsim trace summarize=$BEFORE_TOOL trace summarize $trace --out \$(mktemp -d -p $work)/profile")
+  commands+=("before: fleetsim trace summarize=$BEFORE_TOOL trace summarize $trace --out \$(mktemp -d -p $work)/profile"
+             "before: fleetsim trace fit=$BEFORE_TOOL trace fit $trace --out \$(mktemp -d -p $work)/fit")
 fi
 python3 "$root/benchmarks/process_timing.py" --rounds "$(( (rounds + 2) / 3 ))" "${commands[@]}"

@@ -36,5 +36,13 @@ public static class Invocation
         return new Provenance(Version, Command, [.. overrides], scenario.Seed, Provenance.Sha256(bytes), Now());
     }
 
+    /// <summary>
+    /// The provenance of an output made from the files at <paramref name="paths"/> (a trace, benchmark results)
+    /// rather than a scenario: each file is hashed here, in the order given.
+    /// </summary>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public static FileProvenance ForFiles(IEnumerable<string> paths) =>
+        new(Version, Command, [.. paths.Select(InputFile.Of)], Now());
+
     private static DateTimeOffset TruncatedToSecond(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -32,7 +32,7 @@ public static class ReplicaCommand
         {
             points.AddRange(BenchmarkFile.Read(file));
         }
-        string yaml = ReplicaSection.Yaml(MeasuredCurve.Of(points, o.ToPeak), o.Gpus);
+        string yaml = ReplicaSection.Yaml(MeasuredCurve.Of(points, o.ToPeak), o.Gpus, Invocation.ForFiles(o.Files));
         stdout.Write(yaml);
         if (output is not null)
         {

@@ -54,8 +54,16 @@ public static class TraceCommand
                 throw new UsageException($"--from/--to: {problem}");
             }
         }
-        // summarize draws a chart: load the drawing library on a spare core while the trace is read.
-        Task warmUp = o.Action == "summarize" ? Task.Run(ChartStyle.WarmUp) : Task.CompletedTask;
+        // The trace's SHA-256 for the output's provenance, and (summarize draws a chart) the drawing library
+        // loaded, on a spare core while the trace is read.
+        Task<FileProvenance> provenance = Task.Run(() =>
+        {
+            if (o.Action == "summarize")
+            {
+                ChartStyle.WarmUp();
+            }
+            return Invocation.ForFiles([o.File]);
+        });
         TraceProfile profile;
         try
         {
@@ -67,17 +75,17 @@ public static class TraceCommand
         }
         if (o.Action == "summarize")
         {
-            warmUp.Wait();
             string text = TraceSummary.Render(profile, price, priceSource);
+            FileProvenance made = provenance.GetAwaiter().GetResult();
             output.Add("summary.txt", w => w.Write(text));
-            output.AddBinary("profile.png", path => ChartStyle.Save(TraceProfileChart.Draw(profile), path));
+            output.AddBinary("profile.png", path => File.WriteAllBytes(path, PngText.With(ChartPng.Encode(TraceProfileChart.Draw(profile)), made)));
             IReadOnlyList<string> written = output.Commit();
             stdout.Write(text);
             Notes.Wrote(written, o.Quiet, stderr);
         }
         else
         {
-            string yaml = TraceSummary.FitYaml(profile);
+            string yaml = TraceSummary.FitYaml(profile, provenance.GetAwaiter().GetResult());
             output.Add("traffic.yaml", w => w.Write(yaml));
             IReadOnlyList<string> written = output.Commit();
             stdout.Write(yaml);

@@ -15,11 +15,12 @@ public static class ReplicaSection
     /// <summary>The YAML text (ends with a newline).</summary>
     /// <param name="curve">The fitted curve.</param>
     /// <param name="gpus">The GPUs the benchmarked replica ran on (--gpus), or null to leave <c>gpus</c> to the scenario.</param>
-    public static string Yaml(MeasuredCurve curve, int? gpus)
+    /// <param name="provenance">How it was made, as comment lines heading the section (<see cref="Reporting.FileProvenance.YamlComment"/>), or null for none.</param>
+    public static string Yaml(MeasuredCurve curve, int? gpus, Reporting.FileProvenance? provenance = null)
     {
         var formats = curve.Points.Select(p => BenchmarkFormats.Name(p.Format)).Distinct();
         int files = curve.Points.Concat(curve.PastPeak).Select(p => p.File).Distinct().Count();
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(provenance?.YamlComment());
         sb.AppendLine(Inv, $"# fitted by fleetsim replica fit from {files} result file{(files == 1 ? "" : "s")} ({string.Join(", ", formats)}):");
         sb.AppendLine("# processed tok/s (input + output tokens per second) of the whole replica by requests in flight");
         if (Speedup(curve) is { } speedup)

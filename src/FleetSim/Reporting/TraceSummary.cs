@@ -53,15 +53,16 @@ public static class TraceSummary
 
     /// <summary>
     /// The traffic: section fitted from the trace (<see cref="TraceWeekFit"/>): monthly volume, 24 levels by
-    /// clock hour, the weekend factor when the trace has weekdays and weekend days, and the request mix.
+    /// clock hour, the weekend factor when the trace has weekdays and weekend days, and the request mix; headed,
+    /// when <paramref name="provenance"/> is given, by its comment lines (<see cref="FileProvenance.YamlComment"/>).
     /// </summary>
     /// <exception cref="TraceException">The trace is shorter than a day.</exception>
-    public static string FitYaml(TraceProfile p)
+    public static string FitYaml(TraceProfile p, FileProvenance? provenance = null)
     {
         TraceWeekFit fit = TraceWeekFit.Of(p);
         string levels = string.Join(", ", fit.Levels.Select(v => v.ToString("0.###", Inv)));
         string hourZero = p.Clock.LocalStart is null ? "the trace's first hour (the trace is undated)" : $"midnight, {p.Clock.Zone}";
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(provenance?.YamlComment());
         sb.AppendLine(Inv, $"# fitted by fleetsim trace fit from {p.Path} ({Quantity.Count(p.Requests, "request")} over {Span(p.Seconds)}, starting {p.Clock.Describe()})");
         sb.AppendLine("traffic:");
         sb.AppendLine(Inv, $"  monthly_processed_tokens: {p.MonthlyTokens.ToString("0", Inv)}   # the trace's rate over a 730-hour month");

@@ -49,7 +49,7 @@ public sealed class ReplicaFitCommandTests : ReplicaFixtures
         string shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
         var (code, yaml, err) = Cli(["replica", "fit", .. Examples, "--gpus", "4"]);
         Assert.That(code, Is.EqualTo(0), err);
-        Assert.That(yaml.Replace(RepoRoot + Path.DirectorySeparatorChar, ""), Is.EqualTo(shown));
+        Assert.That(FleetSim.Tests.Cli.ProvenanceComments.WithoutTime(yaml.Replace(RepoRoot + Path.DirectorySeparatorChar, "")), Is.EqualTo(FleetSim.Tests.Cli.ProvenanceComments.WithoutTime(shown)));
     }
 
     [Test]

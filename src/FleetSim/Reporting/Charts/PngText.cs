@@ -45,6 +45,17 @@ public static class PngText
         ("Creation Time", provenance.GeneratedUtc.UtcDateTime.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
     ]);
 
+    /// <summary>
+    /// The provenance of a chart made from input files as PNG text: Software, Description (<see cref="FileProvenance.Line"/>,
+    /// each input's full SHA-256) and Creation Time, the keywords <see cref="With(byte[], Provenance)"/> writes.
+    /// </summary>
+    public static byte[] With(byte[] png, FileProvenance provenance) => With(png,
+    [
+        ("Software", $"fleetsim {provenance.FleetsimVersion}"),
+        ("Description", provenance.Line()),
+        ("Creation Time", provenance.GeneratedUtc.UtcDateTime.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+    ]);
+
     private static byte[] Latin1(string s) => Encoding.Latin1.GetBytes(s.Select(c => c <= '\u00FF' ? c : '?').ToArray());
 
     private static void WriteChunk(Stream s, byte[] data)
