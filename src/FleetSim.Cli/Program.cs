@@ -14,7 +14,6 @@ namespace FleetSim.Cli
         {
             try
             {
-                RunWarmUp.Begin(args);
                 Invocation.Begin(args);
                 var (rest, sets) = SetArguments.Extract([.. args.Select(a => a == "-h" ? "--help" : a)]);
                 using var parser = new Parser(s =>
