@@ -37,42 +37,42 @@ namespace FleetSim.Cli
             }
             catch (ScenarioException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (FleetSim.Engine.NoMinuteFormException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (UsageException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (FleetSim.Traffic.Traces.TraceException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (FleetSim.Replicas.BenchmarkException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (UnauthorizedAccessException e)
             {
-                stderr.WriteLine($"fleetsim: cannot write there: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of($"cannot write there: {e.Message}"));
                 return ExitCode.BadInput;
             }
             catch (IOException e)
             {
-                stderr.WriteLine($"fleetsim: {e.Message}");
+                stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                stderr.WriteLine($"fleetsim: internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}); this is a bug in fleetsim, please report it with the command line that caused it");
+                stderr.WriteLine(ErrorLine.Of($"internal error ({e.GetType().Name}: {e.Message}); this is a bug in fleetsim, please report it with the command line that caused it"));
                 return ExitCode.Failure;
             }
         }
@@ -93,7 +93,7 @@ namespace FleetSim.Cli
                 (nothingGiven ? stderr : stdout).Write(HelpPage.Render(result));
                 return nothingGiven ? ExitCode.BadInput : ExitCode.Ok;
             }
-            stderr.WriteLine($"fleetsim: {CommandLineMistakes.Describe(result, errors)}");
+            stderr.WriteLine(ErrorLine.Of(CommandLineMistakes.Describe(result, errors)));
             return ExitCode.BadInput;
         }
 

@@ -133,3 +133,35 @@ public class CommandLineMistakeTests
         public override void WriteLine(string? value) => throw new InvalidOperationException("the terminal went away");
     }
 }
+
+/// <summary>Issue 15, kind 6: a long key, value or name the user typed is named in a message, not echoed whole.</summary>
+public class LongInputEchoTests
+{
+    private static readonly string Long = new('x', 5_000);
+
+    [TestCase("run", "--set", "KEY=1")]
+    [TestCase("run", "--set", "traffic.KEY=1")]
+    [TestCase("run", "--set", "router.mode=KEY")]
+    [TestCase("compare", "--policies", "KEY")]
+    [TestCase("run", "--engine", "KEY")]
+    [TestCase("validate", "KEY.yaml")]
+    public void AFiveThousandCharacterWordIsCutToItsStartAndLength(params string[] template)
+    {
+        var (code, output, err) = Fleetsim([.. template.Select(a => a.Replace("KEY", Long, StringComparison.Ordinal))]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(output, Is.Empty);
+            Assert.That(err.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+            Assert.That(err.Length, Is.LessThan(1_000), err);
+            Assert.That(err, Does.Contain("characters)"));
+        });
+    }
+
+    [Test]
+    public void AnOrdinaryMessageIsUnchanged()
+    {
+        Assert.That(FleetSim.Cli.ErrorLine.Of("scenarios/a.yaml:3:5: replica.gpus: is required but missing"),
+                    Is.EqualTo("fleetsim: scenarios/a.yaml:3:5: replica.gpus: is required but missing"));
+    }
+}
