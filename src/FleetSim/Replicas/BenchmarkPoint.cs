@@ -20,6 +20,29 @@ public sealed record BenchmarkPoint(
     string InFlightFrom,
     string ThroughputFrom)
 {
+    /// <summary>
+    /// The replica's prefill rate this run implies, when it saved its mean time to first token: FleetSim's
+    /// model shares prefill among the requests in flight (TTFT = fresh input × n / P), so
+    /// P = n × mean input tokens / mean TTFT; null when the result has no TTFT.
+    /// </summary>
+    public PrefillFigure? Prefill { get; init; }
+
     /// <summary>"c8.json" or "report.json benchmarks[2]": where a message or comment says the point came from.</summary>
     public string Source => Where is null ? File : $"{File} {Where}";
+}
+
+/// <summary>A prefill rate read off a benchmark run (<see cref="BenchmarkPoint.Prefill"/>).</summary>
+/// <param name="TokensPerSecond">Input tokens prefilled per second by the whole replica.</param>
+/// <param name="From">The figures behind it ("1 in flight × 82,120 input tokens / 1.6 s mean TTFT").</param>
+public sealed record PrefillFigure(double TokensPerSecond, string From)
+{
+    /// <summary>
+    /// P = <paramref name="inFlight"/> × <paramref name="inputTokens"/> / <paramref name="ttftSeconds"/>, or null when
+    /// either figure is not positive (a run that saved no TTFT, or one of empty prompts).
+    /// </summary>
+    public static PrefillFigure? Of(int inFlight, double inputTokens, double ttftSeconds) =>
+        inputTokens > 0 && ttftSeconds > 0 && double.IsFinite(inputTokens / ttftSeconds)
+            ? new PrefillFigure(inFlight * inputTokens / ttftSeconds,
+                $"{inFlight} in flight × {BenchmarkFigures.Figure(inputTokens)} input tokens / {BenchmarkFigures.Figure(ttftSeconds)} s mean TTFT")
+            : null;
 }

@@ -37,7 +37,26 @@ internal static class GenAiPerfExport
         string tool = BenchmarkFields.Find(root, "input_config.loadgen", out _) ? "AIPerf" : "GenAI-Perf";
         (int inFlight, string from) = Concurrency(f, root) ?? ByLittlesLaw(f, root, lambda);
         string throughput = $"{BenchmarkFigures.Figure(lambda)} req/s × ({BenchmarkFigures.Figure(input)} + {BenchmarkFigures.Figure(output)} tokens)";
-        return new BenchmarkPoint(f.File, f.Where, BenchmarkFormat.GenAiPerf, inFlight, lambda * (input + output), $"{tool}, {from}", throughput);
+        PrefillFigure? prefill = BenchmarkFields.Find(root, "time_to_first_token.avg", out _)
+            ? PrefillFigure.Of(inFlight, input, Seconds(f, root, "time_to_first_token"))
+            : null;
+        return new BenchmarkPoint(f.File, f.Where, BenchmarkFormat.GenAiPerf, inFlight, lambda * (input + output), $"{tool}, {from}", throughput)
+        {
+            Prefill = prefill,
+        };
+    }
+
+    /// <summary>A latency metric's average in seconds, read in its <c>unit</c> (ms when none is given).</summary>
+    private static double Seconds(BenchmarkFields f, JsonElement root, string metric)
+    {
+        double value = f.NonNegative(root, "", metric + ".avg");
+        string unit = BenchmarkFields.Find(root, metric + ".unit", out JsonElement u) && u.ValueKind == JsonValueKind.String ? u.GetString() ?? "ms" : "ms";
+        return unit switch
+        {
+            "ms" => value / 1000,
+            "s" or "sec" => value,
+            _ => throw f.Error(metric + ".unit", $"\"{unit}\" is not a unit FleetSim reads (ms or s)"),
+        };
     }
 
     private static (int, string)? Concurrency(BenchmarkFields f, JsonElement root)
@@ -60,14 +79,8 @@ internal static class GenAiPerfExport
                 "missing, and the run names no concurrency (input_config): the requests in flight come from Little's law, " +
                 "request_throughput × request_latency, or rerun at a fixed --concurrency");
         }
-        double latency = f.Positive(root, "", "request_latency.avg");
-        string unit = BenchmarkFields.Find(root, "request_latency.unit", out JsonElement u) && u.ValueKind == JsonValueKind.String ? u.GetString() ?? "ms" : "ms";
-        double seconds = unit switch
-        {
-            "ms" => latency / 1000,
-            "s" or "sec" => latency,
-            _ => throw f.Error("request_latency.unit", $"\"{unit}\" is not a unit FleetSim reads (ms or s)"),
-        };
+        f.Positive(root, "", "request_latency.avg");
+        double seconds = Seconds(f, root, "request_latency");
         return LittlesLaw.InFlight(f, lambda, seconds, "request_throughput.avg", "request_latency.avg");
     }
 }

@@ -38,6 +38,12 @@ public static class ReplicaSection
         };
         lines.AddRange(curve.Points.Select(p => (string.Create(Inv, $"    - [{p.InFlight}, {Rate(p.TokensPerSecond)}]"),
                                                  (string?)$"{p.Source}: {p.InFlightFrom}; {p.ThroughputFrom}")));
+        // Prefill from the fewest in flight that saved a TTFT: there the share of the prefill it waits on is smallest.
+        if (curve.Points.Where(p => p.Prefill is not null).MinBy(p => p.InFlight) is { Prefill: { } prefill } from)
+        {
+            lines.Insert(2, (string.Create(Inv, $"  prefill_tokens_per_second: {Rate(prefill.TokensPerSecond)}"),
+                             $"{from.Source}: {prefill.From} (all input taken as fresh; the fewest in flight with a TTFT)"));
+        }
         int column = lines.Where(l => l.Comment is not null).Max(l => l.Text.Length) + 3;
         foreach (var (text, comment) in lines)
         {

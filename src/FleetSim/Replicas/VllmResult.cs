@@ -41,8 +41,13 @@ internal static class VllmResult
         (int inFlight, string from) = f.Concurrency(root, "", "max_concurrency", LittlesLaw.MostInFlight) is { } cap
             ? (cap, rate is { } r ? $"max_concurrency {cap}, a cap: at request_rate {BenchmarkFigures.Figure(r)}/s fewer may have been in flight" : $"max_concurrency {cap}")
             : ByLittlesLaw(f, root);
+        // mean_ttft_ms is saved by default (--percentile-metrics ttft,tpot,itl); mean input tokens = total_input_tokens / completed.
+        PrefillFigure? prefill = BenchmarkFields.Has(root, "mean_ttft_ms", out _) && BenchmarkFields.Has(root, "completed", out _)
+            ? PrefillFigure.Of(inFlight, input / f.Positive(root, "", "completed"), f.NonNegative(root, "", "mean_ttft_ms") / 1000)
+            : null;
         return new BenchmarkPoint(f.File, f.Where, BenchmarkFormat.Vllm, inFlight, (input + output) / seconds,
-            from, BenchmarkFigures.TotalsOverDuration(input, output, seconds));
+            from, BenchmarkFigures.TotalsOverDuration(input, output, seconds))
+        { Prefill = prefill };
     }
 
     /// <summary>The run's finite request_rate, or null for "inf" (all requests at once, or as fast as max_concurrency lets them) or none.</summary>
