@@ -23,7 +23,7 @@ public static class BenchmarkFile
     /// <exception cref="BenchmarkException">The file is not JSON, not a result of a tool FleetSim reads, or a field is missing or wrong; the message names the file and the field.</exception>
     public static IReadOnlyList<BenchmarkPoint> Read(string path)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(InputLimits.ReadText(path, MaxBytes, "a benchmark result"));
+        byte[] bytes = Encoding.UTF8.GetBytes(InputLimits.ReadText(path, MaxBytes, "a benchmark result", decompress: true));
         List<(JsonDocument Doc, long Line)> values = Parse(path, bytes);
         try
         {

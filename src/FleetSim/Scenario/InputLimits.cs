@@ -88,8 +88,9 @@ public static class InputLimits
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The most bytes it may hold.</param>
     /// <param name="kind">What the file should be, for messages: "a scenario", "a LiteLLM config", "a sweep.json".</param>
-    /// <exception cref="ScenarioException">The file is missing, a folder, unreadable or longer than <paramref name="maxBytes"/>; the message names it and the limit.</exception>
-    public static string ReadText(string path, int maxBytes, string kind)
+    /// <param name="decompress">Read a gzip or zstd file (found by its magic bytes) as the text it holds, the limit counting the text, so a small file that inflates without end is refused too.</param>
+    /// <exception cref="ScenarioException">The file is missing, a folder, unreadable, corrupt when compressed, or longer than <paramref name="maxBytes"/>; the message names it and the limit.</exception>
+    public static string ReadText(string path, int maxBytes, string kind, bool decompress = false)
     {
         if (Directory.Exists(path))
         {
@@ -99,15 +100,16 @@ public static class InputLimits
         int length = 0;
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using Stream file = Opened(path, decompress, out string? compression);
             while (true)
             {
                 if (length == buffer.Length)
                 {
                     if (length > maxBytes)
                     {
-                        throw new ScenarioException(path, "",
-                            $"is more than {Bytes(maxBytes)}, the most {kind} file may hold: is this the right file?");
+                        throw new ScenarioException(path, "", compression is null
+                            ? $"is more than {Bytes(maxBytes)}, the most {kind} file may hold: is this the right file?"
+                            : $"holds more than {Bytes(maxBytes)} once decompressed ({compression}), the most {kind} file may hold: is this the right file?");
                     }
                     Array.Resize(ref buffer, Math.Min(maxBytes + 1, 2 * buffer.Length));
                 }
@@ -119,6 +121,10 @@ public static class InputLimits
                 length += read;
             }
         }
+        catch (Exception e) when (decompress && e is InvalidDataException or ZstdSharp.ZstdException)
+        {
+            throw new ScenarioException(path, "", $"is compressed but corrupt ({e.Message.TrimEnd('.')})");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
@@ -126,6 +132,31 @@ public static class InputLimits
         }
         using var reader = new StreamReader(new MemoryStream(buffer, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>The file, or with <paramref name="decompress"/> its gzip (1F 8B) or zstd (28 B5 2F FD) content.</summary>
+    private static Stream Opened(string path, bool decompress, out string? compression)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        compression = null;
+        if (!decompress || !file.CanSeek)
+        {
+            return file;
+        }
+        Span<byte> head = stackalloc byte[4];
+        int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (read >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            compression = "gzip";
+            return new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        }
+        if (read == 4 && head.SequenceEqual((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]))
+        {
+            compression = "zstd";
+            return new ZstdSharp.DecompressionStream(file, leaveOpen: false);
+        }
+        return file;
     }
 
     /// <summary>
