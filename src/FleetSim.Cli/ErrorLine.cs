@@ -16,6 +16,8 @@ public static class ErrorLine
     /// <summary>What is kept of a longer word.</summary>
     public const int KeptOfALongWord = 60;
 
+    private const string Framing = "'\"([{}]):;,.";
+
     /// <summary>"fleetsim: " + <paramref name="message"/> on one line, long words cut.</summary>
     public static string Of(string message)
     {
@@ -32,7 +34,18 @@ public static class ErrorLine
             int length = end - i;
             if (length > LongestWord)
             {
-                sb.Append(text, i, KeptOfALongWord).Append($"… ({length:N0} characters)");
+                // Quotes, brackets and a closing colon stay as typed around the cut; only what lies between them is counted.
+                int start = i, stop = end;
+                while (start < stop && Framing.Contains(text[start]))
+                {
+                    start++;
+                }
+                while (stop > start && Framing.Contains(text[stop - 1]))
+                {
+                    stop--;
+                }
+                sb.Append(text, i, start - i).Append(text, start, Math.Min(KeptOfALongWord, stop - start))
+                  .Append($"… ({stop - start:N0} characters)").Append(text, stop, end - stop);
             }
             else
             {

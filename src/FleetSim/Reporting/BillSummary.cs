@@ -115,7 +115,7 @@ public sealed record BillSummary(
                 : run.MinuteLatency is { } m
                     ? new LatencyBlock(new LatencySummary(0, 0, 0, 0), m.TimeToFirstToken, m.EndToEnd) { TimePerOutputToken = m.TimePerOutputToken, Basis = "closed form" }
                     : null,
-            Slo = SloJson.Of(run.Scenario, run.Requests),
+            Slo = SloJson.Of(run.Scenario, run.Requests, run.Fleet.Replicas > 0),
             SloMaxInFlight = SloMaxInFlightJson.Of(run.Scenario),
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,
@@ -141,19 +141,26 @@ public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeT
 /// seconds; met or not (null: neither measured nor guaranteed), and on what basis.
 /// </summary>
 /// <param name="Basis">"measured" (the request engine's P95), "worst case" (met with every slot busy, no run needed) or "unchecked".</param>
-public sealed record SloJson(string Measure, double TargetSeconds, double? P95Seconds, double? WorstCaseP95Seconds, bool? Met, string Basis)
+/// <remarks>Every field is written, null included, so each objective reads the same in every verb's JSON.</remarks>
+public sealed record SloJson(
+    string Measure,
+    double TargetSeconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? P95Seconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? WorstCaseP95Seconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? Met,
+    string Basis)
 {
     /// <summary>The scenario's objectives against a run (<see cref="SloAttainment"/>), or null without an SLO.</summary>
-    public static IReadOnlyList<SloJson>? Of(ScenarioSpec scenario, Engine.Requests.RequestRun? requests) =>
+    public static IReadOnlyList<SloJson>? Of(ScenarioSpec scenario, Engine.Requests.RequestRun? requests, bool fleetServes = true) =>
         scenario.Slo is null ? null
-        : [.. SloAttainment.Of(scenario, requests).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.WorstCaseP95Seconds, x.Met, x.Basis))];
+        : [.. SloAttainment.Of(scenario, requests, fleetServes).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.WorstCaseP95Seconds, x.Met, x.Basis))];
 }
 
 /// <summary>
 /// The SLO-aware max in flight (<see cref="SloInFlight"/>) in JSON: as configured, the most whose
-/// worst case meets every objective (null: none does), and what the replicas run with.
+/// worst case meets every objective (meets_slo; null: none does), and what the replicas run with.
 /// </summary>
-public sealed record SloMaxInFlightJson(int Configured, int? Guaranteed, int Runs)
+public sealed record SloMaxInFlightJson(int Configured, int? MeetsSlo, int Runs)
 {
     /// <summary>The scenario's figures, or null without an SLO.</summary>
     public static SloMaxInFlightJson? Of(ScenarioSpec scenario) =>

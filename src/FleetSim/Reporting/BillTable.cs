@@ -108,7 +108,7 @@ public static class BillTable
         sb.AppendLine(Inv, $"  Ceiling      {CeilingLine(b)}");
         if (run.Scenario.Slo is not null)
         {
-            sb.AppendLine(Inv, $"  SLO          {SloText.Line(SloAttainment.Of(run.Scenario, run.Requests), run.Requests is not null)}");
+            sb.AppendLine(Inv, $"  SLO          {SloText.Line(SloAttainment.Of(run.Scenario, run.Requests, run.Fleet.Replicas > 0), run.Requests is not null)}");
         }
         sb.AppendLine("  Next         fleetsim compare: autoscaling policies side by side; fleetsim report: charts and a one-page report");
         foreach (string w in run.Warnings.Where(w => !IsInfeasible(w)))

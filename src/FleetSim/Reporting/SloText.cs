@@ -20,12 +20,15 @@ public static class SloText
     public static string Line(IReadOnlyList<SloResult> results, bool requestEngine)
     {
         int missed = results.Count(r => r.Met == false), known = results.Count(r => r.Met is not null);
+        int unsure = results.Count(r => r.Met is null && r.WorstCaseP95Seconds is not null); // worst case over the target
         string verdict = missed > 0 ? $"MISSED ({missed} of {results.Count})"
             : known == results.Count ? "met"
+            : unsure > 0 ? $"not guaranteed ({unsure} of {results.Count}{(known > 0 ? $"; {known} met" : "")})"
             : known == 0 ? "not checked"
             : $"met where checked ({known} of {results.Count})";
         string each = string.Join("; ", results.Select(r => Objective(r, requestEngine)));
-        string measure = !requestEngine && known < results.Count ? "; fleetsim run --engine request measures it" : "";
+        bool waits = results.Any(r => r.Met is null && r.WorstCaseP95Seconds is null && r.WhyUnbounded?.Contains("request engine", StringComparison.Ordinal) == true);
+        string measure = !requestEngine && (waits || unsure > 0) ? "; fleetsim run --engine request measures it" : "";
         return $"{verdict}: {each}{measure}";
     }
 
@@ -40,7 +43,7 @@ public static class SloText
             (null, { } w) when w <= r.TargetSeconds => $"{r.Measure} P95 at most {Format(w)} of {Format(r.TargetSeconds)} {WorstCase(r)}",
             (null, { } w) => $"{r.Measure} P95 up to {Format(w)} {WorstCase(r)}, over {Format(r.TargetSeconds)}: not guaranteed",
             _ when requestEngine => $"{r.Measure} not measured (no request took that path)",
-            _ => $"{r.Measure} not checked (the router's wait for a slot needs the request engine)",
+            _ => $"{r.Measure} not checked ({r.WhyUnbounded ?? "no form for it"})",
         };
     }
 
@@ -50,6 +53,7 @@ public static class SloText
     public static string Seconds(double s) => s switch
     {
         0 => "0 s",
+        < 0.00001 => (s * 1000).ToString("G3", Inv) + " ms",
         < 0.01 => (s * 1000).ToString("0.###", Inv) + " ms",
         < 10 => s.ToString("0.00", Inv) + " s",
         < 3600 => s.ToString("0", Inv) + " s",
@@ -57,5 +61,5 @@ public static class SloText
     };
 
     /// <summary>Seconds below one as milliseconds ("25.4 ms"), else as <see cref="Seconds"/>.</summary>
-    public static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString(s < 0.0001 ? "0.###" : "0.0", Inv) + " ms" : Seconds(s);
+    public static string Milliseconds(double s) => s < 1 ? (s * 1000).ToString(s < 0.0001 ? "G3" : "0.0", Inv) + " ms" : Seconds(s);
 }

@@ -13,6 +13,15 @@ public static class TiersTable
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The table, the assumptions behind each column, and one line per tier saying why its verdict won.</summary>
+    /// <summary>
+    /// With slo: the max in flight every column but aggressive runs at (lowered to meet it, or as given),
+    /// and that aggressive's in-flight factor goes past it: looser service, as the seed's aggressive tier assumes.
+    /// </summary>
+    private static string SloNote(ScenarioSpec scenario) => scenario.SloInFlight is not { } slo ? ""
+        : $" SLO: replicas run at most {scenario.Replica.MaxInFlight} in flight" +
+          (scenario.Replica.MaxInFlight < slo.Configured ? $" (lowered from max_in_flight {slo.Configured} so its worst case meets slo)" : "") +
+          (scenario.Tiers.InFlightFactor > 1 ? $"; aggressive's in flight ×{scenario.Tiers.InFlightFactor:0.##} goes past that: it gives up the SLO" : "") + ".";
+
     public static string Render(ScenarioSpec scenario, IReadOnlyList<TierRow> rows, bool markdown)
     {
         TiersSpec t = scenario.Tiers;
@@ -39,7 +48,7 @@ public static class TiersTable
             $"GPU expertise on the team: {(t.Team.HasGpuExpertise ? "yes" : "no")}. " +
             $"bare GPUs/yr: the best policy at bare ${t.BareUsdPerGpuHour.Low:0.##}–{t.BareUsdPerGpuHour.High:0.##}/GPU-hour less that team. " +
             "Each range runs from the dearer GPUs (and top salaries) to the cheaper; a rental that loses counts as $0 before salaries. " +
-            "Verdict: the largest midpoint of the API ($0), managed and bare GPUs; a tie goes to the API, then managed.";
+            "Verdict: the largest midpoint of the API ($0), managed and bare GPUs; a tie goes to the API, then managed." + SloNote(scenario);
         if (markdown)
         {
             sb.AppendLine("| " + string.Join(" | ", header) + " |");

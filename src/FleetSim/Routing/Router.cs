@@ -37,7 +37,7 @@ public abstract class Router(RouterSpec spec)
     /// Whether a request the fleet serves starts on arrival: no queue, no retry, no wait for a slot,
     /// so its latency is its time in service alone and <see cref="WorstCaseLatency"/> bounds it whole.
     /// </summary>
-    public virtual bool ServesOnArrival => false;
+    public bool ServesOnArrival => RouterModes.ServesOnArrival(Spec.Mode);
 
     /// <summary>
     /// The self-hosted path's latency for <paramref name="replicas"/> fixed replicas serving

@@ -45,7 +45,8 @@ public static class SpillLatency
         var log = new double[rates.Length];
         foreach ((double d, int count) in Gather(demand))
         {
-            minutes.Add(Chain(d, count, rates, replicas, c, mix, log));
+            minutes.Add(Chain(d, count, rates, replicas, c, mix, log,
+                router.Choice == ReplicaChoice.SimpleShuffle && replicas > 1 ? replica.Curve : null));
         }
         double weight = minutes.Sum(m => m.Weight);
         if (!(weight > 0))
@@ -88,7 +89,8 @@ public static class SpillLatency
     /// so the chain has one mode: the first m with R_N(m) &gt; D, less one), so a fleet of thousands of
     /// replicas costs a few thousand terms a bin, not N·c.
     /// </summary>
-    private static Minute Chain(double demand, int count, double[] rates, int replicas, int c, RequestMix mix, double[] log)
+    /// <param name="independent">For simple-shuffle: the replica's curve, whose own loss chain, at the demand that gives the fleet's mean occupancy a replica, gives k (a random pick finds a replica as independent replicas would); null for least-busy's even split.</param>
+    private static Minute Chain(double demand, int count, double[] rates, int replicas, int c, RequestMix mix, double[] log, ThroughputCurve? independent)
     {
         int top = rates.Length - 1;
         int mode = Array.BinarySearch(rates, 1, top, demand);
@@ -116,13 +118,81 @@ public static class SpillLatency
         double blocked = hi == top ? Math.Exp(log[top]) / total : 0;
         mean /= total;
         double admitted = demand / mix.ProcessedTokens * (1 - blocked);
-        // k = ⌊m/N⌋ + 1 for an admitted arrival seeing m < N·c.
         var k = new double[c + 1];
-        for (int m = lo; m <= Math.Min(hi, top - 1); m++)
+        if (independent is not null && c <= IndependentLawSlots)
         {
-            k[m / replicas + 1] += Math.Exp(log[m]) / total / (1 - blocked);
+            // One replica's loss chain, p1(n) ∝ Π_{j≤n} d/R(j), at the demand d whose mean occupancy is the
+            // fleet's, E[m]/N (the fleet chain counts the arrivals a full replica passes on); an admitted
+            // arrival finds its replica with n < c, k = n + 1.
+            double target = mean / replicas, below = Math.Log(1e-12 * independent.At(1)), above = Math.Log(1e12 * independent.At(c));
+            for (int i = 0; i < 80 && above - below > 1e-9; i++)
+            {
+                double mid = (below + above) / 2;
+                if (ReplicaLaw(Math.Exp(mid), independent, c, k) < target)
+                {
+                    below = mid;
+                }
+                else
+                {
+                    above = mid;
+                }
+            }
+            ReplicaLaw(Math.Exp((below + above) / 2), independent, c, k);
+            double room = 0;
+            for (int n = 1; n <= c; n++)
+            {
+                room += k[n];
+            }
+            for (int n = 1; n <= c; n++)
+            {
+                k[n] /= room; // k[n] held p1(n − 1); now P(k = n | room)
+            }
+        }
+        else
+        {
+            // Least-busy: k = ⌊m/N⌋ + 1 for an admitted arrival seeing m < N·c (the even split).
+            for (int m = lo; m <= Math.Min(hi, top - 1); m++)
+            {
+                k[m / replicas + 1] += Math.Exp(log[m]) / total / (1 - blocked);
+            }
         }
         return new Minute(count * admitted * 60, mean / (admitted * mix.ProcessedTokens), k);
+    }
+
+    /// <summary>Replicas of more slots than this take least-busy's even split for k under simple-shuffle too: their occupancy varies little from the mean.</summary>
+    private const int IndependentLawSlots = 1_024;
+
+    /// <summary>
+    /// One replica's loss chain at <paramref name="demand"/> tok/s: writes p1(n) into <paramref name="law"/>[n + 1] for
+    /// n = 0 … c − 1 (the states an admitted arrival can find) and returns the chain's mean occupancy over 0 … c.
+    /// </summary>
+    private static double ReplicaLaw(double demand, ThroughputCurve curve, int c, double[] law)
+    {
+        double log = 0, peak = 0;
+        Span<double> logs = c <= 1_024 ? stackalloc double[c + 1] : new double[c + 1];
+        logs[0] = 0;
+        for (int n = 1; n <= c; n++)
+        {
+            log += Math.Log(demand / curve.At(n));
+            logs[n] = log;
+            peak = Math.Max(peak, log);
+        }
+        double total = 0, mean = 0;
+        for (int n = 0; n <= c; n++)
+        {
+            double p = Math.Exp(logs[n] - peak);
+            total += p;
+            mean += n * p;
+            if (n < c)
+            {
+                law[n + 1] = p;
+            }
+        }
+        for (int n = 1; n <= c; n++)
+        {
+            law[n] /= total;
+        }
+        return mean / total;
     }
 
     /// <param name="Weight">Admitted requests in the bin's minutes.</param>

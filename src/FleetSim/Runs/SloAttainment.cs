@@ -14,7 +14,8 @@ namespace FleetSim.Runs;
 /// An upper bound on the P95 that needs no run (<see cref="WorstCaseLatency"/>: every slot busy; on the
 /// API path, <c>api.latency</c>'s own P95), seconds; null where a router's waiting makes it unbounded.
 /// </param>
-public sealed record SloResult(string Measure, double TargetSeconds, double? P95Seconds, double? WorstCaseP95Seconds = null)
+/// <param name="WhyUnbounded">With neither a P95 nor a worst case: why ("no request took that path", "the router's wait for a slot needs the request engine").</param>
+public sealed record SloResult(string Measure, double TargetSeconds, double? P95Seconds, double? WorstCaseP95Seconds = null, string? WhyUnbounded = null)
 {
     /// <summary>
     /// Met or missed by the measured P95; without one, met when the worst case is within the target
@@ -43,7 +44,8 @@ public static class SloAttainment
     /// without an SLO.
     /// </summary>
     /// <param name="requests">The request engine's run, or null for a minute-engine run.</param>
-    public static IReadOnlyList<SloResult> Of(ScenarioSpec scenario, RequestRun? requests)
+    /// <param name="fleetServes">False for a fleet of no replica: its path is taken by no request, so nothing is met on it, not even by the worst case.</param>
+    public static IReadOnlyList<SloResult> Of(ScenarioSpec scenario, RequestRun? requests, bool fleetServes = true)
     {
         if (scenario.Slo is not { } slo)
         {
@@ -52,25 +54,31 @@ public static class SloAttainment
         WorstCaseLatency? worst = scenario.SloInFlight?.Best.InFlight == scenario.Replica.MaxInFlight
             ? scenario.SloInFlight.Best
             : WorstCaseLatency.Of(scenario.Replica, scenario.Traffic.RequestMix, scenario.Replica.MaxInFlight);
-        bool onArrival = Routing.Router.For(scenario.Router).ServesOnArrival;
         bool selfHosted = requests is { Requests.SelfHosted: > 0 };
+        // The worst case bounds requests that ran; with none on the path (no replica, or a request run that self-hosted
+        // nothing) there is nothing to bound, and the objective is unmeasured rather than met.
+        bool bounded = fleetServes && (requests is null || selfHosted);
+        bool onArrival = bounded && Routing.Router.For(scenario.Router).ServesOnArrival;
         double? P95(Func<RequestRun, double> pick) => selfHosted ? pick(requests!) : null;
+        string why = bounded ? "the router's wait for a slot needs the request engine" : "no request took that path";
         var results = new List<SloResult>();
         if (slo.TimeToFirstTokenP95Seconds is { } ttft)
         {
-            results.Add(new SloResult("time to first token", ttft, P95(r => r.TimeToFirstToken.P95), onArrival ? worst.TimeToFirstTokenSeconds : null));
+            results.Add(new SloResult("time to first token", ttft, P95(r => r.TimeToFirstToken.P95), onArrival ? worst.TimeToFirstTokenSeconds : null, why));
         }
         if (slo.TimePerOutputTokenP95Milliseconds is { } tpot)
         {
-            results.Add(new SloResult("time per output token", tpot / 1000, P95(r => r.TimePerOutputToken.P95), worst.TimePerOutputTokenSeconds));
+            results.Add(new SloResult("time per output token", tpot / 1000, P95(r => r.TimePerOutputToken.P95), bounded ? worst.TimePerOutputTokenSeconds : null, "no request took that path"));
         }
         if (slo.EndToEndP95Seconds is { } e2e)
         {
-            results.Add(new SloResult("end to end", e2e, P95(r => r.EndToEnd.P95), onArrival ? worst.EndToEndSeconds : null));
+            results.Add(new SloResult("end to end", e2e, P95(r => r.EndToEnd.P95), onArrival ? worst.EndToEndSeconds : null, why));
             if (scenario.Api.Latency is { } api)
             {
                 double? measured = requests?.ApiEndToEnd is { } a && requests.Requests.Spilled > 0 ? a.P95 : null;
-                results.Add(new SloResult("end to end on the API path", e2e, measured, onArrival ? api.P95Seconds : null));
+                results.Add(new SloResult("end to end on the API path", e2e, measured,
+                    Routing.Router.For(scenario.Router).ServesOnArrival && (requests is null || requests.Requests.Spilled > 0) ? api.P95Seconds : null,
+                    requests is not null ? "no request took that path" : "the router's wait before the API needs the request engine"));
             }
         }
         return results;

@@ -23,6 +23,13 @@ public static class RouterModes
     /// <summary>The name users write for <paramref name="mode"/>.</summary>
     public static string Name(RouterMode mode) => Table.Name(mode);
 
+    /// <summary>
+    /// Whether a request the fleet serves under <paramref name="mode"/> starts on arrival (spill and
+    /// fluid), or may first wait for a slot, a retry or a cooldown (queue, cooldown, litellm): the one
+    /// fact the SLO's max in flight and the routers' <c>ServesOnArrival</c> read.
+    /// </summary>
+    public static bool ServesOnArrival(RouterMode mode) => mode is RouterMode.Spill or RouterMode.Fluid;
+
     /// <summary>"expected {the names}, found '<paramref name="found"/>'"; the caller says where (the scenario's file:line, or the flag).</summary>
     public static string Unknown(string found) => Table.Unknown(found);
 }

@@ -31,9 +31,14 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
         SloSpec? slo = top.Mapping("slo") is { } sl ? ReadSlo(sl) : null;
-        SloInFlight? sloInFlight = slo is null ? null : SloInFlight.Of(replica, traffic.RequestMix, slo);
+        SloInFlight? sloInFlight = slo is null ? null : SloInFlight.Of(replica, traffic.RequestMix, slo, RouterModes.ServesOnArrival(router.Mode));
         if (sloInFlight is not null)
         {
+            if (!RouterModes.ServesOnArrival(router.Mode) && (slo!.TimeToFirstTokenP95Seconds is not null || slo.EndToEndP95Seconds is not null))
+            {
+                _warnings.Add($"slo: under router.mode {RouterModes.Name(router.Mode)} a request may wait before it starts, which a lower max in flight only lengthens: " +
+                              "ttft_p95_seconds and e2e_p95_seconds set no max in flight here, and fleetsim run --engine request measures them");
+            }
             bool lower = slo!.CapInFlight && sloInFlight.Lowers;
             if (sloInFlight.Note(applied: lower) is { } note)
             {

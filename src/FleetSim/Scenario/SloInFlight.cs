@@ -14,7 +14,7 @@ namespace FleetSim.Scenario;
 /// every smaller n meets them too and a larger one does not. The guarantee covers time in service;
 /// a router that queues or retries adds its wait on top (the request engine measures it).
 /// </remarks>
-/// <param name="Slo">The objectives.</param>
+/// <param name="Slo">The objectives the worst case bounds: all of them for a router that serves on arrival, time per output token alone for one that may make a request wait.</param>
 /// <param name="Configured">The replica's max_in_flight as the scenario gives it.</param>
 /// <param name="InFlight">The largest n ≤ <paramref name="Configured"/> whose worst case meets every objective; null when even one request alone does not.</param>
 /// <param name="AtConfigured">The worst case at <paramref name="Configured"/>.</param>
@@ -24,9 +24,15 @@ public sealed record SloInFlight(SloSpec Slo, int Configured, int? InFlight, Wor
     /// <summary>Whether the SLO lowers the replica's max in flight.</summary>
     public bool Lowers => InFlight is { } n && n < Configured;
 
-    /// <summary>Works out the SLO-aware max in flight of <paramref name="replica"/> serving <paramref name="mix"/>.</summary>
-    public static SloInFlight Of(ReplicaSpec replica, RequestMix mix, SloSpec slo)
+    /// <summary>
+    /// Works out the SLO-aware max in flight of <paramref name="replica"/> serving <paramref name="mix"/>.
+    /// With <paramref name="servesOnArrival"/> false (a router that queues, retries or cools down) a
+    /// request may wait before it starts, which no max in flight bounds and a lower one only lengthens,
+    /// so only time per output token sets it.
+    /// </summary>
+    public static SloInFlight Of(ReplicaSpec replica, RequestMix mix, SloSpec slo, bool servesOnArrival = true)
     {
+        slo = servesOnArrival ? slo : slo with { TimeToFirstTokenP95Seconds = null, EndToEndP95Seconds = null };
         WorstCaseLatency? best = null;
         WorstCaseLatency? alone = null;
         foreach (WorstCaseLatency w in WorstCaseLatency.ForEachInFlight(replica, mix))
@@ -53,17 +59,25 @@ public sealed record SloInFlight(SloSpec Slo, int Configured, int? InFlight, Wor
     {
         if (slo.TimeToFirstTokenP95Seconds is { } ttft && w.TimeToFirstTokenSeconds > ttft)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"ttft_p95_seconds {ttft:G}: up to {w.TimeToFirstTokenSeconds:0.###} s");
+            yield return string.Create(CultureInfo.InvariantCulture, $"ttft_p95_seconds {ttft:G4}: up to {Duration(w.TimeToFirstTokenSeconds)}");
         }
         if (slo.TimePerOutputTokenP95Milliseconds is { } tpot && w.TimePerOutputTokenSeconds is { } t && t > tpot / 1000)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"tpot_p95_ms {tpot:G}: up to {t * 1000:0.#} ms");
+            yield return string.Create(CultureInfo.InvariantCulture, $"tpot_p95_ms {tpot:G4}: up to {Duration(t)}");
         }
         if (slo.EndToEndP95Seconds is { } e2e && w.EndToEndSeconds > e2e)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"e2e_p95_seconds {e2e:G}: up to {w.EndToEndSeconds:0.##} s");
+            yield return string.Create(CultureInfo.InvariantCulture, $"e2e_p95_seconds {e2e:G4}: up to {Duration(w.EndToEndSeconds)}");
         }
     }
+
+    /// <summary>Seconds in the unit that reads best: "25.6 ms", "2.9 s", "71.1 s", "24.7 h", three significant figures.</summary>
+    private static string Duration(double seconds) => seconds switch
+    {
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:G3} ms"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds:G3} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:G3} h"),
+    };
 
     /// <summary>
     /// What the loader says about it: the max in flight lowered and why, or that no max in flight meets
@@ -82,8 +96,8 @@ public sealed record SloInFlight(SloSpec Slo, int Configured, int? InFlight, Wor
             return null;
         }
         return applied
-            ? $"slo: replica.max_in_flight {Configured} → {n}, the most at which every objective holds with every slot busy ({misses} at {Configured}); " +
+            ? $"slo: replica.max_in_flight {Configured} → {n}, the most at which each objective's worst case (every slot busy) is within its target ({misses} at {Configured}); " +
               "set slo.cap_in_flight: false to keep it and only check"
-            : $"slo: at max_in_flight {Configured} the SLO is not guaranteed ({misses} with every slot busy); {n} in flight would be (slo.cap_in_flight is false)";
+            : $"slo: at max_in_flight {Configured} the SLO's worst case (every slot busy) is over its target ({misses}); at {n} in flight it would be within it (slo.cap_in_flight is false)";
     }
 }

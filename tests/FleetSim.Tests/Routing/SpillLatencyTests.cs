@@ -51,6 +51,8 @@ public class SpillLatencyTests
     [TestCase(4, 1.0, "simple-shuffle")]
     [TestCase(16, 0.8, "simple-shuffle")]
     [TestCase(16, 1.1, "least-busy")]
+    [TestCase(20, 0.4, "simple-shuffle")]
+    [TestCase(6, 0.5, "simple-shuffle")]
     public void WithACurveTheMinuteFormFollowsTheRequestEngine(int replicas, double load, string strategy)
     {
         ScenarioSpec s = Scenarios.ConstantLoad(load * replicas * 26_600, replicas, "spill", $"replica.throughput_curve={Curve}",

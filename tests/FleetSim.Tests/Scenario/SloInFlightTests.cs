@@ -86,7 +86,7 @@ public sealed class SloInFlightTests
         {
             Assert.That(s.Replica.MaxInFlight, Is.EqualTo(8));
             Assert.That(s.SloInFlight!.InFlight, Is.EqualTo(6));
-            Assert.That(s.Warnings, Has.Some.Contains("not guaranteed").And.Some.Contains("6 in flight would be"));
+            Assert.That(s.Warnings, Has.Some.Contains("worst case (every slot busy) is over its target").And.Some.Contains("at 6 in flight it would be within it"));
         });
     }
 
@@ -190,6 +190,38 @@ public sealed class SloInFlightTests
             Assert.That(results[1].WorstCaseP95Seconds, Is.Null, "the queue's wait has no bound without a run");
             Assert.That(results[1].Met, Is.Null);
             Assert.That(SloText.Line(results, requestEngine: false), Does.StartWith("met where checked (1 of 2)").And.Contain("fleetsim run --engine request measures it"));
+        });
+    }
+
+    /// <summary>
+    /// Under a router that makes a request wait, a lower max in flight only lengthens the wait: TTFT and
+    /// end-to-end objectives set none (a warning says so); time per output token still does
+    /// (tpot 20 ms: 18.95 ms at 5, 21.42 ms at 6 → 5).
+    /// </summary>
+    [Test]
+    public void AQueueingRoutersWaitSetsNoMaxInFlight()
+    {
+        ScenarioSpec ttft = Scenarios.Seed(Curve, "router.mode=queue", "router.patience_seconds=20", "slo={ttft_p95_seconds: 1.5, e2e_p95_seconds: 60}");
+        ScenarioSpec tpot = Scenarios.Seed(Curve, "router.mode=queue", "router.patience_seconds=20", "slo={ttft_p95_seconds: 1.5, tpot_p95_ms: 20}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ttft.Replica.MaxInFlight, Is.EqualTo(8));
+            Assert.That(ttft.Warnings, Has.Some.Contains("under router.mode queue a request may wait before it starts"));
+            Assert.That(tpot.Replica.MaxInFlight, Is.EqualTo(5));
+        });
+    }
+
+    /// <summary>A fleet of no replica self-hosts nothing: its path is unmeasured, not met by a worst case no request ran into.</summary>
+    [Test]
+    public void NoReplicaMeansNothingMetOnTheSelfHostedPath()
+    {
+        ScenarioSpec s = Scenarios.Seed(Curve, "fleet.replicas=0", "slo={e2e_p95_seconds: 600}");
+        ScenarioRun run = ScenarioRun.Of(s, EngineChoice.Minute);
+        SloResult e2e = SloAttainment.Of(s, null, fleetServes: run.Fleet.Replicas > 0).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(e2e.Met, Is.Null);
+            Assert.That(BillTable.Render(run), Does.Contain("SLO          not checked: end to end not checked (no request took that path)"));
         });
     }
 }

@@ -39,7 +39,7 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
     /// <summary>The SLO against every policy's replica (the worst case, or the request engine's P95s when it ran).</summary>
     private string SloFinding() => run.Scenario.Slo is null ? ""
         : $" SLO at {Units.Quantity.Count(run.Scenario.Replica.MaxInFlight, "request")} in flight a replica: " +
-          $"{SloText.Line(SloAttainment.Of(run.Scenario, run.Requests), run.Requests is not null)}.";
+          $"{SloText.Line(SloAttainment.Of(run.Scenario, run.Requests, run.Fleet.Replicas > 0), run.Requests is not null)}.";
 
     /// <summary>What the scenario's fleet comes to if its replicas deliver 20 % less than their figure.</summary>
     private string SensitivityFinding()

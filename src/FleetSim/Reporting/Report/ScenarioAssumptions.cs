@@ -49,7 +49,11 @@ public static class ScenarioAssumptions
         Add("replica.processed_tokens_per_second", lowered ? $"{r.Throughput.Value:G} (R at the SLO's max in flight)" : r.Throughput.Value);
         Add("replica.max_in_flight", lowered ? $"{r.MaxInFlight} (lowered from {s.SloInFlight!.Configured} to meet slo)" : r.MaxInFlight);
         Add("replica.usd_per_gpu_hour", r.GpuPrice.Value);
-        Add("replica.prefill_tokens_per_second", r.Prefill.Value);
+        Add("replica.prefill_tokens_per_second", lowered ? $"{r.Prefill.Value:G} (as at max_in_flight {s.SloInFlight!.Configured}: admitting fewer does not slow prefill)" : r.Prefill.Value);
+        if (r.MeasuredCurve is { } curve)
+        {
+            Add("replica.throughput_curve", string.Join(", ", curve.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.InFlight}, {p.TokensPerSecond:G}]"))));
+        }
         Add("fleet.replicas", s.Fleet switch { StaticFleet fixedFleet => fixedFleet.Replicas.ToString(CultureInfo.InvariantCulture), _ => "floor" });
         if (s.Slo is { } objectives)
         {

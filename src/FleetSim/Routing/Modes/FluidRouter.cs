@@ -8,9 +8,6 @@ namespace FleetSim.Routing.Modes;
 /// <summary>The seed's spreadsheet arithmetic: served = min(demand, capacity) each minute. No request has a place in it.</summary>
 internal sealed class FluidRouter(RouterSpec spec) : Router(spec)
 {
-    /// <summary>No request waits in the fluid arithmetic: what capacity takes is served at once.</summary>
-    public override bool ServesOnArrival => true;
-
     public override string? WhyNoRequestForm =>
         "router mode 'fluid' is the minute engine's arithmetic and has no request-level form";
 

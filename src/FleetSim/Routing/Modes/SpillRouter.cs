@@ -15,9 +15,6 @@ namespace FleetSim.Routing.Modes;
 /// </summary>
 internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
 {
-    /// <summary>A request takes a free slot at once or goes to the API: it never waits.</summary>
-    public override bool ServesOnArrival => true;
-
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
         fleet.SharedCurve is { } curve
             ? SharedLoss.Serve(demand, SharedFleetRates.For(curve, fleet.Replicas, Spec.Choice), served)
