@@ -48,8 +48,11 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
     /// <summary>Savings ÷ all-API; 0 when there is no demand.</summary>
     public double SavingsFraction => SavingsShare ?? 0;
 
-    /// <summary>Savings ÷ all-API, or null when there is no API bill to save on (no demand): what tables print as n/a and JSON as null.</summary>
-    public double? SavingsShare => AllApi.Value > 0 ? Savings / AllApi : null;
+    /// <summary>
+    /// Savings ÷ all-API, or null when there is no API bill to save on: no demand, or so little that all-API
+    /// comes to under half a cent (a share of nothing, which would print as −10¹³ %). What tables print as n/a and JSON as null.
+    /// </summary>
+    public double? SavingsShare => AllApi.Value >= 0.005 ? Savings / AllApi : null;
 
     public double SpillShare => Outcome.SpillShare;
 

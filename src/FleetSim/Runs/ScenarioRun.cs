@@ -133,7 +133,7 @@ public sealed record ScenarioRun(
                     ? " (they had not waited out their patience yet)"
                     : ": requests wait for a slot without a bound here, and this fleet cannot keep up"
                 : " (they had not been served yet)";
-            yield return $"{r.Requests.Unfinished:N0} requests were still waiting for a slot when the horizon ended and count as dropped{why}";
+            yield return $"{Quantity.Count(r.Requests.Unfinished, "request")} {(r.Requests.Unfinished == 1 ? "was" : "were")} still waiting for a slot when the horizon ended and {(r.Requests.Unfinished == 1 ? "counts" : "count")} as dropped{why}";
         }
         if (Bill.Dropped.Value >= 0.5) // a whole token: not the residue of summing fractional minutes
         {

@@ -21,7 +21,9 @@ public sealed class FleetEconomics
         {
             throw new NoMinuteFormException(
                 $"policies run on the minute engine, and {why}. `fleetsim run --engine request` runs this router on a fixed fleet; " +
-                "to compare policies, pick a router with a minute form (spill, or queue with patience_seconds and simple-shuffle)");
+                (scenario.Replica.SharesByLoad
+                    ? "to compare policies with a measured throughput curve, use router.mode spill (or fluid)"
+                    : "to compare policies, pick a router with a minute form (spill, or queue with patience_seconds and simple-shuffle)"));
         }
         _scenario = scenario;
         Prices = new ScenarioPrices(scenario);

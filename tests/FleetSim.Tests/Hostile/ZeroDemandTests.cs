@@ -44,6 +44,15 @@ public class ZeroDemandTests
         Assert.That(output, Does.Not.Contain("-0.0 %").And.Not.Contain("-$0"));
     }
 
+    /// <summary>One token a month costs $0.000000317 at the API: a share of that is no figure (it printed −11,053,627,760,150 %).</summary>
+    [Test]
+    public void AnAllApiBillUnderACentHasNoShareEither()
+    {
+        var (code, output, err) = Fleetsim("run", "--set", "traffic.monthly_processed_tokens=1", "--set", "fleet.replicas=4");
+        Assert.That(code, Is.EqualTo(0), err);
+        Assert.That(output, Does.Match(@"Savings vs all API\s+-\$[\d,]+\s+n/a"));
+    }
+
     [Test]
     public void ASweepOfMonthsWithNoDemandHasNoSavingsShareAndMergesBackTheSame()
     {
