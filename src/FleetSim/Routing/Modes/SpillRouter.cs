@@ -133,6 +133,14 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
             FleetSlots slots = Fleet.SlotTable;
             double service = Fleet.ServiceOf(tokens);
             double until = now + service;
+            if (_eligible.CountsHolds)
+            {
+                // least-busy counts each replica's requests in flight, which are its busy slots, and
+                // asks nothing else of them: the slot table is not kept (at 10,000 replicas the
+                // replica's row was seldom in the cache).
+                Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, _eligible.Held(r, now, until)));
+                return;
+            }
             int inFlight = slots.HoldCounting(r, now, until, now);
             Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
             if (_eligible.TracksLoad)

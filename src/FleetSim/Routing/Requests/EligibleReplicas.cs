@@ -149,31 +149,45 @@ public sealed class EligibleReplicas<TState>
     }
 
     /// <summary>
-    /// A request picked at <paramref name="now"/> was held on replica <paramref name="replica"/>
-    /// from then until <paramref name="until"/> (seconds): its load is one up until then. When the
-    /// state's load counts holds (<see cref="IReplicaState.LoadCountsHolds"/>) least-busy counts it
+    /// Whether least-busy counts each replica's load itself from <see cref="Held"/> (the state's
+    /// <see cref="IReplicaState.LoadCountsHolds"/>, a fleet too large to scan): then <see cref="Held"/>
+    /// returns the replica's requests in flight.
+    /// </summary>
+    public bool CountsHolds => _held is not null;
+
+    /// <summary>
+    /// A request picked at <paramref name="now"/> (the last pick's moment) was held on replica
+    /// <paramref name="replica"/> from then until <paramref name="until"/> (seconds): its load is one
+    /// up until then. When the set counts holds (<see cref="CountsHolds"/>) least-busy counts it
     /// so, and at <paramref name="until"/> one down, without asking the router; otherwise this is
     /// <see cref="Refresh"/> now and <see cref="WakeAt"/> <paramref name="until"/>. Nothing to do
     /// when the picks need no load (<see cref="TracksLoad"/> false).
     /// </summary>
-    public void Held(int replica, double now, double until)
+    /// <returns>
+    /// When the set counts holds, the requests in flight on the replica at <paramref name="now"/>
+    /// with this one: those held there before it that end after <paramref name="now"/>, plus one
+    /// (a request held for no time included, though it is not counted on); otherwise −1.
+    /// </returns>
+    public int Held(int replica, double now, double until)
     {
         if (_levels is not { } levels)
         {
-            return;
+            return -1;
         }
         if (_held is { } held)
         {
+            int inFlight = held[replica] + 1;
             if (until > now)
             {
-                int load = ++held[replica];
-                levels.Set(replica, _state.EligibleAtLoad(replica, load) ? load : -1);
+                held[replica] = inFlight;
+                levels.Set(replica, _state.EligibleAtLoad(replica, inFlight) ? inFlight : -1);
                 _dueWakeUps!.Add(replica, until);
             }
-            return;
+            return inFlight;
         }
         Refresh(replica, now);
         WakeAt(replica, until);
+        return -1;
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
