@@ -8,8 +8,8 @@ namespace FleetSim.Routing.Requests;
 /// (seconds; −∞ for one never used), replica r's in entries r·c … r·c + c − 1 of one flat array,
 /// and each replica's earliest, so a router reads a replica's standing from two arrays rather than
 /// from an object and an array of its own per replica. Each replica is a FIFO server pool by the
-/// Kiefer–Wolfowitz recursion, as <see cref="ServerBank"/> describes; a flat <see cref="ServerBank"/>
-/// is a view of one replica of a table.
+/// Kiefer–Wolfowitz recursion, as <see cref="ServerBank"/> describes, and a replica's
+/// <see cref="ServerBank"/> (<see cref="Pool"/>) is a view of its row.
 /// </summary>
 /// <remarks>
 /// At 10,000 replicas a request reached its replica's pool through the array of pools, the pool
@@ -18,14 +18,15 @@ namespace FleetSim.Routing.Requests;
 /// slots the free times are one or two adjacent cache lines. Which server a request takes is found
 /// again at each hold (the first server holding the earliest time) rather than kept, which is the
 /// same server a kept index would name since the times change only at holds.
-/// Pools of more than <see cref="ServerBank.FlatLimit"/> servers are heaps of their own, as in <see cref="ServerBank"/>.
+/// Pools of more than <see cref="ServerBank.FlatLimit"/> servers are heaps of their own, as in
+/// <see cref="ServerBank"/>, reached through the table, which keeps each one's next free time.
 /// </remarks>
 public sealed class FleetSlots
 {
     private readonly double[] _free;
     private readonly double[] _next;
     private readonly bool _vector;
-    private readonly ServerBank[]? _heaps; // pools of more than ServerBank.FlatLimit servers: each its own heap
+    private readonly ServerBank[]? _heaps; // pools of more than ServerBank.FlatLimit servers: each its own heap, its next free time in _next
 
     /// <param name="replicas">n ≥ 0 replicas.</param>
     /// <param name="servers">c ≥ 1 servers each (or <see cref="ServerBank.Unlimited"/>); beyond
@@ -39,7 +40,9 @@ public sealed class FleetSlots
         if (servers > ServerBank.FlatLimit)
         {
             _heaps = [.. Enumerable.Range(0, replicas).Select(_ => new ServerBank(servers))];
-            _free = _next = [];
+            _free = [];
+            _next = new double[replicas];
+            Array.Fill(_next, double.NegativeInfinity);
             return;
         }
         _free = new double[checked(replicas * servers)];
@@ -50,7 +53,7 @@ public sealed class FleetSlots
     }
 
     /// <summary>Replica <paramref name="replica"/>'s pool as a <see cref="ServerBank"/>: a view of its row here, or its own heap.</summary>
-    public ServerBank Pool(int replica) => _heaps is { } heaps ? heaps[replica] : new ServerBank(this, replica);
+    public ServerBank Pool(int replica) => new(this, replica);
 
     /// <summary>n, the replicas.</summary>
     public int Replicas { get; }
@@ -65,7 +68,8 @@ public sealed class FleetSlots
     public double NextFree(int replica) => _heaps is { } heaps ? heaps[replica].NextFree : _next[replica];
 
     /// <summary>Whether a request joining replica <paramref name="replica"/> at <paramref name="now"/> would start at once.</summary>
-    public bool HasFree(int replica, double now) => _heaps is { } heaps ? heaps[replica].HasFree(now) : _next[replica] <= now;
+    /// <remarks>A heap pool's next free time is kept here after each hold: it has a free server at t exactly when that time is not after t.</remarks>
+    public bool HasFree(int replica, double now) => _next[replica] <= now;
 
     /// <summary>When a request joining replica <paramref name="replica"/> at <paramref name="now"/> starts (≥ now).</summary>
     public double StartOf(int replica, double now) => _heaps is { } heaps ? heaps[replica].StartOf(now) : Math.Max(now, _next[replica]);
@@ -108,6 +112,7 @@ public sealed class FleetSlots
         if (_heaps is { } heaps)
         {
             heaps[replica].Hold(now, until);
+            _next[replica] = heaps[replica].NextFree;
             return;
         }
         HoldCounting(replica, now, until, double.PositiveInfinity);
@@ -122,7 +127,9 @@ public sealed class FleetSlots
     {
         if (_heaps is { } heaps)
         {
-            return heaps[replica].HoldCounting(now, until, start);
+            int inFlight = heaps[replica].HoldCounting(now, until, start);
+            _next[replica] = heaps[replica].NextFree;
+            return inFlight;
         }
         int c = Servers;
         Span<double> free = _free.AsSpan(replica * c, c);
@@ -132,18 +139,15 @@ public sealed class FleetSlots
             // One pass to find the server to take (the first holding the earliest time), one to take
             // it, find the new earliest and count the busy: the replica's free times stay in registers
             // or in the cache line just read.
+            // Every row's lanes are compared, with no branch on where the earliest is (which half of
+            // 8 slots holds it is a coin toss to the branch predictor).
             var target = Vector256.Create(earliest);
-            int taken = 0;
-            for (int i = 0; ; i += 4)
+            ulong hits = 0;
+            for (int i = 0; i < c; i += 4)
             {
-                uint hits = Vector256.Equals(Vector256.Create((ReadOnlySpan<double>)free[i..]), target).ExtractMostSignificantBits();
-                if (hits != 0)
-                {
-                    taken = i + BitOperations.TrailingZeroCount(hits);
-                    break;
-                }
+                hits |= (ulong)Vector256.Equals(Vector256.Create((ReadOnlySpan<double>)free[i..]), target).ExtractMostSignificantBits() << i;
             }
-            free[taken] = until;
+            free[BitOperations.TrailingZeroCount(hits)] = until;
             var at = Vector256.Create(start);
             var min = Vector256.Create((ReadOnlySpan<double>)free);
             Vector256<long> above = Vector256.GreaterThan(min, at).AsInt64();

@@ -51,7 +51,7 @@ public sealed class ServerBank
         }
     }
 
-    /// <summary>Replica <paramref name="replica"/>'s pool in <paramref name="table"/> (of flat pools): what either changes, the other sees.</summary>
+    /// <summary>Replica <paramref name="replica"/>'s pool in <paramref name="table"/>: what either changes, the other sees.</summary>
     internal ServerBank(FleetSlots table, int replica)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replica);
