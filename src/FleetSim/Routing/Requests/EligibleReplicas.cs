@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Scenario;
 
 namespace FleetSim.Routing.Requests;
@@ -50,6 +51,7 @@ public sealed class EligibleReplicas<TState>
     private readonly ReplicaPicker? _scan;
     private readonly int _replicas;
     private readonly Random _random;
+    private readonly Kernels.VectorRandom? _vector; // _random when it is the engine's own generator: called directly, so it can be inlined
     private readonly int[] _members;
     private readonly int[] _place;
     private int _count;
@@ -75,6 +77,7 @@ public sealed class EligibleReplicas<TState>
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         _state = state;
         _random = random;
+        _vector = random as Kernels.VectorRandom;
         _replicas = replicas;
         if (replicas <= ScanLimit || scan)
         {
@@ -224,6 +227,7 @@ public sealed class EligibleReplicas<TState>
     /// draws in proportion to weight, least-busy takes the smallest load, the lowest index on a tie.
     /// Calls come in non-decreasing <paramref name="now"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Pick(double now)
     {
         if (_scan is { } scan)
@@ -242,7 +246,7 @@ public sealed class EligibleReplicas<TState>
             {
                 return -1;
             }
-            double u = _random.NextDouble() * total;
+            double u = NextDraw() * total;
             int node = 1;
             while (node < _leaves)
             {
@@ -263,7 +267,7 @@ public sealed class EligibleReplicas<TState>
         {
             return -1;
         }
-        double draw = _random.NextDouble() * _count;
+        double draw = NextDraw() * _count;
         return _members[Math.Min((int)draw, _count - 1)];
     }
 
@@ -381,4 +385,8 @@ public sealed class EligibleReplicas<TState>
         }
         return true;
     }
+
+    /// <summary>The routing stream's next uniform in [0, 1): the same draw whichever way it is reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double NextDraw() => _vector is { } vector ? vector.NextDouble() : _random.NextDouble();
 }

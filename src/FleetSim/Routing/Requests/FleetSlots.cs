@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -123,6 +124,7 @@ public sealed class FleetSlots
     /// (the request's start, at or after the server it takes comes free), itself included: the
     /// servers busy at <paramref name="start"/> before the hold, plus one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int HoldCounting(int replica, double now, double until, double start)
     {
         if (_heaps is { } heaps)
