@@ -228,12 +228,12 @@ public sealed class EligibleReplicas<TState>
     /// Calls come in non-decreasing <paramref name="now"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Pick(double now)
+    public int Pick(double now) => _scan is { } scan ? scan.Pick(new At(_state, now)) : PickKept(now);
+
+    /// <summary><see cref="Pick"/> from the kept set (a call, so a scanned fleet's pick stays small enough to inline).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int PickKept(double now)
     {
-        if (_scan is { } scan)
-        {
-            return scan.Pick(new At(_state, now));
-        }
         WakeUntil(now);
         if (_levels is { } levels)
         {
