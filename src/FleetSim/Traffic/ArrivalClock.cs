@@ -35,6 +35,7 @@ public sealed class ArrivalClock
     public double End => _perSecond.Length * 60.0;
 
     /// <summary>The next arrival time in seconds, or +∞ when the horizon is over.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the request engine's first run, not after tiering
     public double Next()
     {
         if (_next == Batch)

@@ -36,7 +36,7 @@ public class LeastBusyCountedTests
             kept.Held(i, i, i == 7 ? 25 : 100 + i);
         }
         Assert.That(kept.Pick(20), Is.EqualTo(0));
-        kept.Held(0, 20, 200); // replica 0 is now full
+        Assert.That(kept.Held(0, 20, 200), Is.EqualTo(2), "its first request (until 100) and this one"); // replica 0 is now full
         Assert.Multiple(() =>
         {
             Assert.That(kept.Pick(24), Is.EqualTo(1));
@@ -81,8 +81,9 @@ public class LeastBusyCountedTests
             if (picked >= 0)
             {
                 double until = now + rng.Next(0, 40) * 0.25; // 0 holds nothing
+                int inFlight = ends[picked].Count(e => e > now) + 1; // those still running, and this one
                 ends[picked].Add(until);
-                kept.Held(picked, now, until);
+                Assert.That(kept.Held(picked, now, until), Is.EqualTo(inFlight), $"in flight after pick {i}");
             }
         }
         Assert.That(full, Is.GreaterThan(100), "some replica was full at many picks, so replicas left the set and rejoined it");

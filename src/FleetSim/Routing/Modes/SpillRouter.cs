@@ -41,16 +41,15 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
     /// Replicas with a free slot are eligible; their load is their slots in use, which are the
     /// requests held on them (each starts at once) and not yet ended.
     /// </summary>
-    private readonly struct FreeSlots(ServerBank[] slots) : IReplicaState
+    private readonly struct FreeSlots(FleetSlots slots) : IReplicaState
     {
         public static bool LoadCountsHolds => true;
 
-        public bool Eligible(int replica, double now) => slots[replica].HasFree(now);
+        public bool Eligible(int replica, double now) => slots.HasFree(replica, now);
 
-        public int Load(int replica, double now) => slots[replica].Busy(now);
+        public int Load(int replica, double now) => slots.Busy(replica, now);
 
-        // Asked when a request is held, with the replica's slots just touched; not on a request's end.
-        public bool EligibleAtLoad(int replica, int load) => load < slots[replica].Servers;
+        public bool EligibleAtLoad(int replica, int load) => load < slots.Servers;
     }
 
     /// <summary>
@@ -122,7 +121,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
         private readonly EligibleReplicas<FreeSlots> _eligible;
 
         public Rule(RequestFleet fleet)
-            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.Slots));
+            : base(fleet) => _eligible = fleet.Eligible(new FreeSlots(fleet.SlotTable));
 
         public override void Arrive(double now, double tokens)
         {
@@ -134,19 +133,27 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
                 return;
             }
             // A replica with a free slot starts the request at once: ServeOn without the wait.
-            ServerBank slots = Fleet.Slots[r];
+            FleetSlots slots = Fleet.SlotTable;
             double service = Fleet.ServiceOf(tokens);
             double until = now + service;
-            int inFlight = slots.HoldCounting(now, until, now);
+            if (_eligible.CountsHolds)
+            {
+                // least-busy counts each replica's requests in flight, which are its busy slots, and
+                // asks nothing else of them: the slot table is not kept (at 10,000 replicas the
+                // replica's row was seldom in the cache).
+                Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, _eligible.Held(r, now, until)));
+                return;
+            }
+            int inFlight = slots.HoldCounting(r, now, until, now);
             Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
             if (_eligible.TracksLoad)
             {
                 _eligible.Held(r, now, until);
             }
-            else if (!_eligible.Scans && !slots.HasFree(now))
+            else if (!_eligible.Scans && !slots.HasFree(r, now))
             {
                 _eligible.Refresh(r, now);
-                _eligible.WakeAt(r, slots.NextFree);
+                _eligible.WakeAt(r, slots.NextFree(r));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Scenario;
 
 namespace FleetSim.Routing.Requests;
@@ -50,6 +51,7 @@ public sealed class EligibleReplicas<TState>
     private readonly ReplicaPicker? _scan;
     private readonly int _replicas;
     private readonly Random _random;
+    private readonly Kernels.VectorRandom? _vector; // _random when it is the engine's own generator: called directly, so it can be inlined
     private readonly int[] _members;
     private readonly int[] _place;
     private int _count;
@@ -75,6 +77,7 @@ public sealed class EligibleReplicas<TState>
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         _state = state;
         _random = random;
+        _vector = random as Kernels.VectorRandom;
         _replicas = replicas;
         if (replicas <= ScanLimit || scan)
         {
@@ -149,31 +152,45 @@ public sealed class EligibleReplicas<TState>
     }
 
     /// <summary>
-    /// A request picked at <paramref name="now"/> was held on replica <paramref name="replica"/>
-    /// from then until <paramref name="until"/> (seconds): its load is one up until then. When the
-    /// state's load counts holds (<see cref="IReplicaState.LoadCountsHolds"/>) least-busy counts it
+    /// Whether least-busy counts each replica's load itself from <see cref="Held"/> (the state's
+    /// <see cref="IReplicaState.LoadCountsHolds"/>, a fleet too large to scan): then <see cref="Held"/>
+    /// returns the replica's requests in flight.
+    /// </summary>
+    public bool CountsHolds => _held is not null;
+
+    /// <summary>
+    /// A request picked at <paramref name="now"/> (the last pick's moment) was held on replica
+    /// <paramref name="replica"/> from then until <paramref name="until"/> (seconds): its load is one
+    /// up until then. When the set counts holds (<see cref="CountsHolds"/>) least-busy counts it
     /// so, and at <paramref name="until"/> one down, without asking the router; otherwise this is
     /// <see cref="Refresh"/> now and <see cref="WakeAt"/> <paramref name="until"/>. Nothing to do
     /// when the picks need no load (<see cref="TracksLoad"/> false).
     /// </summary>
-    public void Held(int replica, double now, double until)
+    /// <returns>
+    /// When the set counts holds, the requests in flight on the replica at <paramref name="now"/>
+    /// with this one: those held there before it that end after <paramref name="now"/>, plus one
+    /// (a request held for no time included, though it is not counted on); otherwise −1.
+    /// </returns>
+    public int Held(int replica, double now, double until)
     {
         if (_levels is not { } levels)
         {
-            return;
+            return -1;
         }
         if (_held is { } held)
         {
+            int inFlight = held[replica] + 1;
             if (until > now)
             {
-                int load = ++held[replica];
-                levels.Set(replica, _state.EligibleAtLoad(replica, load) ? load : -1);
+                held[replica] = inFlight;
+                levels.Set(replica, _state.EligibleAtLoad(replica, inFlight) ? inFlight : -1);
                 _dueWakeUps!.Add(replica, until);
             }
-            return;
+            return inFlight;
         }
         Refresh(replica, now);
         WakeAt(replica, until);
+        return -1;
     }
 
     /// <summary>Asks replica <paramref name="replica"/> again at the first pick at or after <paramref name="at"/> (seconds).</summary>
@@ -210,12 +227,13 @@ public sealed class EligibleReplicas<TState>
     /// draws in proportion to weight, least-busy takes the smallest load, the lowest index on a tie.
     /// Calls come in non-decreasing <paramref name="now"/>.
     /// </summary>
-    public int Pick(double now)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Pick(double now) => _scan is { } scan ? scan.Pick(new At(_state, now)) : PickKept(now);
+
+    /// <summary><see cref="Pick"/> from the kept set (a call, so a scanned fleet's pick stays small enough to inline).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int PickKept(double now)
     {
-        if (_scan is { } scan)
-        {
-            return scan.Pick(new At(_state, now));
-        }
         WakeUntil(now);
         if (_levels is { } levels)
         {
@@ -228,7 +246,7 @@ public sealed class EligibleReplicas<TState>
             {
                 return -1;
             }
-            double u = _random.NextDouble() * total;
+            double u = NextDraw() * total;
             int node = 1;
             while (node < _leaves)
             {
@@ -249,7 +267,7 @@ public sealed class EligibleReplicas<TState>
         {
             return -1;
         }
-        double draw = _random.NextDouble() * _count;
+        double draw = NextDraw() * _count;
         return _members[Math.Min((int)draw, _count - 1)];
     }
 
@@ -367,4 +385,8 @@ public sealed class EligibleReplicas<TState>
         }
         return true;
     }
+
+    /// <summary>The routing stream's next uniform in [0, 1): the same draw whichever way it is reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double NextDraw() => _vector is { } vector ? vector.NextDouble() : _random.NextDouble();
 }

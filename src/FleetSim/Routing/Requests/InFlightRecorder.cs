@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
@@ -23,6 +24,7 @@ public sealed class InFlightRecorder(int minutes)
     /// <paramref name="weight"/> slots throughout (a request sharing a replica counts the share of a
     /// full batch's pace it ran at, see <see cref="SharedReplica"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Hold(double start, double end, double weight = 1)
     {
         int n = _starts.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
@@ -20,6 +21,7 @@ public sealed class LatencyHistogram
 
     public double Mean => Count == 0 ? 0 : _sum / Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double seconds)
     {
         Count++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Scenario;
 
 namespace FleetSim.Routing.Requests;
@@ -14,6 +15,7 @@ public sealed class ReplicaPicker
     private readonly bool _equalWeights;
     private readonly int[] _eligible;
     private readonly Random _random;
+    private readonly Kernels.VectorRandom? _vector; // _random when it is the engine's own generator: called directly, so it can be inlined
 
     public ReplicaPicker(ReplicaChoice choice, int replicas, IReadOnlyList<double>? weights, Random random)
     {
@@ -22,6 +24,7 @@ public sealed class ReplicaPicker
         _equalWeights = _weights.All(w => w == 1.0);
         _eligible = new int[_weights.Length];
         _random = random;
+        _vector = random as Kernels.VectorRandom;
     }
 
     /// <summary>
@@ -32,6 +35,7 @@ public sealed class ReplicaPicker
     /// The view is a struct type parameter, so the runtime compiles this once per view and inlines
     /// its checks: the request engine calls it once per request (and per retry).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Pick<TView>(in TView view)
         where TView : struct, IReplicaView
     {
@@ -68,7 +72,7 @@ public sealed class ReplicaPicker
         {
             return -1;
         }
-        double u = _random.NextDouble() * total;
+        double u = NextDraw() * total;
         int last = -1;
         for (int r = 0; r < _weights.Length; r++)
         {
@@ -90,6 +94,7 @@ public sealed class ReplicaPicker
     /// simple-shuffle with every weight 1: the ⌊u·k⌋-th of the k eligible replicas, the same draw and
     /// the same replica as the weighted walk, eligibility read once per replica.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int PickEqual<TView>(in TView view)
         where TView : struct, IReplicaView
     {
@@ -106,9 +111,13 @@ public sealed class ReplicaPicker
         {
             return -1;
         }
-        double u = _random.NextDouble() * k;
+        double u = NextDraw() * k;
         return eligible[Math.Min((int)u, k - 1)];
     }
+
+    /// <summary>The routing stream's next uniform in [0, 1): the same draw whichever way it is reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double NextDraw() => _vector is { } vector ? vector.NextDouble() : _random.NextDouble();
 }
 
 /// <summary>What the picker needs to know of each replica at the moment of a pick.</summary>

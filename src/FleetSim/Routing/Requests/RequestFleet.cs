@@ -20,7 +20,8 @@ public sealed class RequestFleet
     {
         Replicas = fleet.Replicas;
         SlotsPerReplica = fleet.Replica.MaxInFlight;
-        Slots = [.. Enumerable.Range(0, Replicas).Select(_ => new ServerBank(Math.Max(1, SlotsPerReplica)))];
+        SlotTable = new FleetSlots(Replicas, Math.Max(1, SlotsPerReplica));
+        Slots = [.. Enumerable.Range(0, Replicas).Select(SlotTable.Pool)];
         Shared = fleet.Replica.SharesByLoad ? [.. Enumerable.Range(0, Replicas).Select(_ => new SharedReplica(fleet.Replica.Curve, ledger))] : null;
         SecondsPerToken = ServiceTime.Seconds(1, fleet.Replica);
         PrefillSecondsPerToken = 1 / fleet.Replica.Prefill.Value;
@@ -35,8 +36,11 @@ public sealed class RequestFleet
 
     public int SlotsPerReplica { get; }
 
-    /// <summary>Each replica's slots (its max_in_flight), FIFO.</summary>
+    /// <summary>Each replica's slots (its max_in_flight), FIFO: views of <see cref="SlotTable"/>.</summary>
     public ServerBank[] Slots { get; }
+
+    /// <summary>Every replica's slots in one table, by replica index: the same pools as <see cref="Slots"/>, without an object per replica to reach.</summary>
+    public FleetSlots SlotTable { get; }
 
     /// <summary>
     /// Each replica serving its requests together at its measured curve's pace, or null when the

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
@@ -87,6 +88,7 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
     /// <paramref name="start"/> and holds it for <paramref name="service"/> seconds; its first token
     /// comes <paramref name="firstToken"/> seconds after <paramref name="start"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Served(double tokens, double arrived, double start, double service, double firstToken) =>
         Record(tokens, arrived, start, service, firstToken, 1);
 
@@ -101,6 +103,7 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
         Record(tokens, arrived, start, service, Math.Min(firstToken, service), service > 0 ? slotSeconds / service : 0, afterHorizon);
 
     /// <param name="afterHorizon">Tokens processed after the horizon ended; NaN: its share of the service time past the end, exact at a steady pace (the slot model).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Record(double tokens, double arrived, double start, double service, double firstToken, double slots, double afterHorizon = double.NaN)
     {
         SelfHostedRequests++;

@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace FleetSim.Routing.Requests;
 
 /// <summary>
@@ -17,7 +15,8 @@ namespace FleetSim.Routing.Requests;
 /// that leaves the line before it starts simply never calls <see cref="Hold"/>.
 /// <para>
 /// Up to <see cref="FlatLimit"/> servers (a replica's slots) the free times sit in one flat array,
-/// idle servers included, with its minimum kept: counting the busy ones is one vector compare per
+/// idle servers included, with its minimum kept (a row of a <see cref="FleetSlots"/> table, which a
+/// run's replicas share): counting the busy ones is one vector compare per
 /// 4 servers and nothing is ever popped, which beats a heap's unpredictable branches at these
 /// sizes. Larger pools, and an unlimited one (<see cref="Unlimited"/>, which starts every request
 /// at once), keep only the busy servers in a min-heap: O(log c) a call.
@@ -31,9 +30,8 @@ public sealed class ServerBank
     /// <summary>The largest pool kept as a flat array.</summary>
     public const int FlatLimit = 64;
 
-    private readonly double[]? _flat;
-    private double _min;
-    private int _argMin;
+    private readonly FleetSlots? _table;
+    private readonly int _replica;
     private double[] _heap;
     private int _count;
 
@@ -44,9 +42,7 @@ public sealed class ServerBank
         Servers = servers;
         if (servers <= FlatLimit)
         {
-            _flat = new double[servers];
-            Array.Fill(_flat, double.NegativeInfinity);
-            _min = double.NegativeInfinity;
+            _table = new FleetSlots(1, servers);
             _heap = [];
         }
         else
@@ -55,15 +51,26 @@ public sealed class ServerBank
         }
     }
 
+    /// <summary>Replica <paramref name="replica"/>'s pool in <paramref name="table"/>: what either changes, the other sees.</summary>
+    internal ServerBank(FleetSlots table, int replica)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replica);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(replica, table.Replicas);
+        Servers = table.Servers;
+        _table = table;
+        _replica = replica;
+        _heap = [];
+    }
+
     /// <summary>c, the number of servers.</summary>
     public int Servers { get; }
 
     /// <summary>Servers busy at <paramref name="now"/>: LiteLLM's "in flight" count when this is its semaphore.</summary>
     public int Busy(double now)
     {
-        if (_flat is not null)
+        if (_table is { } table)
         {
-            return _min > now ? Servers : CountAbove(_flat, now);
+            return table.Busy(_replica, now);
         }
         Settle(now);
         return _count;
@@ -75,9 +82,9 @@ public sealed class ServerBank
     /// </summary>
     public int BusyAt(double later)
     {
-        if (_flat is not null)
+        if (_table is { } table)
         {
-            return CountAbove(_flat, later);
+            return table.BusyAt(_replica, later);
         }
         int busy = 0;
         for (int i = 0; i < _count; i++)
@@ -91,17 +98,17 @@ public sealed class ServerBank
     /// From when a request joining would start at once, as things stand (seconds; −∞ while a server
     /// is idle): <see cref="HasFree"/>(t) is t ≥ this until the next <see cref="Hold"/>.
     /// </summary>
-    public double NextFree => _flat is not null ? _min : _count < Servers ? double.NegativeInfinity : _heap[0];
+    public double NextFree => _table is { } table ? table.NextFree(_replica) : _count < Servers ? double.NegativeInfinity : _heap[0];
 
     /// <summary>Whether a request joining at <paramref name="now"/> would start at once.</summary>
-    public bool HasFree(double now) => _flat is not null ? _min <= now : Busy(now) < Servers;
+    public bool HasFree(double now) => _table is { } table ? table.HasFree(_replica, now) : Busy(now) < Servers;
 
     /// <summary>When a request joining the line at <paramref name="now"/> starts (≥ now).</summary>
     public double StartOf(double now)
     {
-        if (_flat is not null)
+        if (_table is { } table)
         {
-            return Math.Max(now, _min);
+            return table.StartOf(_replica, now);
         }
         Settle(now);
         return _count < Servers ? now : _heap[0];
@@ -113,27 +120,10 @@ public sealed class ServerBank
     /// </summary>
     public void Hold(double now, double until)
     {
-        if (_flat is { } flat)
+        if (_table is { } table)
         {
-            // The server that comes free first takes it (any idle one when several are).
-            flat[_argMin] = until;
-            if (Vector256.IsHardwareAccelerated && (flat.Length & 3) == 0)
-            {
-                (_min, _argMin) = MinAndWhere(flat);
-                return;
-            }
-            double min = flat[0];
-            int at = 0;
-            for (int i = 1; i < flat.Length; i++)
-            {
-                // Written as selects, so the compiler emits conditional moves: which server frees
-                // first is a coin toss to the branch predictor.
-                double f = flat[i];
-                bool less = f < min;
-                min = less ? f : min;
-                at = less ? i : at;
-            }
-            (_min, _argMin) = (min, at);
+            // The server that comes free first takes it (the first such when several are).
+            table.Hold(_replica, now, until);
             return;
         }
         Settle(now);
@@ -157,27 +147,13 @@ public sealed class ServerBank
     /// </summary>
     public int HoldCounting(double now, double until, double start)
     {
-        if (_flat is not { } flat || !Vector256.IsHardwareAccelerated || (flat.Length & 3) != 0)
+        if (_table is { } table)
         {
-            int inFlight = BusyAt(start) + 1;
-            Hold(now, until);
-            return inFlight;
+            return table.HoldCounting(_replica, now, until, start);
         }
-        flat[_argMin] = until;
-        var at = Vector256.Create(start);
-        var min = Vector256.Create(flat, 0);
-        Vector256<long> above = Vector256.GreaterThan(min, at).AsInt64();
-        for (int i = 4; i < flat.Length; i += 4)
-        {
-            var free = Vector256.Create(flat, i);
-            min = Vector256.Min(min, free);
-            above += Vector256.GreaterThan(free, at).AsInt64();
-        }
-        double m = Math.Min(Math.Min(min.GetElement(0), min.GetElement(1)), Math.Min(min.GetElement(2), min.GetElement(3)));
-        _min = m;
-        _argMin = FirstAt(flat, m);
-        // Each lane counted -1 per busy server; the new hold is counted whether or not it ends after start.
-        return (int)-Vector256.Sum(above) - (until > start ? 1 : 0) + 1;
+        int inFlight = BusyAt(start) + 1;
+        Hold(now, until);
+        return inFlight;
     }
 
     /// <summary>Forgets the servers that are free by <paramref name="now"/>.</summary>
@@ -232,55 +208,5 @@ public sealed class ServerBank
             i = child;
         }
         _heap[i] = item;
-    }
-
-    /// <summary>How many of <paramref name="free"/> are after <paramref name="t"/>, a vector at a time.</summary>
-    private static int CountAbove(double[] free, double t)
-    {
-        int i = 0, busy = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated && free.Length >= System.Numerics.Vector<double>.Count)
-        {
-            var at = new System.Numerics.Vector<double>(t);
-            var count = System.Numerics.Vector<long>.Zero;
-            for (; i <= free.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
-            {
-                count -= System.Numerics.Vector.GreaterThan(new System.Numerics.Vector<double>(free, i), at);
-            }
-            busy = (int)System.Numerics.Vector.Sum(count);
-        }
-        for (; i < free.Length; i++)
-        {
-            busy += free[i] > t ? 1 : 0;
-        }
-        return busy;
-    }
-
-    /// <summary>
-    /// The smallest free time and the first server holding it, four at a time and without a branch
-    /// on the values: a vector minimum, then the first lane equal to it.
-    /// </summary>
-    private static (double Min, int At) MinAndWhere(double[] free)
-    {
-        var min = Vector256.Create(free, 0);
-        for (int i = 4; i < free.Length; i += 4)
-        {
-            min = Vector256.Min(min, Vector256.Create(free, i));
-        }
-        double m = Math.Min(Math.Min(min.GetElement(0), min.GetElement(1)), Math.Min(min.GetElement(2), min.GetElement(3)));
-        return (m, FirstAt(free, m));
-    }
-
-    /// <summary>The first server whose free time is <paramref name="m"/> (which one of them holds), four at a time.</summary>
-    private static int FirstAt(double[] free, double m)
-    {
-        var target = Vector256.Create(m);
-        for (int i = 0; ; i += 4)
-        {
-            uint hits = Vector256.Equals(Vector256.Create(free, i), target).ExtractMostSignificantBits();
-            if (hits != 0)
-            {
-                return i + System.Numerics.BitOperations.TrailingZeroCount(hits);
-            }
-        }
     }
 }
