@@ -33,39 +33,52 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
 
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Quantity.Short(rejected, precise: true)} answered 429";
 
-    /// <remarks>
-    /// A replica leaves the eligible set when it answers 429 (cooling, and tried by this request)
-    /// and is woken when its cooldown ends; the request's tried replicas are asked again when it
-    /// has gone. least-busy also wakes a replica at the end of every request it holds.
-    /// </remarks>
-    private sealed class Rule : RequestAdmission
+    /// <summary>
+    /// The cooldown rule on either kind of replica: pick an eligible replica (not cooling, not tried by
+    /// this request); a replica with room takes the request (<see cref="TryServe"/>), a full one answers
+    /// 429 and cools (<see cref="Cooled"/>) and the request is retried, up to the retries; else the API.
+    /// The tried replicas are untried again once the request has gone.
+    /// </summary>
+    /// <typeparam name="TState">What the rule's <see cref="EligibleReplicas{TState}"/> asks about a replica.</typeparam>
+    private abstract class CoolingRule<TState> : RequestAdmission
+        where TState : struct, IReplicaState
     {
         private readonly RouterSpec _spec;
-        private readonly double[] _coolUntil;
         private readonly long[] _triedBy;
         private readonly int[] _tried;
-        private readonly EligibleReplicas<Untried> _eligible;
         private long _request;
 
-        public Rule(RequestFleet fleet, RouterSpec spec)
+        protected CoolingRule(RequestFleet fleet, RouterSpec spec)
             : base(fleet)
         {
             _spec = spec;
-            _coolUntil = new double[fleet.Replicas];
+            CoolUntil = new double[fleet.Replicas];
             _triedBy = [.. Enumerable.Repeat(-1L, fleet.Replicas)];
             _tried = new int[spec.Retries + 1];
-            _eligible = fleet.Eligible(new Untried(this));
         }
+
+        /// <summary>When each replica's cooldown ends (seconds; in the past when it is not cooling).</summary>
+        protected double[] CoolUntil { get; }
+
+        /// <summary>The moment of the arrival being routed.</summary>
+        protected double Now { get; private set; }
+
+        /// <summary>The eligible replicas, made by the rule that knows its state.</summary>
+        protected abstract EligibleReplicas<TState> Eligible { get; }
+
+        /// <summary>Whether replica <paramref name="replica"/> is neither cooling at <paramref name="now"/> nor tried by the request being routed.</summary>
+        protected bool IsUntried(int replica, double now) => CoolUntil[replica] <= now && _triedBy[replica] != _request;
 
         public override void Arrive(double now, double tokens)
         {
+            Now = now;
             Ledger.Arrived(tokens);
             _request++;
             int tried = 0;
             bool served = false;
             for (int attempt = 0; attempt <= _spec.Retries; attempt++)
             {
-                int r = _eligible.Pick(now);
+                int r = Eligible.Pick(now);
                 if (r < 0)
                 {
                     break;
@@ -74,18 +87,16 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
                 {
                     Ledger.Retry();
                 }
-                if (Fleet.Slots[r].HasFree(now))
+                if (TryServe(r, now, tokens))
                 {
-                    ServeOn(r, now, tokens, now);
                     served = true;
                     break;
                 }
                 Ledger.Reject();
-                _coolUntil[r] = now + _spec.CooldownSeconds;
+                CoolUntil[r] = now + _spec.CooldownSeconds;
                 _triedBy[r] = _request;
                 _tried[tried++] = r;
-                _eligible.Refresh(r, now);
-                _eligible.WakeAt(r, _coolUntil[r]);
+                Cooled(r, now);
             }
             if (!served)
             {
@@ -95,8 +106,45 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
             _request++;
             for (int i = 0; i < tried; i++)
             {
-                _eligible.Refresh(_tried[i], now);
+                Eligible.Refresh(_tried[i], now);
             }
+        }
+
+        /// <summary>Serves the request on replica <paramref name="replica"/> if it has room; false when it is full (a 429).</summary>
+        protected abstract bool TryServe(int replica, double now, double tokens);
+
+        /// <summary>Replica <paramref name="replica"/> answered 429 at <paramref name="now"/> and cools until <see cref="CoolUntil"/>.</summary>
+        protected abstract void Cooled(int replica, double now);
+    }
+
+    /// <remarks>
+    /// A replica leaves the eligible set when it answers 429 (cooling, and tried by this request)
+    /// and is woken when its cooldown ends; the request's tried replicas are asked again when it
+    /// has gone. least-busy also wakes a replica at the end of every request it holds.
+    /// </remarks>
+    private sealed class Rule : CoolingRule<Rule.Untried>
+    {
+        private readonly EligibleReplicas<Untried> _eligible;
+
+        public Rule(RequestFleet fleet, RouterSpec spec)
+            : base(fleet, spec) => _eligible = fleet.Eligible(new Untried(this));
+
+        protected override EligibleReplicas<Untried> Eligible => _eligible;
+
+        protected override bool TryServe(int replica, double now, double tokens)
+        {
+            if (!Fleet.Slots[replica].HasFree(now))
+            {
+                return false;
+            }
+            ServeOn(replica, now, tokens, now);
+            return true;
+        }
+
+        protected override void Cooled(int replica, double now)
+        {
+            _eligible.Refresh(replica, now);
+            _eligible.WakeAt(replica, CoolUntil[replica]);
         }
 
         protected override void Held(int replica, double now, double until)
@@ -109,107 +157,64 @@ internal sealed class CooldownRouter(RouterSpec spec) : Router(spec)
         }
 
         /// <summary>Replicas neither cooling nor already tried by this request are eligible; the load is their slots in use.</summary>
-        private readonly struct Untried(Rule rule) : IReplicaState
+        internal readonly struct Untried(Rule rule) : IReplicaState
         {
-            public bool Eligible(int replica, double now) => rule._coolUntil[replica] <= now && rule._triedBy[replica] != rule._request;
+            public bool Eligible(int replica, double now) => rule.IsUntried(replica, now);
 
             public int Load(int replica, double now) => rule.Fleet.Slots[replica].Busy(now);
         }
     }
+
     /// <summary>
     /// The same rule on replicas that serve at their measured curve's pace: a replica with room takes
     /// the request and shares its pace with it (<see cref="SharedReplica"/>); a full one answers 429
     /// and cools down. A replica changes by itself at its next finish (its load falls) and at the end
     /// of its cooldown, whichever comes first, and is looked at again then.
     /// </summary>
-    private sealed class SharedRule : RequestAdmission
+    private sealed class SharedRule : CoolingRule<SharedRule.UntriedShared>
     {
-        private readonly RouterSpec _spec;
         private readonly SharedReplica[] _replicas;
-        private readonly double[] _coolUntil;
-        private readonly long[] _triedBy;
-        private readonly int[] _tried;
         private readonly EligibleReplicas<UntriedShared> _eligible;
-        private long _request;
-        private double _now;
 
         public SharedRule(RequestFleet fleet, RouterSpec spec)
-            : base(fleet)
+            : base(fleet, spec)
         {
-            _spec = spec;
             _replicas = fleet.Shared!;
-            _coolUntil = new double[fleet.Replicas];
-            _triedBy = [.. Enumerable.Repeat(-1L, fleet.Replicas)];
-            _tried = new int[spec.Retries + 1];
             _eligible = fleet.Eligible(new UntriedShared(this));
         }
 
-        public override void Arrive(double now, double tokens)
+        protected override EligibleReplicas<UntriedShared> Eligible => _eligible;
+
+        protected override bool TryServe(int replica, double now, double tokens)
         {
-            _now = now;
-            Ledger.Arrived(tokens);
-            _request++;
-            int tried = 0;
-            bool served = false;
-            for (int attempt = 0; attempt <= _spec.Retries; attempt++)
+            SharedReplica shared = _replicas[replica];
+            if (!shared.HasRoom(now))
             {
-                int r = _eligible.Pick(now);
-                if (r < 0)
-                {
-                    break;
-                }
-                if (attempt > 0)
-                {
-                    Ledger.Retry();
-                }
-                SharedReplica replica = _replicas[r];
-                if (replica.HasRoom(now))
-                {
-                    // Prefill is shared by the requests in flight, itself included.
-                    replica.Start(now, now, tokens, Fleet.FirstTokenOf(tokens, replica.InFlightAt(now) + 1));
-                    _eligible.Touched(r, now);
-                    served = true;
-                    break;
-                }
-                Ledger.Reject();
-                _coolUntil[r] = now + _spec.CooldownSeconds;
-                _triedBy[r] = _request;
-                _tried[tried++] = r;
-                _eligible.Touched(r, now);
+                return false;
             }
-            if (!served)
-            {
-                Ledger.ToApi(now, tokens);
-            }
-            // The request has gone: the replicas it tried are untried for the next one.
-            _request++;
-            for (int i = 0; i < tried; i++)
-            {
-                _eligible.Refresh(_tried[i], now);
-            }
+            // Prefill is shared by the requests in flight, itself included.
+            shared.Start(now, now, tokens, Fleet.FirstTokenOf(tokens, shared.InFlightAt(now) + 1));
+            _eligible.Touched(replica, now);
+            return true;
         }
 
-        public override void Finish()
-        {
-            foreach (SharedReplica replica in _replicas)
-            {
-                replica.Advance(double.PositiveInfinity);
-            }
-        }
+        protected override void Cooled(int replica, double now) => _eligible.Touched(replica, now);
+
+        public override void Finish() => Fleet.FinishShared();
 
         /// <summary>Replicas neither cooling nor already tried by this request are eligible; the load is their requests in flight.</summary>
-        private readonly struct UntriedShared(SharedRule rule) : IReplicaState
+        internal readonly struct UntriedShared(SharedRule rule) : IReplicaState
         {
             public static bool ChangesByItself => true;
 
-            public bool Eligible(int replica, double now) => rule._coolUntil[replica] <= now && rule._triedBy[replica] != rule._request;
+            public bool Eligible(int replica, double now) => rule.IsUntried(replica, now);
 
             public int Load(int replica, double now) => rule._replicas[replica].InFlightAt(now);
 
             public double NextChange(int replica)
             {
-                double finish = rule._replicas[replica].NextFinish, cool = rule._coolUntil[replica];
-                return cool > rule._now ? Math.Min(cool, finish) : finish;
+                double finish = rule._replicas[replica].NextFinish, cool = rule.CoolUntil[replica];
+                return cool > rule.Now ? Math.Min(cool, finish) : finish;
             }
         }
     }

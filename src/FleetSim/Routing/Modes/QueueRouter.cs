@@ -97,6 +97,29 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
 
     public override string CountsNote(long timedOut, long rejected, long retries) => $", {Units.Quantity.Short(timedOut, precise: true)} timed out in the queue";
 
+    /// <summary>
+    /// With a patience τ, a request that would start more than τ after <paramref name="now"/> gives up
+    /// waiting: it goes to the API τ from now (the API's per-minute limits count it when it gets there),
+    /// or is left unfinished when that is past the horizon. True when it gave up.
+    /// </summary>
+    private static bool GivesUp(RequestFleet fleet, double? patience, double now, double start, double tokens)
+    {
+        if (patience is not { } tau || start - now <= tau)
+        {
+            return false;
+        }
+        if (now + tau < fleet.End)
+        {
+            fleet.Ledger.TimeOut();
+            fleet.Later(new PendingRequest(now + tau, tokens, now, 1, 0));
+        }
+        else
+        {
+            fleet.Ledger.LeaveUnfinished(tokens);
+        }
+        return true;
+    }
+
     /// <summary>Every replica is eligible (a request queues wherever it is sent); the load is its slots in use.</summary>
     private readonly struct AnyReplica(ServerBank[] slots) : IReplicaState
     {
@@ -152,17 +175,8 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
             }
             SharedReplica replica = _replicas[r];
             double start = replica.StartOf(now);
-            if (_patience is { } tau && start - now > tau)
+            if (GivesUp(Fleet, _patience, now, start, tokens))
             {
-                if (now + tau < Fleet.End)
-                {
-                    Ledger.TimeOut();
-                    Fleet.Later(new PendingRequest(now + tau, tokens, now, 1, 0));
-                }
-                else
-                {
-                    Ledger.LeaveUnfinished(tokens);
-                }
                 return;
             }
             if (start >= Fleet.End && start > now)
@@ -176,13 +190,7 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
 
         public override void Resume(in PendingRequest request) => Ledger.ToApi(request.At, request.Tokens, request.Arrived);
 
-        public override void Finish()
-        {
-            foreach (SharedReplica replica in _replicas)
-            {
-                replica.Advance(double.PositiveInfinity);
-            }
-        }
+        public override void Finish() => Fleet.FinishShared();
     }
 
     /// <remarks>
@@ -211,18 +219,8 @@ internal sealed class QueueRouter(RouterSpec spec) : Router(spec)
                 return;
             }
             double start = Fleet.Slots[r].StartOf(now);
-            if (_patience is { } tau && start - now > tau)
+            if (GivesUp(Fleet, _patience, now, start, tokens))
             {
-                if (now + tau < Fleet.End)
-                {
-                    Ledger.TimeOut();
-                    // The API's per-minute limits count it when it gets there, τ from now.
-                    Fleet.Later(new PendingRequest(now + tau, tokens, now, 1, 0));
-                }
-                else
-                {
-                    Ledger.LeaveUnfinished(tokens);
-                }
                 return;
             }
             ServeOn(r, now, tokens, now);

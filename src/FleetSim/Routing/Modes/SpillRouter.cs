@@ -101,13 +101,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
             _eligible.Touched(r, now);
         }
 
-        public override void Finish()
-        {
-            foreach (SharedReplica replica in _replicas)
-            {
-                replica.Advance(double.PositiveInfinity);
-            }
-        }
+        public override void Finish() => Fleet.FinishShared();
     }
 
     /// <remarks>

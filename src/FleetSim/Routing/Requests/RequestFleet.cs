@@ -83,6 +83,19 @@ public sealed class RequestFleet
     /// <summary>Seconds from taking a slot to the first token, with <paramref name="inFlight"/> requests (itself included) sharing the prefill.</summary>
     public double FirstTokenOf(double tokens, int inFlight) => tokens * FreshInputShare * PrefillSecondsPerToken * inFlight;
 
+    /// <summary>
+    /// Lets every request still in flight on a <see cref="Shared"/> replica finish (and those waiting
+    /// in its line start and finish), into the ledger: a rule on shared replicas calls it from its
+    /// <see cref="RequestAdmission.Finish"/>. Nothing to do for the slot model.
+    /// </summary>
+    public void FinishShared()
+    {
+        foreach (SharedReplica replica in Shared ?? [])
+        {
+            replica.Advance(double.PositiveInfinity);
+        }
+    }
+
     /// <summary>Asks to be given <paramref name="request"/> back at its time.</summary>
     public void Later(in PendingRequest request) => _pending.Enqueue(request, request.At);
 
