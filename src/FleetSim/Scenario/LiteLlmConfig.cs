@@ -48,7 +48,7 @@ internal static class LiteLlmConfig
                 default:
                     if (LiteLlmKeys.InertSections.Contains(key))
                     {
-                        inert.Add(key);
+                        SortInert(value, key, inert, unmodelled);
                         break;
                     }
                     string? meant = Spelling.Closest(key, LiteLlmKeys.Sections);
@@ -249,6 +249,25 @@ internal static class LiteLlmConfig
         }
     }
 
+    /// <summary>
+    /// A section that changes nothing as a whole (general_settings, model_info), key by key: the few keys
+    /// that do change the route (<see cref="LiteLlmKeys.UnmodelledInInertSections"/>) are unmodelled, the
+    /// rest inert; a section that is not a mapping is inert as a whole.
+    /// </summary>
+    private static void SortInert(YamlNode section, string prefix, SortedSet<string> inert, SortedSet<string> unmodelled)
+    {
+        if (section is not YamlMappingNode map)
+        {
+            inert.Add(prefix);
+            return;
+        }
+        foreach (var (k, _) in map.Children)
+        {
+            string path = $"{prefix}.{(k as YamlScalarNode)?.Value ?? ""}";
+            (LiteLlmKeys.UnmodelledInInertSections.Contains(path) ? unmodelled : inert).Add(path);
+        }
+    }
+
     private sealed record Deployment(
         YamlNode Node, string Group, int? Order, int? MaxParallel, double? Rpm, double? Tpm, double? Weight,
         double? Timeout, double? StreamTimeout, double? Cooldown);
@@ -270,9 +289,13 @@ internal static class LiteLlmConfig
             foreach (var (k, _) in entry.Children)
             {
                 string key = (k as YamlScalarNode)?.Value ?? "";
-                if (key is not ("model_name" or "litellm_params"))
+                if (key == "model_info")
                 {
-                    (key == "model_info" ? inert : unmodelled).Add($"model_list[*].{key}");
+                    SortInert(entry.Children[k], "model_list[*].model_info", inert, unmodelled);
+                }
+                else if (key is not ("model_name" or "litellm_params"))
+                {
+                    unmodelled.Add($"model_list[*].{key}");
                 }
             }
             string group = outer.Text("model_name") ?? throw source.Error(entry, $"{path}.model_name", "is required: the model group a request names");

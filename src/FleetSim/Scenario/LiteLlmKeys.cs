@@ -58,6 +58,21 @@ internal static class LiteLlmKeys
     [
         "drop_params", "set_verbose", "json_logs", "success_callback", "failure_callback", "callbacks",
         "service_callback", "cache", "cache_params", "turn_off_message_logging", "redact_user_api_key_info",
-        "telemetry", "modify_params", "context_window_fallbacks", "content_policy_fallbacks", "max_budget", "budget_duration",
+        "telemetry", "modify_params", "context_window_fallbacks", "content_policy_fallbacks",
+    ];
+
+    /// <summary>
+    /// Keys of otherwise inert sections that do change where requests go or whether they are served:
+    /// a proxy-wide concurrency or size cap, a deployment's order, limits or context window kept in
+    /// model_info. Not modelled: they refuse to run unless allowed. (litellm_settings' max_budget and
+    /// budget_duration, which stop calls, are unmodelled by not being listed as inert.)
+    /// </summary>
+    public static readonly string[] UnmodelledInInertSections =
+    [
+        "general_settings.global_max_parallel_requests", "general_settings.max_parallel_requests",
+        "general_settings.max_request_size_mb", "general_settings.max_response_size_mb",
+        "model_list[*].model_info.order", "model_list[*].model_info.max_input_tokens", "model_list[*].model_info.max_tokens",
+        "model_list[*].model_info.max_output_tokens", "model_list[*].model_info.weight", "model_list[*].model_info.rpm",
+        "model_list[*].model_info.tpm",
     ];
 }

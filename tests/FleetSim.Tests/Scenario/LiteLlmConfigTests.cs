@@ -269,6 +269,25 @@ public sealed class LiteLlmConfigTests
         Assert.That(allowed.Warnings, Has.Some.Contains("router_settings.retry_policy"));
     }
 
+    /// <summary>
+    /// Inside sections that change nothing as a whole, the keys that do change the route refuse too: an
+    /// order kept in model_info (LiteLLM reads a deployment's order from it as well), a proxy-wide
+    /// concurrency cap in general_settings, a budget that stops calls. Their neighbours stay inert.
+    /// </summary>
+    [TestCase("      id: replica-0\n", "      id: replica-0\n      order: 2\n", "model_list[*].model_info.order")]
+    [TestCase("  master_key: os.environ/LITELLM_MASTER_KEY\n", "  master_key: os.environ/LITELLM_MASTER_KEY\n  global_max_parallel_requests: 4\n", "general_settings.global_max_parallel_requests")]
+    [TestCase("  drop_params: true\n", "  drop_params: true\n  max_budget: 5\n", "litellm_settings.max_budget")]
+    public void AKeyThatChangesTheRouteInsideAnInertSectionRefuses(string from, string to, string key)
+    {
+        string config = Config();
+        Assert.That(config, Does.Contain(from));
+        string path = Write(config.Replace(from, to));
+        Assert.That(() => ScenarioLoader.LoadFile(path),
+                    Throws.TypeOf<ScenarioException>().With.Message.Contains(key).And.Message.Contains("--allow-unmodelled"));
+        ScenarioSpec plain = ScenarioLoader.LoadFile(Write(Config()));
+        Assert.That(plain.Warnings, Has.Some.Contains("general_settings.master_key").And.Some.Contains("model_list[*].model_info.id"));
+    }
+
     [Test]
     public void MaxParallelRequestsEqualToTheReplicasIsNotWarnedAbout()
     {
