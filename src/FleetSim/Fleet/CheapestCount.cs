@@ -31,56 +31,14 @@ public static class CheapestCount
     /// <param name="max">The largest count allowed, 0 or more.</param>
     /// <param name="tolerance">Dollars by which a larger count must be cheaper to be worth it, 0 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="max"/> or <paramref name="tolerance"/>.</exception>
-    /// <param name="near">
-    /// A count the answer is likely close to (the last span's, for a policy that sizes span after span),
-    /// or null: the search then gallops out from it, 1, 2, 4, … counts, until it brackets the answer,
-    /// and bisects the bracket, so an answer d counts away costs about 4·log₂(d) evaluations instead of
-    /// 2·log₂(max). The answer is the same: the first count whose next is not cheaper, found in a
-    /// smaller bracket.
-    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
-    public static int Find<TCost>(TCost cost, int max, double tolerance, int? near = null) where TCost : ICountCost, allows ref struct
+    public static int Find<TCost>(TCost cost, int max, double tolerance) where TCost : ICountCost, allows ref struct
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
         // The answer lies in [low, high]: every count below low is followed by a cheaper one, and high
         // is either max or a count whose next is not cheaper.
         int low = 0, high = max;
-        if (near is { } hint && max > 0)
-        {
-            int k = Math.Clamp(hint, 0, max);
-            if (k == max || NotCheaper(ref cost, k, tolerance))
-            {
-                // k is at or past the answer: step down until a count whose next is cheaper.
-                high = k;
-                for (long step = 1; high > 0; step *= 2)
-                {
-                    int below = (int)Math.Max(0, high - step);
-                    if (!NotCheaper(ref cost, below, tolerance))
-                    {
-                        low = below + 1;
-                        break;
-                    }
-                    high = below;
-                }
-            }
-            else
-            {
-                // k is before the answer: step up until a count whose next is not cheaper (or max).
-                low = k + 1;
-                for (long step = 1; low < max; step *= 2)
-                {
-                    int above = (int)Math.Min(max, low + step - 1);
-                    if (above == max || NotCheaper(ref cost, above, tolerance))
-                    {
-                        high = above;
-                        break;
-                    }
-                    low = above + 1;
-                }
-                high = Math.Max(high, low);
-            }
-        }
         while (low < high)
         {
             int mid = low + (high - low) / 2;
@@ -95,8 +53,4 @@ public static class CheapestCount
         }
         return low;
     }
-
-    /// <summary>Whether count <paramref name="k"/> + 1 is not cheaper than <paramref name="k"/> by more than the tolerance.</summary>
-    private static bool NotCheaper<TCost>(ref TCost cost, int k, double tolerance) where TCost : ICountCost, allows ref struct =>
-        cost.Cost(k + 1) >= cost.Cost(k) - tolerance;
 }

@@ -103,8 +103,7 @@ public sealed class FleetEconomics
     /// <param name="demand">The span's tok/s, one value a minute.</param>
     /// <param name="maxReplicas">The most replicas the answer may have.</param>
     /// <param name="scratch">At least <paramref name="demand"/>'s length of room for served tok/s.</param>
-    /// <param name="near">A count the answer is likely close to (a policy's last one), which only makes the search shorter; null for none.</param>
-    public int BestReplicas(ReadOnlySpan<double> demand, int maxReplicas, Span<double> scratch, int? near = null)
+    public int BestReplicas(ReadOnlySpan<double> demand, int maxReplicas, Span<double> scratch)
     {
         double peak = 0;
         foreach (double d in demand)
@@ -123,7 +122,7 @@ public sealed class FleetEconomics
         // arrive there (no count on a later node is cheaper by more than the tolerance: the full next
         // node is not, and fewer replicas on it serve less for the same rent).
         int nodes = NodesFor(limit);
-        int cheapest = CheapestCount.Find(new SpanCostOfNodes(this, demand, scratch, limit), nodes, Tolerance, near is { } n ? NodesFor(n) : null);
+        int cheapest = CheapestCount.Find(new SpanCostOfNodes(this, demand, scratch, limit), nodes, Tolerance);
         return Stepped(demand, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (long)cheapest * ReplicasPerNode), scratch);
     }
 

@@ -13,7 +13,6 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
     private const int Day = 1440;
     private readonly HoltWinters _holtWinters = new(24);
     private readonly Dictionary<(int Hour, int Fed), int> _sized = [];
-    private int? _lastSized; // the last hour sized: where the next hour's search starts
     private int _hoursFed;
 
     public string Name => spec.Method == ForecastMethod.HoltWinters ? "predictive (Holt-Winters)" : "predictive";
@@ -36,10 +35,8 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
             if (!_sized.TryGetValue(key, out int replicas))
             {
                 Forecast(past, context.LastMinuteDemand, target, forecast);
-                // The last hour's answer is near this one's (the forecast moves little from hour to hour): start there.
-                replicas = context.Economics.BestReplicas(forecast, 100_000, context.Scratch.AsSpan(60, 60), _lastSized);
+                replicas = context.Economics.BestReplicas(forecast, 100_000, context.Scratch.AsSpan(60, 60));
                 _sized[key] = replicas;
-                _lastSized = replicas;
             }
             wanted = Math.Max(wanted, replicas);
         }

@@ -38,49 +38,6 @@ public class CheapestCountTests
         }
     }
 
-    /// <summary>A hint only shortens the search: from any start, below, at or past the answer or the range, the same count as stepping.</summary>
-    [Test]
-    public void AHintFindsTheSameCountFromAnywhere()
-    {
-        var random = new Random(16);
-        for (int trial = 0; trial < 2_000; trial++)
-        {
-            int max = random.Next(0, 400);
-            double rent = random.NextDouble() * 10, api = random.NextDouble() * 5_000, scale = 1 + random.NextDouble() * 80;
-            double[] costs = [.. Enumerable.Range(0, max + 1).Select(k => rent * k + api * Math.Exp(-k / scale))];
-            int expected = Stepped(costs, 1e-9);
-            foreach (int near in new[] { 0, max, expected, expected - 1, expected + 1, random.Next(-5, max + 6), int.MaxValue, int.MinValue })
-            {
-                Assert.That(CheapestCount.Find(new Table(costs), max, 1e-9, near), Is.EqualTo(expected),
-                            $"trial {trial}: max {max}, hint {near}, rent {rent}, api {api}, scale {scale}");
-            }
-        }
-        double[] flat = [10, 6, 3, 3, 3, 4, 9];
-        Assert.That(Enumerable.Range(-1, 9).Select(h => CheapestCount.Find(new Table(flat), 6, 1e-9, h)), Is.All.EqualTo(2), "a flat bottom still goes to the fewest");
-    }
-
-    /// <summary>Near the answer the gallop asks few costs: a hint 3 counts off a 100,000-count range takes far fewer than a bisection's 34.</summary>
-    [Test]
-    public void AGoodHintAsksFewCosts()
-    {
-        double[] costs = [.. Enumerable.Range(0, 100_001).Select(k => 2.0 * k + 1e6 * Math.Exp(-k / 5_000.0))];
-        int answer = Stepped(costs, 1e-9);
-        var counted = new Counted(costs);
-        CheapestCount.Find(counted, costs.Length - 1, 1e-9, answer + 3);
-        Assert.That(counted.Asked[0], Is.LessThanOrEqualTo(12));
-    }
-
-    private readonly struct Counted(double[] costs) : ICountCost
-    {
-        public int[] Asked { get; } = [0];
-
-        public double Cost(int count)
-        {
-            Asked[0]++;
-            return costs[count];
-        }
-    }
-
     [Test]
     public void FlatStretchesGoToFewer()
     {

@@ -41,6 +41,12 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
 
     public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
 
+    /// <summary>
+    /// The LiteLLM release line this router follows (docs/routers/litellm.md): after PR #24611 (merged
+    /// 2026-03-26), in which order works without pre-call checks and a failed order falls to the next.
+    /// </summary>
+    public const string ModelledRelease = "as LiteLLM after PR #24611, March 2026";
+
     public override string Describe(FleetShape fleet)
     {
         LiteLlmSettings s = Spec.LiteLlm;
@@ -53,7 +59,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             ApiRoute.Fallbacks => "then the API through fallbacks",
             _ => "then an error to the client (no route to the API)",
         };
-        return $"litellm ({ChoiceName}): a request waits on its replica's semaphore as long as it takes; {limit}; " +
+        return $"litellm ({ChoiceName}; {ModelledRelease}): a request waits on its replica's semaphore as long as it takes; {limit}; " +
                $"{Spec.Retries} retries, {then}";
     }
 
