@@ -51,7 +51,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
     {
         LiteLlmSettings s = Spec.LiteLlm;
         string limit = s.Streaming
-            ? $"the first token within {s.CallLimitSeconds:0.###} s (stream_timeout)"
+            ? $"the first token within {s.CallLimitSeconds:0.###} s ({(s.StreamTimeoutSeconds is null ? "timeout, as no stream_timeout is set" : "stream_timeout")})"
             : $"the whole call within {s.CallLimitSeconds:0.###} s (timeout)";
         string then = s.ApiRoute switch
         {
