@@ -51,6 +51,11 @@ internal static class LiteLlmConfig
                         SortInert(value, key, inert, unmodelled);
                         break;
                     }
+                    if (LiteLlmKeys.UnmodelledSections.Contains(key))
+                    {
+                        unmodelled.Add(key);
+                        break;
+                    }
                     string? meant = Spelling.Closest(key, LiteLlmKeys.Sections);
                     throw source.Error(keyNode, key,
                         $"is not a section of a LiteLLM proxy config{(meant is null ? "" : $"; did you mean {meant}?")} (sections: {string.Join(", ", LiteLlmKeys.Sections)})");
@@ -250,21 +255,21 @@ internal static class LiteLlmConfig
     }
 
     /// <summary>
-    /// A section that changes nothing as a whole (general_settings, model_info), key by key: the few keys
-    /// that do change the route (<see cref="LiteLlmKeys.UnmodelledInInertSections"/>) are unmodelled, the
-    /// rest inert; a section that is not a mapping is inert as a whole.
+    /// A section sorted key by key (<see cref="LiteLlmKeys.InertKeysBySection"/>): a key listed there is inert, any
+    /// other unmodelled (a key that changes the route is never called harmless because it was not foreseen); a
+    /// section no list covers is inert as a whole, as is a section that is not a mapping.
     /// </summary>
     private static void SortInert(YamlNode section, string prefix, SortedSet<string> inert, SortedSet<string> unmodelled)
     {
-        if (section is not YamlMappingNode map)
+        if (section is not YamlMappingNode map || !LiteLlmKeys.InertKeysBySection.TryGetValue(prefix, out string[]? known))
         {
             inert.Add(prefix);
             return;
         }
         foreach (var (k, _) in map.Children)
         {
-            string path = $"{prefix}.{(k as YamlScalarNode)?.Value ?? ""}";
-            (LiteLlmKeys.UnmodelledInInertSections.Contains(path) ? unmodelled : inert).Add(path);
+            string key = (k as YamlScalarNode)?.Value ?? "";
+            (known.Contains(key) ? inert : unmodelled).Add($"{prefix}.{key}");
         }
     }
 

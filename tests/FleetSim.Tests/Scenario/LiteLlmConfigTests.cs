@@ -270,13 +270,20 @@ public sealed class LiteLlmConfigTests
     }
 
     /// <summary>
-    /// Inside sections that change nothing as a whole, the keys that do change the route refuse too: an
-    /// order kept in model_info (LiteLLM reads a deployment's order from it as well), a proxy-wide
-    /// concurrency cap in general_settings, a budget that stops calls. Their neighbours stay inert.
+    /// Keys that change the route or the bill refuse unless allowed, wherever they sit: an order kept in
+    /// model_info (LiteLLM reads a deployment's order from it as well), a key model_info does not list as
+    /// inert, a proxy-wide concurrency cap in general_settings, a budget that stops calls, the client's
+    /// own retries (max_retries) and an output cap (max_tokens) in litellm_params, response caching, and
+    /// guardrails. Their listed neighbours stay inert.
     /// </summary>
     [TestCase("      id: replica-0\n", "      id: replica-0\n      order: 2\n", "model_list[*].model_info.order")]
     [TestCase("  master_key: os.environ/LITELLM_MASTER_KEY\n", "  master_key: os.environ/LITELLM_MASTER_KEY\n  global_max_parallel_requests: 4\n", "general_settings.global_max_parallel_requests")]
     [TestCase("  drop_params: true\n", "  drop_params: true\n  max_budget: 5\n", "litellm_settings.max_budget")]
+    [TestCase("      id: replica-0\n", "      id: replica-0\n      some_future_key: 7\n", "model_list[*].model_info.some_future_key")]
+    [TestCase("      model: moonshot/kimi-k2\n", "      model: moonshot/kimi-k2\n      max_retries: 2\n", "model_list[*].litellm_params.max_retries")]
+    [TestCase("      model: moonshot/kimi-k2\n", "      model: moonshot/kimi-k2\n      max_tokens: 512\n", "model_list[*].litellm_params.max_tokens")]
+    [TestCase("  drop_params: true\n", "  drop_params: true\n  cache: true\n", "litellm_settings.cache")]
+    [TestCase("general_settings:\n", "guardrails:\n  - guardrail_name: pii\ngeneral_settings:\n", "guardrails")]
     public void AKeyThatChangesTheRouteInsideAnInertSectionRefuses(string from, string to, string key)
     {
         string config = Config();
