@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers", "slo");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers", "slo", "plan");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
@@ -26,6 +26,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         ScalingSpec scaling = top.Mapping("scaling") is { } sc ? ReadScaling(sc) : ScalingSpec.Default;
         PricingSpec pricing = top.Mapping("pricing") is { } pr ? ReadPricing(pr) : PricingSpec.Default;
         TiersSpec tiers = top.Mapping("tiers") is { } ti ? ReadTiers(ti) : TiersSpec.Default;
+        PlanSpec plan = top.Mapping("plan") is { } pl ? ReadPlan(pl) : PlanSpec.Default;
         if (litellm is not null)
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
@@ -89,6 +90,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             Scaling = scaling,
             Pricing = pricing,
             Tiers = tiers,
+            Plan = plan,
             Slo = slo,
             SloInFlight = sloInFlight,
         };

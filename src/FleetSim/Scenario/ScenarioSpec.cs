@@ -35,6 +35,9 @@ public sealed record ScenarioSpec(
     /// <summary>Spend levels, team and GPU prices for `fleetsim tiers`.</summary>
     public TiersSpec Tiers { get; init; } = TiersSpec.Default;
 
+    /// <summary>What `fleetsim plan` searches: catalogue, model, policies, pools, and how many plans it verifies.</summary>
+    public PlanSpec Plan { get; init; } = PlanSpec.Default;
+
     /// <summary>How nodes of a changing fleet are billed.</summary>
     public PricingSpec Pricing { get; init; } = PricingSpec.Default;
 }

@@ -1,0 +1,73 @@
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Runs.Plan;
+
+/// <summary>
+/// What <c>fleetsim plan</c> found: every candidate priced on the scenario's month, cheapest first; the
+/// cheapest few verified by Monte Carlo; and compare's own best deployable policy verified beside them.
+/// </summary>
+/// <param name="Scenario">The scenario searched.</param>
+/// <param name="Catalogue">The catalogue searched.</param>
+/// <param name="Model">The model whose replicas were tried.</param>
+/// <param name="Estimates">Every candidate priced, cheapest first.</param>
+/// <param name="Verified">The verified plans: those meeting the SLO first, then by mean monthly total.</param>
+/// <param name="ComparesBest">Compare's best deployable policy on the scenario's own fleet, verified on the same months.</param>
+/// <param name="Exclusions">What was left out, and why.</param>
+/// <param name="Month">The month the estimates ran on (compare's month).</param>
+public sealed record PlanResult(
+    ScenarioSpec Scenario,
+    NodeCatalogue Catalogue,
+    string Model,
+    IReadOnlyList<PlanEstimate> Estimates,
+    IReadOnlyList<PlanVerification> Verified,
+    PlanVerification ComparesBest,
+    IReadOnlyList<PlanExclusion> Exclusions,
+    DemandSeries Month)
+{
+    /// <summary>The plan to deploy: the verified one with the lowest mean total among those that meet the SLO.</summary>
+    public PlanVerification Best => Verified[0];
+
+    /// <summary>Every demanded token at the API's price over the month.</summary>
+    public double AllApiUsd => Estimates[0].Result.Bill.AllApi.Value;
+
+    /// <summary>
+    /// Short reasons <paramref name="estimate"/> wins where it does: its node type against the next best
+    /// node type on the same policy, its pool against on demand, its policy against the next best
+    /// policy on the same nodes. Each names the dollars per month it is worth.
+    /// </summary>
+    public IReadOnlyList<string> WhyWins(PlanEstimate estimate)
+    {
+        PlanCandidate c = estimate.Candidate;
+        var reasons = new List<string>();
+        if (c.IsScenarios)
+        {
+            reasons.Add("the scenario's own fleet, as compare runs it");
+            return reasons;
+        }
+        double price = c.ScenarioFor(Scenario) is { } spec ? new Pricing.ScenarioPrices(spec).SelfHostAtFullUse.Value : double.NaN;
+        double api = Estimates[0].Result.Bill.ApiPrice.Value;
+        reasons.Add($"${price:0.###}/M at full use against the API's ${api:0.###}/M");
+        PlanEstimate? otherNode = Estimates.FirstOrDefault(e => e.Candidate.NodeTypeName != c.NodeTypeName && !e.Candidate.IsScenarios);
+        if (otherNode is not null && otherNode.TotalUsd > estimate.TotalUsd)
+        {
+            reasons.Add($"${otherNode.TotalUsd - estimate.TotalUsd:N0}/month below the best on another node type ({otherNode.Candidate.NodeTypeName}, {otherNode.Candidate.PolicyLabel})");
+        }
+        if (c.Pool != PoolMix.OnDemand &&
+            Estimates.FirstOrDefault(e => e.Candidate == c with { Pool = PoolMix.OnDemand, ReservedNodes = 0 }) is { } onDemand)
+        {
+            reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month against all on demand");
+        }
+        PlanEstimate? otherPolicy = Estimates.FirstOrDefault(e => e.Candidate.NodeType == c.NodeType && e.Candidate.Replica == c.Replica &&
+                                                                  e.Candidate.InstanceGpus == c.InstanceGpus && e.Candidate.Pool == c.Pool && e.Candidate.Policy != c.Policy);
+        if (otherPolicy is not null && otherPolicy.TotalUsd > estimate.TotalUsd)
+        {
+            reasons.Add($"{c.PolicyLabel} beats {otherPolicy.Candidate.PolicyLabel} on the same nodes by ${otherPolicy.TotalUsd - estimate.TotalUsd:N0}/month");
+        }
+        if (c.Estimated)
+        {
+            reasons.Add("ESTIMATED throughput (not measured): benchmark this replica before renting");
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,221 @@
+using FleetSim.Engine;
+using FleetSim.Pricing;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Runs.Plan;
+
+/// <summary>
+/// <c>fleetsim plan</c>'s search: every node type × instance size × tensor-parallel replica × pool mix ×
+/// policy (with the reactive targets) the catalogue and the scenario's <c>plan:</c> section allow, each
+/// priced on the minute engine over the scenario's month, the scenario's own fleet under compare's
+/// policies among them; then the cheapest few verified by Monte Carlo.
+/// </summary>
+public static class PlanSearch
+{
+    /// <summary>Most candidates one search prices; a catalogue and plan section that would make more is refused.</summary>
+    public const int MaxCandidates = 20_000;
+
+    /// <summary>
+    /// Searches <paramref name="catalogue"/> for the cheapest way to serve <paramref name="scenario"/>'s traffic.
+    /// </summary>
+    /// <exception cref="ScenarioException">The catalogue has no replica of the model, or the search would be too large.</exception>
+    public static PlanResult Run(ScenarioSpec scenario, NodeCatalogue catalogue, IProgress<double>? progress = null)
+    {
+        PlanSpec plan = scenario.Plan;
+        string model = ModelOf(plan, catalogue);
+        DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
+        DemandSeries month = DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
+        var exclusions = new List<PlanExclusion>();
+
+        // The scenario's own fleet under compare's deployable policies: the plan is never dearer than compare's best.
+        var first = new List<PlanCandidate>();
+        foreach (string policy in scenario.Scaling.Policies.Where(p => p != OracleBound.Name))
+        {
+            first.Add(new PlanCandidate(null, null, scenario.Replica.GpusPerNode, PoolMix.OnDemand, policy, null, 0));
+        }
+        foreach ((NodeType node, CatalogueReplica replica, int size) in Shapes(catalogue, model, exclusions))
+        {
+            foreach (PoolMix pool in plan.Pools)
+            {
+                if (WhyNotSold(node, pool) is { } why)
+                {
+                    exclusions.Add(new PlanExclusion($"{node.Name} {PoolMixes.Name(pool)}", why));
+                    continue;
+                }
+                if (IsReserved(pool))
+                {
+                    continue; // sized from the on-demand run of the same policy, below
+                }
+                foreach (string policy in plan.Policies)
+                {
+                    foreach (double? target in Targets(policy, plan))
+                    {
+                        first.Add(new PlanCandidate(node, replica, size, pool, policy, target, 0));
+                    }
+                }
+            }
+        }
+        if (first.Count > MaxCandidates)
+        {
+            throw new ScenarioException(catalogue.Path, "plan", $"the catalogue and the plan: section make {first.Count:N0} candidates, more than {MaxCandidates:N0}; name fewer pools, policies or reactive_targets");
+        }
+
+        PlanEstimate?[] estimates = Estimate(scenario, expected, month, first, exclusions);
+        // A reserved base is sized from the same policy's on-demand run: commit to a node level the fleet
+        // holds for at least the reserved-to-on-demand price ratio of the month (below that, on demand is cheaper).
+        var reservedCandidates = new List<PlanCandidate>();
+        foreach (PlanEstimate onDemand in estimates.OfType<PlanEstimate>().Where(e => e.Candidate is { IsScenarios: false, Pool: PoolMix.OnDemand }))
+        {
+            NodeType node = onDemand.Candidate.NodeType!;
+            foreach (PoolMix pool in plan.Pools.Where(IsReserved))
+            {
+                if (WhyNotSold(node, pool) is not null)
+                {
+                    continue;
+                }
+                double reserved = (pool == PoolMix.Reserved3Year ? node.Prices.Reserved3Year : node.Prices.Reserved1Year)!.Value.Value;
+                int level = ReservedLevel(onDemand.Result.Run, reserved / node.Prices.OnDemand.Value, onDemand.Candidate.ScenarioFor(scenario)!.Replica.ReplicasPerNode);
+                if (level > 0)
+                {
+                    reservedCandidates.Add(onDemand.Candidate with { Pool = pool, ReservedNodes = Math.Min(level, scenario.Scaling.MaxNodes ?? int.MaxValue) });
+                }
+            }
+        }
+        PlanEstimate?[] reservedEstimates = Estimate(scenario, expected, month, reservedCandidates, exclusions);
+        progress?.Report(0.7);
+
+        PlanEstimate[] ranked = [.. estimates.Concat(reservedEstimates).OfType<PlanEstimate>().OrderBy(e => e.TotalUsd).ThenBy(e => e.Candidate.NodeTypeName, StringComparer.Ordinal)];
+        if (ranked.Length == 0)
+        {
+            throw new ScenarioException(catalogue.Path, "plan", "no candidate could be priced: every replica misses the scenario's slo, or no pool asked for is sold; see plan.pools and slo");
+        }
+        PlanEstimate comparesBest = ranked.Where(e => e.Candidate.IsScenarios).MinBy(e => e.TotalUsd)!;
+        var toVerify = ranked.Take(plan.Top).ToList();
+        if (!toVerify.Contains(comparesBest))
+        {
+            toVerify.Add(comparesBest);
+        }
+        var verified = new PlanVerification[toVerify.Count];
+        Parallel.For(0, toVerify.Count, i => verified[i] = PlanVerification.Of(scenario, toVerify[i], plan.Runs));
+        progress?.Report(1.0);
+        PlanVerification[] byMean = [.. verified.OrderBy(v => v.MeetsSlo == false).ThenBy(v => v.MeanUsd)];
+        return new PlanResult(scenario, catalogue, model, ranked, byMean, byMean.First(v => v.Estimate == comparesBest), exclusions, month);
+    }
+
+    /// <summary>The model the plan is for: the plan section's, or the catalogue's only one.</summary>
+    private static string ModelOf(PlanSpec plan, NodeCatalogue catalogue)
+    {
+        string[] models = [.. catalogue.Models];
+        if (plan.Model is { } named)
+        {
+            return models.FirstOrDefault(m => string.Equals(m, named, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ScenarioException(catalogue.Path, "plan.model", $"the catalogue has no replica of '{named}'; it has {string.Join(", ", models)}");
+        }
+        return models.Length switch
+        {
+            1 => models[0],
+            0 => throw new ScenarioException(catalogue.Path, "replicas", "the catalogue lists no model replicas"),
+            _ => throw new ScenarioException(catalogue.Path, "plan.model", $"the catalogue has replicas of several models ({string.Join(", ", models)}); name one in the scenario's plan.model"),
+        };
+    }
+
+    /// <summary>Every (node type, replica, instance size) where the replica's GPU is the node's and its TP size divides the instance.</summary>
+    private static IEnumerable<(NodeType, CatalogueReplica, int)> Shapes(NodeCatalogue catalogue, string model, List<PlanExclusion> exclusions)
+    {
+        foreach (CatalogueReplica replica in catalogue.ReplicasOf(model))
+        {
+            foreach (NodeType node in catalogue.NodeTypes.Where(n => string.Equals(n.Gpu, replica.Gpu, StringComparison.OrdinalIgnoreCase)))
+            {
+                int[] sizes = [.. node.InstanceSizes.Where(s => s >= replica.TensorParallel && s % replica.TensorParallel == 0)];
+                if (sizes.Length == 0)
+                {
+                    exclusions.Add(new PlanExclusion($"{node.Name} TP{replica.TensorParallel}", $"no instance size of {node.Name} holds a {replica.TensorParallel}-GPU replica"));
+                }
+                foreach (int size in sizes)
+                {
+                    yield return (node, replica, size);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<double?> Targets(string policy, PlanSpec plan) =>
+        policy == "reactive" ? plan.ReactiveTargets.Select(t => (double?)t) : [null];
+
+    private static bool IsReserved(PoolMix pool) => pool is PoolMix.Reserved1Year or PoolMix.Reserved3Year or PoolMix.Reserved1YearSpotBursts;
+
+    private static string? WhyNotSold(NodeType node, PoolMix pool)
+    {
+        NodePrices p = node.Prices;
+        if (PoolMixes.UsesSpot(pool) && p.Spot is null)
+        {
+            return "the catalogue has no spot price for it";
+        }
+        return pool switch
+        {
+            PoolMix.Reserved1Year or PoolMix.Reserved1YearSpotBursts when p.Reserved1Year is null => "the catalogue has no 1-year reserved price for it",
+            PoolMix.Reserved3Year when p.Reserved3Year is null => "the catalogue has no 3-year reserved price for it",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The reserved-instance break-even on a node-count duration curve: the largest level k such that the
+    /// fleet holds at least k nodes for at least <paramref name="priceRatio"/> (reserved ÷ on-demand
+    /// $/GPU-hour) of the minutes. A reserved node costs the ratio × every hour; on demand it costs the hours
+    /// it is held, so the k-th node is cheaper reserved exactly when it is held longer than that share.
+    /// </summary>
+    public static int ReservedLevel(PolicyRun run, double priceRatio, int replicasPerNode)
+    {
+        int[] serving = run.Serving;
+        if (serving.Length == 0 || priceRatio >= 1)
+        {
+            return 0;
+        }
+        var nodes = new int[serving.Length];
+        for (int m = 0; m < serving.Length; m++)
+        {
+            nodes[m] = (serving[m] + replicasPerNode - 1) / replicasPerNode;
+        }
+        Array.Sort(nodes);
+        // Sorted ascending, nodes[N − h] is a level held in h minutes: take h the fewest minutes that reach the ratio.
+        int held = (int)Math.Ceiling(priceRatio * nodes.Length - 1e-9);
+        return nodes[Math.Clamp(nodes.Length - held, 0, nodes.Length - 1)];
+    }
+
+    /// <summary>Prices each candidate on the minute engine over <paramref name="month"/>, in parallel; null where the replica misses the SLO.</summary>
+    private static PlanEstimate?[] Estimate(ScenarioSpec scenario, DemandSeries expected, DemandSeries month, List<PlanCandidate> candidates, List<PlanExclusion> exclusions)
+    {
+        var results = new PlanEstimate?[candidates.Count];
+        var missed = new string?[candidates.Count];
+        // Every policy of one shape shares its economics (router tables, prices): group by shape and pool.
+        var groups = candidates.Select((c, i) => (c, i)).GroupBy(x => (x.c.NodeType, x.c.Replica, x.c.InstanceGpus, x.c.Pool, x.c.ReservedNodes)).ToArray();
+        Parallel.ForEach(groups, group =>
+        {
+            ScenarioSpec? spec = group.First().c.ScenarioFor(scenario);
+            if (spec is null)
+            {
+                foreach ((PlanCandidate c, int i) in group)
+                {
+                    missed[i] = $"{c.NodeTypeName} TP{c.Replica!.TensorParallel}";
+                }
+                return;
+            }
+            var economics = new FleetEconomics(spec);
+            foreach ((PlanCandidate c, int i) in group)
+            {
+                // The economics read the replica, prices, router and traffic only: a reactive target leaves them as they are.
+                ScenarioSpec run = c.ReactiveTarget is null ? spec : c.ScenarioFor(scenario)!;
+                PolicyRun result = PolicyEngine.Run(c.Policy, run, expected, month, economics, run.Seed);
+                results[i] = new PlanEstimate(c, new PolicyResult(result, Economics.Bill.For(result, economics.Prices)));
+            }
+        });
+        foreach (string what in missed.OfType<string>().Distinct())
+        {
+            exclusions.Add(new PlanExclusion(what, "no max in flight meets the scenario's slo: even a lone request misses it"));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,50 @@
+using FleetSim.Engine;
+using FleetSim.Scaling;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+
+namespace FleetSim.Runs.Plan;
+
+/// <summary>
+/// A plan run over several months by Monte Carlo: each month draws the traffic's noise, replica
+/// failures and spot preemptions from its own seed (seed, seed + 1, …), as <c>fleetsim sweep</c> does,
+/// and the fleet changes at instants as in compare. The totals' spread is the plan's risk.
+/// </summary>
+/// <param name="Estimate">The candidate and its estimate on the scenario's own month.</param>
+/// <param name="TotalsUsd">Each month's total, in seed order.</param>
+/// <param name="Slo">SLO attainment measured on the request engine (static fleets) or checked at worst case; empty without an SLO.</param>
+public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<double> TotalsUsd, IReadOnlyList<SloResult> Slo)
+{
+    public PlanCandidate Candidate => Estimate.Candidate;
+
+    /// <summary>Mean total over the months.</summary>
+    public double MeanUsd => TotalsUsd.Average();
+
+    /// <summary>The 5th, 50th and 95th percentiles of the monthly total (linear between order statistics).</summary>
+    public double P5Usd => Percentile.Of([.. TotalsUsd], 0.05);
+
+    public double P50Usd => Percentile.Of([.. TotalsUsd], 0.50);
+
+    public double P95Usd => Percentile.Of([.. TotalsUsd], 0.95);
+
+    /// <summary>True when every objective is met (or there is none); false when one is missed; null when one could not be checked.</summary>
+    public bool? MeetsSlo => Slo.Count == 0 ? true : Slo.Any(s => s.Met == false) ? false : Slo.All(s => s.Met == true) ? true : null;
+
+    /// <summary>Runs <paramref name="estimate"/>'s candidate for <paramref name="runs"/> months from <paramref name="scenario"/>'s seed.</summary>
+    public static PlanVerification Of(ScenarioSpec scenario, PlanEstimate estimate, int runs)
+    {
+        ScenarioSpec spec = estimate.Candidate.ScenarioFor(scenario)!;
+        DemandSeries expected = DemandBuilder.Build(spec.Traffic, spec.Horizon);
+        var economics = new FleetEconomics(spec);
+        var totals = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            int seed = unchecked(spec.Seed + i);
+            DemandSeries month = DemandBuilder.Realize(expected, spec.Traffic.Noise, seed);
+            PolicyRun run = PolicyEngine.Run(estimate.Candidate.Policy, spec, expected, month, economics, seed);
+            totals[i] = Economics.Bill.For(run, economics.Prices).Total.Value;
+        }
+        IReadOnlyList<SloResult> slo = spec.Slo is null ? [] : SloAttainment.Of(spec, null, fleetServes: true);
+        return new PlanVerification(estimate, totals, slo);
+    }
+}

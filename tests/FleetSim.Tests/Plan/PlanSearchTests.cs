@@ -1,0 +1,65 @@
+using FleetSim.Runs;
+using FleetSim.Runs.Plan;
+using FleetSim.Scenario;
+
+namespace FleetSim.Tests.Plan;
+
+public sealed class PlanSearchTests
+{
+    /// <summary>
+    /// Flat 100K tok/s for 730 h under the fluid router, the seed's API at $0.317/M, TP4 replicas of
+    /// 26.6K tok/s two to an 8-GPU node. Worked by hand per hour at the node level: k nodes serve
+    /// min(100K, 53.2K·k) tok/s and the rest goes to the API at 0.317 × 3,600 × 10⁻⁶ $/tok·s.
+    /// At $p per GPU-hour a node costs 8p per hour. One node: 8p + 46.8K·3,600·0.317e-6 = 8p + $53.41;
+    /// two nodes: 16p and nothing spilled; three: 24p. Two nodes win whenever 8p &lt; $53.41.
+    /// </summary>
+    private static ScenarioSpec FlatFluid(params string[] sets) => Scenarios.Seed([
+        "traffic.daily_shape={hourly: [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]}",
+        $"traffic.monthly_processed_tokens={100_000.0 * 3600 * 730:R}",
+        "router.mode=fluid",
+        "scaling.policies=[breakeven]",
+        "plan.policies=[breakeven]",
+        .. sets]);
+
+    [Test]
+    public void TheCheapestPoolWinsAtTheHandWorkedTotal()
+    {
+        // Two nodes all month: on demand 16 × 6 × 730 = $70,080; spot 16 × 3 × 730 = $35,040;
+        // reserved 1 y 16 × 4 × 730 = $46,720; reserved 3 y 16 × 2.5 × 730 = $29,200 (the level: two
+        // nodes held all month, whatever the price ratio below 1).
+        PlanResult plan = PlanSearch.Run(FlatFluid(), PlanCatalogues.B200(onDemand: 6, reserved1Year: 4, reserved3Year: 2.5, spot: 3));
+        Assert.That(plan.Best.Candidate.Pool, Is.EqualTo(PoolMix.Reserved3Year));
+        Assert.That(plan.Best.Candidate.ReservedNodes, Is.EqualTo(2));
+        Assert.That(plan.Best.MeanUsd, Is.EqualTo(29_200).Within(0.01));
+        double Total(PoolMix pool) => plan.Estimates.First(e => !e.Candidate.IsScenarios && e.Candidate.Pool == pool).TotalUsd;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Total(PoolMix.OnDemand), Is.EqualTo(70_080).Within(0.01));
+            Assert.That(Total(PoolMix.SpotBase), Is.EqualTo(35_040).Within(0.01));
+            Assert.That(Total(PoolMix.Reserved1Year), Is.EqualTo(46_720).Within(0.01));
+        });
+    }
+
+    [Test]
+    public void ThePlanIsNeverDearerThanComparesBestDeployable()
+    {
+        ScenarioSpec seed = Scenarios.Seed();
+        PlanResult plan = PlanSearch.Run(seed, PlanCatalogues.B200(onDemand: 7, spot: 4, preemptions: 0.05));
+        PolicyComparison compare = PolicyComparison.Of(seed);
+        Assert.That(plan.Estimates[0].TotalUsd, Is.LessThanOrEqualTo(compare.BestDeployable!.Total.Value + 0.005));
+        Assert.That(plan.ComparesBest.Estimate.TotalUsd, Is.EqualTo(compare.BestDeployable.Total.Value).Within(0.005));
+        Assert.That(plan.Best.MeanUsd, Is.LessThanOrEqualTo(plan.ComparesBest.MeanUsd + 0.005));
+    }
+
+    [Test]
+    public void ReservedLevelIsTheNodeCountHeldForThePriceRatioOfTheMonth()
+    {
+        // Serving replicas (2 per node) over 10 minutes: nodes 1,1,1,1,2,2,2,3,3,4. At ratio 0.5 a node
+        // is worth reserving if held at least half the minutes: level 2 is held 6 of 10, level 3 only 3.
+        var run = new FleetSim.Engine.PolicyRun("x", new FleetSim.Traffic.DemandSeries(new double[10]), new double[10], [2, 2, 1, 2, 3, 4, 3, 5, 6, 8], [], new FleetSim.Units.Tokens(0), 1, 0, 0, 0, 0);
+        Assert.That(PlanSearch.ReservedLevel(run, 0.5, 2), Is.EqualTo(2));
+        Assert.That(PlanSearch.ReservedLevel(run, 0.25, 2), Is.EqualTo(3)); // level 3 held 3 of 10 ≥ 0.25
+        Assert.That(PlanSearch.ReservedLevel(run, 0.95, 2), Is.EqualTo(1));
+        Assert.That(PlanSearch.ReservedLevel(run, 1.0, 2), Is.EqualTo(0));
+    }
+}
