@@ -105,10 +105,12 @@ public sealed class OutputDirectory
             {
                 string temp = Path.Combine(staging, name);
                 staged.Add((temp, Path.Combine(_path, name)));
+                Directory.CreateDirectory(Path.GetDirectoryName(temp)!); // a name may hold a subfolder (plan's deploy/)
                 write(temp);
             }
             foreach (var (temp, final) in staged)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
                 File.Move(temp, final, overwrite: true);
             }
             if (_force)

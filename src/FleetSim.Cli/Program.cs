@@ -22,7 +22,7 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, TraceVerbOptions, ValidateOptions, ReplicaVerbOptions>(rest);
+                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, PlanOptions, TraceVerbOptions, ValidateOptions, ReplicaVerbOptions>(rest);
                 return result.MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),
@@ -30,6 +30,7 @@ namespace FleetSim.Cli
                     (MergeOptions o) => MergeCommand.Execute(NoSets(o, "merge", sets), stdout, stderr),
                     (ReportOptions o) => ReportCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TiersOptions o) => TiersCommand.Execute(WithSets(o, sets), stdout, stderr),
+                    (PlanOptions o) => PlanCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (TraceVerbOptions o) => TraceCommand.Execute(NoSets(o, "trace", sets), stdout, stderr),
                     (ValidateOptions o) => ValidateCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (ReplicaVerbOptions o) => ReplicaCommand.Execute(NoSets(o, "replica", sets), stdout, stderr),

@@ -153,7 +153,10 @@ public sealed record SloJson(
     /// <summary>The scenario's objectives against a run (<see cref="SloAttainment"/>), or null without an SLO.</summary>
     public static IReadOnlyList<SloJson>? Of(ScenarioSpec scenario, Engine.Requests.RequestRun? requests, bool fleetServes = true) =>
         scenario.Slo is null ? null
-        : [.. SloAttainment.Of(scenario, requests, fleetServes).Select(x => new SloJson(x.Measure, x.TargetSeconds, x.P95Seconds, x.WorstCaseP95Seconds, x.Met, x.Basis))];
+        : [.. SloAttainment.Of(scenario, requests, fleetServes).Select(From)];
+
+    /// <summary>One objective's result as JSON.</summary>
+    public static SloJson From(SloResult x) => new(x.Measure, x.TargetSeconds, x.P95Seconds, x.WorstCaseP95Seconds, x.Met, x.Basis);
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ public sealed record PlanSpec(
     int Top,
     int Runs)
 {
+    /// <summary>Largest number of plans verified, and of months each: the verification is Monte Carlo of whole fleet-months.</summary>
+    public const int MaxTop = 50, MaxRuns = 1_000;
+
     /// <summary>The deployable policies a plan tries unless told otherwise: every one with a deployable config.</summary>
     public static IReadOnlyList<string> DefaultPolicies { get; } = ["breakeven", "schedule", "reactive", "predictive"];
 

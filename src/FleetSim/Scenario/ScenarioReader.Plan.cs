@@ -5,9 +5,6 @@ namespace FleetSim.Scenario;
 /// <summary>The plan: section.</summary>
 internal sealed partial class ScenarioReader
 {
-    /// <summary>Largest number of plans verified, and of months each: the verification is Monte Carlo of whole fleet-months.</summary>
-    internal const int MaxPlanTop = 50, MaxPlanRuns = 1_000;
-
     private PlanSpec ReadPlan(MappingReader p)
     {
         p.Allow("catalogue", "model", "policies", "reactive_targets", "pools", "top", "runs");
@@ -23,8 +20,8 @@ internal sealed partial class ScenarioReader
         IReadOnlyList<double> targets = p.Find("reactive_targets") is { } t ? ReadList(p, t, "reactive_targets", NumberRule.Between(0.05, 1)) : d.ReactiveTargets;
         IReadOnlyList<PoolMix> pools = p.Find("pools") is { } node ? ReadPools(p, node) : d.Pools;
         return new PlanSpec(catalogue, model, policies, targets, pools,
-            p.Integer("top", NumberRule.Positive.AtMost(MaxPlanTop), d.Top),
-            p.Integer("runs", NumberRule.Positive.AtMost(MaxPlanRuns), d.Runs));
+            p.Integer("top", NumberRule.Positive.AtMost(PlanSpec.MaxTop), d.Top),
+            p.Integer("runs", NumberRule.Positive.AtMost(PlanSpec.MaxRuns), d.Runs));
     }
 
     private static PoolMix[] ReadPools(MappingReader p, YamlNode node)

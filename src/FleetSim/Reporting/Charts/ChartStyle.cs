@@ -54,6 +54,10 @@ public static class ChartStyle
     public static void DollarAxis(Plot plot) =>
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => new Usd(v).ToShortString() };
 
+    /// <summary>Bottom-axis ticks as short dollars ($185K).</summary>
+    public static void DollarAxisBottom(Plot plot) =>
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => new Usd(v).ToShortString() };
+
     /// <summary>Left-axis ticks as short quantities (222K).</summary>
     public static void QuantityAxis(Plot plot) =>
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Quantity.Short(v) };

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Runs.Plan;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting;
+
+/// <summary>plan.md: the plan for a design doc: what to rent and why, the verified plans, how the search was made and its limits.</summary>
+public static class PlanMarkdown
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <param name="provenance">How the plan was made; written as the first lines when given.</param>
+    /// <param name="deployFiles">The files written under deploy/, listed under the plan.</param>
+    public static string Render(PlanResult p, Provenance? provenance, IReadOnlyList<string> deployFiles)
+    {
+        var sb = new StringBuilder();
+        var s = p.Scenario;
+        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{p.Month.Minutes / 60} h";
+        PlanVerification best = p.Best;
+        sb.AppendLine(Inv, $"# Plan: {s.Name}, {p.Model}");
+        sb.AppendLine();
+        if (provenance is not null)
+        {
+            sb.AppendLine(Inv, $"_{provenance.Line()}_");
+            sb.AppendLine();
+        }
+        sb.AppendLine(Inv, $"**Rent {best.Candidate.Describe(s)}, scaled by {best.Candidate.PolicyLabel}: {new Usd(best.MeanUsd)} per {period} on average** " +
+                           $"(P5 {new Usd(best.P5Usd)}, P95 {new Usd(best.P95Usd)}), against {new Usd(p.AllApiUsd)} all on the API " +
+                           $"and {new Usd(p.ComparesBest.MeanUsd)} for compare's best ({p.ComparesBest.Candidate.Policy} on the scenario's own fleet) on the same months.");
+        sb.AppendLine();
+        foreach (string why in p.WhyWins(best.Estimate))
+        {
+            sb.AppendLine(Inv, $"- {why}");
+        }
+        sb.AppendLine();
+        sb.AppendLine("| # | node type | GPU | TP | pool | policy | mean | P5 | P95 | spill | SLO | basis |");
+        sb.AppendLine("|---|---|---|---|---|---|---:|---:|---:|---:|---|---|");
+        for (int i = 0; i < p.Verified.Count; i++)
+        {
+            PlanVerification v = p.Verified[i];
+            PlanCandidate c = v.Candidate;
+            sb.AppendLine(Inv, $"| {(c.IsScenarios ? "compare" : (i + 1).ToString(Inv))} | {PlanRows.Node(c)} | {PlanRows.Gpu(c)} | {c.TensorParallel(s)} | {PlanRows.Pool(c)} | " +
+                               $"{c.PolicyLabel} | {new Usd(v.MeanUsd)} | {new Usd(v.P5Usd)} | {new Usd(v.P95Usd)} | {Percent.Format(v.Estimate.Result.SpillShare)} | {PlanTable.Slo(v)} | {PlanRows.Basis(c)} |");
+        }
+        sb.AppendLine();
+        if (deployFiles.Count > 0)
+        {
+            sb.AppendLine(Inv, $"Deployable config for the plan, in `deploy/`: {string.Join(", ", deployFiles.Select(f => $"`{f}`"))}.");
+            sb.AppendLine();
+        }
+        sb.AppendLine("## How it was searched");
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"{Quantity.Count(p.Estimates.Count, "candidate")} from catalogue `{p.Catalogue.Name}` ({p.Catalogue.Path}): every node type whose GPU runs a replica of " +
+                           $"{p.Model}, every instance size that holds the replica, every pool mix the catalogue prices ({string.Join(", ", s.Plan.Pools.Select(Scenario.PoolMixes.Name))}) " +
+                           $"and every policy ({string.Join(", ", s.Plan.Policies)}; reactive at targets {string.Join(", ", s.Plan.ReactiveTargets.Select(t => t.ToString("0.##", Inv)))}), " +
+                           $"each priced on the minute engine over the scenario's {period}, with the scenario's own fleet under compare's policies among them. " +
+                           $"A reserved base is the node level the on-demand run holds for at least the reserved-to-on-demand price ratio of the {period}. " +
+                           $"The cheapest {s.Plan.Top} and compare's best ran {Quantity.Count(s.Plan.Runs, period)} each by Monte Carlo (traffic noise, replica failures, spot preemptions by seed).");
+        sb.AppendLine();
+        sb.AppendLine("Limits: the request engine runs fixed fleets only, so a changing fleet's latency is checked at its worst case, not measured; " +
+                      "a preempted spot node is replaced by the policy as any lost node is; estimated replicas are derived figures, not benchmarks.");
+        if (p.Exclusions.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Left out:");
+            sb.AppendLine();
+            foreach (PlanExclusion e in p.Exclusions)
+            {
+                sb.AppendLine(Inv, $"- {e.What}: {e.Why}");
+            }
+        }
+        return sb.ToString();
+    }
+}

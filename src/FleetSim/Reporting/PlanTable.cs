@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Runs;
+using FleetSim.Runs.Plan;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting;
+
+/// <summary>A plan as a terminal table: the verified plans cheapest first, compare's own best beside them, and why the best wins.</summary>
+public static class PlanTable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(PlanResult p)
+    {
+        var sb = new StringBuilder();
+        var s = p.Scenario;
+        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{p.Month.Minutes / 60} h";
+        sb.AppendLine(Inv, $"FleetSim plan · {s.Name} · {p.Month.Minutes / 60} h · model {p.Model} · catalogue {p.Catalogue.Name} · router: {s.Router.ModeName}");
+        sb.AppendLine();
+        PlanVerification compare = p.ComparesBest;
+        sb.AppendLine(Inv, $"  All API: {new Usd(p.AllApiUsd)} per {period}. Compare's best deployable on the scenario's own fleet: " +
+                           $"{compare.Candidate.Policy}, {new Usd(compare.Estimate.TotalUsd)}.");
+        sb.AppendLine(Inv, $"  Priced {Quantity.Count(p.Estimates.Count, "candidate")} on the minute engine over the scenario's {period}; " +
+                           $"verified {Quantity.Count(p.Verified.Count, "plan")} over {Quantity.Count(s.Plan.Runs, period)} each (seeds {s.Seed}…{s.Seed + s.Plan.Runs - 1}).");
+        sb.AppendLine();
+        int node = Math.Max(12, p.Verified.Max(v => PlanRows.Node(v.Candidate).Length) + 2);
+        int pool = Math.Max(8, p.Verified.Max(v => PlanRows.Pool(v.Candidate).Length) + 2);
+        int policy = Math.Max(8, p.Verified.Max(v => v.Candidate.PolicyLabel.Length) + 2);
+        sb.AppendLine(Inv, $"  {"#",-3}{"node type".PadRight(node)}{"GPU",-9}{"TP",-4}{"pool".PadRight(pool)}{"policy".PadRight(policy)}" +
+                           $"{"mean",11}{"P5",11}{"P95",11}{"savings",9}{"spill",8}  {"SLO",-5}basis");
+        for (int i = 0; i < p.Verified.Count; i++)
+        {
+            PlanVerification v = p.Verified[i];
+            PlanCandidate c = v.Candidate;
+            string rank = c.IsScenarios ? "·" : (i + 1).ToString(Inv);
+            double savings = p.AllApiUsd > 0 ? 1 - v.MeanUsd / p.AllApiUsd : 0;
+            sb.AppendLine(Inv, $"  {rank,-3}{PlanRows.Node(c).PadRight(node)}{PlanRows.Gpu(c),-9}{c.TensorParallel(s),-4}{PlanRows.Pool(c).PadRight(pool)}" +
+                               $"{c.PolicyLabel.PadRight(policy)}{new Usd(v.MeanUsd),11}{new Usd(v.P5Usd),11}{new Usd(v.P95Usd),11}" +
+                               $"{Percent.Format(savings),9}{Percent.Format(v.Estimate.Result.SpillShare),8}  {Slo(v),-5}{PlanRows.Basis(c)}");
+        }
+        sb.AppendLine();
+        PlanVerification best = p.Best;
+        sb.AppendLine(Inv, $"  Best: {best.Candidate.Describe(s)}, {best.Candidate.PolicyLabel}: {new Usd(best.MeanUsd)} per {period} on average, " +
+                           $"{new Usd(Math.Max(0, compare.MeanUsd - best.MeanUsd)).ToShortString()} below compare's best on the same months.");
+        foreach (string why in p.WhyWins(best.Estimate))
+        {
+            sb.AppendLine(Inv, $"    - {why}");
+        }
+        if (p.Verified.Any(v => v.Candidate.Estimated))
+        {
+            sb.AppendLine("  estimated: a replica marked so has a throughput derived in the catalogue, not measured; benchmark it (fleetsim replica fit) before renting.");
+        }
+        sb.AppendLine("  Months vary by the traffic's noise, replica failures and spot preemptions; each plan runs on the minute engine (the request engine runs fixed fleets only).");
+        if (p.Exclusions.Count > 0)
+        {
+            string more = p.Exclusions.Count > 4 ? $"; and {p.Exclusions.Count - 4} more in plan.json" : "";
+            sb.AppendLine(Inv, $"  Left out: {string.Join("; ", p.Exclusions.Take(4).Select(e => $"{e.What} ({e.Why})"))}{more}");
+        }
+        foreach (string w in s.Warnings)
+        {
+            sb.AppendLine(Inv, $"  warning: {w}");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>ok, MISS, ? (unchecked) or – (no SLO).</summary>
+    public static string Slo(PlanVerification v) =>
+        v.Slo.Count == 0 ? "–" : v.MeetsSlo switch { true => "ok", false => "MISS", null => "?" };
+}
