@@ -5,7 +5,7 @@ namespace FleetSim.Scenario;
 /// <summary>
 /// A catalogue of rentable GPU node types and, per model and tensor-parallel size, what one replica
 /// of that model does on that GPU: what <c>fleetsim plan</c> searches. Read from YAML by
-/// <c>NodeCatalogueReader</c>; every price carries its source and date in the file's comments.
+/// <see cref="NodeCatalogueReader"/> (format: docs/catalogue.md); every price carries its source and date in the file's comments.
 /// </summary>
 /// <param name="Name">The catalogue's label (its <c>name:</c>, else the file name).</param>
 /// <param name="Path">The file it was read from, for messages and provenance.</param>
