@@ -33,7 +33,7 @@ public static class PlanTable
         {
             PlanVerification v = p.Verified[i];
             PlanCandidate c = v.Candidate;
-            string rank = c.IsScenarios ? "·" : (i + 1).ToString(Inv);
+            string rank = c.IsScenarios ? "·" : PlanSearch.Deployable(c, s.Plan) ? (i + 1).ToString(Inv) : "?";
             double savings = p.AllApiUsd > 0 ? 1 - v.MeanUsd / p.AllApiUsd : 0;
             sb.AppendLine(Inv, $"  {rank,-3}{PlanRows.Node(c).PadRight(node)}{PlanRows.Gpu(c),-9}{c.TensorParallel(s),-4}{PlanRows.Pool(c).PadRight(pool)}" +
                                $"{c.PolicyLabel.PadRight(policy)}{new Usd(v.MeanUsd),11}{new Usd(v.P5Usd),11}{new Usd(v.P95Usd),11}" +
@@ -47,15 +47,20 @@ public static class PlanTable
         {
             sb.AppendLine(Inv, $"    - {why}");
         }
-        if (p.Verified.Any(v => v.Candidate.Estimated))
+        if (p.WorthBenchmarking is { } guess)
         {
-            sb.AppendLine("  estimated: a replica marked so has a throughput derived in the catalogue, not measured; benchmark it (fleetsim replica fit) before renting.");
+            sb.AppendLine(Inv, $"  ? Worth benchmarking: {guess.Candidate.Describe(s)}, {guess.Candidate.PolicyLabel} would cost {new Usd(guess.MeanUsd)} per {period} " +
+                               $"if the catalogue's ESTIMATED throughput held; it is not the plan until measured (fleetsim replica fit, then a catalogue entry with basis: measured, or plan.trust_estimates: true).");
+        }
+        else if (p.Verified.Any(v => v.Candidate.Estimated))
+        {
+            sb.AppendLine("  estimated: plan.trust_estimates is on, so replicas with derived (not measured) throughput compete; benchmark before renting.");
         }
         sb.AppendLine("  Months vary by the traffic's noise, replica failures and spot preemptions; each plan runs on the minute engine (the request engine runs fixed fleets only).");
         if (p.Exclusions.Count > 0)
         {
             string more = p.Exclusions.Count > 4 ? $"; and {p.Exclusions.Count - 4} more in plan.json" : "";
-            sb.AppendLine(Inv, $"  Left out: {string.Join("; ", p.Exclusions.Take(4).Select(e => $"{e.What} ({e.Why})"))}{more}");
+            sb.AppendLine(Inv, $"  Left out: {string.Join("; ", p.Exclusions.Take(4).Select(e => $"{e.What} ({e.Why.Split(':')[0]})"))}{more}");
         }
         foreach (string w in s.Warnings)
         {

@@ -11,6 +11,10 @@ namespace FleetSim.Scenario;
 /// <param name="Pools">How nodes may be bought (default every way the catalogue sells them).</param>
 /// <param name="Top">How many of the cheapest estimates are verified by Monte Carlo (default 3).</param>
 /// <param name="Runs">Months each verified plan runs (seeds seed … seed + runs − 1; default 5).</param>
+/// <param name="TrustEstimates">
+/// False (default): a replica whose catalogue figure is estimated is priced and shown, the cheapest as
+/// worth benchmarking, but is never the plan to deploy. True: estimates compete as if measured.
+/// </param>
 public sealed record PlanSpec(
     string? CataloguePath,
     string? Model,
@@ -18,7 +22,8 @@ public sealed record PlanSpec(
     IReadOnlyList<double> ReactiveTargets,
     IReadOnlyList<PoolMix> Pools,
     int Top,
-    int Runs)
+    int Runs,
+    bool TrustEstimates = false)
 {
     /// <summary>Largest number of plans verified, and of months each: the verification is Monte Carlo of whole fleet-months.</summary>
     public const int MaxTop = 50, MaxRuns = 1_000;

@@ -7,7 +7,7 @@ internal sealed partial class ScenarioReader
 {
     private PlanSpec ReadPlan(MappingReader p)
     {
-        p.Allow("catalogue", "model", "policies", "reactive_targets", "pools", "top", "runs");
+        p.Allow("catalogue", "model", "policies", "reactive_targets", "pools", "top", "runs", "trust_estimates");
         PlanSpec d = PlanSpec.Default;
         string? catalogue = p.Text("catalogue") is { } file ? ExistingFile(p, "catalogue", file) : null;
         string? model = p.Text("model");
@@ -21,7 +21,8 @@ internal sealed partial class ScenarioReader
         IReadOnlyList<PoolMix> pools = p.Find("pools") is { } node ? ReadPools(p, node) : d.Pools;
         return new PlanSpec(catalogue, model, policies, targets, pools,
             p.Integer("top", NumberRule.Positive.AtMost(PlanSpec.MaxTop), d.Top),
-            p.Integer("runs", NumberRule.Positive.AtMost(PlanSpec.MaxRuns), d.Runs));
+            p.Integer("runs", NumberRule.Positive.AtMost(PlanSpec.MaxRuns), d.Runs),
+            p.Flag("trust_estimates", d.TrustEstimates));
     }
 
     private static PoolMix[] ReadPools(MappingReader p, YamlNode node)

@@ -23,25 +23,43 @@ public static class PlanChart
             $"total cost per {period} (self-hosted nodes + API)", "tokens sent to the API");
         string[] policies = [.. plan.Estimates.Select(e => e.Candidate.Policy).Distinct()];
         Color[] colours = ChartPalette.For(policies);
-        for (int i = 0; i < policies.Length; i++)
+        // Later policies first, so where two policies choose the same fleet the first named (schedule before predictive) shows on top.
+        for (int i = policies.Length - 1; i >= 0; i--)
         {
-            PlanEstimate[] points = [.. plan.Estimates.Where(e => e.Candidate.Policy == policies[i])];
-            var scatter = plot.Add.ScatterPoints(points.Select(e => e.TotalUsd).ToArray(), points.Select(e => 100 * e.Result.SpillShare).ToArray(), colours[i]);
-            scatter.MarkerSize = 9;
-            scatter.LegendText = policies[i];
+            foreach (bool deployable in new[] { false, true })
+            {
+                PlanEstimate[] points = [.. plan.Estimates.Where(e => e.Candidate.Policy == policies[i] && PlanSearch.Deployable(e.Candidate, plan.Scenario.Plan) == deployable)];
+                var scatter = plot.Add.ScatterPoints(points.Select(e => e.TotalUsd).ToArray(), points.Select(e => 100 * e.Result.SpillShare).ToArray(), colours[i]);
+                scatter.MarkerSize = deployable ? 10 : 11;
+                scatter.MarkerShape = deployable ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
+                scatter.LegendText = deployable ? policies[i] : "";
+            }
         }
-        PlanEstimate[] front = Front(plan.Estimates);
+        if (plan.Estimates.Any(e => !PlanSearch.Deployable(e.Candidate, plan.Scenario.Plan)))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "open circles: estimated throughput, not the plan until measured" });
+        }
+        PlanEstimate[] front = Front(plan.Estimates.Where(e => PlanSearch.Deployable(e.Candidate, plan.Scenario.Plan)));
         var line = plot.Add.Scatter(front.Select(e => e.TotalUsd).ToArray(), front.Select(e => 100 * e.Result.SpillShare).ToArray(), ChartPalette.Key);
         line.LineWidth = 2;
         line.LinePattern = LinePattern.Dashed;
         line.MarkerSize = 0;
-        line.LegendText = "Pareto front: nothing is both cheaper and spills less";
+        line.LegendText = "Pareto front: no deployable plan is both cheaper and spills less";
         Mark(plot, plan.ComparesBest.Estimate, MarkerShape.OpenCircle, 26, ChartPalette.AllApi, $"compare's best ({plan.ComparesBest.Candidate.Policy} on the scenario's fleet)");
         Mark(plot, best.Estimate, MarkerShape.FilledDiamond, 22, ChartPalette.Ceiling, "the plan");
+        var allApi = plot.Add.VerticalLine(plan.AllApiUsd, 3, ChartPalette.AllApi, LinePattern.Dashed);
+        allApi.LegendText = $"all on the API ({new Usd(plan.AllApiUsd).ToShortString()})";
+        // Candidates dearer than half again the all-API bill are no contender: leave them off so the contenders are readable.
+        double cut = plan.AllApiUsd * 1.5;
+        int off = plan.Estimates.Count(e => e.TotalUsd > cut);
+        if (off > 0)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{off} candidates above {new Usd(cut).ToShortString()} not drawn" });
+        }
         ChartStyle.DollarAxisBottom(plot);
         ChartStyle.PercentAxis(plot);
         ChartStyle.LegendOutside(plot);
-        double xMin = plan.Estimates.Min(e => e.TotalUsd), xMax = plan.Estimates.Max(e => e.TotalUsd);
+        double xMin = plan.Estimates.Min(e => e.TotalUsd), xMax = Math.Min(cut, Math.Max(plan.AllApiUsd, plan.Estimates.Max(e => e.TotalUsd)));
         double pad = Math.Max(1, (xMax - xMin) * 0.04);
         plot.Axes.SetLimits(xMin - pad, xMax + pad, -2, Math.Max(5, plan.Estimates.Max(e => 100 * e.Result.SpillShare)) * 1.05);
         ChartStyle.Fit(plot);

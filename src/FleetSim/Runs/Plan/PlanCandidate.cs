@@ -98,7 +98,7 @@ public sealed record PlanCandidate(
     public string Describe(ScenarioSpec scenario)
     {
         string node = NodeType is { } n
-            ? $"{n.Name} ({InstanceGpus}-GPU {(InstanceGpus == n.GpusPerNode ? n.Instance : $"size of {n.Instance}")}, {n.Gpu})"
+            ? $"{n.Name} ({(InstanceGpus == n.GpusPerNode ? n.Instance : $"the {InstanceGpus}-GPU size of {n.Instance}")}, {InstanceGpus} × {n.Gpu})"
             : $"the scenario's replica ({scenario.Replica.GpusPerNode}-GPU nodes at ${scenario.Replica.GpuPrice.Value:0.##}/GPU-hour)";
         string pool = NodeType is null ? "priced as the scenario says" : PoolMixes.Describe(Pool) + (ReservedNodes > 0 ? $" ({ReservedNodes} reserved)" : "");
         return $"{node}, TP{TensorParallel(scenario)}, {pool}";

@@ -25,8 +25,11 @@ public sealed record PlanResult(
     IReadOnlyList<PlanExclusion> Exclusions,
     DemandSeries Month)
 {
-    /// <summary>The plan to deploy: the verified one with the lowest mean total among those that meet the SLO.</summary>
+    /// <summary>The plan to deploy: the verified one with the lowest mean total among those that meet the SLO and are measured (or estimates are trusted).</summary>
     public PlanVerification Best => Verified[0];
+
+    /// <summary>The cheapest verified plan on an estimated replica, when estimates are not trusted and it beats the best: worth benchmarking.</summary>
+    public PlanVerification? WorthBenchmarking => Verified.FirstOrDefault(v => !PlanSearch.Deployable(v.Candidate, Scenario.Plan));
 
     /// <summary>Every demanded token at the API's price over the month.</summary>
     public double AllApiUsd => Estimates[0].Result.Bill.AllApi.Value;
@@ -48,7 +51,8 @@ public sealed record PlanResult(
         double price = c.ScenarioFor(Scenario) is { } spec ? new Pricing.ScenarioPrices(spec).SelfHostAtFullUse.Value : double.NaN;
         double api = Estimates[0].Result.Bill.ApiPrice.Value;
         reasons.Add($"${price:0.###}/M at full use against the API's ${api:0.###}/M");
-        PlanEstimate? otherNode = Estimates.FirstOrDefault(e => e.Candidate.NodeTypeName != c.NodeTypeName && !e.Candidate.IsScenarios);
+        PlanEstimate? otherNode = Estimates.FirstOrDefault(e => e.Candidate.NodeTypeName != c.NodeTypeName && !e.Candidate.IsScenarios &&
+                                                                PlanSearch.Deployable(e.Candidate, Scenario.Plan));
         if (otherNode is not null && otherNode.TotalUsd > estimate.TotalUsd)
         {
             reasons.Add($"${otherNode.TotalUsd - estimate.TotalUsd:N0}/month below the best on another node type ({otherNode.Candidate.NodeTypeName}, {otherNode.Candidate.PolicyLabel})");
@@ -56,7 +60,10 @@ public sealed record PlanResult(
         if (c.Pool != PoolMix.OnDemand &&
             Estimates.FirstOrDefault(e => e.Candidate == c with { Pool = PoolMix.OnDemand, ReservedNodes = 0 }) is { } onDemand)
         {
-            reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month against all on demand");
+            string preemptions = PoolMixes.UsesSpot(c.Pool) && c.NodeType!.SpotPreemptionsPerNodeHour is { } rate
+                ? $", at the catalogue's {rate:G3} spot preemptions per node-hour (one per {1 / Math.Max(rate, 1e-12) / 24:N0} node-days: check it for your region)"
+                : "";
+            reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month against all on demand{preemptions}");
         }
         PlanEstimate? otherPolicy = Estimates.FirstOrDefault(e => e.Candidate.NodeType == c.NodeType && e.Candidate.Replica == c.Replica &&
                                                                   e.Candidate.InstanceGpus == c.InstanceGpus && e.Candidate.Pool == c.Pool && e.Candidate.Policy != c.Policy);

@@ -39,10 +39,9 @@ public static class PlanSearch
         {
             foreach (PoolMix pool in plan.Pools)
             {
-                if (WhyNotSold(node, pool) is { } why)
+                if (WhyNotSold(node, pool) is not null)
                 {
-                    exclusions.Add(new PlanExclusion($"{node.Name} {PoolMixes.Name(pool)}", why));
-                    continue;
+                    continue; // summed up per pool below
                 }
                 if (IsReserved(pool))
                 {
@@ -57,6 +56,7 @@ public static class PlanSearch
                 }
             }
         }
+        NotSold(catalogue, model, plan, exclusions);
         if (first.Count > MaxCandidates)
         {
             throw new ScenarioException(catalogue.Path, "plan", $"the catalogue and the plan: section make {first.Count:N0} candidates, more than {MaxCandidates:N0}; name fewer pools, policies or reactive_targets");
@@ -92,7 +92,13 @@ public static class PlanSearch
             throw new ScenarioException(catalogue.Path, "plan", "no candidate could be priced: every replica misses the scenario's slo, or no pool asked for is sold; see plan.pools and slo");
         }
         PlanEstimate comparesBest = ranked.Where(e => e.Candidate.IsScenarios).MinBy(e => e.TotalUsd)!;
-        var toVerify = ranked.Take(plan.Top).ToList();
+        // The cheapest K that may be deployed, the cheapest estimate beside them when it is cheaper still (worth
+        // benchmarking, never the plan unless estimates are trusted), and compare's own best for reference.
+        var toVerify = ranked.Where(e => Deployable(e.Candidate, plan)).Take(plan.Top).ToList();
+        if (ranked.FirstOrDefault(e => !Deployable(e.Candidate, plan)) is { } estimate && (toVerify.Count == 0 || estimate.TotalUsd < toVerify[0].TotalUsd))
+        {
+            toVerify.Add(estimate);
+        }
         if (!toVerify.Contains(comparesBest))
         {
             toVerify.Add(comparesBest);
@@ -100,8 +106,8 @@ public static class PlanSearch
         var verified = new PlanVerification[toVerify.Count];
         Parallel.For(0, toVerify.Count, i => verified[i] = PlanVerification.Of(scenario, toVerify[i], plan.Runs));
         progress?.Report(1.0);
-        PlanVerification[] byMean = [.. verified.OrderBy(v => v.MeetsSlo == false).ThenBy(v => v.MeanUsd)];
-        return new PlanResult(scenario, catalogue, model, ranked, byMean, byMean.First(v => v.Estimate == comparesBest), exclusions, month);
+        PlanVerification[] ordered = [.. verified.OrderBy(v => !Deployable(v.Candidate, plan)).ThenBy(v => v.MeetsSlo == false).ThenBy(v => v.MeanUsd)];
+        return new PlanResult(scenario, catalogue, model, ranked, ordered, ordered.First(v => v.Estimate == comparesBest), exclusions, month);
     }
 
     /// <summary>The model the plan is for: the plan section's, or the catalogue's only one.</summary>
@@ -137,6 +143,31 @@ public static class PlanSearch
                 {
                     yield return (node, replica, size);
                 }
+            }
+        }
+    }
+
+    /// <summary>True when a candidate may be the plan: measured (or the scenario's own), or any when estimates are trusted.</summary>
+    public static bool Deployable(PlanCandidate candidate, PlanSpec plan) => plan.TrustEstimates || !candidate.Estimated;
+
+    /// <summary>One line per pool mix asked for that some node types do not sell, naming them.</summary>
+    private static void NotSold(NodeCatalogue catalogue, string model, PlanSpec plan, List<PlanExclusion> exclusions)
+    {
+        NodeType[] runsModel = [.. catalogue.NodeTypes.Where(n => catalogue.ReplicasOf(model).Any(r => string.Equals(r.Gpu, n.Gpu, StringComparison.OrdinalIgnoreCase)))];
+        foreach (PoolMix pool in plan.Pools)
+        {
+            string[] unsold = [.. runsModel.Where(n => WhyNotSold(n, pool) is not null).Select(n => n.Name)];
+            if (unsold.Length > 0)
+            {
+                string price = pool switch
+                {
+                    PoolMix.SpotBursts or PoolMix.SpotBase => "a spot price",
+                    PoolMix.Reserved3Year => "a 3-year reserved price",
+                    PoolMix.Reserved1YearSpotBursts => "a 1-year reserved and a spot price",
+                    _ => "a 1-year reserved price",
+                };
+                exclusions.Add(new PlanExclusion($"pool {PoolMixes.Name(pool)}",
+                    $"{unsold.Length} of {runsModel.Length} node types lack {price} in the catalogue: {string.Join(", ", unsold)}"));
             }
         }
     }
