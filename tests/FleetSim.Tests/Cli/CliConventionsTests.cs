@@ -52,7 +52,7 @@ public class CliConventionsTests
 
     [Test]
     public void EveryVerbIsCovered() =>
-        Assert.That(VerbNames(), Is.EquivalentTo(new[] { "compare", "merge", "replica", "report", "run", "sweep", "tiers", "trace", "validate" }));
+        Assert.That(VerbNames(), Is.EquivalentTo(new[] { "compare", "merge", "plan", "replica", "report", "run", "sweep", "tiers", "trace", "validate" }));
 
     [TestCaseSource(nameof(VerbNames))]
     public void DashHAndDashDashHelpPrintTheUsageAndEveryExampleOnWholeLines(string verb)
@@ -93,6 +93,7 @@ public class CliConventionsTests
     [TestCase("sweep", true)]
     [TestCase("report", true)]
     [TestCase("tiers", true)]
+    [TestCase("plan", true)]
     [TestCase("merge", false)]
     [TestCase("trace", false)]
     [TestCase("validate", false)]
@@ -106,6 +107,7 @@ public class CliConventionsTests
     [TestCase("merge", "table json")]
     [TestCase("report", "table json")]
     [TestCase("tiers", "table md json")]
+    [TestCase("plan", "table json")]
     public void FormatNamesWhatIsPrintedAndJsonIsItsAlias(string verb, string styles)
     {
         string[] flags = Flags(verb).Split(' ');
@@ -201,6 +203,7 @@ public class CliConventionsTests
     [TestCase("sweep", "runs.csv")]
     [TestCase("report", "report.html")]
     [TestCase("tiers", "tiers.md")]
+    [TestCase("plan", "plan.json")]
     [TestCase("trace summarize", "profile.png")]
     [TestCase("trace fit", "traffic.yaml")]
     [TestCase("merge", "sweep.json")]
@@ -271,6 +274,7 @@ public class CliConventionsTests
     [TestCase("compare")]
     [TestCase("tiers")]
     [TestCase("report")]
+    [TestCase("plan")]
     public void ANegativeSeedIsRefused(string verb)
     {
         var (code, _, err) = Fleetsim(verb, "--seed", "-1");
