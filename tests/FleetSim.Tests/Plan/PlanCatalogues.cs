@@ -19,4 +19,19 @@ internal static class PlanCatalogues
             spot is null ? null : preemptions);
 
     private static UsdPerGpuHour? Usd(double? price) => price is { } p ? new UsdPerGpuHour(p) : null;
+
+    /// <summary>
+    /// A catalogue of one node type shaped like <paramref name="scenario"/>'s own replica and node (same GPUs,
+    /// node size, throughput, curve and max in flight) at the given prices, the replica measured or estimated.
+    /// </summary>
+    public static NodeCatalogue Scenarios(ScenarioSpec scenario, double onDemand, double reserved1Year, double reserved3Year, double spot, double preemptions,
+                                          bool estimated)
+    {
+        ReplicaSpec r = scenario.Replica;
+        var node = new NodeType("generated", "test", "generated.48xlarge", "GPU", r.GpusPerNode, [r.GpusPerNode],
+            new NodePrices(new UsdPerGpuHour(onDemand), new UsdPerGpuHour(reserved1Year), new UsdPerGpuHour(reserved3Year), new UsdPerGpuHour(spot)), preemptions);
+        var replica = new CatalogueReplica("model", "GPU", r.Gpus, r.MaxInFlight, r.Throughput, r.MeasuredCurve, r.PrefillOverride,
+            estimated ? FigureBasis.Estimated : FigureBasis.Measured);
+        return new NodeCatalogue("generated", "generated-catalogue.yaml", [node], [replica]);
+    }
 }
