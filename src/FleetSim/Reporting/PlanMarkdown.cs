@@ -58,7 +58,7 @@ public static class PlanMarkdown
                            $"A reserved base is the node level the on-demand run holds for at least the reserved-to-on-demand price ratio of the {period}. " +
                            $"The cheapest {s.Plan.Top} and compare's best ran {Quantity.Count(s.Plan.Runs, period)} each by Monte Carlo (traffic noise, replica failures, spot preemptions by seed).");
         sb.AppendLine();
-        sb.AppendLine("Limits: the request engine runs fixed fleets only, so a changing fleet's latency is checked at its worst case, not measured; " +
+        sb.AppendLine("Limits: the request engine runs fixed fleets only, so with an slo a fixed fleet's latency is measured there over the scenario's month and a changing fleet's is checked at its worst case; " +
                       "a preempted spot node is replaced by the policy as any lost node is; estimated replicas are derived figures, not benchmarks.");
         if (p.Exclusions.Count > 0)
         {

@@ -56,7 +56,8 @@ public static class PlanTable
         {
             sb.AppendLine("  estimated: plan.trust_estimates is on, so replicas with derived (not measured) throughput compete; benchmark before renting.");
         }
-        sb.AppendLine("  Months vary by the traffic's noise, replica failures and spot preemptions; each plan runs on the minute engine (the request engine runs fixed fleets only).");
+        sb.AppendLine("  Months vary by the traffic's noise, replica failures and spot preemptions, on the minute engine; with an slo, a fixed fleet's latency is measured " +
+                      "on the request engine and a changing fleet's bounded at its worst case (the request engine runs fixed fleets only).");
         if (p.Exclusions.Count > 0)
         {
             string more = p.Exclusions.Count > 4 ? $"; and {p.Exclusions.Count - 4} more in plan.json" : "";

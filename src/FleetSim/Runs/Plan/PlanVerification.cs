@@ -44,7 +44,28 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
             PolicyRun run = PolicyEngine.Run(estimate.Candidate.Policy, spec, expected, month, economics, seed);
             totals[i] = Economics.Bill.For(run, economics.Prices).Total.Value;
         }
-        IReadOnlyList<SloResult> slo = spec.Slo is null ? [] : SloAttainment.Of(spec, null, fleetServes: true);
-        return new PlanVerification(estimate, totals, slo);
+        return new PlanVerification(estimate, totals, SloOf(spec, estimate));
+    }
+
+    /// <summary>
+    /// The SLO checked: measured on the request engine over the scenario's month when the plan's fleet is
+    /// fixed (floor, breakeven, static) and the router has a request form; otherwise at the replica's worst
+    /// case (every slot busy), as compare does: the request engine does not run a changing fleet.
+    /// </summary>
+    private static IReadOnlyList<SloResult> SloOf(ScenarioSpec spec, PlanEstimate estimate)
+    {
+        if (spec.Slo is null)
+        {
+            return [];
+        }
+        string policy = estimate.Candidate.Policy;
+        bool fixedFleet = policy is "floor" or "breakeven" || policy.StartsWith("static", StringComparison.Ordinal);
+        int replicas = estimate.Result.Run.Serving.Length == 0 ? 0 : estimate.Result.Run.Serving.Max();
+        if (!fixedFleet || replicas == 0 || Routing.Router.For(spec.Router).WhyNoRequestForm is not null)
+        {
+            return SloAttainment.Of(spec, null, fleetServes: replicas > 0);
+        }
+        ScenarioRun measured = ScenarioRun.Of(spec with { Fleet = new StaticFleet(replicas) }, EngineChoice.Request);
+        return SloAttainment.Of(spec, measured.Requests);
     }
 }
