@@ -34,8 +34,8 @@ public sealed record NodeCatalogue(
 /// <param name="Gpu">The GPU model, matched against <see cref="CatalogueReplica.Gpu"/> (case-insensitive), e.g. <c>B200</c>.</param>
 /// <param name="GpusPerNode">GPUs in the largest instance (8 for an HGX box).</param>
 /// <param name="InstanceSizes">GPUs per rentable instance where smaller sizes are sold (ascending, each dividing <paramref name="GpusPerNode"/>, the largest equal to it); <c>[GpusPerNode]</c> when only whole nodes are sold.</param>
-/// <param name="Prices">$ per GPU-hour by how the node is bought.</param>
-/// <param name="SpotPreemptionsPerNodeHour">Spot interruptions per node-hour, when spot is sold.</param>
+/// <param name="Prices">$ per GPU-hour by how the node is bought (the instance's hourly price ÷ its GPUs), the same for every instance size.</param>
+/// <param name="SpotPreemptionsPerNodeHour">Spot interruptions per node-hour, exactly when spot is sold (null otherwise).</param>
 public sealed record NodeType(
     string Name,
     string Cloud,

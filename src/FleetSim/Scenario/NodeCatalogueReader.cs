@@ -39,6 +39,7 @@ public static partial class NodeCatalogueReader
         {
             root = ScenarioLoader.ParseRoot(yaml, source, Document);
         }
+        // ParseRoot's own message for an empty document names what a scenario or a LiteLLM config needs; say what a catalogue needs.
         catch (ScenarioException e) when (e.KeyPath.Length == 0 && e.Problem.StartsWith("the file is empty", StringComparison.Ordinal))
         {
             throw new ScenarioException(path, "", $"the file is empty; {Document} needs at least node_types and replicas");

@@ -175,6 +175,28 @@ public sealed class NodeCatalogueReaderTests
         }
     }
 
+    /// <summary>
+    /// Each estimated replica is the file's stated derivation, recomputed here from vendor figures typed in by hand:
+    /// in flight = ⌊(HBM − 500 GB / TP − 5 GB) / 5.97 GB⌋ and tok/s = the measured B200 replica at the same TP
+    /// × (HBM bandwidth / 8.0 TB/s) × (in flight / the B200 replica's in flight).
+    /// </summary>
+    [TestCase("H100", 8, 80, 3.35)]
+    [TestCase("H200", 8, 141, 4.8)]
+    [TestCase("MI300X", 4, 192, 5.3)]
+    [TestCase("MI300X", 8, 192, 5.3)]
+    public void An_estimated_replica_is_its_stated_derivation(string gpu, int tensorParallel, double hbmGb, double bandwidthTbPerS)
+    {
+        NodeCatalogue c = NodeCatalogueReader.Read(Shipped);
+        var (b200TokS, b200InFlight) = tensorParallel == 4 ? (26_600.0, 8) : (32_000.0, 16);
+        int inFlight = (int)Math.Floor((hbmGb - 500.0 / tensorParallel - 5) / 5.97);
+
+        CatalogueReplica r = c.Replicas.Single(x => x.Gpu == gpu && x.TensorParallel == tensorParallel);
+
+        Assert.That(r.MaxInFlight, Is.EqualTo(inFlight));
+        Assert.That(r.Throughput.Value, Is.EqualTo(b200TokS * bandwidthTbPerS / 8.0 * inFlight / b200InFlight).Within(0.5));
+        Assert.That(r.Basis, Is.EqualTo(FigureBasis.Estimated));
+    }
+
     /// <summary>One malformed catalogue: <see cref="Valid"/> edited, the snippet whose line the message must name, the key path and the problem.</summary>
     public sealed record Case(string Name, string From, string To, string At, string KeyPath, string Problem)
     {
