@@ -269,62 +269,14 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         r.Allow("gpus", "gpus_per_node", "processed_tokens_per_second", "max_in_flight", "usd_per_gpu_hour", "prefill_tokens_per_second", "throughput_curve");
         int gpus = r.Integer("gpus", NumberRule.AtLeastOne.AtMost(1024));
         int perNode = r.Integer("gpus_per_node", NumberRule.AtLeastOne.AtMost(1024), 8);
-        List<(int InFlight, double TokensPerSecond)>? points = r.Find("throughput_curve") is { } curveNode ? ReadCurvePoints(r, curveNode) : null;
-        int inFlight = r.Integer("max_in_flight", NumberRule.AtLeastOne.AtMost(10_000), points?[^1].InFlight);
-        ThroughputCurve? curve = null;
-        if (points is not null)
-        {
-            try
-            {
-                curve = ThroughputCurve.Of(points, inFlight);
-            }
-            catch (ArgumentException e)
-            {
-                throw r.Error(r.Required("throughput_curve"), "throughput_curve", e.Message);
-            }
-        }
-        double tokS = r.Number("processed_tokens_per_second", NumberRule.Positive.AtMost(1e9), curve?.At(inFlight));
-        if (curve is not null && Math.Abs(tokS - curve.At(inFlight)) > 1e-9 * tokS)
-        {
-            throw r.Error(r.Required("processed_tokens_per_second"), "processed_tokens_per_second",
-                $"is {tokS:G6} but throughput_curve gives {curve.At(inFlight):G6} at max_in_flight {inFlight}: give one of them, or make them agree");
-        }
+        (int inFlight, TokensPerSecond tokS, ThroughputCurve? curve, TokensPerSecond? prefill) = ReplicaThroughputReader.Read(r, curveEndsAtMax: false);
         double price = r.Number("usd_per_gpu_hour", NumberRule.GpuHourPrice);
         if (gpus > perNode)
         {
             throw r.Error(r.Required("gpus"), "gpus",
                 $"a replica of {gpus} GPUs does not fit on a node of {perNode} (multi-node replicas are not modelled)");
         }
-        TokensPerSecond? prefill = r.Find("prefill_tokens_per_second") is null
-            ? null
-            : new TokensPerSecond(r.Number("prefill_tokens_per_second", NumberRule.Positive.AtMost(1e10)));
-        return new ReplicaSpec(gpus, perNode, new TokensPerSecond(tokS), inFlight, new UsdPerGpuHour(price)) { PrefillOverride = prefill, MeasuredCurve = curve };
-    }
-
-    /// <summary>replica.throughput_curve: a list of [in_flight, processed_tokens_per_second] pairs, at most <see cref="InputLimits.MaxCurvePoints"/>.</summary>
-    private static List<(int, double)> ReadCurvePoints(MappingReader r, YamlNode node)
-    {
-        string path = r.PathOf("throughput_curve");
-        if (node is not YamlSequenceNode list || list.Children.Count == 0)
-        {
-            throw r.Error(node, "throughput_curve", $"expected a list of [in_flight, processed_tokens_per_second] pairs, found {(node is YamlSequenceNode ? "an empty list" : MappingReader.Describe(node))}");
-        }
-        if (list.Children.Count > InputLimits.MaxCurvePoints)
-        {
-            throw r.Error(node, "throughput_curve", $"has {list.Children.Count:N0} points; at most {InputLimits.MaxCurvePoints:N0}");
-        }
-        var points = new List<(int, double)>(list.Children.Count);
-        for (int i = 0; i < list.Children.Count; i++)
-        {
-            string at = $"{path}[{i}]";
-            if (list.Children[i] is not YamlSequenceNode pair || pair.Children.Count != 2)
-            {
-                throw r.Error(list.Children[i], "throughput_curve", $"point {i + 1}: expected [in_flight, processed_tokens_per_second], found {MappingReader.Describe(list.Children[i])}");
-            }
-            points.Add((r.ReadInteger(pair.Children[0], at, NumberRule.AtLeastOne.AtMost(10_000)),
-                        r.ReadNumber(pair.Children[1], at, NumberRule.Positive.AtMost(1e9))));
-        }
-        return points;
+        return new ReplicaSpec(gpus, perNode, tokS, inFlight, new UsdPerGpuHour(price)) { PrefillOverride = prefill, MeasuredCurve = curve };
     }
 
     private static FleetSpec ReadFleet(MappingReader f)
