@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
 
     public ScenarioSpec Read(YamlMappingNode root)
     {
-        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers", "slo", "plan");
+        var top = new MappingReader(source, root, "").Allow("name", "horizon_hours", "seed", "traffic", "replica", "fleet", "router", "api", "scaling", "pricing", "tiers", "slo", "plan", "outlook");
         string name = top.Text("name") ?? defaultName;
         double hours = top.Integer("horizon_hours", NumberRule.AtLeastOne.AtMost(87_600), 730);
         int seed = top.Integer("seed", NumberRule.NonNegative.AtMost(int.MaxValue), 1);
@@ -27,6 +27,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         PricingSpec pricing = top.Mapping("pricing") is { } pr ? ReadPricing(pr) : PricingSpec.Default;
         TiersSpec tiers = top.Mapping("tiers") is { } ti ? ReadTiers(ti) : TiersSpec.Default;
         PlanSpec plan = top.Mapping("plan") is { } pl ? ReadPlan(pl) : PlanSpec.Default;
+        OutlookSpec outlook = top.Mapping("outlook") is { } ol ? ReadOutlook(ol) : OutlookSpec.None;
         if (litellm is not null)
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
@@ -91,6 +92,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             Pricing = pricing,
             Tiers = tiers,
             Plan = plan,
+            Outlook = outlook,
             Slo = slo,
             SloInFlight = sloInFlight,
         };

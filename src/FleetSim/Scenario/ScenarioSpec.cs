@@ -38,6 +38,9 @@ public sealed record ScenarioSpec(
     /// <summary>What `fleetsim plan` searches: catalogue, model, policies, pools, and how many plans it verifies.</summary>
     public PlanSpec Plan { get; init; } = PlanSpec.Default;
 
+    /// <summary>Months ahead: traffic growth and price drift over 1 … 60 months (`plan` and `tiers` report the total and the payback month).</summary>
+    public OutlookSpec Outlook { get; init; } = OutlookSpec.None;
+
     /// <summary>How nodes of a changing fleet are billed.</summary>
     public PricingSpec Pricing { get; init; } = PricingSpec.Default;
 }
