@@ -33,6 +33,10 @@ public static class PlanMarkdown
         {
             sb.AppendLine(Inv, $"- {why}");
         }
+        if (best.Outlook is { } outlook)
+        {
+            sb.AppendLine(Inv, $"- over {Quantity.Count(outlook.Months.Count, "month")}: {OutlookText.Line(outlook)} (compare's best: {OutlookText.Line(p.ComparesBest.Outlook!)})");
+        }
         sb.AppendLine();
         sb.AppendLine("| # | node type | GPU | TP | pool | policy | mean | P5 | P95 | spill | SLO | basis |");
         sb.AppendLine("|---|---|---|---|---|---|---:|---:|---:|---:|---|---|");

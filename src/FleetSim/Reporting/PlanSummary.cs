@@ -85,6 +85,7 @@ public sealed record PlanCandidateJson(
 /// <param name="Rent">What to rent, in words.</param>
 /// <param name="Why">Why it wins where it does.</param>
 /// <param name="TotalUsd">The mean monthly total over the verified months (what `best.total_usd` means).</param>
+/// <param name="Outlook">With the scenario's outlook: the plan month after month, its total and payback month; null without.</param>
 public sealed record PlanChoiceJson(
     PlanCandidateJson Candidate,
     string Rent,
@@ -95,9 +96,10 @@ public sealed record PlanChoiceJson(
     double P95Usd,
     IReadOnlyList<double> MonthlyTotalsUsd,
     bool? MeetsSlo,
-    IReadOnlyList<SloJson> Slo)
+    IReadOnlyList<SloJson> Slo,
+    OutlookJson? Outlook)
 {
     public static PlanChoiceJson Of(PlanResult p, PlanVerification v) => new(
         PlanCandidateJson.Of(p, v.Estimate), v.Candidate.Describe(p.Scenario), p.WhyWins(v.Estimate),
-        v.MeanUsd, v.P5Usd, v.P50Usd, v.P95Usd, v.TotalsUsd, v.MeetsSlo, [.. v.Slo.Select(SloJson.From)]);
+        v.MeanUsd, v.P5Usd, v.P50Usd, v.P95Usd, v.TotalsUsd, v.MeetsSlo, [.. v.Slo.Select(SloJson.From)], OutlookJson.Of(v.Outlook));
 }

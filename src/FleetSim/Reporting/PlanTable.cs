@@ -47,6 +47,10 @@ public static class PlanTable
         {
             sb.AppendLine(Inv, $"    - {why}");
         }
+        if (best.Outlook is { } outlook)
+        {
+            sb.AppendLine(Inv, $"  Over {Quantity.Count(outlook.Months.Count, "month")}: {OutlookText.Line(outlook)}; compare's best: {OutlookText.Line(compare.Outlook!)}.");
+        }
         if (p.WorthBenchmarking is { } guess)
         {
             sb.AppendLine(Inv, $"  ? Worth benchmarking: {guess.Candidate.Describe(s)}, {guess.Candidate.PolicyLabel} would cost {new Usd(guess.MeanUsd)} per {period} " +

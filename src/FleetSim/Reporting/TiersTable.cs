@@ -64,6 +64,7 @@ public static class TiersTable
             {
                 sb.AppendLine(Inv, $"- {new Usd(r.MonthlySpend).ToShortString()}/month: **{r.Verdict}**: {r.Why}.");
             }
+            AppendOutlooks(sb, rows, "- ");
             return sb.ToString();
         }
         int[] widths = [.. header.Select((h, i) => Math.Max(h.Length, lines.Max(l => l[i].Length)))];
@@ -80,7 +81,22 @@ public static class TiersTable
         {
             sb.AppendLine(Inv, $"  {new Usd(r.MonthlySpend).ToShortString(),6}: {r.Verdict}: {r.Why}.");
         }
+        AppendOutlooks(sb, rows, "  ");
         return sb.ToString();
+    }
+
+    /// <summary>With an outlook: each tier's best policy over its months, before any salaries.</summary>
+    private static void AppendOutlooks(System.Text.StringBuilder sb, IReadOnlyList<TierRow> rows, string indent)
+    {
+        if (rows.FirstOrDefault()?.Outlook is not { } first)
+        {
+            return;
+        }
+        sb.AppendLine(Inv, $"{indent}Over {Quantity.Count(first.Months.Count, "month")} (outlook: growth and price drift; the best column's policy at the scenario's prices, before salaries):");
+        foreach (TierRow r in rows.Where(r => r.Outlook is not null))
+        {
+            sb.AppendLine(Inv, $"{indent}  {new Usd(r.MonthlySpend).ToShortString(),6}: {r.Outlook!.Policy}, {OutlookText.Line(r.Outlook)}.");
+        }
     }
 
     /// <summary>Savings as % and $/month and $/year (negative: the fleet loses), or "0 nodes" when the fleet never runs one.</summary>

@@ -50,7 +50,14 @@ public sealed record TierRow(
     double BareNetAnnualHigh,
     string Cheaper,
     string Verdict,
-    string Why);
+    string Why)
+{
+    /// <summary>
+    /// With the scenario's outlook: the best policy at the scenario's own prices, month after month at this
+    /// tier's traffic (growth and price drift applied), with its total and payback month; null without.
+    /// </summary>
+    public Outlook.MonthsAhead? Outlook { get; init; }
+}
 
 /// <summary>
 /// `fleetsim tiers`: the scenario's traffic scaled (same shape) to each monthly API spend, simulated
@@ -90,7 +97,10 @@ public static class TierAnalysis
             double bareHigh = AnnualAt(t.BareUsdPerGpuHour.Low) - engineers * t.Team.SalaryLow;
 
             TierVerdict v = TierVerdict.Of(new TierAlternatives(spend, managedLow, managedHigh, engineers, bareLow, bareHigh), t.Team);
-            rows.Add(new TierRow(spend, floor, best, aggressiveCell, engineers, v.NetAnnualLow, v.NetAnnualHigh, managedLow, managedHigh, bareLow, bareHigh, v.OptionName, v.Label, v.Why));
+            rows.Add(new TierRow(spend, floor, best, aggressiveCell, engineers, v.NetAnnualLow, v.NetAnnualHigh, managedLow, managedHigh, bareLow, bareHigh, v.OptionName, v.Label, v.Why)
+            {
+                Outlook = scenario.Outlook.Runs ? Outlook.MonthsAhead.Of(scaled, best.Policy) : null,
+            });
         }
         return rows;
     }

@@ -51,8 +51,8 @@ public partial class InvariantSuite
                                       1e-9 * best.Total.Value + 1e-6, "plan: the cheapest deployable candidate ≤ compare's best deployable");
                         checks.Close(plan.ComparesBest.Estimate.TotalUsd, best.Total.Value, 1e-9, 1, "plan: compare's best is compare's");
                     }
-                    checks.AtMost(plan.Best.MeanUsd, plan.ComparesBest.MeanUsd, 1e-9 * plan.ComparesBest.MeanUsd + 1e-6,
-                                  "plan: the plan's mean ≤ compare's best's mean on the same months");
+                    checks.AtMost(plan.Best.RankingUsd, plan.ComparesBest.RankingUsd, 1e-9 * plan.ComparesBest.RankingUsd + 1e-6,
+                                  "plan: the plan's ranking total ≤ compare's best's on the same months");
                     foreach (PlanVerification v in plan.Verified)
                     {
                         checks.True(v.P5Usd <= v.P50Usd + 1e-9 && v.P50Usd <= v.P95Usd + 1e-9, "plan: P5 ≤ P50 ≤ P95");

@@ -106,7 +106,7 @@ public static class PlanSearch
         var verified = new PlanVerification[toVerify.Count];
         Parallel.For(0, toVerify.Count, i => verified[i] = PlanVerification.Of(scenario, toVerify[i], plan.Runs));
         progress?.Report(1.0);
-        PlanVerification[] ordered = [.. verified.OrderBy(v => !Deployable(v.Candidate, plan)).ThenBy(v => v.MeetsSlo == false).ThenBy(v => v.MeanUsd)];
+        PlanVerification[] ordered = [.. verified.OrderBy(v => !Deployable(v.Candidate, plan)).ThenBy(v => v.MeetsSlo == false).ThenBy(v => v.RankingUsd)];
         return new PlanResult(scenario, catalogue, model, ranked, ordered, ordered.First(v => v.Estimate == comparesBest), exclusions, month);
     }
 

@@ -15,6 +15,12 @@ namespace FleetSim.Runs.Plan;
 /// <param name="Slo">SLO attainment measured on the request engine (static fleets) or checked at worst case; empty without an SLO.</param>
 public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<double> TotalsUsd, IReadOnlyList<SloResult> Slo)
 {
+    /// <summary>With the scenario's outlook: the plan month after month (traffic growth, price drift, commitments); null without.</summary>
+    public Outlook.MonthsAhead? Outlook { get; init; }
+
+    /// <summary>What plans are ranked by: the total over the outlook's months when there is one, else the mean month.</summary>
+    public double RankingUsd => Outlook?.TotalUsd + Outlook?.CommittedAfterHorizonUsd ?? MeanUsd;
+
     public PlanCandidate Candidate => Estimate.Candidate;
 
     /// <summary>Mean total over the months.</summary>
@@ -44,7 +50,12 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
             PolicyRun run = PolicyEngine.Run(estimate.Candidate.Policy, spec, expected, month, economics, seed);
             totals[i] = Economics.Bill.For(run, economics.Prices).Total.Value;
         }
-        return new PlanVerification(estimate, totals, SloOf(spec, estimate));
+        return new PlanVerification(estimate, totals, SloOf(spec, estimate))
+        {
+            Outlook = spec.Outlook.Runs
+                ? Runs.Outlook.MonthsAhead.Of(spec, estimate.Candidate.Policy, estimate.Candidate.Pool == PoolMix.Reserved3Year ? 36 : 12)
+                : null,
+        };
     }
 
     /// <summary>
