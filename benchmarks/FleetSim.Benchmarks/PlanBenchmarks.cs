@@ -55,6 +55,9 @@ public class PlanBenchmarks
     [Benchmark(Description = "one candidate: reactive@0.8, B200 TP4, spot bursts")]
     public double Reactive() => Candidate(_candidate with { Policy = "reactive", ReactiveTarget = 0.8 });
 
+    [Benchmark(Description = "a candidate's economics alone (prices and the minute routers up to 1,024 replicas)")]
+    public double EconomicsAlone() => new FleetEconomics(_candidate.ScenarioFor(_seed)!).NodeUsdPerMinute;
+
     [Benchmark(Description = "fleetsim plan, default scenario and catalogue (search + verification)")]
     public int Plan() => PlanSearch.Run(_seed, _catalogue).Estimates.Count;
 
