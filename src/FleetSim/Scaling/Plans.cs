@@ -13,8 +13,7 @@ public static class Plans
     /// </summary>
     public static int[] Schedule(ScheduleSpec? spec, DemandSeries expected, FleetEconomics economics)
     {
-        int[] weekday = spec?.Weekday is { } wd ? [.. wd] : Derive(expected, economics, weekend: false);
-        int[] weekend = spec?.Weekend is { } we ? [.. we] : Derive(expected, economics, weekend: true);
+        (int[] weekday, int[] weekend) = Levels(spec, expected, economics);
         var plan = new int[expected.Minutes];
         for (int m = 0; m < plan.Length; m++)
         {
@@ -23,6 +22,11 @@ public static class Plans
         }
         return plan;
     }
+
+    /// <summary>The schedule's replicas per hour of day (24 each, hour 0 first) for weekdays and weekends: as given, or derived as <see cref="Schedule"/> derives them.</summary>
+    public static (int[] Weekday, int[] Weekend) Levels(ScheduleSpec? spec, DemandSeries expected, FleetEconomics economics) =>
+        (spec?.Weekday is { } wd ? [.. wd] : Derive(expected, economics, weekend: false),
+         spec?.Weekend is { } we ? [.. we] : Derive(expected, economics, weekend: true));
 
     private static int[] Derive(DemandSeries expected, FleetEconomics economics, bool weekend)
     {
