@@ -36,6 +36,9 @@ public sealed record DeployChoice(
     /// <summary>The IANA time zone the schedule's hours of day are in (KEDA cron <c>timezone</c>).</summary>
     public string TimeZone { get; init; } = "Etc/UTC";
 
+    /// <summary>The Prometheus server KEDA's prometheus triggers query (reactive policy scaling to zero).</summary>
+    public string PrometheusAddress { get; init; } = "http://prometheus-operated.monitoring.svc:9090";
+
     /// <summary><see cref="HostedModel"/>, or its default.</summary>
     public string HostedModelOrDefault => HostedModel ?? $"hosted_vllm/{ModelGroup}";
 
