@@ -1,6 +1,7 @@
 using FleetSim.Cli.Verbs;
 using FleetSim.Reporting;
 using FleetSim.Reporting.Charts;
+using FleetSim.Reporting.Deploy;
 using FleetSim.Runs.Plan;
 using FleetSim.Scenario;
 
@@ -17,32 +18,27 @@ public static class PlanCommand
         PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
         string[] sets = [.. SeedArgument.Apply(o.Seed, o.Sets), .. SloSets(o.Slo), .. Bounded("top", o.Top, PlanSpec.MaxTop), .. Bounded("runs", o.Runs, PlanSpec.MaxRuns)];
         NodeCatalogue? given = o.Catalogue is { } file ? CatalogueFile(file) : null;
-        var output = new OutputDirectory(o.Out, [.. Files, .. DeployNames], o.Force);
+        var output = new OutputDirectory(o.Out, [.. Files, .. PlanDeploy.AllFiles], o.Force);
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
         NodeCatalogue catalogue = given ?? (scenario.Plan.CataloguePath is { } path ? NodeCatalogueReader.Read(path) : BuiltInCatalogue.Read());
         PlanResult plan = PlanSearch.Run(scenario, catalogue);
         Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
-        IReadOnlyList<(string FileName, string Text)> deploy = DeployFilesFor(plan);
+        IReadOnlyList<(string Path, string Text)> deploy = PlanDeploy.For(plan);
         PlanSummary summary = PlanSummary.Of(plan) with { Provenance = provenance };
         string json = summary.ToJson();
         string table = PlanTable.Render(plan);
         output.Add("plan.json", w => w.WriteLine(json));
-        output.Add("plan.md", w => w.Write(PlanMarkdown.Render(plan, provenance, [.. deploy.Select(d => d.FileName)])));
+        output.Add("plan.md", w => w.Write(PlanMarkdown.Render(plan, provenance, [.. deploy.Select(d => d.Path)])));
         output.AddBinary("plan.png", p => ChartStyle.Save(PlanChart.Draw(plan), p, provenance));
-        foreach ((string name, string text) in deploy)
+        foreach ((string deployed, string text) in deploy)
         {
-            output.Add(Path.Combine("deploy", name), w => w.Write(text));
+            output.Add(deployed, w => w.Write(text));
         }
         IReadOnlyList<string> written = output.Commit();
         stdout.Write(style == PrintStyle.Json ? json + Environment.NewLine : table);
         Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
     }
-
-    /// <summary>The deploy/ files any plan may write (for the overwrite check).</summary>
-    private static IEnumerable<string> DeployNames => [];
-
-    private static IReadOnlyList<(string FileName, string Text)> DeployFilesFor(PlanResult plan) => [];
 
     /// <summary>--catalogue FILE, read now so a bad file is named before the search starts.</summary>
     private static NodeCatalogue CatalogueFile(string file)

@@ -50,7 +50,8 @@ public static class PlanMarkdown
         sb.AppendLine();
         if (deployFiles.Count > 0)
         {
-            sb.AppendLine(Inv, $"Deployable config for the plan, in `deploy/`: {string.Join(", ", deployFiles.Select(f => $"`{f}`"))}.");
+            string files = string.Join(", ", deployFiles.Select(f => $"`{f}`"));
+            sb.AppendLine(Inv, $"Deployable config for the plan: {files} (FleetSim's docs/deploy.md explains each; the LiteLLM config lists the plan's most replicas and the API behind them).");
             sb.AppendLine();
         }
         sb.AppendLine("## How it was searched");

@@ -131,4 +131,37 @@ public class PlanCommandTests
         });
         Directory.Delete(dir, recursive: true);
     }
+
+    /// <summary>
+    /// The LiteLLM config plan writes for a fixed fleet, read back by FleetSim as the router of the same
+    /// deployment (the plan's replica, `router.litellm_config` with mode spill), bills exactly the plan's month.
+    /// </summary>
+    [Test]
+    public void TheExportedLiteLlmConfigReproducesThePlansBill()
+    {
+        string dir = TempDir();
+        string catalogue = Catalogue(dir, HalfPriceB200);
+        string output = Path.Combine(dir, "out");
+        var (code, json, err) = Fleetsim("plan", "--catalogue", catalogue, "--set", "plan.policies=[breakeven]", "--set", "plan.pools=[on_demand]",
+                                         "--set", "scaling.policies=[breakeven]", "--runs", "1", "--out", output, "--json");
+        Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
+        using JsonDocument plan = JsonDocument.Parse(json);
+        JsonElement best = plan.RootElement.GetProperty("best").GetProperty("candidate");
+        Assert.That(best.GetProperty("node_type").GetString(), Is.EqualTo("cheap-b200"));
+        string config = Path.Combine(output, "deploy", "litellm-config.yaml");
+        string scenario = Path.Combine(dir, "deployed.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../scenarios/cline-k2-floor.yaml"))
+            .Replace("usd_per_gpu_hour: 6", "usd_per_gpu_hour: 3")
+            .Replace("fleet:\n  replicas: floor                   # the largest count whose capacity fits under the trough\n", "")
+            .Replace("router:\n  mode: spill", $"router:\n  mode: spill\n  litellm_config: {config}"));
+        var (runCode, runJson, runErr) = Fleetsim("run", scenario, "--json", "--out", Path.Combine(dir, "run"));
+        Assert.That(runCode, Is.EqualTo(ExitCode.Ok), runErr);
+        using JsonDocument run = JsonDocument.Parse(runJson);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RootElement.GetProperty("total_usd").GetDouble(), Is.EqualTo(best.GetProperty("total_usd").GetDouble()).Within(0.005));
+            Assert.That(run.RootElement.GetProperty("self_host_usd").GetDouble(), Is.EqualTo(best.GetProperty("self_host_usd").GetDouble()).Within(0.005));
+        });
+        Directory.Delete(dir, recursive: true);
+    }
 }
