@@ -64,6 +64,10 @@ public sealed record PlanResult(
                 ? $", at the catalogue's {rate:G3} spot preemptions per node-hour (one per {1 / Math.Max(rate, 1e-12) / 24:N0} node-days: check it for your region)"
                 : "";
             reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month against all on demand{preemptions}");
+            if (c.Pool == PoolMix.SpotBase)
+            {
+                reasons.Add("a base fleet on spot has no capacity guarantee: the cloud may have no spot node to replace a preempted one; compare with spot_bursts before relying on it");
+            }
         }
         PlanEstimate? otherPolicy = Estimates.FirstOrDefault(e => e.Candidate.NodeType == c.NodeType && e.Candidate.Replica == c.Replica &&
                                                                   e.Candidate.InstanceGpus == c.InstanceGpus && e.Candidate.Pool == c.Pool && e.Candidate.Policy != c.Policy);
