@@ -31,10 +31,15 @@ public static class LiteLlmProxyConfig
     /// re-routes a request because its replica is busy). Per-replica lists shorter than the count are
     /// read as the request engine reads them: the last entry for the replicas past the end.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">The replica count is below 1.</exception>
+    /// <exception cref="ArgumentException">The replica count is below 1.</exception>
     public static string Write(ScenarioSpec scenario, DeployChoice choice)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(choice.Replicas, 1, nameof(choice));
+        if (choice.Replicas < 1)
+        {
+            throw new ArgumentException(
+                $"a fleet of {choice.Replicas} replicas sends everything to the API: there is no self-hosted deployment to write (a LiteLLM config whose only deployment is the API would be read back as one replica)",
+                nameof(choice));
+        }
         RouterSpec router = scenario.Router;
         LiteLlmSettings settings = router.LiteLlm;
         bool litellm = router.Mode == RouterMode.LiteLlm;

@@ -5,6 +5,10 @@ namespace FleetSim.Reporting.Deploy;
 /// <see cref="StartDays"/> for <see cref="DurationMinutes"/>. Days count from Monday = 0, as FleetSim's
 /// hours do (the horizon starts on a Monday at 00:00).
 /// </summary>
+/// <param name="Replicas">desiredReplicas: 1 or more (KEDA refuses 0).</param>
+/// <param name="StartMinuteOfDay">0 to 1,439.</param>
+/// <param name="DurationMinutes">How long it is active from each start, under a week.</param>
+/// <param name="StartDays">The days it starts on, Monday 0 to Sunday 6.</param>
 public sealed record CronTrigger(int Replicas, int StartMinuteOfDay, int DurationMinutes, IReadOnlyList<int> StartDays)
 {
     /// <summary>The start as a Linux cron expression (minute hour day-of-month month day-of-week; Sunday = 0).</summary>
@@ -52,8 +56,10 @@ public sealed record CronTrigger(int Replicas, int StartMinuteOfDay, int Duratio
 /// </summary>
 /// <param name="MinReplicas">The lowest count asked for at any minute: KEDA's minReplicaCount.</param>
 /// <param name="MaxReplicas">The highest: KEDA's maxReplicaCount.</param>
+/// <param name="Triggers">The cron triggers; empty when the count never changes.</param>
 public sealed record ScheduleTriggers(int MinReplicas, int MaxReplicas, IReadOnlyList<CronTrigger> Triggers)
 {
+    /// <summary>Minutes in a day: the range of a trigger's start minute.</summary>
     public const int MinutesPerDay = 1440;
     private const int MinutesPerWeek = 7 * MinutesPerDay;
 

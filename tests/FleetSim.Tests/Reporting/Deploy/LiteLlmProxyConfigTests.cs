@@ -109,6 +109,51 @@ public class LiteLlmProxyConfigTests
         AssertSameRun(original, imported);
     }
 
+    /// <summary>A hand-written LiteLLM config: four replicas of group 'local' and, with <paramref name="api"/>, the API as group 'paid' behind fallbacks.</summary>
+    private static string HandWritten(bool api)
+    {
+        string replicas = string.Concat(Enumerable.Range(0, 4).Select(i =>
+            $"  - model_name: local\n    litellm_params: {{ model: hosted_vllm/k2, api_base: http://r{i}:8000/v1, max_parallel_requests: 6, rpm: 20 }}\n"));
+        return "model_list:\n" + replicas +
+               (api ? "  - model_name: paid\n    litellm_params: { model: openrouter/k2, api_key: os.environ/KEY, rpm: 700 }\n" : "") +
+               "router_settings:\n  routing_strategy: least-busy\n  enable_pre_call_checks: true\n  timeout: 30\n  num_retries: 1\n" +
+               (api ? "  fallbacks: [{ local: [paid] }]\n" : "");
+    }
+
+    [TestCase(true, ApiRoute.Fallbacks)]
+    [TestCase(false, ApiRoute.None)]
+    public void AnApiReachedThroughFallbacksOrNotAtAllIsWrittenTheSameWay(bool api, ApiRoute route)
+    {
+        WriteFile("hand.yaml", HandWritten(api));
+        ScenarioSpec original = ScenarioLoader.LoadFile(WriteFile("original.yaml", Scenario("router:\n  litellm_config: hand.yaml\n  model_group: local\n", fleet: "")));
+        Assert.That(original.Router.LiteLlm.ApiRoute, Is.EqualTo(route));
+        var choice = new DeployChoice("static", 4, null, null, "local", "local-vllm");
+        string text = LiteLlmProxyConfig.Write(original, choice);
+        WriteFile(LiteLlmProxyConfig.FileName, text);
+        // With the API as its own group the file has two groups: the scenario names the one the clients call.
+        ScenarioSpec imported = ScenarioLoader.LoadFile(WriteFile("imported.yaml",
+            Scenario($"router:\n  litellm_config: {LiteLlmProxyConfig.FileName}\n  model_group: local\n", fleet: "")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(imported.Router.LiteLlm.ApiRoute, Is.EqualTo(route));
+            Assert.That(text.Contains("local-api", StringComparison.Ordinal), Is.EqualTo(api));
+            Assert.That(imported.Router.LiteLlm.Semaphores, Is.EqualTo(new int?[] { 6, 6, 6, 6 }));
+        });
+        if (api)
+        {
+            AssertSameRun(original, imported);
+            return;
+        }
+        ScenarioRun a = ScenarioRun.Of(original, EngineChoice.Request);
+        ScenarioRun b = ScenarioRun.Of(imported, EngineChoice.Request);
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.Requests!.Requests.Spilled, Is.Zero, "no route to the API");
+            Assert.That(b.Requests!.Requests.Dropped, Is.EqualTo(a.Requests.Requests.Dropped));
+            Assert.That(b.Bill.Total.Value, Is.EqualTo(a.Bill.Total.Value));
+        });
+    }
+
     [Test]
     public void ASpillScenarioGetsAnRpmOfWhatAReplicaServesInAMinute()
     {
