@@ -16,13 +16,14 @@ public static class PlanCommand
     public static int Execute(PlanOptions o, TextWriter stdout, TextWriter stderr)
     {
         PrintStyle style = PrintStyles.Of(o.Format, o.Json, PrintStyle.Table, PrintStyle.Json);
-        string[] sets = [.. SeedArgument.Apply(o.Seed, o.Sets), .. SloSets(o.Slo), .. Bounded("top", o.Top, PlanSpec.MaxTop), .. Bounded("runs", o.Runs, PlanSpec.MaxRuns)];
+        string[] sets = [.. SeedArgument.Apply(o.Seed, o.Sets), .. Bounded("top", o.Top, PlanSpec.MaxTop), .. Bounded("runs", o.Runs, PlanSpec.MaxRuns)];
+        ScenarioOverride[] slo = [.. SloOverrides(o.Slo)];
         NodeCatalogue? given = o.Catalogue is { } file ? CatalogueFile(file) : null;
         var output = new OutputDirectory(o.Out, [.. Files, .. PlanDeploy.AllFiles], o.Force);
-        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
+        ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets, slo);
         NodeCatalogue catalogue = given ?? (scenario.Plan.CataloguePath is { } path ? NodeCatalogueReader.Read(path) : BuiltInCatalogue.Read());
         PlanResult plan = PlanSearch.Run(scenario, catalogue);
-        Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
+        Provenance provenance = Invocation.For(scenario, o.Scenario, [.. sets, .. slo.Select(s => $"{s.KeyPath}={s.Value}")]);
         IReadOnlyList<(string Path, string Text)> deploy = PlanDeploy.For(plan);
         PlanSummary summary = PlanSummary.Of(plan) with { Provenance = provenance };
         string json = summary.ToJson();
@@ -54,8 +55,8 @@ public static class PlanCommand
         return File.Exists(file) ? NodeCatalogueReader.Read(file) : throw new UsageException($"--catalogue: no such file: '{file}'");
     }
 
-    /// <summary>--slo a=1,b=2 as the overrides slo.a=1 and slo.b=2.</summary>
-    private static IEnumerable<string> SloSets(string? slo)
+    /// <summary>--slo a=1,b=2 as the overrides slo.a=1 and slo.b=2, which messages name as --slo a=1 and --slo b=2.</summary>
+    private static IEnumerable<ScenarioOverride> SloOverrides(string? slo)
     {
         if (slo is null)
         {
@@ -68,7 +69,7 @@ public static class PlanCommand
             {
                 throw new UsageException($"--slo: expected KEY=VALUE pairs separated by commas (e.g. ttft_p95_seconds=2,tpot_p95_ms=60), found '{pair}'");
             }
-            yield return $"slo.{pair}";
+            yield return new ScenarioOverride($"slo.{pair[..eq].Trim()}", pair[(eq + 1)..]) { TypedAs = $"--slo {pair}" };
         }
     }
 

@@ -9,9 +9,12 @@ public static class ScenarioInput
     public static Func<IReadOnlyList<ScenarioOverride>, ScenarioSpec> Loader(string? path) =>
         overrides => path is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(path, overrides);
 
-    public static ScenarioSpec Load(string? path, IEnumerable<string> sets)
+    public static ScenarioSpec Load(string? path, IEnumerable<string> sets) => Load(path, sets, []);
+
+    /// <summary>Loads with <paramref name="sets"/> and then <paramref name="flagged"/>: overrides a verb's own flag stands for, which messages name by that flag.</summary>
+    public static ScenarioSpec Load(string? path, IEnumerable<string> sets, IEnumerable<ScenarioOverride> flagged)
     {
-        ScenarioOverride[] overrides = [.. sets.Select(ScenarioOverride.Parse)];
+        ScenarioOverride[] overrides = [.. sets.Select(ScenarioOverride.Parse), .. flagged];
         return path is null ? ScenarioLoader.Default(overrides) : ScenarioLoader.LoadFile(path, overrides);
     }
 }

@@ -11,7 +11,10 @@ namespace FleetSim.Scenario;
 public sealed record ScenarioOverride(string KeyPath, string Value)
 {
     /// <summary>The override as typed, for messages; a value longer than 60 characters is cut short with "...".</summary>
-    public string Origin => $"--set {KeyPath}={(Value.Length > 60 ? Value[..57] + "..." : Value)}";
+    public string Origin => TypedAs ?? $"--set {KeyPath}={(Value.Length > 60 ? Value[..57] + "..." : Value)}";
+
+    /// <summary>The flag the user typed when it was not --set (plan's <c>--slo ttft_p95_seconds=2</c>), so messages name it; null for --set.</summary>
+    public string? TypedAs { get; init; }
 
     /// <summary>Parses "key.path=value"; returns null and a reason when it is not of that form.</summary>
     public static ScenarioOverride Parse(string text)

@@ -75,6 +75,8 @@ public class PlanCommandTests
     [TestCase("--top", "0", "--top: must be between 1 and 50 (got 0)")]
     [TestCase("--runs", "1001", "--runs: must be between 1 and 1,000 (got 1001)")]
     [TestCase("--slo", "ttft_p95_seconds", "--slo: expected KEY=VALUE pairs separated by commas (e.g. ttft_p95_seconds=2,tpot_p95_ms=60), found 'ttft_p95_seconds'")]
+    [TestCase("--slo", "foo=1", "--slo foo=1: slo.foo: unknown key; allowed here: ttft_p95_seconds, tpot_p95_ms, e2e_p95_seconds, cap_in_flight")]
+    [TestCase("--slo", "ttft_p95_seconds=-2", "--slo ttft_p95_seconds=-2: slo.ttft_p95_seconds: must be greater than 0 (got -2)")]
     public void BadFlagsAreOneMessageAndExitTwo(string flag, string value, string message)
     {
         string dir = TempDir();
