@@ -269,7 +269,7 @@ public sealed class FleetDynamics
     private int NodesWanted(int desiredReplicas)
     {
         int need = Math.Max(_economics.NodesFor(Math.Max(0, desiredReplicas)) - _writtenOff, _scenario.Pricing.ReservedNodes);
-        return _scenario.Scaling.MaxNodes is { } cap ? Math.Min(need, cap) : need;
+        return NodeCap() is { } cap ? Math.Min(need, cap) : need;
     }
 
     private void Apply(int desiredReplicas, bool initial, Func<NodeKind?>? kinds = null)
@@ -277,7 +277,7 @@ public sealed class FleetDynamics
         double now = _sim.Now;
         _desired = Math.Max(0, desiredReplicas);
         int need = Math.Max(_economics.NodesFor(_desired) - _writtenOff, _scenario.Pricing.ReservedNodes);
-        if (_scenario.Scaling.MaxNodes is { } cap && need > cap)
+        if (NodeCap() is { } cap && need > cap)
         {
             _denied += need - cap;
             need = cap;
@@ -373,13 +373,26 @@ public sealed class FleetDynamics
         Reschedule();
     }
 
-    /// <summary>A preempted node's notice is over: it stops serving and its billing ends.</summary>
+    /// <summary>
+    /// A preempted node's notice is over: it stops serving and its billing ends. A replacement that
+    /// <c>scaling.max_nodes</c> held back while the node was still leased is asked for now.
+    /// </summary>
     private void OnNoticeEnd()
     {
         AdvanceTo(NearestMinute(_sim.Now));
         _nodes.EndNoticesDue(_sim.Now);
+        if (_spot!.Fallback != SpotFallback.Api && _scenario.Scaling.MaxNodes is not null && _nodes.Wanted < NodesWanted(_desired))
+        {
+            Apply(_desired, initial: false, _replacementChoice);
+        }
         Reschedule();
     }
+
+    /// <summary>
+    /// The nodes the fleet may want now under <c>scaling.max_nodes</c>: the cap less the nodes serving out a
+    /// preemption notice, which are still leased (the cluster autoscaler counts them until they go); null without a cap.
+    /// </summary>
+    private int? NodeCap() => _scenario.Scaling.MaxNodes is { } cap ? Math.Max(0, cap - _nodes.Noticed) : null;
 
     /// <summary>Whether the fleet can grow now: a spare or empty node to take back, or a burst pool with room.</summary>
     private bool CanGrow() => _nodes.Reusable > 0 || BurstChoice() is not null;

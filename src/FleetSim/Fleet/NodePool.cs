@@ -53,6 +53,9 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     /// <summary>Spot nodes leased now, booting, serving, spare or empty, less those under a preemption notice (their capacity is going back): what <c>pricing.spot.max_nodes</c> caps.</summary>
     public int LeasedSpotNodes => _leasedSpot;
 
+    /// <summary>Preempted nodes serving out their notice: still leased (and counted against <c>scaling.max_nodes</c>), no longer wanted.</summary>
+    public int Noticed => _noticed.Count;
+
     /// <summary>The minute the next preemption notice ends; +∞ with none.</summary>
     public double NextNoticeEnd => _noticed.Count > 0 ? _noticed.First.Minute : double.PositiveInfinity;
 

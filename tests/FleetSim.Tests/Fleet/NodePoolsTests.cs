@@ -138,6 +138,23 @@ public class NodePoolsTests
     }
 
     [Test]
+    public void UnderANodeCapTheReplacementWaitsForTheNoticeToEnd()
+    {
+        // scaling.max_nodes 1 and one spot node: the preempted node is leased until its notice ends at t + 2,
+        // so its replacement is asked for then, not at t, and the fleet never leases 2 nodes at once.
+        (_, PolicyRun run) = Run(Hold(1), 48, 19, Spot(), "scaling.provisioning_minutes=0", "scaling.max_nodes=1");
+        NodeLease[] leases = [.. run.Leases];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Preemptions, Is.GreaterThan(5));
+            for (int i = 1; i < leases.Length; i++)
+            {
+                Assert.That(leases[i].Requested, Is.EqualTo(leases[i - 1].Ended!.Value).Within(1e-9), $"lease {i}");
+            }
+        });
+    }
+
+    [Test]
     public void AFixedFleetWithAnApiFallbackShrinksForGood()
     {
         (_, PolicyRun run) = Run(Hold(3), 24, 13,
