@@ -154,6 +154,32 @@ public class NodePoolsTests
         });
     }
 
+    /// <summary>
+    /// The defaults are the behaviour before the keys: spelling them out changes no policy's bill, to the
+    /// cent, on a week with preemptions, reserved nodes and per-hour billing.
+    /// </summary>
+    [Test]
+    public void SpellingOutTheDefaultsChangesNoBill()
+    {
+        const string common = "usd_per_gpu_hour: 3, preemptions_per_node_hour: 0.1";
+        const string rest = "reserved_nodes: 1, reserved_usd_per_gpu_hour: 4, billing: per-hour";
+        string[] policies = ["floor", "schedule", "reactive"];
+        FleetSim.Runs.PolicyComparison implicitDefaults = FleetSim.Runs.PolicyComparison.Of(
+            Scenarios.Seed("horizon_hours=168", $"pricing={{spot: {{{common}}}, {rest}}}"), policies);
+        FleetSim.Runs.PolicyComparison explicitDefaults = FleetSim.Runs.PolicyComparison.Of(
+            Scenarios.Seed("horizon_hours=168",
+                $"pricing={{spot: {{{common}, fallback: spot, correlated_share: 0, notice_seconds: 120}}, bursts: [spot], {rest}}}"), policies);
+        Assert.Multiple(() =>
+        {
+            foreach (string policy in policies)
+            {
+                Assert.That(explicitDefaults[policy].Total.Value, Is.EqualTo(implicitDefaults[policy].Total.Value), policy);
+                Assert.That(explicitDefaults[policy].Preemptions, Is.EqualTo(implicitDefaults[policy].Preemptions), policy);
+            }
+            Assert.That(implicitDefaults["schedule"].Preemptions, Is.GreaterThan(0));
+        });
+    }
+
     [Test]
     public void AFixedFleetWithAnApiFallbackShrinksForGood()
     {
