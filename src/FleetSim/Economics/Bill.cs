@@ -108,7 +108,7 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
         double usd = 0;
         foreach (NodeLease lease in leases)
         {
-            usd += prices.Nodes.Cost(lease.Kind, lease.Minutes(horizonMinutes), horizonMinutes, open: lease.Ended is null);
+            usd += prices.Nodes.Cost(lease.Kind, lease.Minutes(horizonMinutes), horizonMinutes, open: lease.Ended is null, preempted: lease.Preempted);
         }
         return new Usd(usd);
     }

@@ -32,7 +32,10 @@ public sealed class FleetDynamics
     private readonly Random _random;
     private readonly int _horizon;
     private readonly int _replicasPerNode;
-    private readonly NodeKind _baseKind, _burstKind;
+    private readonly NodeKind _baseKind;
+    private readonly NodeBilling _billing;
+    private readonly SpotSpec? _spot;
+    private readonly Func<NodeKind?> _baseChoice, _burstChoice, _replacementChoice;
     private readonly Action _onRepair;
     // Failures and preemptions are memoryless clocks kept beside the timeline rather than on it: the
     // fleet changes thousands of times a month, and each change moves both clocks.
@@ -44,6 +47,8 @@ public sealed class FleetDynamics
     // and one kernel call per fleet change is far cheaper than one per minute.
     private int _servedCursor, _pendingReplicas;
     private int _cursor, _desired, _failed, _scaleEvents, _denied, _failures, _preemptions;
+    // Nodes preempted under pricing.spot.fallback: api, not asked for again until the policy's answer changes.
+    private int _writtenOff;
 
     private FleetDynamics(ScenarioSpec scenario, DemandSeries demand, IScalingPolicy policy, FleetEconomics economics, int seed,
                           MonthBuffers? buffers)
@@ -64,9 +69,12 @@ public sealed class FleetDynamics
             _serving = new int[_horizon];
         }
         _replicasPerNode = scenario.Replica.ReplicasPerNode;
-        var billing = new NodeBilling(scenario.Pricing, scenario.Replica);
-        _baseKind = billing.BaseKind;
-        _burstKind = billing.BurstKind;
+        _billing = new NodeBilling(scenario.Pricing, scenario.Replica);
+        _baseKind = _billing.BaseKind;
+        _spot = scenario.Pricing.Spot;
+        _baseChoice = BaseChoice;
+        _burstChoice = BurstChoice;
+        _replacementChoice = ReplacementChoice;
         _context = new ScalingContext(economics, _demand, _served, _serving, (int)Math.Round(scenario.Scaling.ProvisioningMinutes), ServePending);
         ScalingSpec scaling = scenario.Scaling;
         _nodes = new NodePool(scaling.ScaleDownUnneededMinutes, scaling.ScaleDownDelayAfterAddMinutes, scaling.DrainMinutes);
@@ -132,7 +140,8 @@ public sealed class FleetDynamics
         {
             double ready = _nodes.NextReady;
             double released = _nodes.NextRelease;
-            double clock = Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(ready, released));
+            double noticeEnd = _nodes.NextNoticeEnd;
+            double clock = Math.Min(Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(ready, released)), noticeEnd);
             clock = Math.Min(clock, until);
             if (_sim.Step(clock))
             {
@@ -150,6 +159,10 @@ public sealed class FleetDynamics
             else if (clock == _nextPreemption)
             {
                 OnPreemption();
+            }
+            else if (clock == noticeEnd)
+            {
+                OnNoticeEnd();
             }
             else if (clock == ready)
             {
@@ -180,14 +193,20 @@ public sealed class FleetDynamics
 
     /// <summary>When the next thing happens to the fleet (a clock, a node ready or released, a repair); +∞ with nothing due.</summary>
     private double NextEventTime() =>
-        Math.Min(Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(_nodes.NextReady, _nodes.NextRelease)), _sim.NextTime);
+        Math.Min(Math.Min(Math.Min(Math.Min(_nextFailure, _nextPreemption), Math.Min(_nodes.NextReady, _nodes.NextRelease)), _sim.NextTime),
+                 _nodes.NextNoticeEnd);
 
     /// <summary>A decision at <paramref name="t"/>: it sees the minutes before ⌊t⌋; what it changes counts from the nearest minute.</summary>
     private void Decide(double t)
     {
         AdvanceTo((int)Math.Floor(t));
         int desired = _policy.DesiredReplicas(Context(t));
-        if (desired != _desired || _nodes.Wanted != NodesWanted(desired))
+        if (desired != _desired)
+        {
+            _writtenOff = 0; // the policy's answer changed: what fallback: api wrote off is asked for again
+        }
+        int wanted = _nodes.Wanted, need = NodesWanted(desired);
+        if (desired != _desired || wanted > need || (wanted < need && CanGrow()))
         {
             AdvanceTo(NearestMinute(t));
             Apply(desired, initial: false);
@@ -243,19 +262,22 @@ public sealed class FleetDynamics
         _servedCursor = _cursor;
     }
 
-    /// <summary>Nodes wanted for <paramref name="desiredReplicas"/>: whole nodes, at least the reserved ones, within max_nodes.</summary>
+    /// <summary>
+    /// Nodes wanted for <paramref name="desiredReplicas"/>: whole nodes less those written off under
+    /// <c>fallback: api</c>, at least the reserved ones, within max_nodes.
+    /// </summary>
     private int NodesWanted(int desiredReplicas)
     {
-        int need = Math.Max(_economics.NodesFor(Math.Max(0, desiredReplicas)), _scenario.Pricing.ReservedNodes);
-        return _scenario.Scaling.MaxNodes is { } cap ? Math.Min(need, cap) : need;
+        int need = Math.Max(_economics.NodesFor(Math.Max(0, desiredReplicas)) - _writtenOff, _scenario.Pricing.ReservedNodes);
+        return NodeCap() is { } cap ? Math.Min(need, cap) : need;
     }
 
-    private void Apply(int desiredReplicas, bool initial)
+    private void Apply(int desiredReplicas, bool initial, Func<NodeKind?>? kinds = null)
     {
         double now = _sim.Now;
         _desired = Math.Max(0, desiredReplicas);
-        int need = Math.Max(_economics.NodesFor(_desired), _scenario.Pricing.ReservedNodes);
-        if (_scenario.Scaling.MaxNodes is { } cap && need > cap)
+        int need = Math.Max(_economics.NodesFor(_desired) - _writtenOff, _scenario.Pricing.ReservedNodes);
+        if (NodeCap() is { } cap && need > cap)
         {
             _denied += need - cap;
             need = cap;
@@ -265,7 +287,9 @@ public sealed class FleetDynamics
         {
             // The fleet at minute 0 is the base (on demand, or spot when pricing.base_fleet says so); added capacity is burst.
             bool instant = initial || _scenario.Scaling.ProvisioningMinutes <= 0;
-            _nodes.Grow(need, now, initial ? _baseKind : _burstKind, instant ? 0 : _scenario.Scaling.ProvisioningMinutes);
+            _nodes.Grow(need, now, kinds ?? (initial ? _baseChoice : _burstChoice), instant ? 0 : _scenario.Scaling.ProvisioningMinutes);
+            // Bursts without on_demand stop at the spot cap: the rest is refused, as max_nodes refuses.
+            _denied += need - _nodes.Wanted;
             _scaleEvents += initial ? 0 : 1;
         }
         else if (need < wanted)
@@ -297,7 +321,9 @@ public sealed class FleetDynamics
         }
         if (_scenario.Pricing.Spot is { PreemptionsPerNodeHour: > 0 } spot)
         {
-            double rate = _nodes.ReadySpotNodes * spot.PreemptionsPerNodeHour / 60.0;
+            // Each event takes a batch of nodes, so events come that much rarer: nodes lost per spot node-hour stay the rate.
+            int ready = _nodes.ReadySpotNodes;
+            double rate = ready * spot.PreemptionsPerNodeHour / 60.0 / Math.Max(1, spot.BatchSize(ready));
             _nextPreemption = rate > 0 ? _sim.Now + Exponential(rate) : double.PositiveInfinity;
         }
     }
@@ -321,17 +347,78 @@ public sealed class FleetDynamics
         Reschedule();
     }
 
+    /// <summary>
+    /// A preemption event: a batch of the newest ready spot nodes (<see cref="SpotSpec.BatchSize"/>) is
+    /// told it will be interrupted. Each serves out the notice; its replacement is asked for now, of the
+    /// kind <c>pricing.spot.fallback</c> names, or, under <c>api</c>, not at all until the policy's answer changes.
+    /// </summary>
     private void OnPreemption()
     {
         AdvanceTo(NearestMinute(_sim.Now));
-        if (_nodes.PreemptSpot(_sim.Now))
+        SpotSpec spot = _spot!;
+        int taken = _nodes.PreemptSpot(_sim.Now, spot.BatchSize(_nodes.ReadySpotNodes), spot.NoticeMinutes);
+        if (taken > 0)
         {
-            _preemptions++;
-            // The fleet still wants what it wanted: ask for a replacement, which provisions as usual.
-            Apply(_desired, initial: false);
+            _preemptions += taken;
+            if (spot.Fallback == SpotFallback.Api)
+            {
+                _writtenOff += taken;
+            }
+            else
+            {
+                // The fleet still wants what it wanted: ask for the replacement now, which provisions as usual.
+                Apply(_desired, initial: false, _replacementChoice);
+            }
         }
         Reschedule();
     }
+
+    /// <summary>
+    /// A preempted node's notice is over: it stops serving and its billing ends. A replacement that
+    /// <c>scaling.max_nodes</c> held back while the node was still leased is asked for now.
+    /// </summary>
+    private void OnNoticeEnd()
+    {
+        AdvanceTo(NearestMinute(_sim.Now));
+        _nodes.EndNoticesDue(_sim.Now);
+        if (_spot!.Fallback != SpotFallback.Api && _scenario.Scaling.MaxNodes is not null && _nodes.Wanted < NodesWanted(_desired))
+        {
+            Apply(_desired, initial: false, _replacementChoice);
+        }
+        Reschedule();
+    }
+
+    /// <summary>
+    /// The nodes the fleet may want now under <c>scaling.max_nodes</c>: the cap less the nodes serving out a
+    /// preemption notice, which are still leased (the cluster autoscaler counts them until they go); null without a cap.
+    /// </summary>
+    private int? NodeCap() => _scenario.Scaling.MaxNodes is { } cap ? Math.Max(0, cap - _nodes.Noticed) : null;
+
+    /// <summary>Whether the fleet can grow now: a spare or empty node to take back, or a burst pool with room.</summary>
+    private bool CanGrow() => _nodes.Reusable > 0 || BurstChoice() is not null;
+
+    /// <summary>The base fleet's next node: its kind (spot within <c>pricing.spot.max_nodes</c>, on demand beyond).</summary>
+    private NodeKind? BaseChoice() =>
+        _baseKind == NodeKind.Spot && _nodes.LeasedSpotNodes >= _billing.SpotCap ? NodeKind.OnDemand : _baseKind;
+
+    /// <summary>An added node's kind: the first pool of <c>pricing.bursts</c> with room (spot within its cap; on demand always); null: none.</summary>
+    private NodeKind? BurstChoice()
+    {
+        foreach (NodeKind kind in _billing.BurstOrder)
+        {
+            if (kind != NodeKind.Spot || _nodes.LeasedSpotNodes < _billing.SpotCap)
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A preempted node's replacement: on demand under <c>fallback: on_demand</c>; else spot again within its cap, then the burst order.</summary>
+    private NodeKind? ReplacementChoice() =>
+        _spot!.Fallback == SpotFallback.OnDemand ? NodeKind.OnDemand
+        : _nodes.LeasedSpotNodes < _billing.SpotCap ? NodeKind.Spot
+        : BurstChoice();
 
     private double Exponential(double ratePerMinute) => -Math.Log(1 - _random.NextDouble()) / ratePerMinute;
 }

@@ -25,7 +25,9 @@ public sealed record FleetShape(int Replicas, ReplicaSpec Replica)
     /// <summary>
     /// The fixed fleet's node leases for a whole horizon: the first <paramref name="reservedNodes"/>
     /// reserved, the rest bought as <paramref name="baseKind"/>, all leased from minute 0 and never let go.
+    /// A spot base beyond <paramref name="spotCap"/> nodes (<c>pricing.spot.max_nodes</c>) is on demand.
     /// </summary>
-    public IReadOnlyList<NodeLease> Leases(int reservedNodes, NodeKind baseKind) =>
-        [.. Enumerable.Range(0, Nodes).Select(i => new NodeLease(i < reservedNodes ? NodeKind.Reserved : baseKind, 0, 0))];
+    public IReadOnlyList<NodeLease> Leases(int reservedNodes, NodeKind baseKind, int spotCap = int.MaxValue) =>
+        [.. Enumerable.Range(0, Nodes).Select(i => new NodeLease(
+            i < reservedNodes ? NodeKind.Reserved : baseKind == NodeKind.Spot && i - reservedNodes >= spotCap ? NodeKind.OnDemand : baseKind, 0, 0))];
 }

@@ -11,7 +11,9 @@ namespace FleetSim.Fleet;
 /// <c>--scale-down-unneeded-time</c> and no node has been asked for within
 /// <c>--scale-down-delay-after-add</c> (kubernetes/autoscaler <c>cluster-autoscaler/FAQ.md</c>, both 10 min by
 /// default). Wanting more nodes reuses empty nodes first (they serve at once), then spare booting ones,
-/// and only then asks for new ones. Reserved nodes are never let go.
+/// and only then asks for new ones. Reserved nodes are never let go. A preempted spot node serves out
+/// its interruption notice (no longer wanted: its replacement may be asked for at once) and its lease
+/// ends when the notice does.
 /// </summary>
 /// <param name="unneededMinutes">cluster-autoscaler's <c>--scale-down-unneeded-time</c>, in minutes.</param>
 /// <param name="delayAfterAddMinutes">cluster-autoscaler's <c>--scale-down-delay-after-add</c>, in minutes.</param>
@@ -25,23 +27,37 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     private readonly LeaseLine _spare = new();
     // Empty nodes by the minute each became empty (its drain over, or ready with no replica wanted).
     private readonly LeaseLine _empty = new();
+    // Preempted nodes serving out their interruption notice, by the minute the notice ends.
+    private readonly LeaseLine _noticed = new();
     private double _lastAdd = double.NegativeInfinity;
-    private int _readySpot;
+    private int _readySpot, _leasedSpot;
 
     /// <summary>Every lease the pool ever held, in the order asked for.</summary>
     public IReadOnlyList<NodeLease> Leases => _leases;
 
-    /// <summary>Nodes whose replicas serve now.</summary>
-    public int ReadyCount => _ready.Count;
+    /// <summary>Nodes whose replicas serve now: the ready ones and those serving out a preemption notice.</summary>
+    public int ReadyCount => _ready.Count + _noticed.Count;
 
     /// <summary>Nodes that serve or will once booted: what the fleet wants.</summary>
     public int Wanted => _ready.Count + _booting.Count;
 
-    /// <summary>Nodes leased now, serving or not.</summary>
-    public int Leased => Wanted + _spare.Count + _empty.Count;
+    /// <summary>Leased nodes not wanted now (spare booting ones and empty ones): growth takes these before asking for new ones.</summary>
+    public int Reusable => _spare.Count + _empty.Count;
 
-    /// <summary>Ready spot nodes (what preemption can take).</summary>
+    /// <summary>Nodes leased now, serving or not.</summary>
+    public int Leased => Wanted + _spare.Count + _empty.Count + _noticed.Count;
+
+    /// <summary>Ready spot nodes (what preemption can take; a node under notice is already taken).</summary>
     public int ReadySpotNodes => _readySpot;
+
+    /// <summary>Spot nodes leased now, booting, serving, spare or empty, less those under a preemption notice (their capacity is going back): what <c>pricing.spot.max_nodes</c> caps.</summary>
+    public int LeasedSpotNodes => _leasedSpot;
+
+    /// <summary>Preempted nodes serving out their notice: still leased (and counted against <c>scaling.max_nodes</c>), no longer wanted.</summary>
+    public int Noticed => _noticed.Count;
+
+    /// <summary>The minute the next preemption notice ends; +∞ with none.</summary>
+    public double NextNoticeEnd => _noticed.Count > 0 ? _noticed.First.Minute : double.PositiveInfinity;
 
     /// <summary>The minute the next booting node (wanted or spare) becomes ready; +∞ with none.</summary>
     public double NextReady { get; private set; } = double.PositiveInfinity;
@@ -53,6 +69,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     public void AddServing(NodeLease lease)
     {
         _leases.Add(lease);
+        _leasedSpot += lease.Kind == NodeKind.Spot ? 1 : 0;
         AddReady(lease);
     }
 
@@ -61,7 +78,14 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     /// (the newest), then spare booting ones (the soonest ready), then new leases of
     /// <paramref name="kind"/> ready after <paramref name="bootMinutes"/> (0: at once). Returns the new leases asked for.
     /// </summary>
-    public int Grow(int need, double now, NodeKind kind, double bootMinutes)
+    public int Grow(int need, double now, NodeKind kind, double bootMinutes) => Grow(need, now, () => kind, bootMinutes);
+
+    /// <summary>
+    /// As <see cref="Grow(int, double, NodeKind, double)"/>, each new lease of the kind
+    /// <paramref name="nextKind"/> names when it is asked for (a burst order with a spot cap); null: no
+    /// pool has capacity, so the growth stops short of <paramref name="need"/>.
+    /// </summary>
+    public int Grow(int need, double now, Func<NodeKind?> nextKind, double bootMinutes)
     {
         while (Wanted < need && _empty.Count > 0)
         {
@@ -77,8 +101,13 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         int asked = 0;
         for (; Wanted < need; asked++)
         {
+            if (nextKind() is not { } kind)
+            {
+                break;
+            }
             var lease = new NodeLease(kind, now, now + Math.Max(0, bootMinutes));
             _leases.Add(lease);
+            _leasedSpot += kind == NodeKind.Spot ? 1 : 0;
             if (bootMinutes <= 0)
             {
                 AddReady(lease);
@@ -149,22 +178,54 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         // The line is in order of the minute each node became empty, so the nodes due are its front.
         while (_empty.Count > 0 && _empty.First.Minute + unneededMinutes <= now + 1e-9)
         {
-            _empty.RemoveFirst().End(now);
+            NodeLease lease = _empty.RemoveFirst();
+            lease.End(now);
+            _leasedSpot -= lease.Kind == NodeKind.Spot ? 1 : 0;
         }
         Update();
     }
 
-    /// <summary>The newest ready spot node is preempted at <paramref name="now"/>: gone at once, billing stops. False with none.</summary>
-    public bool PreemptSpot(double now)
+    /// <summary>Ends (as preempted) every lease whose interruption notice is over at <paramref name="now"/>.</summary>
+    public void EndNoticesDue(double now)
     {
-        int last = _ready.FindLastIndex(l => l.Kind == NodeKind.Spot);
-        if (last < 0)
+        while (_noticed.Count > 0 && _noticed.First.Minute <= now + 1e-9)
         {
-            return false;
+            _noticed.RemoveFirst().End(now, preempted: true);
         }
-        _ready[last].End(now, preempted: true);
-        RemoveReadyAt(last);
-        return true;
+    }
+
+    /// <summary>The newest ready spot node is preempted at <paramref name="now"/>: gone at once, billing stops. False with none.</summary>
+    public bool PreemptSpot(double now) => PreemptSpot(now, 1, 0) > 0;
+
+    /// <summary>
+    /// The <paramref name="count"/> newest ready spot nodes (fewer if fewer are ready) are preempted at
+    /// <paramref name="now"/>. With a notice (<paramref name="noticeMinutes"/> above 0) each serves on
+    /// until <c>now + noticeMinutes</c>, no longer wanted, and its lease ends then; without one it is gone
+    /// at once. Returns the nodes taken.
+    /// </summary>
+    public int PreemptSpot(double now, int count, double noticeMinutes)
+    {
+        int taken = 0;
+        for (int i = _ready.Count - 1; i >= 0 && taken < count; i--)
+        {
+            NodeLease lease = _ready[i];
+            if (lease.Kind != NodeKind.Spot)
+            {
+                continue;
+            }
+            RemoveReadyAt(i);
+            _leasedSpot--;
+            taken++;
+            if (noticeMinutes > 0)
+            {
+                _noticed.Add(lease, now + noticeMinutes);
+            }
+            else
+            {
+                lease.End(now, preempted: true);
+            }
+        }
+        return taken;
     }
 
     /// <summary>Finds the next readiness and release again after the lines changed (they are read far more often than they change).</summary>

@@ -22,8 +22,21 @@ public sealed class NodeBilling(PricingSpec pricing, ReplicaSpec replica)
     /// <summary>How the scenario's fixed (base) fleet is bought beyond its reserved nodes: on demand, or spot when <c>pricing.base_fleet: spot</c>.</summary>
     public NodeKind BaseKind => pricing.SpotBaseFleet && pricing.Spot is not null ? NodeKind.Spot : NodeKind.OnDemand;
 
-    /// <summary>How capacity added by an autoscaler is bought: spot when the scenario offers it, else on demand.</summary>
-    public NodeKind BurstKind => pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot;
+    /// <summary>How capacity added by an autoscaler is bought by default: the first of <see cref="BurstOrder"/>.</summary>
+    public NodeKind BurstKind => BurstOrder[0];
+
+    /// <summary>
+    /// The pools added capacity is bought from, in order of preference (<c>pricing.bursts</c>; by default
+    /// spot when the scenario offers it, else on demand). Spot is taken while fewer than
+    /// <c>pricing.spot.max_nodes</c> spot nodes are leased (<see cref="SpotCap"/>); on demand has no cap.
+    /// </summary>
+    public IReadOnlyList<NodeKind> BurstOrder { get; } =
+        pricing.Bursts is { Count: > 0 } bursts
+            ? [.. bursts.Select(b => b == BurstPool.Spot ? NodeKind.Spot : NodeKind.OnDemand)]
+            : [pricing.Spot is null ? NodeKind.OnDemand : NodeKind.Spot];
+
+    /// <summary>The most spot nodes leased at once (<c>pricing.spot.max_nodes</c>); int.MaxValue without a cap.</summary>
+    public int SpotCap => pricing.Spot?.MaxNodes ?? int.MaxValue;
 
     /// <summary>
     /// The lowest $/GPU-hour any node of this scenario can be had at (on demand, reserved when the
@@ -65,10 +78,18 @@ public sealed class NodeBilling(PricingSpec pricing, ReplicaSpec replica)
     /// A lease let go within the horizon is rounded up to the billing unit and the minimum charge; one
     /// still open when the horizon ends (<paramref name="open"/>) runs on past it, so the horizon, a
     /// window of a longer life, bills exactly its minutes in it and the rounding falls at its real end.
+    /// A spot lease the cloud interrupted (<paramref name="preempted"/>, its minutes running to the end
+    /// of its notice) is billed exactly its minutes, with no rounding up and no minimum charge: AWS
+    /// charges "for the seconds used" when EC2 interrupts a Linux or Windows Spot Instance after its
+    /// first hour, and for hourly-billed SUSE "no charge for the interrupted partial hour"
+    /// (docs.aws.amazon.com/AWSEC2/latest/UserGuide/billing-for-interrupted-spot-instances.html).
+    /// AWS's further rule, no charge at all for an instance interrupted within its first hour, and the
+    /// free partial hour are not modelled: both make an interruption a discount, and the oracle's bound
+    /// (every node-minute at the cheapest price) would no longer hold.
     /// </summary>
-    public double Cost(NodeKind kind, double minutes, double horizonMinutes, bool open = false)
+    public double Cost(NodeKind kind, double minutes, double horizonMinutes, bool open = false, bool preempted = false)
     {
-        double billed = kind == NodeKind.Reserved ? horizonMinutes : open ? minutes : BilledMinutes(minutes);
+        double billed = kind == NodeKind.Reserved ? horizonMinutes : open || preempted ? minutes : BilledMinutes(minutes);
         return UsdPerNodeHour(kind) * billed / 60.0;
     }
 

@@ -48,7 +48,7 @@ public sealed record ScenarioRun(
                 $"{noRequestForm}; use mode {string.Join(", ", RouterModes.Names.Where(n => n != scenario.Router.ModeName))} with --engine request");
         }
         var prices = new ScenarioPrices(scenario);
-        IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind);
+        IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind, prices.Nodes.SpotCap);
         Bill Price(FleetOutcome outcome) => Bill.For(outcome, leases, demand.Minutes, prices);
 
         RequestMix mix = scenario.Traffic.RequestMix;

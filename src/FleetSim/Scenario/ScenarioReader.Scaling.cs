@@ -111,7 +111,7 @@ internal sealed partial class ScenarioReader
 
     private static PricingSpec ReadPricing(MappingReader p)
     {
-        p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot", "base_fleet");
+        p.Allow("billing", "minimum_charge_minutes", "reserved_nodes", "reserved_usd_per_gpu_hour", "spot", "base_fleet", "bursts");
         string billing = p.Text("billing") ?? "per-second";
         BillingUnit unit = billing switch
         {
@@ -120,13 +120,7 @@ internal sealed partial class ScenarioReader
             "per-hour" => BillingUnit.Hour,
             _ => throw p.Error(p.Required("billing"), "billing", $"expected 'per-second', 'per-minute' or 'per-hour', found '{billing}'"),
         };
-        SpotSpec? spot = null;
-        if (p.Mapping("spot") is { } s)
-        {
-            s.Allow("usd_per_gpu_hour", "preemptions_per_node_hour");
-            spot = new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.GpuHourPrice),
-                                s.Number("preemptions_per_node_hour", NumberRule.NonNegative.AtMost(60), 0));
-        }
+        SpotSpec? spot = p.Mapping("spot") is { } s ? ReadSpot(s) : null;
         string baseFleet = p.Text("base_fleet") ?? "on_demand";
         bool spotBase = baseFleet switch
         {
@@ -140,6 +134,60 @@ internal sealed partial class ScenarioReader
             p.Integer("reserved_nodes", NumberRule.NonNegative.AtMost(100_000), 0),
             p.Find("reserved_usd_per_gpu_hour") is null ? null : p.Number("reserved_usd_per_gpu_hour", NumberRule.GpuHourPrice),
             spot)
-        { SpotBaseFleet = spotBase };
+        { SpotBaseFleet = spotBase, Bursts = ReadBursts(p, spot) };
+    }
+
+    /// <summary>pricing.spot: the price and preemption rate, and how preemptions behave (docs/scaling.md#node-pools).</summary>
+    private static SpotSpec ReadSpot(MappingReader s)
+    {
+        s.Allow("usd_per_gpu_hour", "preemptions_per_node_hour", "fallback", "correlated_share", "notice_seconds", "max_nodes");
+        string fallback = s.Text("fallback") ?? "spot";
+        return new SpotSpec(s.Number("usd_per_gpu_hour", NumberRule.GpuHourPrice),
+                            s.Number("preemptions_per_node_hour", NumberRule.NonNegative.AtMost(60), 0))
+        {
+            Fallback = fallback switch
+            {
+                "spot" => SpotFallback.Spot,
+                "on_demand" => SpotFallback.OnDemand,
+                "api" => SpotFallback.Api,
+                _ => throw s.Error(s.Required("fallback"), "fallback", $"expected 'spot', 'on_demand' or 'api', found '{fallback}'"),
+            },
+            CorrelatedShare = s.Number("correlated_share", NumberRule.Between(0, 1), 0),
+            NoticeSeconds = s.Number("notice_seconds", NumberRule.Between(0, 3_600), SpotSpec.AwsNoticeSeconds),
+            MaxNodes = s.Find("max_nodes") is null ? null : s.Integer("max_nodes", NumberRule.NonNegative.AtMost(100_000)),
+        };
+    }
+
+    /// <summary>pricing.bursts: a list of pools in order of preference, each once; spot needs pricing.spot, and nothing may follow on_demand (it has no cap).</summary>
+    private static IReadOnlyList<BurstPool>? ReadBursts(MappingReader p, SpotSpec? spot)
+    {
+        if (p.Find("bursts") is not { } node)
+        {
+            return null;
+        }
+        if (node is not YamlSequenceNode list || list.Children.Count == 0)
+        {
+            throw p.Error(node, "bursts", $"expected a list of 'spot' and 'on_demand' (for example [spot, on_demand]), found {MappingReader.Describe(node)}");
+        }
+        var pools = new List<BurstPool>();
+        foreach (YamlNode item in list.Children)
+        {
+            BurstPool pool = (item as YamlScalarNode)?.Value switch
+            {
+                "spot" => spot is not null ? BurstPool.Spot : throw p.Error(item, "bursts", "lists spot, but pricing.spot gives no spot price"),
+                "on_demand" => BurstPool.OnDemand,
+                _ => throw p.Error(item, "bursts", $"expected 'spot' or 'on_demand', found {MappingReader.Describe(item)}"),
+            };
+            if (pools.Contains(pool))
+            {
+                throw p.Error(item, "bursts", $"lists {(pool == BurstPool.Spot ? "spot" : "on_demand")} twice");
+            }
+            if (pools.Contains(BurstPool.OnDemand))
+            {
+                throw p.Error(item, "bursts", "lists a pool after on_demand, which has no cap, so it would never be used");
+            }
+            pools.Add(pool);
+        }
+        return pools;
     }
 }

@@ -437,10 +437,33 @@ internal sealed class ScenarioGenerator(int seed)
         if (spot)
         {
             preemptions = Chance(0.5) ? 0 : Num.R(Uniform(0, 0.2));
-            pricing.Add($"spot: {{usd_per_gpu_hour: {Num.F(Num.R(Uniform(0.3, 8)))}, preemptions_per_node_hour: {Num.F(preemptions)}}}");
+            // How preemptions behave (docs/scaling.md#node-pools): each key drawn now and then, else its default.
+            var spotKeys = new List<string> { $"usd_per_gpu_hour: {Num.F(Num.R(Uniform(0.3, 8)))}", $"preemptions_per_node_hour: {Num.F(preemptions)}" };
+            if (Chance(0.4))
+            {
+                spotKeys.Add($"fallback: {Pick("spot", "on_demand", "api")}");
+            }
+            if (Chance(0.3))
+            {
+                spotKeys.Add($"correlated_share: {Num.F(Chance(0.2) ? 1 : Num.R(Uniform(0, 1)))}");
+            }
+            if (Chance(0.4))
+            {
+                spotKeys.Add($"notice_seconds: {Num.F(Pick(0.0, 30, 120, Math.Round(Uniform(0, 1800))))}");
+            }
+            bool capped = Chance(0.3);
+            if (capped)
+            {
+                spotKeys.Add($"max_nodes: {_r.Next(6)}");
+            }
+            pricing.Add($"spot: {{{string.Join(", ", spotKeys)}}}");
             if (Chance(0.4))
             {
                 pricing.Add("base_fleet: spot");
+            }
+            if (Chance(capped ? 0.6 : 0.2))
+            {
+                pricing.Add($"bursts: [{Pick("spot, on_demand", "spot", "on_demand")}]");
             }
         }
         if (pricing.Count > 0)

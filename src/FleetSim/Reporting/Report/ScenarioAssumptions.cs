@@ -107,7 +107,15 @@ public static class ScenarioAssumptions
         Add("pricing.minimum_charge_minutes", pr.MinimumChargeMinutes);
         Add("pricing.reserved_nodes", pr.ReservedNodes);
         Add("pricing.reserved_usd_per_gpu_hour", pr.ReservedUsdPerGpuHour?.ToString("G", CultureInfo.InvariantCulture) ?? "the replica's price");
-        Add("pricing.spot", pr.Spot is { } sp ? $"${sp.UsdPerGpuHour:G}/GPU-hour, {sp.PreemptionsPerNodeHour:G} preemptions per node-hour" : "none");
+        Add("pricing.spot", pr.Spot is { } sp
+            ? $"${sp.UsdPerGpuHour:G}/GPU-hour, {sp.PreemptionsPerNodeHour:G} preemptions per node-hour, " +
+              $"{(sp.CorrelatedShare > 0 ? $"{sp.CorrelatedShare * 100:G} % of the ready spot nodes per event" : "one node per event")}, " +
+              $"{sp.NoticeSeconds:G} s notice, replaced by {sp.Fallback switch { SpotFallback.OnDemand => "on-demand nodes", SpotFallback.Api => "nothing (the API)", _ => "spot" }}" +
+              (sp.MaxNodes is { } cap ? $", at most {cap} spot nodes" : "")
+            : "none");
+        Add("pricing.bursts", pr.Bursts is { } bursts
+            ? string.Join(", then ", bursts.Select(b => b == BurstPool.Spot ? "spot" : "on demand"))
+            : pr.Spot is null ? "on demand" : "spot");
         return list;
     }
 
