@@ -117,7 +117,16 @@ public sealed class OutputDirectory
             {
                 foreach (string stale in _declared.Except(_files.Select(f => f.Name), StringComparer.Ordinal))
                 {
-                    File.Delete(Path.Combine(_path, stale));
+                    string file = Path.Combine(_path, stale);
+                    if (File.Exists(file))
+                    {
+                        File.Delete(file);
+                    }
+                    // A subfolder only stale files were in (plan's deploy/) goes with them.
+                    if (Path.GetDirectoryName(file) is { } folder && folder != _path && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                    {
+                        Directory.Delete(folder);
+                    }
                 }
             }
         }

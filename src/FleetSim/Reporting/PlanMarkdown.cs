@@ -25,13 +25,16 @@ public static class PlanMarkdown
             sb.AppendLine(Inv, $"_{provenance.Line()}_");
             sb.AppendLine();
         }
-        sb.AppendLine(Inv, $"**Rent {best.Candidate.Describe(s)}, scaled by {best.Candidate.PolicyLabel}: {new Usd(best.MeanUsd)} per {period} on average** " +
-                           $"(P5 {new Usd(best.P5Usd)}, P95 {new Usd(best.P95Usd)}), against {new Usd(p.AllApiUsd)} all on the API " +
-                           $"and {new Usd(p.ComparesBest.MeanUsd)} for compare's best ({p.ComparesBest.Candidate.Policy} on the scenario's own fleet) on the same months.");
+        sb.AppendLine(Inv, $"**{PlanRows.Headline(p)}** Its months: P5 {new Usd(best.P5Usd)}, P95 {new Usd(best.P95Usd)}; all on the API {new Usd(p.AllApiUsd)}; " +
+                           $"compare's best ({p.ComparesBest.Candidate.Policy} on the scenario's own fleet) {new Usd(p.ComparesBest.MeanUsd)} on the same months. {PlanRows.Spread(p)}");
         sb.AppendLine();
-        foreach (string why in p.WhyWins(best.Estimate))
+        foreach (string why in best.Estimate.RentsNothing ? [] : p.WhyWins(best.Estimate))
         {
             sb.AppendLine(Inv, $"- {why}");
+        }
+        foreach (string w in s.Warnings.Concat(p.Warnings))
+        {
+            sb.AppendLine(Inv, $"- warning: {w}");
         }
         if (best.Outlook is { } outlook)
         {
@@ -45,7 +48,7 @@ public static class PlanMarkdown
             PlanVerification v = p.Verified[i];
             PlanCandidate c = v.Candidate;
             sb.AppendLine(Inv, $"| {(c.IsScenarios ? "compare" : (i + 1).ToString(Inv))} | {PlanRows.Node(c)} | {PlanRows.Gpu(c)} | {c.TensorParallel(s)} | {PlanRows.Pool(c)} | " +
-                               $"{c.PolicyLabel} | {new Usd(v.MeanUsd)} | {new Usd(v.P5Usd)} | {new Usd(v.P95Usd)} | {Percent.Format(v.Estimate.Result.SpillShare)} | {PlanTable.Slo(v)} | {PlanRows.Basis(c)} |");
+                               $"{c.PolicyLabel} | {new Usd(v.MeanUsd)} | {new Usd(v.P5Usd)} | {new Usd(v.P95Usd)} | {Percent.Format(v.Estimate.SpillShare)} | {PlanTable.Slo(v)} | {PlanRows.Basis(c)} |");
         }
         sb.AppendLine();
         if (deployFiles.Count > 0)

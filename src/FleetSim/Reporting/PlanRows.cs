@@ -20,6 +20,50 @@ public static class PlanRows
     /// <summary>The GPU model, or the scenario's replica's.</summary>
     public static string Gpu(PlanCandidate c) => c.NodeType?.Gpu ?? "scenario";
 
+    /// <summary>
+    /// The plan in one sentence: what to rent and what it costs against compare's best; or, when the plan rents
+    /// nothing, to stay on the API; or, when it is the scenario's own fleet, that no catalogue node type beats
+    /// the price the scenario assumes.
+    /// </summary>
+    public static string Headline(PlanResult p)
+    {
+        PlanVerification best = p.Best, compare = p.ComparesBest;
+        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{(p.Month.Minutes / 60).ToString(Inv)} h";
+        if (best.Estimate.RentsNothing)
+        {
+            return $"Best: stay on the API and rent nothing ({new Units.Usd(best.MeanUsd)} per {period}): no candidate saves against the API at these prices.";
+        }
+        if (best.Candidate.IsScenarios)
+        {
+            return $"Best: the scenario's own fleet with {best.Candidate.PolicyLabel} ({new Units.Usd(best.MeanUsd)} per {period}): no catalogue node type beats the " +
+                   $"${p.Scenario.Replica.GpuPrice.Value.ToString("0.##", Inv)}/GPU-hour the scenario assumes; check that price against the catalogue before renting.";
+        }
+        return $"Best: {best.Candidate.Describe(p.Scenario)}, {best.Candidate.PolicyLabel}: {new Units.Usd(best.MeanUsd)} per {period} on average, " +
+               $"{new Units.Usd(Math.Max(0, compare.MeanUsd - best.MeanUsd)).ToShortString()} below compare's best on the same months.";
+    }
+
+    /// <summary>What the verified months' spread covers: only what the scenario varies.</summary>
+    public static string Spread(PlanResult p)
+    {
+        var s = p.Scenario;
+        var varies = new List<string>();
+        if (s.Traffic.Noise.IsRandom)
+        {
+            varies.Add("the traffic's noise");
+        }
+        if (s.Scaling.Failures is not null)
+        {
+            varies.Add("replica failures");
+        }
+        if (p.Verified.Any(v => Scenario.PoolMixes.UsesSpot(v.Candidate.Pool) && !v.Candidate.IsScenarios) || s.Pricing.Spot is { PreemptionsPerNodeHour: > 0 })
+        {
+            varies.Add("spot preemptions (at the catalogue's rates)");
+        }
+        return varies.Count == 0
+            ? "The verified months are all alike: the scenario varies nothing from month to month (no traffic noise, failures or spot preemptions)."
+            : $"P5 and P95 cover only what the scenario varies month to month: {string.Join(", ", varies)}; not price changes, spot capacity or throughput error.";
+    }
+
     /// <summary>measured, estimated, or scenario for compare's own fleet.</summary>
     public static string Basis(PlanCandidate c) => c.Replica is { } r ? r.Basis.ToString().ToLowerInvariant() : "scenario";
 }

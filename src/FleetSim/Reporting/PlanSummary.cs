@@ -36,7 +36,7 @@ public sealed record PlanSummary(
         PlanChoiceJson.Of(p, p.Best), PlanChoiceJson.Of(p, p.ComparesBest),
         [.. p.Verified.Select(v => PlanChoiceJson.Of(p, v))],
         [.. p.Estimates.Select(e => PlanCandidateJson.Of(p, e))],
-        p.Exclusions, [.. p.Scenario.Warnings]);
+        p.Exclusions, [.. p.Scenario.Warnings, .. p.Warnings]);
 
     /// <summary>How this plan was made (version, command, overrides, seed, scenario hash, time); set by the CLI.</summary>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
@@ -70,12 +70,12 @@ public sealed record PlanCandidateJson(
     public static PlanCandidateJson Of(PlanResult p, PlanEstimate e)
     {
         PlanCandidate c = e.Candidate;
-        var r = e.Result;
+        Economics.Bill b = e.Bill;
         return new PlanCandidateJson(
             c.NodeTypeName, c.NodeType?.Cloud, c.NodeType?.Instance, PlanRows.Gpu(c), c.InstanceGpus, c.TensorParallel(p.Scenario),
             c.ScenarioFor(p.Scenario)?.Replica.MaxInFlight ?? 0,
             c.IsScenarios ? "scenario" : PoolMixes(c), c.ReservedNodes, c.Policy, c.ReactiveTarget, PlanRows.Basis(c),
-            r.Total.Value, r.SelfHost.Value, r.Spill.Value, r.Bill.SavingsShare, r.SpillShare, r.NodeHours, r.MeanServingReplicas);
+            b.Total.Value, b.SelfHost.Value, (b.Spill + b.Unserved).Value, b.SavingsShare, b.SpillShare, e.NodeHours, e.MeanServingReplicas);
     }
 
     private static string PoolMixes(PlanCandidate c) => Scenario.PoolMixes.Name(c.Pool);

@@ -27,8 +27,10 @@ public static class PlanTable
         int node = Math.Max(12, p.Verified.Max(v => PlanRows.Node(v.Candidate).Length) + 2);
         int pool = Math.Max(8, p.Verified.Max(v => PlanRows.Pool(v.Candidate).Length) + 2);
         int policy = Math.Max(8, p.Verified.Max(v => v.Candidate.PolicyLabel.Length) + 2);
+        int? months = p.Best.Outlook?.Months.Count;
+        string outlookHeader = months is { } m ? $"{$"{m}-mo total",14}{"payback",9}" : "";
         sb.AppendLine(Inv, $"  {"#",-3}{"node type".PadRight(node)}{"GPU",-9}{"TP",-4}{"pool".PadRight(pool)}{"policy".PadRight(policy)}" +
-                           $"{"mean",11}{"P5",11}{"P95",11}{"savings",9}{"spill",8}  {"SLO",-5}basis");
+                           $"{"mean",11}{"P5",11}{"P95",11}{"savings",9}{"spill",8}{outlookHeader}  {"SLO",-5}basis");
         for (int i = 0; i < p.Verified.Count; i++)
         {
             PlanVerification v = p.Verified[i];
@@ -37,13 +39,12 @@ public static class PlanTable
             double savings = p.AllApiUsd > 0 ? 1 - v.MeanUsd / p.AllApiUsd : 0;
             sb.AppendLine(Inv, $"  {rank,-3}{PlanRows.Node(c).PadRight(node)}{PlanRows.Gpu(c),-9}{c.TensorParallel(s),-4}{PlanRows.Pool(c).PadRight(pool)}" +
                                $"{c.PolicyLabel.PadRight(policy)}{new Usd(v.MeanUsd),11}{new Usd(v.P5Usd),11}{new Usd(v.P95Usd),11}" +
-                               $"{Percent.Format(savings),9}{Percent.Format(v.Estimate.Result.SpillShare),8}  {Slo(v),-5}{PlanRows.Basis(c)}");
+                               $"{Percent.Format(savings),9}{Percent.Format(v.Estimate.SpillShare),8}{OutlookCells(v)}  {Slo(v),-5}{PlanRows.Basis(c)}");
         }
         sb.AppendLine();
         PlanVerification best = p.Best;
-        sb.AppendLine(Inv, $"  Best: {best.Candidate.Describe(s)}, {best.Candidate.PolicyLabel}: {new Usd(best.MeanUsd)} per {period} on average, " +
-                           $"{new Usd(Math.Max(0, compare.MeanUsd - best.MeanUsd)).ToShortString()} below compare's best on the same months.");
-        foreach (string why in p.WhyWins(best.Estimate))
+        sb.AppendLine(Inv, $"  {PlanRows.Headline(p)}");
+        foreach (string why in best.Estimate.RentsNothing ? [] : p.WhyWins(best.Estimate))
         {
             sb.AppendLine(Inv, $"    - {why}");
         }
@@ -60,19 +61,27 @@ public static class PlanTable
         {
             sb.AppendLine("  estimated: plan.trust_estimates is on, so replicas with derived (not measured) throughput compete; benchmark before renting.");
         }
-        sb.AppendLine("  Months vary by the traffic's noise, replica failures and spot preemptions, on the minute engine; with an slo, a fixed fleet's latency is measured " +
-                      "on the request engine and a changing fleet's bounded at its worst case (the request engine runs fixed fleets only).");
+        sb.AppendLine(Inv, $"  {PlanRows.Spread(p)}");
+        if (s.Slo is not null)
+        {
+            sb.AppendLine("  SLO: a fixed fleet's latency is measured on the request engine; a changing fleet's is met only when its worst case is (the request engine runs fixed fleets only).");
+        }
         if (p.Exclusions.Count > 0)
         {
             string more = p.Exclusions.Count > 4 ? $"; and {p.Exclusions.Count - 4} more in plan.json" : "";
             sb.AppendLine(Inv, $"  Left out: {string.Join("; ", p.Exclusions.Take(4).Select(e => $"{e.What} ({e.Why.Split(':')[0]})"))}{more}");
         }
-        foreach (string w in s.Warnings)
+        foreach (string w in s.Warnings.Concat(p.Warnings))
         {
             sb.AppendLine(Inv, $"  warning: {w}");
         }
         return sb.ToString();
     }
+
+    /// <summary>With an outlook: the plan's total over its months and its payback month (– when it does not pay back).</summary>
+    private static string OutlookCells(PlanVerification v) => v.Outlook is { } o
+        ? $"{new Usd(o.TotalUsd).ToShortString(),14}{(o.PaybackMonth is { } m ? $"mo {m}" : "–"),9}"
+        : "";
 
     /// <summary>ok, MISS, ? (unchecked) or – (no SLO).</summary>
     public static string Slo(PlanVerification v) =>

@@ -29,7 +29,8 @@ internal sealed partial class ScenarioReader
     {
         if (node is not YamlSequenceNode { Children.Count: > 0 } seq)
         {
-            throw p.Error(node, "pools", $"expected a list of pool mixes ({string.Join(", ", PoolMixes.All)}), found {MappingReader.Describe(node)}");
+            string found = node is YamlSequenceNode ? "an empty list" : MappingReader.Describe(node);
+            throw p.Error(node, "pools", $"expected a list of pool mixes ({string.Join(", ", PoolMixes.All)}), found {found}");
         }
         var mixes = new List<PoolMix>();
         for (int i = 0; i < seq.Children.Count; i++)

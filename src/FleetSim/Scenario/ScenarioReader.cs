@@ -28,6 +28,13 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         TiersSpec tiers = top.Mapping("tiers") is { } ti ? ReadTiers(ti) : TiersSpec.Default;
         PlanSpec plan = top.Mapping("plan") is { } pl ? ReadPlan(pl) : PlanSpec.Default;
         OutlookSpec outlook = top.Mapping("outlook") is { } ol ? ReadOutlook(ol) : OutlookSpec.None;
+        if (outlook.Runs && traffic.MonthlyProcessedTokens * Math.Pow(1 + outlook.TrafficGrowthPerMonth, outlook.Months - 1) > InputLimits.MaxMonthlyTokens)
+        {
+            MappingReader o = top.RequiredMapping("outlook");
+            throw o.Error(o.Find("traffic_growth_per_month") ?? o.Required("months"), "traffic_growth_per_month",
+                $"compounds the traffic to {traffic.MonthlyProcessedTokens * Math.Pow(1 + outlook.TrafficGrowthPerMonth, outlook.Months - 1):G3} tokens a month by month {outlook.Months}, " +
+                $"past the {InputLimits.MaxMonthlyTokens:G3} a month FleetSim takes; shorten outlook.months or lower the growth");
+        }
         if (litellm is not null)
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);

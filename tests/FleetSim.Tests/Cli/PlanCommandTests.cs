@@ -166,4 +166,33 @@ public class PlanCommandTests
         });
         Directory.Delete(dir, recursive: true);
     }
+
+    /// <summary>Routers without a minute form are refused as compare refuses them: one message, exit 2 (not an internal error).</summary>
+    [TestCase("cooldown")]
+    [TestCase("litellm")]
+    public void ARouterWithoutAMinuteFormIsRefused(string router)
+    {
+        var (code, output, err) = Fleetsim("plan", "--router", router, "--out", TempDir());
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCode.BadInput));
+            Assert.That(output, Is.Empty);
+            Assert.That(err, Does.StartWith("fleetsim: policies run on the minute engine").And.Not.Contain("internal error"));
+        });
+    }
+
+    /// <summary>A plan that rents nothing writes no deploy/ files; --force into a new folder still works, and leaves no empty deploy/.</summary>
+    [Test]
+    public void ForceIntoANewFolderWorksWhenNoDeployFilesAreWritten()
+    {
+        string dir = TempDir();
+        var (code, _, err) = Fleetsim("plan", "--set", "api.usd_per_million_tokens=0.01", "--set", "plan.policies=[breakeven]", "--runs", "1", "--out", dir, "--force", "--quiet");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
+            Assert.That(File.Exists(Path.Combine(dir, "plan.json")), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(dir, "deploy")), Is.False);
+        });
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -66,6 +66,7 @@ public sealed class MonthsAheadTests
     [TestCase("outlook={months: 12, traffic_growth_per_month: 2}", "outlook.traffic_growth_per_month")]
     [TestCase("outlook={months: 12, api_price_change_per_month: -0.6}", "outlook.api_price_change_per_month")]
     [TestCase("outlook={months: 12, gpu_drift: 0.01}", "outlook.gpu_drift")]
+    [TestCase("outlook={months: 60, traffic_growth_per_month: 1}", "outlook.traffic_growth_per_month")]
     public void ABadOutlookIsRefusedAtItsKey(string set, string key)
     {
         var e = Assert.Throws<ScenarioException>(() => Scenarios.Seed(set))!;

@@ -30,7 +30,7 @@ internal static class PlanCatalogues
         ReplicaSpec r = scenario.Replica;
         var node = new NodeType("generated", "test", "generated.48xlarge", "GPU", r.GpusPerNode, [r.GpusPerNode],
             new NodePrices(new UsdPerGpuHour(onDemand), new UsdPerGpuHour(reserved1Year), new UsdPerGpuHour(reserved3Year), new UsdPerGpuHour(spot)), preemptions);
-        var replica = new CatalogueReplica("model", "GPU", r.Gpus, r.MaxInFlight, r.Throughput, r.MeasuredCurve, r.PrefillOverride,
+        var replica = new CatalogueReplica("kimi-k2.6", "GPU", r.Gpus, r.MaxInFlight, r.Throughput, r.MeasuredCurve, r.PrefillOverride,
             estimated ? FigureBasis.Estimated : FigureBasis.Measured);
         return new NodeCatalogue("generated", "generated-catalogue.yaml", [node], [replica]);
     }

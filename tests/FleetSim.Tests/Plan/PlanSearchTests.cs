@@ -62,4 +62,60 @@ public sealed class PlanSearchTests
         Assert.That(PlanSearch.ReservedLevel(run, 0.95, 2), Is.EqualTo(1));
         Assert.That(PlanSearch.ReservedLevel(run, 1.0, 2), Is.EqualTo(0));
     }
+
+    /// <summary>
+    /// On demand at $40/GPU-hour a node costs $320/h and keeps only 53.2K tok/s × 3,600 × $0.317/M = $60.71/h off
+    /// the API, so the on-demand fleet rents nothing; reserved for 3 years at $2.50 it pays. The reserved base is
+    /// sized from the run at the reserved price (two nodes held all month), not from the empty on-demand run:
+    /// 16 GPUs × $2.50 × 730 h = $29,200.
+    /// </summary>
+    [Test]
+    public void AReservedBaseIsFoundWhenOnDemandNodesRentNothing()
+    {
+        PlanResult plan = PlanSearch.Run(FlatFluid("plan.pools=[on_demand, reserved_3y]", "scaling.policies=[floor]"),
+                                         PlanCatalogues.B200(onDemand: 40, reserved3Year: 2.5));
+        PlanEstimate onDemand = plan.Estimates.First(e => !e.Candidate.IsScenarios && e.Candidate.Pool == PoolMix.OnDemand);
+        Assert.Multiple(() =>
+        {
+            Assert.That(onDemand.RentsNothing, Is.True);
+            Assert.That(plan.Best.Candidate.Pool, Is.EqualTo(PoolMix.Reserved3Year));
+            Assert.That(plan.Best.Candidate.ReservedNodes, Is.EqualTo(2));
+            Assert.That(plan.Best.MeanUsd, Is.EqualTo(29_200).Within(0.01));
+        });
+    }
+
+    /// <summary>At $0.01/M on the API no fleet pays: the plan rents nothing and its headline says to stay on the API.</summary>
+    [Test]
+    public void WhenNothingPaysThePlanIsToStayOnTheApi()
+    {
+        PlanResult plan = PlanSearch.Run(FlatFluid("api.usd_per_million_tokens=0.01"), PlanCatalogues.B200(onDemand: 6));
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Best.Estimate.RentsNothing, Is.True);
+            Assert.That(FleetSim.Reporting.PlanRows.Headline(plan), Does.StartWith("Best: stay on the API and rent nothing"));
+            Assert.That(FleetSim.Reporting.Deploy.PlanDeploy.For(plan), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void ANodeTypeNoReplicaRunsOnIsListedAsLeftOut()
+    {
+        NodeCatalogue b200 = PlanCatalogues.B200(onDemand: 6);
+        var catalogue = b200 with { NodeTypes = [.. b200.NodeTypes, PlanCatalogues.Node("a100-box", 2, gpu: "A100")] };
+        PlanResult plan = PlanSearch.Run(FlatFluid(), catalogue);
+        Assert.That(plan.Exclusions, Has.Some.Matches<PlanExclusion>(e => e.What == "a100-box" && e.Why.Contains("no replica of kimi-k2.6 on A100")));
+    }
+
+    /// <summary>An e2e objective of 30 s: the seed's 85K-token requests at 26.6K/8 tok/s each take 25.6 s on average, and the P95 is far over it.</summary>
+    [Test]
+    public void APlanNotShownToMeetTheSloIsRefused()
+    {
+        var e = Assert.Throws<ScenarioException>(() => PlanSearch.Run(Scenarios.Seed("slo={e2e_p95_seconds: 30}"), PlanCatalogues.B200(onDemand: 6)))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.KeyPath, Is.EqualTo("slo"));
+            Assert.That(e.Problem, Does.StartWith("no verified plan is shown to meet it"));
+            Assert.That(e.Problem, Does.Contain("end to end"));
+        });
+    }
 }

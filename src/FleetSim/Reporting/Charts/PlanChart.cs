@@ -29,7 +29,7 @@ public static class PlanChart
             foreach (bool deployable in new[] { false, true })
             {
                 PlanEstimate[] points = [.. plan.Estimates.Where(e => e.Candidate.Policy == policies[i] && PlanSearch.Deployable(e.Candidate, plan.Scenario.Plan) == deployable)];
-                var scatter = plot.Add.ScatterPoints(points.Select(e => e.TotalUsd).ToArray(), points.Select(e => 100 * e.Result.SpillShare).ToArray(), colours[i]);
+                var scatter = plot.Add.ScatterPoints(points.Select(e => e.TotalUsd).ToArray(), points.Select(e => 100 * e.SpillShare).ToArray(), colours[i]);
                 scatter.MarkerSize = deployable ? 10 : 11;
                 scatter.MarkerShape = deployable ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
                 scatter.LegendText = deployable ? policies[i] : "";
@@ -40,7 +40,7 @@ public static class PlanChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "open circles: estimated throughput, not the plan until measured" });
         }
         PlanEstimate[] front = Front(plan.Estimates.Where(e => PlanSearch.Deployable(e.Candidate, plan.Scenario.Plan)));
-        var line = plot.Add.Scatter(front.Select(e => e.TotalUsd).ToArray(), front.Select(e => 100 * e.Result.SpillShare).ToArray(), ChartPalette.Key);
+        var line = plot.Add.Scatter(front.Select(e => e.TotalUsd).ToArray(), front.Select(e => 100 * e.SpillShare).ToArray(), ChartPalette.Key);
         line.LineWidth = 2;
         line.LinePattern = LinePattern.Dashed;
         line.MarkerSize = 0;
@@ -61,7 +61,7 @@ public static class PlanChart
         ChartStyle.LegendOutside(plot);
         double xMin = plan.Estimates.Min(e => e.TotalUsd), xMax = Math.Min(cut, Math.Max(plan.AllApiUsd, plan.Estimates.Max(e => e.TotalUsd)));
         double pad = Math.Max(1, (xMax - xMin) * 0.04);
-        plot.Axes.SetLimits(xMin - pad, xMax + pad, -2, Math.Max(5, plan.Estimates.Max(e => 100 * e.Result.SpillShare)) * 1.05);
+        plot.Axes.SetLimits(xMin - pad, xMax + pad, -2, Math.Max(5, plan.Estimates.Max(e => 100 * e.SpillShare)) * 1.05);
         ChartStyle.Fit(plot);
         return plot;
     }
@@ -71,12 +71,12 @@ public static class PlanChart
     {
         var front = new List<PlanEstimate>();
         double lowestSpill = double.PositiveInfinity;
-        foreach (PlanEstimate e in estimates.OrderBy(e => e.TotalUsd).ThenBy(e => e.Result.SpillShare))
+        foreach (PlanEstimate e in estimates.OrderBy(e => e.TotalUsd).ThenBy(e => e.SpillShare))
         {
-            if (e.Result.SpillShare < lowestSpill)
+            if (e.SpillShare < lowestSpill)
             {
                 front.Add(e);
-                lowestSpill = e.Result.SpillShare;
+                lowestSpill = e.SpillShare;
             }
         }
         return [.. front];
@@ -84,7 +84,7 @@ public static class PlanChart
 
     private static void Mark(Plot plot, PlanEstimate e, MarkerShape shape, float size, Color colour, string label)
     {
-        var marker = plot.Add.Marker(e.TotalUsd, 100 * e.Result.SpillShare, shape, size, colour);
+        var marker = plot.Add.Marker(e.TotalUsd, 100 * e.SpillShare, shape, size, colour);
         marker.MarkerLineWidth = 3;
         marker.LegendText = label;
     }

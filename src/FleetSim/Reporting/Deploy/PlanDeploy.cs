@@ -23,8 +23,7 @@ public static class PlanDeploy
     {
         PlanCandidate best = plan.Best.Candidate;
         ScenarioSpec spec = best.ScenarioFor(plan.Scenario)!;
-        int[] serving = plan.Best.Estimate.Result.Run.Serving;
-        int peak = serving.Length == 0 ? 0 : serving.Max();
+        int peak = plan.Best.Estimate.PeakServing;
         if (peak == 0)
         {
             return [];
@@ -33,6 +32,12 @@ public static class PlanDeploy
             ? Plans.Levels(spec.Scaling.Schedule, DemandBuilder.Build(spec.Traffic, spec.Horizon), new FleetEconomics(spec))
             : null;
         string name = KubernetesName(plan.Model);
+        // Reserved nodes are paid for and serve all month: an autoscaler must not scale below their replicas.
+        int reserved = spec.Pricing.ReservedNodes * spec.Replica.ReplicasPerNode;
+        if (reserved > spec.Scaling.Reactive.MinReplicas)
+        {
+            spec = spec with { Scaling = spec.Scaling with { Reactive = spec.Scaling.Reactive with { MinReplicas = reserved } } };
+        }
         var choice = new DeployChoice(best.Policy, peak, levels?.Weekday, levels?.Weekend, plan.Model, name);
         return [.. DeployFiles.For(spec, choice).Select(f => (Path.Combine(Folder, f.FileName), f.Text))];
     }

@@ -28,11 +28,14 @@ public sealed record PlanResult(
     /// <summary>The plan to deploy: the verified one with the lowest mean total among those that meet the SLO and are measured (or estimates are trusted).</summary>
     public PlanVerification Best => Verified[0];
 
+    /// <summary>What the search noticed without refusing (e.g. the model taken from the catalogue).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The cheapest verified plan on an estimated replica, when estimates are not trusted and it beats the best: worth benchmarking.</summary>
     public PlanVerification? WorthBenchmarking => Verified.FirstOrDefault(v => !PlanSearch.Deployable(v.Candidate, Scenario.Plan));
 
     /// <summary>Every demanded token at the API's price over the month.</summary>
-    public double AllApiUsd => Estimates[0].Result.Bill.AllApi.Value;
+    public double AllApiUsd => Estimates[0].Bill.AllApi.Value;
 
     /// <summary>
     /// Short reasons <paramref name="estimate"/> wins where it does: its node type against the next best
@@ -48,8 +51,13 @@ public sealed record PlanResult(
             reasons.Add("the scenario's own fleet, as compare runs it");
             return reasons;
         }
-        double price = c.ScenarioFor(Scenario) is { } spec ? new Pricing.ScenarioPrices(spec).SelfHostAtFullUse.Value : double.NaN;
-        double api = Estimates[0].Result.Bill.ApiPrice.Value;
+        // At full use, the price of the nodes the plan leans on: its reserved base, else its base fleet's.
+        double price = c.ScenarioFor(Scenario) is { } spec
+            ? new Pricing.ScenarioPrices(spec) is var prices && c.ReservedNodes > 0
+                ? prices.AtFullUse(prices.Nodes.UsdPerGpuHour(Pricing.NodeKind.Reserved)).Value
+                : prices.SelfHostAtFullUse.Value
+            : double.NaN;
+        double api = Estimates[0].Bill.ApiPrice.Value;
         reasons.Add($"${price:0.###}/M at full use against the API's ${api:0.###}/M");
         PlanEstimate? otherNode = Estimates.FirstOrDefault(e => e.Candidate.NodeTypeName != c.NodeTypeName && !e.Candidate.IsScenarios &&
                                                                 PlanSearch.Deployable(e.Candidate, Scenario.Plan));
@@ -63,7 +71,8 @@ public sealed record PlanResult(
             string preemptions = PoolMixes.UsesSpot(c.Pool) && c.NodeType!.SpotPreemptionsPerNodeHour is { } rate
                 ? $", at the catalogue's {rate:G3} spot preemptions per node-hour (one per {1 / Math.Max(rate, 1e-12) / 24:N0} node-days: check it for your region)"
                 : "";
-            reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month against all on demand{preemptions}");
+            string against = onDemand.RentsNothing ? "against all on demand (which rents nothing here: every token to the API)" : "against all on demand";
+            reasons.Add($"{PoolMixes.Describe(c.Pool)} saves ${onDemand.TotalUsd - estimate.TotalUsd:N0}/month {against}{preemptions}");
             if (c.Pool == PoolMix.SpotBase)
             {
                 reasons.Add("a base fleet on spot has no capacity guarantee: the cloud may have no spot node to replace a preempted one; compare with spot_bursts before relying on it");

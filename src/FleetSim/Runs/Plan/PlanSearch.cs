@@ -24,6 +24,8 @@ public static class PlanSearch
     public static PlanResult Run(ScenarioSpec scenario, NodeCatalogue catalogue, IProgress<double>? progress = null)
     {
         PlanSpec plan = scenario.Plan;
+        // Policies run on the minute engine: a router without a minute form is refused here, once, before any work.
+        _ = new FleetEconomics(scenario);
         string model = ModelOf(plan, catalogue);
         DemandSeries expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         DemandSeries month = DemandBuilder.Realize(expected, scenario.Traffic.Noise, scenario.Seed);
@@ -57,33 +59,19 @@ public static class PlanSearch
             }
         }
         NotSold(catalogue, model, plan, exclusions);
+        foreach (NodeType unused in catalogue.NodeTypes.Where(n => !catalogue.ReplicasOf(model).Any(r => string.Equals(r.Gpu, n.Gpu, StringComparison.OrdinalIgnoreCase))))
+        {
+            exclusions.Add(new PlanExclusion(unused.Name, $"the catalogue has no replica of {model} on {unused.Gpu}"));
+        }
         if (first.Count > MaxCandidates)
         {
             throw new ScenarioException(catalogue.Path, "plan", $"the catalogue and the plan: section make {first.Count:N0} candidates, more than {MaxCandidates:N0}; name fewer pools, policies or reactive_targets");
         }
 
-        PlanEstimate?[] estimates = Estimate(scenario, expected, month, first, exclusions);
-        // A reserved base is sized from the same policy's on-demand run: commit to a node level the fleet
-        // holds for at least the reserved-to-on-demand price ratio of the month (below that, on demand is cheaper).
-        var reservedCandidates = new List<PlanCandidate>();
-        foreach (PlanEstimate onDemand in estimates.OfType<PlanEstimate>().Where(e => e.Candidate is { IsScenarios: false, Pool: PoolMix.OnDemand }))
-        {
-            NodeType node = onDemand.Candidate.NodeType!;
-            foreach (PoolMix pool in plan.Pools.Where(IsReserved))
-            {
-                if (WhyNotSold(node, pool) is not null)
-                {
-                    continue;
-                }
-                double reserved = (pool == PoolMix.Reserved3Year ? node.Prices.Reserved3Year : node.Prices.Reserved1Year)!.Value.Value;
-                int level = ReservedLevel(onDemand.Result.Run, reserved / node.Prices.OnDemand.Value, onDemand.Candidate.ScenarioFor(scenario)!.Replica.ReplicasPerNode);
-                if (level > 0)
-                {
-                    reservedCandidates.Add(onDemand.Candidate with { Pool = pool, ReservedNodes = Math.Min(level, scenario.Scaling.MaxNodes ?? int.MaxValue) });
-                }
-            }
-        }
-        PlanEstimate?[] reservedEstimates = Estimate(scenario, expected, month, reservedCandidates, exclusions);
+        var reservedCandidates = new List<PlanCandidate>[first.Count];
+        PlanEstimate?[] estimates = Estimate(scenario, expected, month, first, exclusions,
+            (i, c, run, spec) => reservedCandidates[i] = ReservedBases(scenario, expected, month, c, run, spec));
+        PlanEstimate?[] reservedEstimates = Estimate(scenario, expected, month, [.. reservedCandidates.Where(r => r is not null).SelectMany(r => r).Distinct()], exclusions);
         progress?.Report(0.7);
 
         PlanEstimate[] ranked = [.. estimates.Concat(reservedEstimates).OfType<PlanEstimate>().OrderBy(e => e.TotalUsd).ThenBy(e => e.Candidate.NodeTypeName, StringComparer.Ordinal)];
@@ -104,10 +92,21 @@ public static class PlanSearch
             toVerify.Add(comparesBest);
         }
         var verified = new PlanVerification[toVerify.Count];
-        Parallel.For(0, toVerify.Count, i => verified[i] = PlanVerification.Of(scenario, toVerify[i], plan.Runs));
+        InParallel(() => Parallel.For(0, toVerify.Count, i => verified[i] = PlanVerification.Of(scenario, toVerify[i], plan.Runs)));
         progress?.Report(1.0);
-        PlanVerification[] ordered = [.. verified.OrderBy(v => !Deployable(v.Candidate, plan)).ThenBy(v => v.MeetsSlo == false).ThenBy(v => v.RankingUsd)];
-        return new PlanResult(scenario, catalogue, model, ranked, ordered, ordered.First(v => v.Estimate == comparesBest), exclusions, month);
+        // Deployable first, then met, unchecked, missed (a plan is only recommended when it is shown to meet the SLO), then by cost.
+        PlanVerification[] ordered = [.. verified.OrderBy(v => !Deployable(v.Candidate, plan)).ThenBy(v => v.MeetsSlo switch { true => 0, null => 1, false => 2 })
+                                                 .ThenBy(v => v.RankingUsd)];
+        if (scenario.Slo is not null && ordered[0].MeetsSlo != true)
+        {
+            throw new ScenarioException("plan", "slo", NoPlanMeets(ordered[0]));
+        }
+        var warnings = new List<string>();
+        if (plan.Model is null)
+        {
+            warnings.Add($"plan.model is not set: planning for the catalogue's only model, '{model}'; the scenario's traffic and API prices are taken to be that model's (set plan.model to say so)");
+        }
+        return new PlanResult(scenario, catalogue, model, ranked, ordered, ordered.First(v => v.Estimate == comparesBest), exclusions, month) { Warnings = warnings };
     }
 
     /// <summary>The model the plan is for: the plan section's, or the catalogue's only one.</summary>
@@ -216,14 +215,78 @@ public static class PlanSearch
         return nodes[Math.Clamp(nodes.Length - held, 0, nodes.Length - 1)];
     }
 
-    /// <summary>Prices each candidate on the minute engine over <paramref name="month"/>, in parallel; null where the replica misses the SLO.</summary>
-    private static PlanEstimate?[] Estimate(ScenarioSpec scenario, DemandSeries expected, DemandSeries month, List<PlanCandidate> candidates, List<PlanExclusion> exclusions)
+    /// <summary>Why no verified plan is recommended under the SLO: the cheapest's objectives, each measured, bounded or unchecked.</summary>
+    private static string NoPlanMeets(PlanVerification cheapest)
+    {
+        var objectives = cheapest.Slo.Where(r => r.Met != true).Select(r =>
+            r.P95Seconds is { } p95 ? $"{r.Measure} P95 measured at {p95:0.###} s against {r.TargetSeconds:0.###} s"
+            : r.WorstCaseP95Seconds is { } w ? $"{r.Measure} not measured (a changing fleet: the request engine runs fixed fleets only) and its worst case, {w:0.###} s, is over {r.TargetSeconds:0.###} s"
+            : $"{r.Measure} not checked ({r.WhyUnbounded})");
+        return $"no verified plan is shown to meet it; the cheapest ({cheapest.Candidate.PolicyLabel} on {cheapest.Candidate.NodeTypeName}): {string.Join("; ", objectives)}. " +
+               "Loosen the objective, give replicas that meet it (a catalogue curve, a lower max_in_flight), or drop it to see the cheapest plan without it";
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a refusal raised inside a parallel loop reaches the caller as itself, not wrapped.</summary>
+    private static void InParallel(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions is [var first, ..] && first is ScenarioException or NoMinuteFormException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
+    /// <summary>
+    /// The reserved-base candidates an on-demand catalogue candidate leads to, for each reserved pool the node
+    /// type sells: the base is the reserved-instance break-even level (<see cref="ReservedLevel"/>) of two runs of
+    /// the same policy, the on-demand one (the fleet as it runs today) and one with every node at the reserved
+    /// price (the fleet cheaper nodes would make worth running; on-demand nodes dearer than the API run none).
+    /// </summary>
+    private static List<PlanCandidate> ReservedBases(ScenarioSpec scenario, DemandSeries expected, DemandSeries month, PlanCandidate c, PolicyRun onDemand, ScenarioSpec spec)
+    {
+        var bases = new List<PlanCandidate>();
+        if (c.IsScenarios || c.Pool != PoolMix.OnDemand)
+        {
+            return bases;
+        }
+        NodeType node = c.NodeType!;
+        foreach (PoolMix pool in scenario.Plan.Pools.Where(IsReserved))
+        {
+            if (WhyNotSold(node, pool) is not null)
+            {
+                continue;
+            }
+            double reserved = (pool == PoolMix.Reserved3Year ? node.Prices.Reserved3Year : node.Prices.Reserved1Year)!.Value.Value;
+            double ratio = reserved / node.Prices.OnDemand.Value;
+            ScenarioSpec atReserved = spec with { Replica = spec.Replica with { GpuPrice = new Units.UsdPerGpuHour(reserved) } };
+            PolicyRun cheaper = PolicyEngine.Run(c.Policy, atReserved, expected, month, new FleetEconomics(atReserved), atReserved.Seed);
+            foreach (int level in new[] { ReservedLevel(onDemand, ratio, spec.Replica.ReplicasPerNode), ReservedLevel(cheaper, ratio, spec.Replica.ReplicasPerNode) }.Distinct())
+            {
+                int nodes = Math.Min(level, scenario.Scaling.MaxNodes ?? int.MaxValue);
+                if (nodes > 0)
+                {
+                    bases.Add(c with { Pool = pool, ReservedNodes = nodes });
+                }
+            }
+        }
+        return bases;
+    }
+
+    /// <summary>
+    /// Prices each candidate on the minute engine over <paramref name="month"/>, in parallel; null where the replica
+    /// misses the SLO. <paramref name="followUp"/>, when given, sees each candidate's run while it is in hand.
+    /// </summary>
+    private static PlanEstimate?[] Estimate(ScenarioSpec scenario, DemandSeries expected, DemandSeries month, List<PlanCandidate> candidates, List<PlanExclusion> exclusions,
+                                            Action<int, PlanCandidate, PolicyRun, ScenarioSpec>? followUp = null)
     {
         var results = new PlanEstimate?[candidates.Count];
         var missed = new string?[candidates.Count];
         // Every policy of one shape shares its economics (router tables, prices): group by shape and pool.
         var groups = candidates.Select((c, i) => (c, i)).GroupBy(x => (x.c.NodeType, x.c.Replica, x.c.InstanceGpus, x.c.Pool, x.c.ReservedNodes)).ToArray();
-        Parallel.ForEach(groups, group =>
+        InParallel(() => Parallel.ForEach(groups, group =>
         {
             ScenarioSpec? spec = group.First().c.ScenarioFor(scenario);
             if (spec is null)
@@ -240,9 +303,10 @@ public static class PlanSearch
                 // The economics read the replica, prices, router and traffic only: a reactive target leaves them as they are.
                 ScenarioSpec run = c.ReactiveTarget is null ? spec : c.ScenarioFor(scenario)!;
                 PolicyRun result = PolicyEngine.Run(c.Policy, run, expected, month, economics, run.Seed);
-                results[i] = new PlanEstimate(c, new PolicyResult(result, Economics.Bill.For(result, economics.Prices)));
+                results[i] = PlanEstimate.Of(c, result, Economics.Bill.For(result, economics.Prices));
+                followUp?.Invoke(i, c, result, run);
             }
-        });
+        }));
         foreach (string what in missed.OfType<string>().Distinct())
         {
             exclusions.Add(new PlanExclusion(what, "no max in flight meets the scenario's slo: even a lone request misses it"));

@@ -18,8 +18,12 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
     /// <summary>With the scenario's outlook: the plan month after month (traffic growth, price drift, commitments); null without.</summary>
     public Outlook.MonthsAhead? Outlook { get; init; }
 
-    /// <summary>What plans are ranked by: the total over the outlook's months when there is one, else the mean month.</summary>
-    public double RankingUsd => Outlook?.TotalUsd + Outlook?.CommittedAfterHorizonUsd ?? MeanUsd;
+    /// <summary>
+    /// What plans are ranked by: the total over the outlook's months when there is one (reserved nodes at their
+    /// effective hourly rate, as the month's estimate has them; what a term still owes after the horizon is shown,
+    /// not added, since it also buys those months' service), else the mean month.
+    /// </summary>
+    public double RankingUsd => Outlook?.TotalUsd ?? MeanUsd;
 
     public PlanCandidate Candidate => Estimate.Candidate;
 
@@ -71,7 +75,7 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
         }
         string policy = estimate.Candidate.Policy;
         bool fixedFleet = policy is "floor" or "breakeven" || policy.StartsWith("static", StringComparison.Ordinal);
-        int replicas = estimate.Result.Run.Serving.Length == 0 ? 0 : estimate.Result.Run.Serving.Max();
+        int replicas = estimate.PeakServing;
         if (!fixedFleet || replicas == 0 || Routing.Router.For(spec.Router).WhyNoRequestForm is not null)
         {
             return SloAttainment.Of(spec, null, fleetServes: replicas > 0);
