@@ -55,6 +55,9 @@ public enum PoolMix
 
     /// <summary>A base reserved for one year, bursts on spot.</summary>
     Reserved1YearSpotBursts,
+
+    /// <summary>A base reserved for three years, bursts on spot.</summary>
+    Reserved3YearSpotBursts,
 }
 
 /// <summary>The YAML and display names of <see cref="PoolMix"/>.</summary>
@@ -68,6 +71,7 @@ public static class PoolMixes
         (PoolMix.Reserved1Year, "reserved_1y"),
         (PoolMix.Reserved3Year, "reserved_3y"),
         (PoolMix.Reserved1YearSpotBursts, "reserved_1y_spot_bursts"),
+        (PoolMix.Reserved3YearSpotBursts, "reserved_3y_spot_bursts"),
     ];
 
     /// <summary>Every name, in the enum's order.</summary>
@@ -88,9 +92,26 @@ public static class PoolMixes
         PoolMix.Reserved1Year => "base reserved 1 year, bursts on demand",
         PoolMix.Reserved3Year => "base reserved 3 years, bursts on demand",
         PoolMix.Reserved1YearSpotBursts => "base reserved 1 year, bursts on spot",
+        PoolMix.Reserved3YearSpotBursts => "base reserved 3 years, bursts on spot",
         _ => throw new ArgumentOutOfRangeException(nameof(mix)),
     };
 
     /// <summary>True when the mix buys spot nodes.</summary>
-    public static bool UsesSpot(PoolMix mix) => mix is PoolMix.SpotBursts or PoolMix.SpotBase or PoolMix.Reserved1YearSpotBursts;
+    public static bool UsesSpot(PoolMix mix) => mix is PoolMix.SpotBursts or PoolMix.SpotBase or PoolMix.Reserved1YearSpotBursts or PoolMix.Reserved3YearSpotBursts;
+
+    /// <summary>The reserved base's commitment in months (12 or 36), or null for a mix without one.</summary>
+    public static int? ReservedTermMonths(PoolMix mix) => mix switch
+    {
+        PoolMix.Reserved1Year or PoolMix.Reserved1YearSpotBursts => 12,
+        PoolMix.Reserved3Year or PoolMix.Reserved3YearSpotBursts => 36,
+        _ => null,
+    };
+
+    /// <summary>The node type's reserved price for the mix's term, or null when the mix has no reserved base or the catalogue has no such price.</summary>
+    public static Units.UsdPerGpuHour? ReservedPrice(PoolMix mix, NodePrices prices) => ReservedTermMonths(mix) switch
+    {
+        12 => prices.Reserved1Year,
+        36 => prices.Reserved3Year,
+        _ => null,
+    };
 }

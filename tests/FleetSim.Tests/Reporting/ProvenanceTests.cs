@@ -166,8 +166,11 @@ public class PngProvenanceTests
                                  .Select(c => System.Text.Encoding.Latin1.GetString(c.Data).Split('\0'))
                                  .ToDictionary(kv => kv[0], kv => kv[1]);
                 Assert.That(text["Software"], Is.EqualTo("fleetsim 0.1.0"));
+                // The built-in default is the shipped file: its hash, taken here from the file's bytes.
+                string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                    File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../scenarios/cline-k2-floor.yaml"))));
                 Assert.That(text["Description"], Does.StartWith("fleetsim 0.1.0 · fleetsim compare --policies floor --set horizon_hours=24 --out ")
-                                                       .And.Contain("scenario sha256 a29e3bd52e64e7ed6301578dc6e18be584a0de34c3d2061e6f8a122d432abc8a · "));
+                                                       .And.Contain($"scenario sha256 {sha} · "));
             }
         }
         finally

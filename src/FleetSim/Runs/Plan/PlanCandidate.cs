@@ -72,12 +72,7 @@ public sealed record PlanCandidate(
             SpotSpec? spot = PoolMixes.UsesSpot(Pool) && node.Prices.Spot is { } s
                 ? new SpotSpec(s.Value, node.SpotPreemptionsPerNodeHour ?? 0)
                 : null;
-            UsdPerGpuHour? reserved = Pool switch
-            {
-                PoolMix.Reserved1Year or PoolMix.Reserved1YearSpotBursts => node.Prices.Reserved1Year,
-                PoolMix.Reserved3Year => node.Prices.Reserved3Year,
-                _ => null,
-            };
+            UsdPerGpuHour? reserved = PoolMixes.ReservedPrice(Pool, node.Prices);
             pricing = pricing with
             {
                 ReservedNodes = ReservedNodes,

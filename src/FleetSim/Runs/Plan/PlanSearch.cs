@@ -163,6 +163,7 @@ public static class PlanSearch
                     PoolMix.SpotBursts or PoolMix.SpotBase => "a spot price",
                     PoolMix.Reserved3Year => "a 3-year reserved price",
                     PoolMix.Reserved1YearSpotBursts => "a 1-year reserved and a spot price",
+                    PoolMix.Reserved3YearSpotBursts => "a 3-year reserved and a spot price",
                     _ => "a 1-year reserved price",
                 };
                 exclusions.Add(new PlanExclusion($"pool {PoolMixes.Name(pool)}",
@@ -174,7 +175,7 @@ public static class PlanSearch
     private static IEnumerable<double?> Targets(string policy, PlanSpec plan) =>
         policy == "reactive" ? plan.ReactiveTargets.Select(t => (double?)t) : [null];
 
-    private static bool IsReserved(PoolMix pool) => pool is PoolMix.Reserved1Year or PoolMix.Reserved3Year or PoolMix.Reserved1YearSpotBursts;
+    private static bool IsReserved(PoolMix pool) => PoolMixes.ReservedTermMonths(pool) is not null;
 
     private static string? WhyNotSold(NodeType node, PoolMix pool)
     {
@@ -183,12 +184,9 @@ public static class PlanSearch
         {
             return "the catalogue has no spot price for it";
         }
-        return pool switch
-        {
-            PoolMix.Reserved1Year or PoolMix.Reserved1YearSpotBursts when p.Reserved1Year is null => "the catalogue has no 1-year reserved price for it",
-            PoolMix.Reserved3Year when p.Reserved3Year is null => "the catalogue has no 3-year reserved price for it",
-            _ => null,
-        };
+        return IsReserved(pool) && PoolMixes.ReservedPrice(pool, p) is null
+            ? $"the catalogue has no {PoolMixes.ReservedTermMonths(pool) / 12}-year reserved price for it"
+            : null;
     }
 
     /// <summary>
@@ -259,7 +257,7 @@ public static class PlanSearch
             {
                 continue;
             }
-            double reserved = (pool == PoolMix.Reserved3Year ? node.Prices.Reserved3Year : node.Prices.Reserved1Year)!.Value.Value;
+            double reserved = PoolMixes.ReservedPrice(pool, node.Prices)!.Value.Value;
             double ratio = reserved / node.Prices.OnDemand.Value;
             ScenarioSpec atReserved = spec with { Replica = spec.Replica with { GpuPrice = new Units.UsdPerGpuHour(reserved) } };
             PolicyRun cheaper = PolicyEngine.Run(c.Policy, atReserved, expected, month, new FleetEconomics(atReserved), atReserved.Seed);

@@ -57,7 +57,7 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
         return new PlanVerification(estimate, totals, SloOf(spec, estimate))
         {
             Outlook = spec.Outlook.Runs
-                ? Runs.Outlook.MonthsAhead.Of(spec, estimate.Candidate.Policy, estimate.Candidate.Pool == PoolMix.Reserved3Year ? 36 : 12)
+                ? Runs.Outlook.MonthsAhead.Of(spec, estimate.Candidate.Policy, PoolMixes.ReservedTermMonths(estimate.Candidate.Pool) ?? 12)
                 : null,
         };
     }
