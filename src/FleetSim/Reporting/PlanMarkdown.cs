@@ -47,7 +47,7 @@ public static class PlanMarkdown
         {
             PlanVerification v = p.Verified[i];
             PlanCandidate c = v.Candidate;
-            sb.AppendLine(Inv, $"| {(c.IsScenarios ? "compare" : (i + 1).ToString(Inv))} | {PlanRows.Node(c)} | {PlanRows.Gpu(c)} | {c.TensorParallel(s)} | {PlanRows.Pool(c)} | " +
+            sb.AppendLine(Inv, $"| {(PlanSearch.Deployable(c, s.Plan) ? (i + 1).ToString(Inv) : "?")} | {PlanRows.Node(c)} | {PlanRows.Gpu(c)} | {c.TensorParallel(s)} | {PlanRows.Pool(c)} | " +
                                $"{c.PolicyLabel} | {new Usd(v.MeanUsd)} | {new Usd(v.P5Usd)} | {new Usd(v.P95Usd)} | {Percent.Format(v.Estimate.SpillShare)} | {PlanTable.Slo(v)} | {PlanRows.Basis(c)} |");
         }
         sb.AppendLine();

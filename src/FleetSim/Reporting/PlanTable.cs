@@ -35,7 +35,7 @@ public static class PlanTable
         {
             PlanVerification v = p.Verified[i];
             PlanCandidate c = v.Candidate;
-            string rank = c.IsScenarios ? "·" : PlanSearch.Deployable(c, s.Plan) ? (i + 1).ToString(Inv) : "?";
+            string rank = PlanSearch.Deployable(c, s.Plan) ? (i + 1).ToString(Inv) : "?";
             double savings = p.AllApiUsd > 0 ? 1 - v.MeanUsd / p.AllApiUsd : 0;
             sb.AppendLine(Inv, $"  {rank,-3}{PlanRows.Node(c).PadRight(node)}{PlanRows.Gpu(c),-9}{c.TensorParallel(s),-4}{PlanRows.Pool(c).PadRight(pool)}" +
                                $"{c.PolicyLabel.PadRight(policy)}{new Usd(v.MeanUsd),11}{new Usd(v.P5Usd),11}{new Usd(v.P95Usd),11}" +
