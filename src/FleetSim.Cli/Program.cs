@@ -41,6 +41,12 @@ namespace FleetSim.Cli
                 stderr.WriteLine(ErrorLine.Of(e.Message));
                 return ExitCode.BadInput;
             }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault() is ScenarioException inner)
+            {
+                // A scenario refused inside a parallel loop (a plan's or a sweep's workers): the same one message.
+                stderr.WriteLine(ErrorLine.Of(inner.Message));
+                return ExitCode.BadInput;
+            }
             catch (FleetSim.Engine.NoMinuteFormException e)
             {
                 stderr.WriteLine(ErrorLine.Of(e.Message));

@@ -28,14 +28,57 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
     /// <summary>$/M processed tokens at the API for the traffic's mix.</summary>
     public UsdPerMillionTokens ApiPrice => Prices.ApiPerMillion;
 
-    /// <summary>Every token at the API's price.</summary>
-    public Usd AllApi => Prices.Api.Cost(Demand);
+    /// <summary>
+    /// Every token at the API's price; with traffic classes, a deferrable class's tokens at its batch tier's price
+    /// (what the traffic costs with no fleet: an empty fleet saves exactly 0).
+    /// </summary>
+    public Usd AllApi => Classes is null ? Prices.Api.Cost(Demand) : Sum(l => l.AllApi);
 
-    /// <summary>The all-API bill by token type (fresh input, cached input, output).</summary>
-    public ApiSpend AllApiByType => Prices.Api.SpendFor(Demand);
+    /// <summary>The all-API bill by token type (fresh input, cached input, output); with classes each type × all-API ÷ its list-price bill (the batch discount is the same on every type).</summary>
+    public ApiSpend AllApiByType => Classes is null ? Prices.Api.SpendFor(Demand) : Scaled(Prices.Api.SpendFor(Demand), Prices.Api.Cost(Demand));
 
-    /// <summary>What the API charges for the tokens the fleet did not serve.</summary>
-    public Usd Spill => Prices.Api.Cost(Spilled);
+    /// <summary>What the API charges for the tokens the fleet did not serve: with classes, the interactive spill at list and the batch tier's tokens at its discount.</summary>
+    public Usd Spill => Classes is null ? Prices.Api.Cost(Spilled) : Sum(l => l.Spill + l.BatchApi);
+
+    /// <summary>With traffic classes: each class's tokens and batch discount (null without classes).</summary>
+    public ClassedOutcome? Classes { get; init; }
+
+    /// <summary>Tokens sent to the batch tier (deferrable tokens past their deadline or held at the horizon's end); 0 without classes.</summary>
+    public Tokens BatchApiTokens => new(Classes?.Tokens.Sum(c => c.BatchApi.Value) ?? 0);
+
+    /// <summary>What the batch tier charges; 0 without classes.</summary>
+    public Usd BatchApi => Classes is null ? new Usd(0) : Sum(l => l.BatchApi);
+
+    /// <summary>
+    /// The bill by class (empty without classes): each class's all-API baseline, its share of the node bill (by
+    /// self-hosted tokens, by demand if the fleet served none), its spill at list, its batch tier and its unserved
+    /// tokens. The lines add up to <see cref="AllApi"/>, <see cref="SelfHost"/>, <see cref="Spill"/> and <see cref="Total"/>.
+    /// </summary>
+    public IReadOnlyList<ClassBillLine> ByClass => Classes is { } c ? ClassLines(c) : [];
+
+    private Usd Sum(Func<ClassBillLine, Usd> part) => new(ByClass.Sum(l => part(l).Value));
+
+    private ApiSpend Scaled(ApiSpend s, Usd list)
+    {
+        double k = list.Value > 0 ? AllApi / list : 1;
+        return new ApiSpend(s.FreshInput * k, s.CachedInput * k, s.Output * k);
+    }
+
+    private List<ClassBillLine> ClassLines(ClassedOutcome c)
+    {
+        double served = c.Tokens.Sum(t => t.SelfHosted.Value), demand = c.Tokens.Sum(t => t.Demand.Value);
+        var lines = new List<ClassBillLine>(c.Tokens.Count);
+        for (int i = 0; i < c.Tokens.Count; i++)
+        {
+            var t = c.Tokens[i];
+            double d = c.Discounts[i];
+            double nodeShare = served > 0 ? t.SelfHosted.Value / served : demand > 0 ? t.Demand.Value / demand : 1.0 / c.Tokens.Count;
+            Usd allApi = t.Deferrable ? Pricing.BatchTier.Cost(Prices.Api, t.Demand, d) : Prices.Api.Cost(t.Demand);
+            lines.Add(new ClassBillLine(t, d, allApi, SelfHost * nodeShare, Prices.Api.Cost(t.Spilled),
+                                        Pricing.BatchTier.Cost(Prices.Api, t.BatchApi, d), Prices.Api.Cost(t.Dropped)));
+        }
+        return lines;
+    }
 
     /// <summary>Tokens nobody served, priced at the API: the cost of serving them, counted so they are never a saving.</summary>
     public Usd Unserved => Prices.Api.Cost(Dropped);

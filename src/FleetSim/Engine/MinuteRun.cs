@@ -31,6 +31,9 @@ public sealed class MinuteRun
     /// <summary>Spilled tokens the API turned away (its rate limits, its outages): served by nobody.</summary>
     public Tokens DroppedTokens { get; init; }
 
+    /// <summary>With traffic classes: each class's tokens and the minutes split into interactive and deferred; null without.</summary>
+    public Deferral.ClassedMinutes? Classes { get; init; }
+
     /// <summary>Where the demand went: served, spilled to the API, or turned away at the API's door.</summary>
     public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHosted, DroppedTokens, Fleet.Capacity.Over(Demand.Horizon), Utilization, TroughUtilization);
 

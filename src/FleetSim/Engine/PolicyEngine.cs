@@ -15,6 +15,10 @@ public static class PolicyEngine
                                 int seed, MonthBuffers? buffers = null)
     {
         PolicyFactory.Validate(name);
+        if (scenario.Traffic.Classes is { } classes)
+        {
+            throw classes.Unsupported("fleetsim compare, sweep, report, tiers and plan (a policy's run)");
+        }
         PolicyRun run;
         if (name == OracleBound.Name)
         {

@@ -54,6 +54,15 @@ public sealed record BillSummary(
 
     public double DropShare { get; init; }
 
+    /// <summary>With traffic.classes: tokens sent to the API's batch tier (also counted in spill_tokens); null (omitted) without classes.</summary>
+    public double? BatchApiTokens { get; init; }
+
+    /// <summary>With traffic.classes: what the batch tier charged (also counted in spill_usd); null (omitted) without classes.</summary>
+    public double? BatchApiUsd { get; init; }
+
+    /// <summary>With traffic.classes: each class's tokens and dollars, adding up to the bill's; null (omitted) without classes.</summary>
+    public IReadOnlyList<ClassJson>? Classes { get; init; }
+
     /// <summary>Request engine only: where the requests went.</summary>
     public RequestCounts? Requests { get; init; }
 
@@ -119,6 +128,9 @@ public sealed record BillSummary(
             SloMaxInFlight = SloMaxInFlightJson.Of(run.Scenario),
             MinuteEngineSpillShare = run.Requests is null ? null : run.MinuteBill?.SpillShare,
             RequestEngineEvents = run.Requests?.Events,
+            BatchApiTokens = b.Classes is null ? null : b.BatchApiTokens.Value,
+            BatchApiUsd = b.Classes is null ? null : b.BatchApi.Value,
+            Classes = ClassJson.Of(b, run.Scenario.Traffic.Classes),
         };
     }
 }

@@ -58,16 +58,28 @@ public static class BillTable
         }
         double effective = b.SelfHosted.Value > 0 ? b.SelfHost.Value / b.SelfHosted.Millions : double.NaN;
         Row(sb, $"Self-host ({Quantity.Count(f.Replicas, "replica")})", b.SelfHosted, double.IsNaN(effective) ? "—" : effective.ToString("0.000", Inv) + "*", b.SelfHost);
-        Row(sb, "API spillover", b.Spilled, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill);
+        if (b.Classes is null)
+        {
+            Row(sb, "API spillover", b.Spilled, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill);
+        }
+        else
+        {
+            Row(sb, "API spillover", b.Spilled - b.BatchApiTokens, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill - b.BatchApi);
+            ClassTable.BatchRow(sb, b);
+        }
         if (b.Dropped.Value > 0)
         {
             Row(sb, "Unserved (priced at API)", b.Dropped, b.ApiPrice.Value.ToString("0.000", Inv), b.Unserved);
         }
-        sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
+        sb.AppendLine(Inv, $"  {(b.Dropped.Value > 0 || b.Classes is not null ? "Total" : "Self-host + spillover"),-26}{"",10}{"",9}{b.Total,14}");
         sb.AppendLine(Inv, $"  {"Savings vs all API",-26}{"",10}{"",9}{b.Savings,14}   {Percent.Savings(b.SavingsShare)}");
         foreach (string w in run.Warnings.Where(IsInfeasible))
         {
             sb.AppendLine(Inv, $"  {w}");
+        }
+        if (run.Scenario.Traffic.Classes is { } classes && b.Classes is not null)
+        {
+            ClassTable.Block(sb, b, classes);
         }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {Percent.Format(b.Utilization)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");

@@ -47,23 +47,33 @@ public sealed record ScenarioRun(
             throw new NoMinuteFormException(
                 $"{noRequestForm}; use mode {string.Join(", ", RouterModes.Names.Where(n => n != scenario.Router.ModeName))} with --engine request");
         }
+        TrafficClasses? classes = scenario.Traffic.Classes;
+        if (classes is not null && engine == EngineChoice.Request)
+        {
+            throw classes.Unsupported(noMinuteForm is null ? "--engine request" : $"the request engine (router.mode {scenario.Router.ModeName} has no minute form: {noMinuteForm})");
+        }
         var prices = new ScenarioPrices(scenario);
         IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind, prices.Nodes.SpotCap);
         Bill Price(FleetOutcome outcome) => Bill.For(outcome, leases, demand.Minutes, prices);
+        Bill PriceMinutes(MinuteRun run) => run.Classes is { } c
+            ? Price(run.Outcome) with { Classes = new ClassedOutcome(c.Classes, BatchTier.Discounts(classes!, scenario.Api.Price)) }
+            : Price(run.Outcome);
 
         RequestMix mix = scenario.Traffic.RequestMix;
         MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
-            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix, scenario.Api)
+            ? MinuteEngine.Run(demand, fleet, scenario.Router, mix, scenario.Api, classes)
             : null;
-        Bill? minuteBill = minutes is null ? null : Price(minutes.Outcome);
+        Bill? minuteBill = minutes is null ? null : PriceMinutes(minutes);
         Bill fluid = scenario.Router.Mode == RouterMode.Fluid && minuteBill is not null
             ? minuteBill
-            : Price(MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix).Outcome);
+            : PriceMinutes(MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix, classes: classes));
         if (engine == EngineChoice.Minute)
         {
+            // With classes the self-hosted path's latency is the interactive traffic's: deferred work yields its slots.
+            ReadOnlySpan<double> onArrival = minutes!.Classes is { } cm ? cm.InteractiveDemand : demand.Rate;
             return new ScenarioRun(scenario, demand, engine, fleet, minuteBill!, fluid, minutes, null, null)
             {
-                MinuteLatency = Routing.Router.For(scenario.Router).MinuteLatency(demand.Rate, fleet.Replicas, fleet.Replica, mix),
+                MinuteLatency = Routing.Router.For(scenario.Router).MinuteLatency(onArrival, fleet.Replicas, fleet.Replica, mix),
             };
         }
         RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);

@@ -78,7 +78,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
                 $"is {pricing.ReservedNodes}, more nodes than the {listed.Replicas} LiteLLM deployments of router.litellm_config fill; " +
                 "the router only sends requests to the deployments it lists, so the extra reserved nodes would be paid for and never used");
         }
-        if ((traffic.BatchShare > 0) != (api.Price.BatchDiscount > 0))
+        if ((traffic.BatchShare > 0) != (api.Price.BatchDiscount > 0) && !(traffic.Classes is { } cl && cl.Classes.Any(c => c.Deferrable)))
         {
             _warnings.Add(traffic.BatchShare > 0
                 ? "traffic.batch_share changes nothing without api.batch_discount (the provider's batch-API discount, e.g. 0.5)"
@@ -133,15 +133,23 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
     }
 
     private static readonly string[] TrafficKeys =
-        ["monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share", "trace"];
+        ["monthly_processed_tokens", "daily_shape", "weekday_factor", "weekend_factor", "request_mix", "noise", "batch_share", "classes", "trace"];
 
     private TrafficSpec ReadTraffic(MappingReader t)
     {
         t.Allow([.. TrafficKeys, .. TraceOnlyKeys]);
         double batchShare = t.Number("batch_share", NumberRule.Between(0, 1), 0);
+        TrafficClasses? classes = ReadClasses(t);
+        if (classes is not null && t.Find("batch_share") is { } batch)
+        {
+            throw t.Error(batch, "batch_share",
+                "give traffic.classes or traffic.batch_share, not both: batch_share prices a share of the API's tokens at the batch discount " +
+                "while the fleet serves them alike; a class with deadline_hours holds its tokens for the fleet's spare capacity first " +
+                "(for the same share at the batch price without waiting, give that class deadline_hours and api_batch_discount)");
+        }
         if (t.Text("trace") is { } trace)
         {
-            return ReadTraceTraffic(t, trace) with { BatchShare = batchShare };
+            return ReadTraceTraffic(t, trace) with { BatchShare = batchShare, Classes = classes };
         }
         foreach (string traceOnly in TraceOnlyKeys)
         {
@@ -156,7 +164,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         double weekend = t.Number("weekend_factor", NumberRule.Positive.AtMost(1000), 1.0);
         RequestMix mix = ReadRequestMix(t.RequiredMapping("request_mix"));
         NoiseSpec noise = t.Mapping("noise") is { } n ? ReadNoise(n) : NoiseSpec.None;
-        return new TrafficSpec(monthly, shape, weekday, weekend, mix) { Noise = noise, BatchShare = batchShare };
+        return new TrafficSpec(monthly, shape, weekday, weekend, mix) { Noise = noise, BatchShare = batchShare, Classes = classes };
     }
 
     private DailyShapeSpec ReadDailyShape(MappingReader d)

@@ -24,6 +24,13 @@ public sealed record TrafficSpec(
     public double BatchShare { get; init; }
 
     /// <summary>
+    /// The traffic's classes (<c>traffic.classes</c>): interactive and deferrable shares of the tokens, each with
+    /// the traffic's daily shape and request mix; null: one interactive class, as without the key. Never given
+    /// together with <see cref="BatchShare"/>.
+    /// </summary>
+    public TrafficClasses? Classes { get; init; }
+
+    /// <summary>
     /// The same traffic × <paramref name="factor"/>: the monthly volume, and a percentile shape's
     /// levels with it (they are absolute tok/s); an hourly or trace shape is relative already.
     /// </summary>

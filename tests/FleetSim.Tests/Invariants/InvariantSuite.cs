@@ -230,10 +230,21 @@ public partial class InvariantSuite
                         checks.Bill(run.FluidBill, "run/fluid");
                         checks.Close(run.Bill.SavingsCeilingFraction, IndependentCeiling(s), 1e-9, 0, "run: ceiling = 1 − cheapest full-use $/M ÷ API $/M (recomputed)");
                         checks.Close(run.FluidBill.Demand.Value, run.Bill.Demand.Value, 1e-12, 0, "run: fluid and router bills see the same demand");
-                        checks.AtLeast(run.FluidBill.Savings.Value, run.Bill.Savings.Value, 1e-9 * Math.Max(1, run.Bill.AllApi.Value),
-                            "run: fluid savings ≥ the router's savings (same fleet)");
-                        checks.AtMost(run.Bill.SelfHosted.Value, run.FluidBill.SelfHosted.Value, 1e-9 * run.Bill.Demand.Value,
-                            "run: the router serves no more than fluid");
+                        if (s.Traffic.Classes is null)
+                        {
+                            // With classes the spill router leaves idle slots the deferred work fills, so it may serve more than fluid.
+                            checks.AtLeast(run.FluidBill.Savings.Value, run.Bill.Savings.Value, 1e-9 * Math.Max(1, run.Bill.AllApi.Value),
+                                "run: fluid savings ≥ the router's savings (same fleet)");
+                            checks.AtMost(run.Bill.SelfHosted.Value, run.FluidBill.SelfHosted.Value, 1e-9 * run.Bill.Demand.Value,
+                                "run: the router serves no more than fluid");
+                        }
+                        else
+                        {
+                            ClassIdentities(checks, run.Bill, "run/minute");
+                            ClassIdentities(checks, run.FluidBill, "run/fluid");
+                            checks.AtMost(run.Bill.SelfHosted.Value, run.Fleet.Capacity.Value * run.Demand.Minutes * 60.0, 1e-9 * run.Bill.Demand.Value,
+                                "run/classes: interactive + deferred served ≤ capacity × horizon");
+                        }
                         checks.AtMost(run.FluidBill.SelfHosted.Value, run.Fleet.Capacity.Value * run.Demand.Minutes * 60.0, 1e-9 * run.Bill.Demand.Value,
                             "run: fluid serves no more than capacity × horizon");
                         checks.Close(run.Bill.SelfHost.Value, run.FluidBill.SelfHost.Value, 1e-12, 0, "run: both bills pay for the same nodes");
@@ -306,6 +317,41 @@ public partial class InvariantSuite
             }
             TestContext.Out.WriteLine($"  request-engine runs: {requestRuns}");
         });
+    }
+
+    /// <summary>
+    /// With traffic classes: per class, demand = on arrival + deferred + spilled + batch API + dropped, each part ≥ 0, an
+    /// interactive class never deferred or batched and a deferrable one never spilled, none late; the classes add up to
+    /// the bill's tokens and dollars; and the whole demand is the classes' shares of it.
+    /// </summary>
+    private static void ClassIdentities(InvariantChecks checks, global::FleetSim.Economics.Bill b, string what)
+    {
+        checks.True(b.Classes is not null, $"{what}: a bill with classes carries them");
+        if (b.Classes is null)
+        {
+            return;
+        }
+        double tokens = Math.Max(1, b.Demand.Value), usd = Math.Max(1, Math.Max(b.AllApi.Value, b.Total.Value)), tol = 1e-9 * tokens;
+        foreach (var l in b.ByClass)
+        {
+            var t = l.Tokens;
+            foreach (var (name, x) in new[] { ("on arrival", t.SelfHostedOnArrival), ("deferred", t.SelfHostedDeferred), ("spilled", t.Spilled), ("batch API", t.BatchApi), ("dropped", t.Dropped) })
+            {
+                checks.AtLeast(x.Value, 0, 0, $"{what}: class {name} tokens ≥ 0");
+            }
+            checks.Close(t.SelfHostedOnArrival.Value + t.SelfHostedDeferred.Value + t.Spilled.Value + t.BatchApi.Value + t.Dropped.Value, t.Demand.Value, 1e-9, tokens,
+                $"{what}: class demand = on arrival + deferred + spilled + batch API + dropped");
+            checks.True(t.Deferrable ? t.SelfHostedOnArrival.Value == 0 && t.Spilled.Value == 0 && t.Dropped.Value == 0
+                                     : t.SelfHostedDeferred.Value == 0 && t.BatchApi.Value == 0, $"{what}: interactive tokens never wait, deferrable ones never spill");
+            checks.True(t.Late.Value == 0 && t.BatchApiAtHorizonEnd.Value <= t.BatchApi.Value + tol, $"{what}: none late; held at the end ≤ batch API");
+        }
+        checks.Close(b.ByClass.Sum(l => l.Tokens.Demand.Value), b.Demand.Value, 1e-9, tokens, $"{what}: classes' demand = demand");
+        checks.Close(b.ByClass.Sum(l => l.Tokens.SelfHosted.Value), b.SelfHosted.Value, 1e-9, tokens, $"{what}: classes' self-hosted = self-hosted");
+        checks.Close(b.ByClass.Sum(l => l.Tokens.Spilled.Value + l.Tokens.BatchApi.Value), b.Spilled.Value, 1e-9, tokens, $"{what}: classes' spilled + batch API = spilled");
+        checks.Close(b.ByClass.Sum(l => l.Tokens.Dropped.Value), b.Dropped.Value, 1e-9, tokens, $"{what}: classes' dropped = dropped");
+        checks.Close(b.ByClass.Sum(l => l.Total.Value), b.Total.Value, 1e-9, usd, $"{what}: classes' total $ = total");
+        checks.Close(b.ByClass.Sum(l => l.AllApi.Value), b.AllApi.Value, 1e-9, usd, $"{what}: classes' all-API $ = all-API");
+        checks.Close(b.ByClass.Sum(l => l.SelfHost.Value), b.SelfHost.Value, 1e-9, usd, $"{what}: classes' self-host $ = self-host");
     }
 
     // ------------------------------------------------------------------------------------------------

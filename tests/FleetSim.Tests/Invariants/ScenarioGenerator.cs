@@ -102,8 +102,11 @@ internal sealed class GeneratedScenario
     /// <summary>The router picks least-busy.</summary>
     public required bool LeastBusy { get; init; }
 
-    /// <summary>The router runs on the request engine (every router but fluid).</summary>
-    public bool HasRequestForm => Router != "fluid";
+    /// <summary>The router runs on the request engine (every router but fluid), and the scenario has no traffic classes (the minute engine's only).</summary>
+    public bool HasRequestForm => Router != "fluid" && !Classes;
+
+    /// <summary>Run only: traffic.classes was drawn (interactive and deferrable classes; the minute engine only).</summary>
+    public bool Classes { get; init; }
 
     /// <summary>The overrides, with API prices × <paramref name="apiFactor"/> and replica.usd_per_gpu_hour × <paramref name="gpuFactor"/>.</summary>
     public string[] Overrides(double apiFactor = 1, double gpuFactor = 1) =>
@@ -641,6 +644,27 @@ internal sealed class ScenarioGenerator(int seed)
             }
         }
 
+        bool classes = false;
+        if (use == ScenarioUse.Run && minuteForm && !rest.Any(o => o.StartsWith("traffic.batch_share=", StringComparison.Ordinal)) && Chance(0.3))
+        {
+            // 1 to 4 classes, some deferrable with deadlines from a minute to a week; shares that sum to 1 within 1e-9.
+            classes = true;
+            int count = 1 + _r.Next(4);
+            double[] weights = [.. Enumerable.Range(0, count).Select(_ => Uniform(0.05, 1))];
+            double sum = weights.Sum();
+            var list = new List<string>();
+            double given = 0;
+            for (int k = 0; k < count; k++)
+            {
+                double share = k == count - 1 ? 1 - given : Num.R(weights[k] / sum);
+                given += share;
+                string deadline = Chance(0.6) ? $", deadline_hours: {Num.F(Chance(0.2) ? Uniform(1.0 / 60, 1) : LogUniform(1, 168))}" : "";
+                string discount = deadline.Length > 0 && Chance(0.5) ? $", api_batch_discount: {Num.F(Math.Round(Uniform(0, 0.9), 2))}" : "";
+                list.Add($"{{name: c{k}, share: {share.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}{deadline}{discount}}}");
+            }
+            rest.Add($"traffic.classes=[{string.Join(", ", list)}]");
+        }
+
         return new GeneratedScenario
         {
             Seed = scenarioSeed,
@@ -651,6 +675,7 @@ internal sealed class ScenarioGenerator(int seed)
             Router = router,
             QueueTimeout = timeout,
             LeastBusy = leastBusy,
+            Classes = classes,
             QueueForm = queueForm,
             HorizonHours = hours,
             StaticReplicas = fixedReplicas,

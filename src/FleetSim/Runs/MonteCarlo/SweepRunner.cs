@@ -31,6 +31,10 @@ public static class SweepRunner
         foreach (GridPoint point in grid.Points)
         {
             ScenarioSpec scenario = load(point.Overrides);
+            if (scenario.Traffic.Classes is { } classes)
+            {
+                throw classes.Unsupported("fleetsim sweep");
+            }
             IReadOnlyList<string> policies = spec.Policies ?? scenario.Scaling.Policies;
             models.Add(new GridPointModel(point, scenario, policies));
         }

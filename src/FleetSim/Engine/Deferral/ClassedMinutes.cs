@@ -1,0 +1,114 @@
+using FleetSim.Fleet;
+using FleetSim.Routing;
+using FleetSim.Scenario;
+using FleetSim.Traffic;
+using FleetSim.Units;
+
+namespace FleetSim.Engine.Deferral;
+
+/// <summary>
+/// A fixed fleet's minutes with traffic classes: the interactive classes through the router's closed form as
+/// today, the deferrable classes held for the fleet's spare capacity earliest deadline first, and what misses its
+/// deadline (or is still held at the horizon's end) sent to the API's batch tier. Per-minute figures are tok/s.
+/// </summary>
+/// <remarks>
+/// Spare capacity in minute t is max(0, N·R − servedᵢ(t)): the fleet's full throughput (N replicas at R(c)) less
+/// what it served of the interactive demand, in the fluid sense (docs/model.md, "Traffic classes and deferral").
+/// It is exact under one stated rule: deferred requests run at a lower priority on the replicas and yield their
+/// slot to an interactive request that would otherwise find none (vLLM's priority scheduling preempts them), and
+/// the router counts only interactive requests against max_in_flight. Then the interactive classes see exactly
+/// the router's closed form on their own demand (a preemptive high class is blind to a low one), and the deferred
+/// work receives, in the mean, exactly the capacity the interactive requests leave idle (the replicas are work
+/// conserving) whenever enough of it is held. Under the fluid router servedᵢ = min(Dᵢ, N·R), so the spare is
+/// max(0, N·R − Dᵢ). The cost of a preemption (a prefill recomputed or swapped) is not modelled.
+/// </remarks>
+public sealed class ClassedMinutes
+{
+    private ClassedMinutes(double[] interactiveDemand, double[] interactiveServed, double[] deferredServed, double[] batchApi, IReadOnlyList<ClassTokens> classes)
+    {
+        InteractiveDemand = interactiveDemand;
+        InteractiveServed = interactiveServed;
+        DeferredServed = deferredServed;
+        BatchApi = batchApi;
+        Classes = classes;
+    }
+
+    /// <summary>tok/s of interactive demand (every interactive class), by minute.</summary>
+    public double[] InteractiveDemand { get; }
+
+    /// <summary>tok/s of interactive demand the fleet served on arrival, by minute.</summary>
+    public double[] InteractiveServed { get; }
+
+    /// <summary>tok/s of held deferrable tokens the fleet served, by minute.</summary>
+    public double[] DeferredServed { get; }
+
+    /// <summary>Tokens sent to the batch tier at the end of each minute (deadlines reached), ÷ 60 (tok/s); the horizon's end adds its flush to the last minute.</summary>
+    public double[] BatchApi { get; }
+
+    /// <summary>Each class's tokens, in the scenario's order.</summary>
+    public IReadOnlyList<ClassTokens> Classes { get; }
+
+    /// <summary>Runs the classes over <paramref name="demand"/> on <paramref name="fleet"/>.</summary>
+    /// <param name="kernel">The router's minute closed form for this fleet.</param>
+    /// <param name="api">The API's limits and outages, which turn part of the interactive spill away (dropped); null: none. The batch tier has none.</param>
+    /// <param name="served">Receives the fleet's total tok/s served in each minute (interactive + deferred).</param>
+    public static ClassedMinutes Run(DemandSeries demand, FleetShape fleet, in MinuteRouter kernel, TrafficClasses classes, ApiSpec? api, RequestMix mix, double[] served)
+    {
+        ReadOnlySpan<double> rate = demand.Rate;
+        int n = rate.Length;
+        double interactiveShare = classes.InteractiveShare;
+        var interactive = new double[n];
+        System.Numerics.Tensors.TensorPrimitives.Multiply(rate, interactiveShare, interactive);
+        var servedI = new double[n];
+        double sumI = MinuteEngine.ServeSpan(interactive, kernel, servedI);
+        double dropped = api is null || interactiveShare == 0 ? 0 : MinuteApiGate.DroppedTokens(interactive, servedI, api, mix);
+
+        List<TrafficClassSpec> deferrable = [.. classes.Classes.Where(c => c.Deferrable)];
+        var backlog = new EarliestDeadlineBacklog([.. deferrable.Select(c => c.DeadlineMinutes)]);
+        double capacity = fleet.Replicas == 0 ? 0 : fleet.Capacity.Value;
+        var deferred = new double[n];
+        var batch = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            for (int c = 0; c < deferrable.Count; c++)
+            {
+                backlog.Arrive(c, t, deferrable[c].Share * rate[t] * 60.0);
+            }
+            double spare = Math.Max(0, capacity - servedI[t]) * 60.0;
+            deferred[t] = backlog.Serve(spare) / 60.0;
+            batch[t] = backlog.Expire(t) / 60.0;
+            served[t] = servedI[t] + deferred[t];
+        }
+        double[] atEnd = backlog.Flush();
+        if (n > 0)
+        {
+            batch[n - 1] += atEnd.Sum() / 60.0;
+        }
+
+        double total = demand.Total.Value;
+        var tokens = new List<ClassTokens>();
+        int d = 0;
+        foreach (TrafficClassSpec c in classes.Classes)
+        {
+            double classDemand = c.Share * total;
+            if (c.Deferrable)
+            {
+                double self = backlog.Served[d], toBatch = Math.Max(0, classDemand - self);
+                tokens.Add(new ClassTokens(c.Name, true, new Tokens(classDemand), new Tokens(0), new Tokens(self), new Tokens(0),
+                                           new Tokens(toBatch), new Tokens(atEnd[d]), new Tokens(0)));
+                d++;
+            }
+            else
+            {
+                double part = c.Share / interactiveShare;
+                double self = Math.Min(classDemand, part * sumI * 60.0), lost = Math.Min(classDemand - self, part * dropped);
+                tokens.Add(new ClassTokens(c.Name, false, new Tokens(classDemand), new Tokens(self), new Tokens(0),
+                                           new Tokens(Math.Max(0, classDemand - self - lost)), new Tokens(0), new Tokens(0), new Tokens(lost)));
+            }
+        }
+        return new ClassedMinutes(interactive, servedI, deferred, batch, tokens) { InteractiveDropped = new Tokens(dropped) };
+    }
+
+    /// <summary>Interactive spill the API turned away (its limits, its outages).</summary>
+    public Tokens InteractiveDropped { get; private init; }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using FleetSim.Economics;
+using FleetSim.Scenario;
+using FleetSim.Units;
+
+namespace FleetSim.Reporting;
+
+/// <summary>The run table's lines for traffic classes: the batch tier's row, and the bill by class.</summary>
+internal static class ClassTable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The batch tier's row of the bill: its tokens, effective $/M and cost.</summary>
+    public static void BatchRow(StringBuilder sb, Bill b)
+    {
+        Tokens tokens = b.BatchApiTokens;
+        string price = tokens.Value > 0 ? (b.BatchApi.Value / tokens.Millions).ToString("0.000", Inv) : "—";
+        sb.AppendLine(Inv, $"  {"Batch API (past deadline)",-26}{Quantity.Short(tokens.Value, precise: true),10} {price,8}{b.BatchApi,14}");
+    }
+
+    /// <summary>The bill by class, and how deferral works, under the savings.</summary>
+    public static void Block(StringBuilder sb, Bill b, TrafficClasses classes)
+    {
+        sb.AppendLine();
+        sb.AppendLine(Inv, $"  {"By class",-28}{"demand",9}{"on arrival",12}{"deferred",10}{"spilled",10}{"batch API",11}{"total",13}{"saving",12}");
+        for (int i = 0; i < b.ByClass.Count; i++)
+        {
+            ClassBillLine l = b.ByClass[i];
+            TrafficClassSpec spec = classes.Classes[i];
+            string label = spec.DeadlineHours is { } h
+                ? $"{l.Tokens.Name} ({h.ToString("0.##", Inv)} h, {l.BatchDiscount.ToString("0.# %", Inv)} off)"
+                : $"{l.Tokens.Name} (interactive)";
+            sb.AppendLine(Inv, $"  {Fit(label, 28),-28}{Short(l.Tokens.Demand),9}{Short(l.Tokens.SelfHostedOnArrival),12}{Short(l.Tokens.SelfHostedDeferred),10}" +
+                               $"{Short(l.Tokens.Spilled),10}{Short(l.Tokens.BatchApi),11}{l.Total,13}{l.Savings,12}");
+        }
+        sb.AppendLine(Inv, $"  Deferrable tokens wait for the capacity the interactive demand leaves, earliest deadline first; at the deadline");
+        sb.AppendLine(Inv, $"  they go to the batch API at the class's discount (none is served late; {Quantity.Short(b.ByClass.Sum(l => l.Tokens.BatchApiAtHorizonEnd.Value), precise: true)} still held at the horizon's end count as batch API).");
+    }
+
+    private static string Short(Tokens t) => Quantity.Short(t.Value, precise: true);
+
+    private static string Fit(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
+}

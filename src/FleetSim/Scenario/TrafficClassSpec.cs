@@ -1,0 +1,50 @@
+namespace FleetSim.Scenario;
+
+/// <summary>
+/// One class of the traffic (<c>traffic.classes</c>): a share of the processed tokens, interactive (served
+/// on arrival or spilled to the API at list price) or deferrable within a deadline (held for the fleet's
+/// spare capacity, earliest deadline first, else sent to the API's batch tier at its discount). In this
+/// slice every class shares the traffic's daily shape and request mix.
+/// </summary>
+/// <param name="Name">Unique within the scenario.</param>
+/// <param name="Share">Share of processed tokens, in (0, 1]; the classes' shares sum to 1.</param>
+/// <param name="DeadlineHours">Hours a token may wait for the fleet, 1/60 to 168; null: interactive.</param>
+/// <param name="ApiBatchDiscount">The batch tier's discount for this class's tokens that miss their deadline, in [0, 1); null: <c>api.batch_discount</c> (itself 0 by default).</param>
+public sealed record TrafficClassSpec(string Name, double Share, double? DeadlineHours, double? ApiBatchDiscount)
+{
+    /// <summary>The longest deadline a class may have: a week (the minute engine holds a ring of this many minutes per class).</summary>
+    public const double MaxDeadlineHours = 168;
+
+    /// <summary>The shortest: one minute, the minute engine's step (a shorter one could not be kept, so it is refused).</summary>
+    public const double MinDeadlineHours = 1.0 / 60;
+
+    /// <summary>True when the class has a deadline and can wait for spare capacity.</summary>
+    public bool Deferrable => DeadlineHours is not null;
+
+    /// <summary>
+    /// Whole minutes a token may wait, counting the minute it arrives in: ⌊60 × deadline_hours⌋ (rounded down, so a
+    /// token is never held past its deadline). 0 for an interactive class.
+    /// </summary>
+    public int DeadlineMinutes => DeadlineHours is { } h ? (int)Math.Floor(h * 60 + 1e-9) : 0;
+}
+
+/// <summary>The traffic's classes (<c>traffic.classes</c>) and where the scenario gave them.</summary>
+/// <param name="Classes">At least one class, at most <see cref="MaxClasses"/>; shares sum to 1 within 1e−9.</param>
+/// <param name="Location">file:line:column of the <c>traffic.classes</c> key (or the --set that gave it), for refusals.</param>
+public sealed record TrafficClasses(IReadOnlyList<TrafficClassSpec> Classes, string Location)
+{
+    /// <summary>Most classes a scenario may list.</summary>
+    public const int MaxClasses = 16;
+
+    /// <summary>Share of processed tokens that is interactive (the classes without a deadline).</summary>
+    public double InteractiveShare => Classes.Where(c => !c.Deferrable).Sum(c => c.Share);
+
+    /// <summary>
+    /// The refusal of a verb or engine that does not model classes yet: a <see cref="ScenarioException"/> at
+    /// <c>traffic.classes</c> (exit code 2 from the CLI).
+    /// </summary>
+    /// <param name="what">What is refused, e.g. "fleetsim compare" or "--engine request".</param>
+    public ScenarioException Unsupported(string what) => new(Location, "traffic.classes",
+        $"{what} does not model traffic classes yet; only fleetsim run (and validate) on the minute engine does. " +
+        "Remove traffic.classes (or use traffic.batch_share for a batch-priced share) for this verb");
+}
