@@ -118,4 +118,21 @@ public sealed class PlanSearchTests
             Assert.That(e.Problem, Does.Contain("end to end"));
         });
     }
+
+    /// <summary>A spot pool takes the catalogue's price and rate, and the scenario's own spot behaviour (here: fall back to on demand, 30 s notice).</summary>
+    [Test]
+    public void ASpotPoolKeepsTheScenariosSpotBehaviour()
+    {
+        ScenarioSpec scenario = Scenarios.Seed("pricing.spot={usd_per_gpu_hour: 2, preemptions_per_node_hour: 0.5, fallback: on_demand, notice_seconds: 30}");
+        NodeCatalogue catalogue = PlanCatalogues.B200(onDemand: 6, spot: 3, preemptions: 0.01);
+        var candidate = new PlanCandidate(catalogue.NodeTypes[0], catalogue.Replicas[0], 8, PoolMix.SpotBursts, "breakeven", null, 0);
+        SpotSpec spot = candidate.ScenarioFor(scenario)!.Pricing.Spot!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(spot.UsdPerGpuHour, Is.EqualTo(3));
+            Assert.That(spot.PreemptionsPerNodeHour, Is.EqualTo(0.01));
+            Assert.That(spot.Fallback, Is.EqualTo(SpotFallback.OnDemand));
+            Assert.That(spot.NoticeSeconds, Is.EqualTo(30));
+        });
+    }
 }

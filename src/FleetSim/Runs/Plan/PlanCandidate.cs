@@ -69,8 +69,12 @@ public sealed record PlanCandidate(
             {
                 replica = replica.Capped(slo.InFlight!.Value);
             }
+            // The catalogue's spot price and preemption rate; how spot behaves (fallback, correlated losses, notice,
+            // the spot cap) is the scenario's pricing.spot when it has one, else the defaults.
             SpotSpec? spot = PoolMixes.UsesSpot(Pool) && node.Prices.Spot is { } s
-                ? new SpotSpec(s.Value, node.SpotPreemptionsPerNodeHour ?? 0)
+                ? pricing.Spot is { } own
+                    ? own with { UsdPerGpuHour = s.Value, PreemptionsPerNodeHour = node.SpotPreemptionsPerNodeHour ?? 0 }
+                    : new SpotSpec(s.Value, node.SpotPreemptionsPerNodeHour ?? 0)
                 : null;
             UsdPerGpuHour? reserved = PoolMixes.ReservedPrice(Pool, node.Prices);
             pricing = pricing with
