@@ -16,7 +16,7 @@ public static class PlanMarkdown
     {
         var sb = new StringBuilder();
         var s = p.Scenario;
-        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{p.Month.Minutes / 60} h";
+        string period = p.Period;
         PlanVerification best = p.Best;
         sb.AppendLine(Inv, $"# Plan: {s.Name}, {p.Model}");
         sb.AppendLine();

@@ -28,7 +28,7 @@ public static class PlanRows
     public static string Headline(PlanResult p)
     {
         PlanVerification best = p.Best, compare = p.ComparesBest;
-        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{(p.Month.Minutes / 60).ToString(Inv)} h";
+        string period = p.Period;
         if (best.Estimate.RentsNothing)
         {
             return $"Best: stay on the API and rent nothing ({new Units.Usd(best.MeanUsd)} per {period}): no candidate saves against the API at these prices.";

@@ -15,7 +15,7 @@ public static class PlanTable
     {
         var sb = new StringBuilder();
         var s = p.Scenario;
-        string period = p.Month.Minutes == 730 * 60 ? "month" : $"{p.Month.Minutes / 60} h";
+        string period = p.Period;
         sb.AppendLine(Inv, $"FleetSim plan · {s.Name} · {p.Month.Minutes / 60} h · model {p.Model} · catalogue {p.Catalogue.Name} · router: {s.Router.ModeName}");
         sb.AppendLine();
         PlanVerification compare = p.ComparesBest;

@@ -15,7 +15,7 @@ public static class PlanChart
     /// </summary>
     public static Plot Draw(PlanResult plan)
     {
-        string period = plan.Month.Minutes == 730 * 60 ? "month" : $"{plan.Month.Minutes / 60} h";
+        string period = plan.Period;
         PlanVerification best = plan.Best;
         Plot plot = ChartStyle.NewPlot(
             $"Best: {PlanRows.Node(best.Candidate)} TP{best.Candidate.TensorParallel(plan.Scenario)}, {PlanRows.Pool(best.Candidate)}, {best.Candidate.PolicyLabel}: " +

@@ -34,6 +34,9 @@ public sealed record PlanResult(
     /// <summary>The cheapest verified plan on an estimated replica, when estimates are not trusted and it beats the best: worth benchmarking.</summary>
     public PlanVerification? WorthBenchmarking => Verified.FirstOrDefault(v => !PlanSearch.Deployable(v.Candidate, Scenario.Plan));
 
+    /// <summary>What one of the plan's months is called in its outputs: "month" for 730 h, else "N h".</summary>
+    public string Period => Month.Minutes == 730 * 60 ? "month" : $"{(Month.Minutes / 60).ToString(System.Globalization.CultureInfo.InvariantCulture)} h";
+
     /// <summary>Every demanded token at the API's price over the month.</summary>
     public double AllApiUsd => Estimates[0].Bill.AllApi.Value;
 
