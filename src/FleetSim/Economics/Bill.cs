@@ -121,7 +121,31 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
     public double BreakEvenUtilization => SelfHostPriceAtFullUse.Value / ApiPrice.Value;
 
     /// <summary>The most any fleet could save at these prices (<see cref="CeilingFraction"/>).</summary>
-    public double SavingsCeilingFraction => CeilingFraction(Prices);
+    public double SavingsCeilingFraction => Classes is null ? CeilingFraction(Prices) : ClassCeilingFraction;
+
+    /// <summary>
+    /// The ceiling with traffic classes: each class's tokens can save at most their API price p_c (a deferrable
+    /// class's at its batch tier, p × (1 − discount)) less the cheapest full-use self-host rate s, and nothing where
+    /// the API is the cheaper: Σ share_c · max(0, p_c − s) ÷ Σ share_c · p_c. A batch tier below the self-host rate
+    /// makes that class's ceiling 0, so the blended ceiling is below the one-price form. Prices and shares only,
+    /// as the one-price form: the same for any month of the same traffic, empty or not.
+    /// </summary>
+    private double ClassCeilingFraction
+    {
+        get
+        {
+            ClassedOutcome c = Classes!;
+            double p = Prices.ApiPerMillion.Value, s = Prices.CheapestSelfHostAtFullUse.Value;
+            double all = 0, ceiling = 0;
+            for (int i = 0; i < c.Shares.Count; i++)
+            {
+                double price = p * (1 - c.Discounts[i]);
+                all += c.Shares[i] * price;
+                ceiling += c.Shares[i] * Math.Max(0, price - s);
+            }
+            return all > 0 ? ceiling / all : 0;
+        }
+    }
 
     /// <summary>
     /// The savings ceiling: max(0, 1 − cheapest self-host $/M at full use ÷ API $/M), every token

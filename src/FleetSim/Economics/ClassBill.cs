@@ -9,7 +9,11 @@ namespace FleetSim.Economics;
 /// </summary>
 /// <param name="Tokens">Each class's tokens, in the scenario's order.</param>
 /// <param name="Discounts">Each class's batch-tier discount (<see cref="Pricing.BatchTier.Discounts"/>), same order.</param>
-public sealed record ClassedOutcome(IReadOnlyList<ClassTokens> Tokens, IReadOnlyList<double> Discounts);
+public sealed record ClassedOutcome(IReadOnlyList<ClassTokens> Tokens, IReadOnlyList<double> Discounts)
+{
+    /// <summary>Each class's share of the processed tokens, in the same order (what the ceiling weighs prices by).</summary>
+    public IReadOnlyList<double> Shares { get; init; } = [];
+}
 
 /// <summary>
 /// One class's line of the bill, $ over the horizon. Its all-API baseline prices its interactive tokens at list

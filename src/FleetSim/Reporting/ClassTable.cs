@@ -36,6 +36,10 @@ internal static class ClassTable
         }
         sb.AppendLine(Inv, $"  Deferrable tokens wait for the capacity the interactive demand leaves, earliest deadline first; at the deadline");
         sb.AppendLine(Inv, $"  they go to the batch API at the class's discount (none is served late; {Quantity.Short(b.ByClass.Sum(l => l.Tokens.BatchApiAtHorizonEnd.Value), precise: true)} still held at the horizon's end count as batch API).");
+        // A fixed fleet's nodes are paid either way: what deferral is worth is what the deferred tokens would have cost at the batch tier.
+        Usd worth = new(b.ByClass.Sum(l => Pricing.BatchTier.Cost(b.Prices.Api, l.Tokens.SelfHostedDeferred, l.BatchDiscount).Value));
+        sb.AppendLine(Inv, $"  A class's saving shares the node bill by self-hosted tokens (an allocation, not its worth); on this fixed fleet, deferring is worth {worth}");
+        sb.AppendLine("  over the run: what the deferred tokens would cost at the batch tier, served instead by capacity the fleet pays for anyway.");
     }
 
     private static string Short(Tokens t) => Quantity.Short(t.Value, precise: true);

@@ -56,7 +56,7 @@ public sealed record ScenarioRun(
         IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind, prices.Nodes.SpotCap);
         Bill Price(FleetOutcome outcome) => Bill.For(outcome, leases, demand.Minutes, prices);
         Bill PriceMinutes(MinuteRun run) => run.Classes is { } c
-            ? Price(run.Outcome) with { Classes = new ClassedOutcome(c.Classes, BatchTier.Discounts(classes!, scenario.Api.Price)) }
+            ? Price(run.Outcome) with { Classes = new ClassedOutcome(c.Classes, BatchTier.Discounts(classes!, scenario.Api.Price)) { Shares = [.. classes!.Classes.Select(k => k.Share)] } }
             : Price(run.Outcome);
 
         RequestMix mix = scenario.Traffic.RequestMix;

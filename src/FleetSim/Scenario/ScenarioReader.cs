@@ -82,7 +82,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             _warnings.Add(traffic.BatchShare > 0
                 ? "traffic.batch_share changes nothing without api.batch_discount (the provider's batch-API discount, e.g. 0.5)"
-                : "api.batch_discount changes nothing without traffic.batch_share (the share of tokens that can wait for the batch API)");
+                : "api.batch_discount changes nothing without traffic.batch_share or a deferrable class in traffic.classes (tokens that can wait for the batch API)");
         }
         if (api.Price is { IsTyped: true } typed && typed.CachedInputUsdPerMillion > typed.InputUsdPerMillion)
         {

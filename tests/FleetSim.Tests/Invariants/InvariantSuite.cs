@@ -185,6 +185,13 @@ public partial class InvariantSuite
         ApiPriceSpec p = s.Api.Price;
         double api = (input * (1 - mix.CacheHitShare) * p.InputUsdPerMillion) + (input * mix.CacheHitShare * p.CachedInputUsdPerMillion) + (output * p.OutputUsdPerMillion);
         api *= 1 - (s.Traffic.BatchShare * p.BatchDiscount); // the batch share at the batch API's discount
+        if (s.Traffic.Classes is { } classes)
+        {
+            // Each class at its own API price (a deferrable one at its batch tier), saving nothing where the API is cheaper.
+            double Price(TrafficClassSpec c) => api * (1 - (c.DeadlineHours is null ? 0 : c.ApiBatchDiscount ?? p.BatchDiscount));
+            double all = classes.Classes.Sum(c => c.Share * Price(c));
+            return all > 0 ? classes.Classes.Sum(c => c.Share * Math.Max(0, Price(c) - selfHost)) / all : 0;
+        }
         return Math.Max(0, 1 - (selfHost / api));
     }
 

@@ -175,4 +175,40 @@ public class DeferralTests
             Assert.That(Sum(l => l.AllApi.Value), Is.EqualTo(b.AllApi.Value).Within(0.005));
         });
     }
+
+    /// <summary>
+    /// The savings ceiling with classes, by hand on the seed with 30 % deferrable at 50 % off: a replica at full use
+    /// costs $24/h for 95.76M tokens ($0.250627/M). The interactive 408.1B tokens can save at most
+    /// (0.317 − 0.250627) $/M each: $27,087; the bulk class's batch price ($0.1585/M) is below that rate, so it can save
+    /// nothing. All-API is 408.1B × 0.317 + 174.9B × 0.1585 = $157,089.35, so the ceiling is 17.24 %, not the one-price 20.9 %.
+    /// </summary>
+    [Test]
+    public void TheCeilingCountsEachClassAtItsOwnApiPrice()
+    {
+        string classes = "[{name: interactive, share: 0.7}, {name: bulk, share: 0.3, deadline_hours: 24, api_batch_discount: 0.5}]";
+        Bill bill = ScenarioRun.Of(Scenarios.Seed($"traffic.classes={classes}"), EngineChoice.Minute).Bill;
+        double rate = 24.0 / (26_600 * 3600 / 1e6);
+        double ceiling = 408.1e9 * (0.317 - rate) / 1e6;
+        Assert.Multiple(() =>
+        {
+            Assert.That(bill.AllApi.Value, Is.EqualTo(157_089.35).Within(0.01));
+            Assert.That(bill.SavingsCeilingFraction * bill.AllApi.Value, Is.EqualTo(ceiling).Within(0.01));
+            Assert.That(bill.SavingsFraction, Is.LessThanOrEqualTo(bill.SavingsCeilingFraction));
+        });
+    }
+
+    /// <summary>
+    /// What deferral is worth on a fixed fleet, printed under the class table: the deferred tokens at the batch tier.
+    /// Recomputed from the bill's own class tokens at $0.317/M × (1 − 0.5).
+    /// </summary>
+    [Test]
+    public void TheClassTableSaysWhatDeferringIsWorth()
+    {
+        string classes = "[{name: interactive, share: 0.7}, {name: bulk, share: 0.3, deadline_hours: 24, api_batch_discount: 0.5}]";
+        ScenarioSpec scenario = Scenarios.Seed($"traffic.classes={classes}");
+        ScenarioRun run = ScenarioRun.Of(scenario, EngineChoice.Minute);
+        double deferred = run.Bill.ByClass.Single(l => l.Tokens.Name == "bulk").Tokens.SelfHostedDeferred.Value;
+        string worth = new FleetSim.Units.Usd(deferred * 0.317e-6 * 0.5).ToString();
+        Assert.That(FleetSim.Reporting.BillTable.Render(run), Does.Contain($"deferring is worth {worth}"));
+    }
 }
