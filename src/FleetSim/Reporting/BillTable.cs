@@ -42,7 +42,9 @@ public static class BillTable
 
         string costHeader = $"$/{period}";
         sb.AppendLine(Inv, $"  {"",-26}{"tokens",10}{"$/M",9}{costHeader,14}");
-        Row(sb, "All API", b.Demand, b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi);
+        // With classes the baseline prices deferrable tokens at their batch tier: print the blended $/M it comes to.
+        string allApiPrice = b.Classes is not null && b.Demand.Value > 0 ? (b.AllApi.Value / b.Demand.Millions).ToString("0.000", Inv) : b.ApiPrice.Value.ToString("0.000", Inv);
+        Row(sb, "All API", b.Demand, allApiPrice, b.AllApi);
         if (b.Prices.Api.Sheet.IsTyped)
         {
             var t = b.Prices.Api;

@@ -16,7 +16,7 @@ internal static class ClassTable
     {
         Tokens tokens = b.BatchApiTokens;
         string price = tokens.Value > 0 ? (b.BatchApi.Value / tokens.Millions).ToString("0.000", Inv) : "—";
-        sb.AppendLine(Inv, $"  {"Batch API (past deadline)",-26}{Quantity.Short(tokens.Value, precise: true),10} {price,8}{b.BatchApi,14}");
+        sb.AppendLine(Inv, $"  {"Batch API (at deadline)",-26}{Quantity.Short(tokens.Value, precise: true),10} {price,8}{b.BatchApi,14}");
     }
 
     /// <summary>The bill by class, and how deferral works, under the savings.</summary>
