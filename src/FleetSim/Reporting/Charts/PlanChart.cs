@@ -61,7 +61,8 @@ public static class PlanChart
         ChartStyle.LegendOutside(plot);
         double xMin = plan.Estimates.Min(e => e.TotalUsd), xMax = Math.Min(cut, Math.Max(plan.AllApiUsd, plan.Estimates.Max(e => e.TotalUsd)));
         double pad = Math.Max(1, (xMax - xMin) * 0.04);
-        plot.Axes.SetLimits(xMin - pad, xMax + pad, -2, Math.Max(5, plan.Estimates.Max(e => 100 * e.SpillShare)) * 1.05);
+        // A share runs to 100 %: leave room above the highest point without ticks past it.
+        plot.Axes.SetLimits(xMin - pad, xMax + pad, -2, Math.Min(102, Math.Max(5, plan.Estimates.Max(e => 100 * e.SpillShare)) * 1.05));
         ChartStyle.Fit(plot);
         return plot;
     }
