@@ -22,8 +22,11 @@ public sealed record MetricStats(double Mean, double P5, double P50, double P95,
 /// an API bill; null when none has (no demand at this grid point), since a share of nothing is
 /// undefined.</param>
 /// <param name="SortedSavingsFractions">The months' savings shares in ascending order, the months with no API bill left out.</param>
+/// <param name="BatchApiTokens">With traffic classes: the deferrable tokens sent to the batch tier (0 without).</param>
+/// <param name="BatchApiUsd">With traffic classes: what the batch tier charged (0 without).</param>
 public sealed record SweepGroup(int GridIndex, string Grid, string Policy, int Runs, MetricStats TotalUsd, MetricStats SavingsUsd,
-                                MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions);
+                                MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions,
+                                MetricStats BatchApiTokens, MetricStats BatchApiUsd);
 
 public static class SweepSummary
 {
@@ -44,7 +47,9 @@ public static class SweepSummary
                     sorted.Length > 0 ? MetricStats.Of(sorted) : null,
                     MetricStats.Of([.. runs.Select(r => r.SpillShare)]),
                     MetricStats.Of([.. runs.Select(r => r.Utilization)]),
-                    sorted);
+                    sorted,
+                    MetricStats.Of([.. runs.Select(r => r.BatchApiTokens)]),
+                    MetricStats.Of([.. runs.Select(r => r.BatchApiUsd)]));
             })];
     }
 }
