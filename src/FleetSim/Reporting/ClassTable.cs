@@ -49,7 +49,7 @@ internal static class ClassTable
     public static void PolicyBlock(StringBuilder sb, IReadOnlyList<Runs.PolicyResult> runs, TrafficClasses classes)
     {
         int usd = Math.Max(12, runs.Max(r => r.Bill.BatchApi.ToString().Length) + 2);
-        sb.AppendLine(Inv, $"  {"Classes",-26}{"interactive",12}{"spilled",10}{"deferred",10}{"batch API",11}{"batch API $".PadLeft(usd)}");
+        sb.AppendLine(Inv, $"  {"Classes: tokens",-26}{"on arrival",12}{"spilled",10}{"deferred",10}{"batch API",11}{"batch $".PadLeft(usd)}");
         foreach (Runs.PolicyResult r in runs)
         {
             Bill b = r.Bill;
@@ -61,7 +61,7 @@ internal static class ClassTable
         }
         string deferrable = string.Join(", ", classes.Classes.Where(c => c.Deferrable).Select(c => $"{c.Name} {c.Share.ToString("0.##%", Inv)} within {c.DeadlineHours!.Value.ToString("0.##", Inv)} h"));
         sb.AppendLine(Inv, $"  Each policy scales on the interactive demand; the deferrable work ({deferrable}) fills the capacity it leaves idle,");
-        sb.AppendLine("  earliest deadline first, and goes to the batch API at its deadline. \"interactive\" is what the fleet served on arrival.");
+        sb.AppendLine("  earliest deadline first, and goes to the batch API at its deadline (the batch tier is in the API column).");
     }
 
     private static string Short(Tokens t) => Quantity.Short(t.Value, precise: true);
