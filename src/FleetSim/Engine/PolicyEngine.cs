@@ -116,6 +116,6 @@ public static class PolicyEngine
         }
         var rate = new double[demand.Minutes];
         System.Numerics.Tensors.TensorPrimitives.Multiply(demand.Rate, share, rate);
-        return new DemandSeries(rate, demand.Warnings);
+        return new DemandSeries(rate, demand.Warnings, demand.CalendarTroughRate * share);
     }
 }

@@ -32,6 +32,11 @@ public static class SweepRunner
         {
             ScenarioSpec scenario = load(point.Overrides);
             IReadOnlyList<string> policies = spec.Policies ?? PolicyComparison.DefaultPolicies(scenario);
+            if (scenario.Traffic.Classes is { } classes && policies.Contains(OracleBound.Name) && PolicyEngine.RefusesOracle(scenario))
+            {
+                // Refused here, before the parallel loop, so the message is the refusal and not an aggregate of it.
+                throw PolicyEngine.OracleRefused(classes);
+            }
             models.Add(new GridPointModel(point, scenario, policies));
         }
         var items = new List<(long Item, GridPointModel Model, string Policy, int Run)>();

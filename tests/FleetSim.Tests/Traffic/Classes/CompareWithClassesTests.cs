@@ -102,16 +102,20 @@ public class CompareWithClassesTests
             Assert.That(PolicyComparison.Of(Scenarios.Seed("traffic.classes=[{name: a, share: 0.6}, {name: b, share: 0.4}]")).Bound, Is.Not.Null);
         });
 
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        string dir = Directory.CreateTempSubdirectory("fleetsim-classes-").FullName;
-        int code = FleetSim.Cli.Cli.Run(["compare", "--policies", "oracle", "--out", Path.Combine(dir, "out"), "--set", ThirtyPercentWithinADay], stdout, stderr);
-        Assert.Multiple(() =>
+        foreach (string verb in new[] { "compare", "sweep" })
         {
-            Assert.That(code, Is.EqualTo(2), stderr.ToString());
-            Assert.That(stderr.ToString(), Does.Contain("traffic.classes").And.Contain("no bound"));
-            Assert.That(stderr.ToString(), Does.Not.Contain("   at "));
-        });
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            string dir = Directory.CreateTempSubdirectory("fleetsim-classes-").FullName;
+            int code = FleetSim.Cli.Cli.Run([verb, "--policies", "breakeven,oracle", "--out", Path.Combine(dir, "out"), "--set", "horizon_hours=24", "--set", ThirtyPercentWithinADay],
+                                            stdout, stderr);
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.EqualTo(2), $"{verb}: {stderr}");
+                Assert.That(stderr.ToString(), Does.Contain("traffic.classes").And.Contain("no bound"), verb);
+                Assert.That(stderr.ToString(), Does.Not.Contain("   at ").And.Not.Contain("internal error"), verb);
+            });
+        }
     }
 
     /// <summary>A sweep with classes: each record's batch tier is compare's for that seed, and sums into api_usd.</summary>
