@@ -28,9 +28,8 @@ namespace FleetSim.Engine.Requests;
 /// <para>
 /// The slot intervals of the router's requests come through <see cref="Held"/> in the order the router settles them;
 /// each starts no earlier than the arrival that settled it, so the backlog is advanced (<see cref="AdvanceTo"/>) to
-/// each arrival before the router sees it, and the changes of k are replayed in time order from two heaps (slots
-/// coming free are taken before slots being taken at the same instant, so a hand-over between two interactive
-/// requests preempts nothing). Each class's requests share one window, so a class's deadline order is its arrival
+/// each arrival before the router sees it, and the changes of k are replayed in time order from two heaps (the slots
+/// freed and taken at one instant together, so a hand-over between two interactive requests preempts nothing). Each class's requests share one window, so a class's deadline order is its arrival
 /// order: each class is a line in arrival order whose running requests are its first ones.
 /// </para>
 /// </remarks>
@@ -155,16 +154,20 @@ public sealed class DeferrableBacklog : ISlotWatcher
             {
                 Expire(expiring);
             }
-            else if (freed == next)
-            {
-                _slotsFree.Dequeue();
-                _busy--;
-                Dispatch();
-            }
             else
             {
-                _slotsTaken.Dequeue();
-                Take();
+                // Every slot freed and taken at this instant at once, so a hand-over between two interactive requests moves nothing.
+                while (_slotsFree.TryPeek(out _, out f) && f == next)
+                {
+                    _slotsFree.Dequeue();
+                    _busy--;
+                }
+                while (_slotsTaken.TryPeek(out _, out s) && s == next)
+                {
+                    _slotsTaken.Dequeue();
+                    _busy++;
+                }
+                Rebalance();
             }
         }
         _clock = Math.Max(_clock, t);
@@ -203,10 +206,17 @@ public sealed class DeferrableBacklog : ISlotWatcher
     private void Take()
     {
         _busy++;
+        Rebalance();
+    }
+
+    /// <summary>After the idle slots changed: the latest deadlines yield while more run than there are idle slots, else held requests start.</summary>
+    private void Rebalance()
+    {
         while (_running > IdleSlots)
         {
             Preempt(LatestRunning(out _));
         }
+        Dispatch();
     }
 
     /// <summary>Starts held requests, earliest deadline first, while an idle slot is free of deferred work.</summary>
