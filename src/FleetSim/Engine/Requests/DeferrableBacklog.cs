@@ -36,7 +36,7 @@ namespace FleetSim.Engine.Requests;
 public sealed class DeferrableBacklog : ISlotWatcher
 {
     private readonly double[] _windows;
-    private readonly ClassLine[] _lines;
+    private readonly HeldLine[] _lines;
     private readonly int _slots;
     private readonly double _secondsPerToken;
     private readonly InFlightRecorder? _inFlight;
@@ -54,7 +54,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         ArgumentOutOfRangeException.ThrowIfGreaterThan(windowsSeconds.Count, 16);
         ArgumentOutOfRangeException.ThrowIfNegative(slots);
         _windows = [.. windowsSeconds];
-        _lines = [.. _windows.Select(_ => new ClassLine())];
+        _lines = [.. _windows.Select(_ => new HeldLine())];
         _slots = slots;
         _secondsPerToken = secondsPerToken;
         _inFlight = inFlight;
@@ -119,7 +119,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         AdvanceTo(now);
         Demand[cls] += tokens;
         Requests[cls]++;
-        ClassLine line = _lines[cls];
+        HeldLine line = _lines[cls];
         line.Add(new HeldRequest { Remaining = tokens, Deadline = now + _windows[cls] });
         Dispatch();
         // Preemptive EDF among the deferred: an earlier deadline than a running one's takes its slot.
@@ -182,7 +182,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         AdvanceTo(end);
         for (int c = 0; c < _lines.Length; c++)
         {
-            ClassLine line = _lines[c];
+            HeldLine line = _lines[c];
             for (int i = line.Head; i < line.Count; i++)
             {
                 ref HeldRequest h = ref line.Items[i];
@@ -229,7 +229,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
             {
                 return;
             }
-            ClassLine line = _lines[c];
+            HeldLine line = _lines[c];
             ref HeldRequest h = ref line.Items[line.RunEnd];
             h.Running = true;
             h.StartedAt = _clock;
@@ -248,7 +248,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         deadline = double.PositiveInfinity;
         for (int c = 0; c < _lines.Length; c++)
         {
-            ClassLine line = _lines[c];
+            HeldLine line = _lines[c];
             if (line.RunEnd < line.Count && line.Items[line.RunEnd].Deadline < deadline)
             {
                 pick = c;
@@ -265,7 +265,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         deadline = double.NegativeInfinity;
         for (int c = 0; c < _lines.Length; c++)
         {
-            ClassLine line = _lines[c];
+            HeldLine line = _lines[c];
             if (line.Running > 0 && line.Items[line.LastRunning()].Deadline >= deadline)
             {
                 pick = c;
@@ -278,7 +278,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
     /// <summary>Class <paramref name="c"/>'s last running request gives up its slot and waits again, first in its class's line.</summary>
     private void Preempt(int c)
     {
-        ClassLine line = _lines[c];
+        HeldLine line = _lines[c];
         int last = line.LastRunning();
         ref HeldRequest h = ref line.Items[last];
         Stop(c, ref h);
@@ -309,7 +309,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
     private void Complete(long key)
     {
         int c = (int)(key & 15);
-        ClassLine line = _lines[c];
+        HeldLine line = _lines[c];
         ref HeldRequest h = ref line.Items[(int)((key >> 4) - line.Base)];
         Served[c] += h.Remaining;
         if (_clock > h.Deadline)
@@ -328,7 +328,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
 
     private void Expire(int c)
     {
-        ClassLine line = _lines[c];
+        HeldLine line = _lines[c];
         ref HeldRequest h = ref line.Items[line.Head];
         if (h.Running)
         {
@@ -347,7 +347,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
     {
         while (_finishes.TryPeek(out key, out double at))
         {
-            ClassLine line = _lines[(int)(key & 15)];
+            HeldLine line = _lines[(int)(key & 15)];
             long local = (key >> 4) - line.Base;
             if (local >= line.Head && local < line.Count && line.Items[local] is { Running: true } h && h.FinishAt == at)
             {
@@ -366,7 +366,7 @@ public sealed class DeferrableBacklog : ISlotWatcher
         double earliest = double.PositiveInfinity;
         for (int c = 0; c < _lines.Length; c++)
         {
-            ClassLine line = _lines[c];
+            HeldLine line = _lines[c];
             if (line.Head < line.Count && line.Items[line.Head].Deadline < earliest)
             {
                 cls = c;
@@ -377,67 +377,4 @@ public sealed class DeferrableBacklog : ISlotWatcher
     }
 
     private static long Key(int cls, long index) => (index << 4) | (long)cls;
-
-    /// <summary>A held request: while it runs, <see cref="Remaining"/> is as of <see cref="StartedAt"/>.</summary>
-    private struct HeldRequest
-    {
-        public double Remaining;
-        public double Deadline;
-        public double StartedAt;
-        public double FinishAt;
-        public bool Running;
-        public bool Done;
-    }
-
-    /// <summary>
-    /// One class's held requests in arrival (= deadline) order: entries [Head, RunEnd) that are not done are running,
-    /// [RunEnd, Count) are waiting (none done). Entry i has the absolute index Base + i (kept across compaction).
-    /// </summary>
-    private sealed class ClassLine
-    {
-        public HeldRequest[] Items = new HeldRequest[64];
-        public long Base;
-        public int Head, RunEnd, Count, Running;
-
-        public void Add(in HeldRequest request)
-        {
-            if (Count == Items.Length)
-            {
-                if (Head >= Items.Length / 2)
-                {
-                    Array.Copy(Items, Head, Items, 0, Count - Head);
-                    Base += Head;
-                    RunEnd -= Head;
-                    Count -= Head;
-                    Head = 0;
-                }
-                else
-                {
-                    Array.Resize(ref Items, Items.Length * 2);
-                }
-            }
-            Items[Count++] = request;
-        }
-
-        /// <summary>The last running entry (there is one: <see cref="Running"/> &gt; 0).</summary>
-        public int LastRunning()
-        {
-            int i = RunEnd - 1;
-            while (Items[i].Done)
-            {
-                i--;
-            }
-            return i;
-        }
-
-        /// <summary>Moves <see cref="Head"/> past done entries (and <see cref="RunEnd"/> with it where it falls behind).</summary>
-        public void Trim()
-        {
-            while (Head < Count && Items[Head].Done)
-            {
-                Head++;
-            }
-            RunEnd = Math.Max(RunEnd, Head);
-        }
-    }
 }
