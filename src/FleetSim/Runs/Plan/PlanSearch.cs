@@ -17,7 +17,7 @@ public static class PlanSearch
     /// <summary>Said when a plan with an SLO has deferrable classes: what its SLO check measures.</summary>
     public const string SloWithClasses =
         "slo with traffic.classes: a fixed plan's SLO is measured on the request engine with the interactive classes alone (deferred work yields " +
-        "its slots to them; the request engine does not model classes yet), a changing plan's at its worst case; a deferrable class's objective " +
+        "its slots to them, so this runs on every router with a request form), a changing plan's at its worst case; a deferrable class's objective " +
         "is its deadline, met by construction (what would miss it goes to the batch tier)";
 
     /// <summary>Most candidates one search prices; a catalogue and plan section that would make more is refused.</summary>

@@ -2,7 +2,7 @@ using FleetSim.Scenario;
 
 namespace FleetSim.Tests.Traffic.Classes;
 
-/// <summary>(d) Bad traffic.classes are refused naming the file, the line and the key; the request engine, which does not model classes yet, refuses them with exit code 2.</summary>
+/// <summary>(d) Bad traffic.classes are refused naming the file, the line and the key; every verb runs them.</summary>
 public class ClassRefusalTests
 {
     private static string Yaml(string classes) =>
@@ -34,23 +34,6 @@ public class ClassRefusalTests
         string yaml = Yaml("    - {name: a, share: 1}\n").Replace("  weekday_factor: 1.0", "  batch_share: 0.3\n  weekday_factor: 1.0", StringComparison.Ordinal);
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "classes.yaml", "classes"))!;
         Assert.That(e.Message, Does.StartWith($"classes.yaml:{LineOf(yaml, "batch_share")}:").And.Contain("not both"));
-    }
-
-    [TestCase("run", "--engine", "request")]
-    [TestCase("run", "--router", "cooldown")]
-    public void TheRequestEngineRefusesThem(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        string dir = Directory.CreateTempSubdirectory("fleetsim-classes-").FullName;
-        string[] outDir = args[0] == "run" ? [] : ["--out", Path.Combine(dir, "out")];
-        int code = FleetSim.Cli.Cli.Run([.. args, .. outDir, "--set", "traffic.classes=[{name: a, share: 0.7}, {name: b, share: 0.3, deadline_hours: 24}]"], stdout, stderr);
-        Assert.Multiple(() =>
-        {
-            Assert.That(code, Is.EqualTo(2), stderr.ToString());
-            Assert.That(stderr.ToString(), Does.Contain("traffic.classes").And.Contain("does not model traffic classes yet"));
-            Assert.That(stderr.ToString(), Does.Not.Contain("internal error"));
-        });
     }
 
     /// <summary>Every minute-engine verb runs with classes: exit 0, and its output says what the classes did.</summary>
