@@ -1,4 +1,5 @@
 using FleetSim.Cli.Verbs;
+using FleetSim.Runs;
 using FleetSim.Runs.MonteCarlo;
 using FleetSim.Scaling;
 using FleetSim.Scenario;
@@ -49,7 +50,7 @@ public static class SweepCommand
         {
             throw new UsageException($"--seed: run r uses seed + r, so the seed must be from 0 to {int.MaxValue - o.Runs:N0} for {o.Runs:N0} runs (got {seed})");
         }
-        IReadOnlyList<string> chosen = policies ?? first.Scaling.Policies;
+        IReadOnlyList<string> chosen = policies ?? PolicyComparison.DefaultPolicies(first);
         CheckSize(points, chosen.Count, o.Runs, shard.Count, o.Force);
         var spec = new SweepSpec(o.Runs, seed, sets, policies, o.Threads ?? Environment.ProcessorCount, shard);
         long items = (long)grid.Points.Count * chosen.Count * o.Runs;

@@ -165,9 +165,16 @@ public sealed record Bill(FleetOutcome Outcome, Usd SelfHost, ScenarioPrices Pri
     /// A policy run's bill. A bound (the oracle) prices its node-minutes at the cheapest rate with no
     /// rounding (<see cref="NodeBilling.LowerBound"/>); any other run its leases.
     /// </summary>
-    public static Bill For(PolicyRun run, ScenarioPrices prices) => run.BoundNodeMinutes is { } nodeMinutes
-        ? new Bill(run.Outcome, new Usd(prices.Nodes.LowerBound(nodeMinutes)), prices)
-        : For(run.Outcome, run.Leases, run.Demand.Minutes, prices);
+    /// <remarks>With traffic classes the bill carries the run's <see cref="ClassedOutcome"/>, built as <c>fleetsim run</c> builds it.</remarks>
+    public static Bill For(PolicyRun run, ScenarioPrices prices)
+    {
+        Bill bill = run.BoundNodeMinutes is { } nodeMinutes
+            ? new Bill(run.Outcome, new Usd(prices.Nodes.LowerBound(nodeMinutes)), prices)
+            : For(run.Outcome, run.Leases, run.Demand.Minutes, prices);
+        return run.Classes is { } classes
+            ? bill with { Classes = new ClassedOutcome(classes.Classes, [.. run.ClassPrices.Select(c => c.BatchDiscount)]) { Shares = [.. run.ClassPrices.Select(c => c.Share)] } }
+            : bill;
+    }
 
     /// <summary>What <paramref name="leases"/> cost under the scenario's billing (a lease still open runs to the horizon's end).</summary>
     public static Usd NodeCost(IEnumerable<NodeLease> leases, double horizonMinutes, ScenarioPrices prices)

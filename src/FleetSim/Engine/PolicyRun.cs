@@ -39,6 +39,16 @@ public sealed record PolicyRun(
     /// <summary>Spilled tokens the API turned away (its rate limits, its outages): served by nobody.</summary>
     public Tokens ApiDroppedTokens { get; init; }
 
+    /// <summary>
+    /// With traffic classes: each class's tokens and the minutes split into interactive and deferred (the deferral
+    /// pass over this run's serving counts); null without classes. <see cref="Served"/> and
+    /// <see cref="SelfHostedTokens"/> then count the deferred work too.
+    /// </summary>
+    public Deferral.ClassedMinutes? Classes { get; init; }
+
+    /// <summary>With traffic classes: each class's share of the traffic and its batch-tier discount (<see cref="BatchTier.Discounts"/>), in the scenario's order; empty without.</summary>
+    public IReadOnlyList<(double Share, double BatchDiscount)> ClassPrices { get; init; } = [];
+
     /// <summary>Where the tokens went: served, spilled to the API, or turned away at the API's door.</summary>
     public FleetOutcome Outcome => FleetOutcome.Of(Demand.Total, SelfHostedTokens, ApiDroppedTokens, new Tokens(ReplicaMinutes * ReplicaThroughput * 60), Utilization, 0);
 

@@ -42,6 +42,28 @@ internal static class ClassTable
         sb.AppendLine("  over the run: what the deferred tokens would cost at the batch tier, served instead by capacity the fleet pays for anyway.");
     }
 
+    /// <summary>
+    /// compare's lines for traffic classes: each policy's deferred and batch-tier tokens and the batch tier's bill, and
+    /// the rule the policies follow (they scale on the interactive demand; the deferred work fills what they leave idle).
+    /// </summary>
+    public static void PolicyBlock(StringBuilder sb, IReadOnlyList<Runs.PolicyResult> runs, TrafficClasses classes)
+    {
+        int usd = Math.Max(12, runs.Max(r => r.Bill.BatchApi.ToString().Length) + 2);
+        sb.AppendLine(Inv, $"  {"Classes: tokens",-26}{"on arrival",12}{"spilled",10}{"deferred",10}{"batch API",11}{"batch $".PadLeft(usd)}");
+        foreach (Runs.PolicyResult r in runs)
+        {
+            Bill b = r.Bill;
+            double interactive = b.ByClass.Where(l => !l.Tokens.Deferrable).Sum(l => l.Tokens.SelfHostedOnArrival.Value);
+            double spilled = b.ByClass.Sum(l => l.Tokens.Spilled.Value);
+            double deferred = b.ByClass.Sum(l => l.Tokens.SelfHostedDeferred.Value);
+            sb.AppendLine(Inv, $"  {r.Label,-26}{Quantity.Short(interactive, precise: true),12}{Quantity.Short(spilled, precise: true),10}" +
+                               $"{Quantity.Short(deferred, precise: true),10}{Short(b.BatchApiTokens),11}{b.BatchApi.ToString().PadLeft(usd)}");
+        }
+        string deferrable = string.Join(", ", classes.Classes.Where(c => c.Deferrable).Select(c => $"{c.Name} {c.Share.ToString("0.##%", Inv)} within {c.DeadlineHours!.Value.ToString("0.##", Inv)} h"));
+        sb.AppendLine(Inv, $"  Each policy scales on the interactive demand; the deferrable work ({deferrable}) fills the capacity it leaves idle,");
+        sb.AppendLine("  earliest deadline first, and goes to the batch API at its deadline (the batch tier is in the API column).");
+    }
+
     private static string Short(Tokens t) => Quantity.Short(t.Value, precise: true);
 
     private static string Fit(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";

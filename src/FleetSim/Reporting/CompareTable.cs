@@ -35,6 +35,11 @@ public static class CompareTable
                                $"{Pct(r.Utilization),8}{Pct(r.SpillShare),8}{r.NodeHours.ToString("0", Inv).PadLeft(hours)}{r.ScaleEvents.ToString(Inv).PadLeft(events)}");
         }
         sb.AppendLine();
+        if (s.Traffic.Classes is { } classes && c.Runs.Count > 0)
+        {
+            ClassTable.PolicyBlock(sb, c.Runs, classes);
+            sb.AppendLine();
+        }
         if (c.BestDeployable is { Savings.Value: <= 0 } least)
         {
             sb.AppendLine(Inv, $"  No deployable policy beats the API at these prices: stay on the API (the least loss is {least.Policy}'s, {least.Savings.ToShortString()} per {period}).");

@@ -15,7 +15,10 @@ public static class SweepCsv
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public const string RunsHeader =
+    public const string RunsHeader = BeforeClassesHeader + ",batch_api_tokens,batch_api_usd";
+
+    /// <summary>runs.csv's header before traffic classes added the batch tier's two columns; such a file still reads (its batch figures 0).</summary>
+    public const string BeforeClassesHeader =
         "item,grid_index,grid,policy,run,seed,demand_tokens,all_api_usd,self_host_usd,api_usd,total_usd,savings_usd,savings_fraction,spill_share,utilization";
 
     public static void WriteRuns(IEnumerable<RunRecord> records, TextWriter w)
@@ -26,21 +29,22 @@ public static class SweepCsv
             w.WriteLine(string.Join(',',
                 r.Item.ToString(Inv), r.GridIndex.ToString(Inv), Quote(r.Grid), Quote(r.Policy), r.Run.ToString(Inv), r.Seed.ToString(Inv),
                 R(r.DemandTokens), R(r.AllApiUsd), R(r.SelfHostUsd), R(r.ApiUsd), R(r.TotalUsd), R(r.SavingsUsd),
-                r.SavingsFraction is { } share ? R(share) : "", R(r.SpillShare), R(r.Utilization)));
+                r.SavingsFraction is { } share ? R(share) : "", R(r.SpillShare), R(r.Utilization), R(r.BatchApiTokens), R(r.BatchApiUsd)));
         }
     }
 
-    /// <summary>Reads a runs.csv; a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
+    /// <summary>Reads a runs.csv (or one written before the batch tier's columns, <see cref="BeforeClassesHeader"/>); a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
     public static List<RunRecord> ReadRuns(string path)
     {
         var records = new List<RunRecord>();
-        int line = 0;
+        int line = 0, fields = 17;
         foreach (string text in Scenario.InputLimits.ReadLines(path, 1 << 16, "a runs.csv"))
         {
             line++;
             if (line == 1)
             {
-                if (text != RunsHeader)
+                fields = text == RunsHeader ? 17 : text == BeforeClassesHeader ? 15 : 0;
+                if (fields == 0)
                 {
                     throw new FormatException($"{path}:1: not a FleetSim runs.csv (unexpected header)");
                 }
@@ -53,12 +57,13 @@ public static class SweepCsv
             string[] f = Split(text);
             try
             {
-                if (f.Length != 15)
+                if (f.Length != fields)
                 {
-                    throw new FormatException($"expected 15 fields, found {f.Length}");
+                    throw new FormatException($"expected {fields} fields, found {f.Length}");
                 }
                 records.Add(new RunRecord(long.Parse(f[0], Inv), int.Parse(f[1], Inv), f[2], f[3], int.Parse(f[4], Inv), int.Parse(f[5], Inv),
-                    D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]), D(f[11]), f[12].Length == 0 ? null : D(f[12]), D(f[13]), D(f[14])));
+                    D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]), D(f[11]), f[12].Length == 0 ? null : D(f[12]), D(f[13]), D(f[14]),
+                    fields == 17 ? D(f[15]) : 0, fields == 17 ? D(f[16]) : 0));
             }
             catch (FormatException e)
             {
@@ -70,7 +75,7 @@ public static class SweepCsv
 
     public static void WriteSummary(IEnumerable<SweepGroup> groups, TextWriter w)
     {
-        string[] metrics = ["total_usd", "savings_usd", "savings_fraction", "spill_share", "utilization"];
+        string[] metrics = ["total_usd", "savings_usd", "savings_fraction", "spill_share", "utilization", "batch_api_tokens", "batch_api_usd"];
         string[] stats = ["mean", "p5", "p50", "p95", "ci95_low", "ci95_high"];
         w.WriteLine("grid_index,grid,policy,runs," + string.Join(',', metrics.SelectMany(m => stats.Select(s => $"{m}_{s}"))));
         foreach (SweepGroup g in groups)
@@ -81,6 +86,7 @@ public static class SweepCsv
                      {
                          (g.TotalUsd, Units.Rounding.Cents), (g.SavingsUsd, Units.Rounding.Cents), (g.SavingsFraction, Units.Rounding.Share),
                          (g.SpillShare, Units.Rounding.Share), (g.Utilization, Units.Rounding.Share),
+                         (g.BatchApiTokens, Units.Rounding.Significant), (g.BatchApiUsd, Units.Rounding.Cents),
                      })
             {
                 foreach (double? v in new[] { m?.Mean, m?.P5, m?.P50, m?.P95, m?.Ci95Low, m?.Ci95High })

@@ -5,7 +5,10 @@ using FleetSim.Units;
 
 namespace FleetSim.Reporting;
 
-/// <summary>A sweep's summary as a terminal table: per grid point and policy, savings with its spread and confidence.</summary>
+/// <summary>
+/// A sweep's summary as a terminal table: per grid point and policy, savings with its spread and confidence; with
+/// traffic classes (any month sent tokens to the batch tier) a last column holds the batch tier's mean bill.
+/// </summary>
 public static class SweepTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -15,13 +18,15 @@ public static class SweepTable
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"FleetSim sweep · {scenario} · {manifest.Runs:N0} runs per grid point and policy · seed {manifest.Seed} · {groups.Select(g => g.GridIndex).Distinct().Count()} grid point(s)");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-16}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}");
+        bool batch = groups.Any(g => g.BatchApiUsd.Mean > 0);
+        sb.AppendLine(Inv, $"  {"grid",-34}{"policy",-16}{"savings mean [95 % CI]",26}{"P5",9}{"P50",9}{"P95",9}{"total mean",13}{"spill",8}{"util",8}{(batch ? $"{"batch API",12}" : "")}");
         foreach (SweepGroup g in groups)
         {
             MetricStats? share = g.SavingsFraction;
             string ci = share is null ? "n/a (no demand)" : $"{Pct(share.Mean)} [{Pct(share.Ci95Low)}, {Pct(share.Ci95High)}]";
-            sb.AppendLine(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(Engine.OracleBound.Label(g.Policy), 15),-16}{ci,26}{Percent.Savings(share?.P5),9}{Percent.Savings(share?.P50),9}" +
+            sb.Append(Inv, $"  {Trim(g.Grid, 33),-34}{Trim(Engine.OracleBound.Label(g.Policy), 15),-16}{ci,26}{Percent.Savings(share?.P5),9}{Percent.Savings(share?.P50),9}" +
                                $"{Percent.Savings(share?.P95),9}{new Usd(g.TotalUsd.Mean).ToShortString(),13}{Pct(g.SpillShare.Mean),8}{Pct(g.Utilization.Mean),8}");
+            sb.AppendLine(batch ? new Usd(g.BatchApiUsd.Mean).ToShortString().PadLeft(12) : "");
         }
         return sb.ToString();
     }

@@ -22,6 +22,17 @@ public static class TiersTable
           (scenario.Replica.MaxInFlight < slo.Configured ? $" (lowered from max_in_flight {slo.Configured} so its worst case meets slo)" : "") +
           (scenario.Tiers.InFlightFactor > 1 ? $"; aggressive's in flight ×{scenario.Tiers.InFlightFactor:0.##} goes past that: it gives up the SLO" : "") + ".";
 
+    /// <summary>
+    /// With traffic classes: each tier's spend prices the deferrable classes at their batch tier, the policies scale
+    /// on the interactive demand, and the deferred work fills what they leave idle (<see cref="TierAnalysis.ScaleTo"/>).
+    /// </summary>
+    private static string ClassNote(ScenarioSpec scenario) => scenario.Traffic.Classes is not { } classes ? ""
+        : " Classes: " + string.Join(", ", classes.Classes.Select(c => c.Deferrable
+              ? $"{c.Name} {c.Share.ToString("0.##%", Inv)} deferrable within {c.DeadlineHours!.Value.ToString("0.##", Inv)} h"
+              : $"{c.Name} {c.Share.ToString("0.##%", Inv)} on arrival")) +
+          "; each spend is the all-API bill with the deferrable tokens at the batch tier's price, every policy scales on the interactive " +
+          "demand and the deferred work fills the capacity it leaves idle (the rest goes to the batch tier at its deadline).";
+
     public static string Render(ScenarioSpec scenario, IReadOnlyList<TierRow> rows, bool markdown)
     {
         TiersSpec t = scenario.Tiers;
@@ -48,7 +59,7 @@ public static class TiersTable
             $"GPU expertise on the team: {(t.Team.HasGpuExpertise ? "yes" : "no")}. " +
             $"bare GPUs/yr: the best policy at bare ${t.BareUsdPerGpuHour.Low:0.##}–{t.BareUsdPerGpuHour.High:0.##}/GPU-hour less that team. " +
             "Each range runs from the dearer GPUs (and top salaries) to the cheaper; a rental that loses counts as $0 before salaries. " +
-            "Verdict: the largest midpoint of the API ($0), managed and bare GPUs; a tie goes to the API, then managed." + SloNote(scenario);
+            "Verdict: the largest midpoint of the API ($0), managed and bare GPUs; a tie goes to the API, then managed." + SloNote(scenario) + ClassNote(scenario);
         if (markdown)
         {
             sb.AppendLine("| " + string.Join(" | ", header) + " |");

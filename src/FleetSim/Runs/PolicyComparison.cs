@@ -14,11 +14,27 @@ namespace FleetSim.Runs;
 /// </summary>
 public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand, IReadOnlyList<PolicyResult> Runs, ScenarioPrices Prices)
 {
-    /// <summary>Every demanded token at the API's price.</summary>
-    public Usd AllApi => Prices.Api.Cost(Demand.Total);
+    /// <summary>
+    /// Every demanded token at the API's price; with traffic classes a deferrable class's tokens at its batch tier's
+    /// (<see cref="Bill.AllApi"/>, the same for every policy).
+    /// </summary>
+    public Usd AllApi => Runs.Count > 0 ? Runs[0].Bill.AllApi : Prices.Api.Cost(Demand.Total);
 
-    /// <summary>The most any fleet can save at these prices (<see cref="Bill.CeilingFraction"/>).</summary>
-    public double SavingsCeiling => Bill.CeilingFraction(Prices);
+    /// <summary>The most any fleet can save at these prices (<see cref="Bill.SavingsCeilingFraction"/>: with classes, each class at its own API price).</summary>
+    public double SavingsCeiling => Runs.Count > 0 ? Runs[0].Bill.SavingsCeilingFraction : Bill.CeilingFraction(Prices);
+
+    /// <summary>
+    /// The policies compared when none are named: the scenario's <c>scaling.policies</c>, less the oracle when a traffic
+    /// class is deferrable (it is no bound then: <see cref="PolicyEngine.OracleRefused"/>; <see cref="Warnings"/> says so).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultPolicies(ScenarioSpec scenario) => PolicyEngine.RefusesOracle(scenario)
+        ? [.. scenario.Scaling.Policies.Where(p => p != OracleBound.Name)]
+        : scenario.Scaling.Policies;
+
+    /// <summary>Said when <see cref="DefaultPolicies"/> left the oracle out.</summary>
+    public const string OracleLeftOut =
+        "traffic.classes: the oracle is left out of the policies: with a deferrable class it is no bound (a fleet kept for the deferred work " +
+        "could cost less than the oracle computed on the interactive demand; docs/model.md, \"Traffic classes and deferral\")";
 
     /// <param name="expectedMonth">True: run on the traffic's average month, without its noise (a report's own figures); false: the month drawn from the seed.</param>
     public static PolicyComparison Of(ScenarioSpec scenario, IEnumerable<string>? policies = null, bool expectedMonth = false)
@@ -28,7 +44,7 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
         var economics = new FleetEconomics(scenario);
         ScenarioPrices prices = economics.Prices;
         var runs = new List<PolicyResult>();
-        foreach (string name in policies ?? scenario.Scaling.Policies)
+        foreach (string name in policies ?? DefaultPolicies(scenario))
         {
             PolicyRun run = PolicyEngine.Run(name, scenario, expected, demand, economics, scenario.Seed);
             runs.Add(new PolicyResult(run, Bill.For(run, prices)));
@@ -54,9 +70,15 @@ public sealed record PolicyComparison(ScenarioSpec Scenario, DemandSeries Demand
             {
                 yield return ScenarioRun.ApiLimitsOnTheMinuteEngine;
             }
+            if (PolicyEngine.RefusesOracle(Scenario) && Scenario.Scaling.Policies.Contains(OracleBound.Name) && Bound is null)
+            {
+                yield return OracleLeftOut;
+            }
             foreach (PolicyResult r in Runs.Where(r => r.Policy == "reactive"))
             {
-                foreach (string w in ReactiveMetricWarnings.For(Scenario, r.Run))
+                // With classes the reactive policy saw and scaled on the interactive demand alone.
+                PolicyRun seen = r.Run.Classes is { } classed ? r.Run with { Demand = new DemandSeries(classed.InteractiveDemand) } : r.Run;
+                foreach (string w in ReactiveMetricWarnings.For(Scenario, seen))
                 {
                     yield return w;
                 }

@@ -108,11 +108,16 @@ public static class TierAnalysis
     /// <summary>
     /// The scenario with its traffic scaled so that all-API costs <paramref name="monthlySpend"/> a
     /// month, over a 730-hour month whatever the scenario's horizon (tiers are monthly figures, and a
-    /// year is 12 of them); the daily shape is kept.
+    /// year is 12 of them); the daily shape is kept. With traffic classes the all-API bill prices each
+    /// deferrable class at its batch tier (<see cref="Bill.AllApi"/>), so the tokens are the list-price
+    /// tokens ÷ Σ share × (1 − discount).
     /// </summary>
     public static ScenarioSpec ScaleTo(ScenarioSpec scenario, double monthlySpend)
     {
-        double tokens = new ScenarioPrices(scenario).Api.TokensCosting(new Usd(monthlySpend)).Value;
+        double blended = scenario.Traffic.Classes is { } classes
+            ? classes.Classes.Zip(BatchTier.Discounts(classes, scenario.Api.Price), (c, d) => c.Share * (1 - d)).Sum()
+            : 1;
+        double tokens = new ScenarioPrices(scenario).Api.TokensCosting(new Usd(monthlySpend)).Value / (blended > 0 ? blended : 1);
         return scenario with
         {
             Horizon = Hours.Month,

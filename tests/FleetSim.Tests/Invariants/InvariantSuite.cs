@@ -169,6 +169,21 @@ public partial class InvariantSuite
     /// </summary>
     private static double IndependentCeiling(ScenarioSpec s)
     {
+        var (selfHost, api) = IndependentRates(s);
+        ApiPriceSpec p = s.Api.Price;
+        if (s.Traffic.Classes is { } classes)
+        {
+            // Each class at its own API price (a deferrable one at its batch tier), saving nothing where the API is cheaper.
+            double Price(TrafficClassSpec c) => api * (1 - (c.DeadlineHours is null ? 0 : c.ApiBatchDiscount ?? p.BatchDiscount));
+            double all = classes.Classes.Sum(c => c.Share * Price(c));
+            return all > 0 ? classes.Classes.Sum(c => c.Share * Math.Max(0, Price(c) - selfHost)) / all : 0;
+        }
+        return Math.Max(0, 1 - (selfHost / api));
+    }
+
+    /// <summary>The cheapest full-use self-host $/M and the API's $/M for the traffic's mix (batch share applied), from the spec's own numbers.</summary>
+    private static (double SelfHost, double Api) IndependentRates(ScenarioSpec s)
+    {
         double cheapest = s.Replica.GpuPrice.Value;
         if (s.Pricing.ReservedNodes > 0)
         {
@@ -185,14 +200,7 @@ public partial class InvariantSuite
         ApiPriceSpec p = s.Api.Price;
         double api = (input * (1 - mix.CacheHitShare) * p.InputUsdPerMillion) + (input * mix.CacheHitShare * p.CachedInputUsdPerMillion) + (output * p.OutputUsdPerMillion);
         api *= 1 - (s.Traffic.BatchShare * p.BatchDiscount); // the batch share at the batch API's discount
-        if (s.Traffic.Classes is { } classes)
-        {
-            // Each class at its own API price (a deferrable one at its batch tier), saving nothing where the API is cheaper.
-            double Price(TrafficClassSpec c) => api * (1 - (c.DeadlineHours is null ? 0 : c.ApiBatchDiscount ?? p.BatchDiscount));
-            double all = classes.Classes.Sum(c => c.Share * Price(c));
-            return all > 0 ? classes.Classes.Sum(c => c.Share * Math.Max(0, Price(c) - selfHost)) / all : 0;
-        }
-        return Math.Max(0, 1 - (selfHost / api));
+        return (selfHost, api);
     }
 
     /// <summary>Requests the horizon carries, as the request engine will draw them (about).</summary>
@@ -430,6 +438,25 @@ public partial class InvariantSuite
                         {
                             Leases(checks, s, r);
                         }
+                        if (s.Traffic.Classes is not null)
+                        {
+                            ClassIdentities(checks, r.Bill, $"compare/{Kind(r.Policy)}/classes");
+                            PolicyClassChecks(checks, s, r);
+                        }
+                    }
+                    if (s.Traffic.Classes is { } classes && classes.Classes.Any(k => k.Deferrable))
+                    {
+                        checks.True(c.Bound is null, "compare/classes: no oracle with a deferrable class");
+                        bool refused = false;
+                        try
+                        {
+                            PolicyComparison.Of(s, ["oracle"]);
+                        }
+                        catch (ScenarioException e) when (e.KeyPath == "traffic.classes")
+                        {
+                            refused = true;
+                        }
+                        checks.True(refused, "compare/classes: the oracle asked for is refused at traffic.classes");
                     }
                     ScenarioRun run = ScenarioRun.Of(s, EngineChoice.Minute);
                     if (s.Scaling.Failures is null && s.Pricing is not { SpotBaseFleet: true, Spot.PreemptionsPerNodeHour: > 0 } &&
@@ -439,6 +466,15 @@ public partial class InvariantSuite
                         PolicyResult own = PolicyComparison.Of(s, ["static"]).Runs[0];
                         checks.Close(own.Total.Value, run.Bill.Total.Value, 1e-9, run.Bill.AllApi.Value, "compare/static (the scenario's fleet): total = fleetsim run's");
                         checks.Close(own.SelfHost.Value, run.Bill.SelfHost.Value, 1e-9, run.Bill.AllApi.Value, "compare/static (the scenario's fleet): self-host $ = fleetsim run's");
+                        for (int k = 0; k < run.Bill.ByClass.Count; k++)
+                        {
+                            var mine = own.Bill.ByClass[k];
+                            var its = run.Bill.ByClass[k];
+                            double scale = Math.Max(1, run.Bill.Demand.Value);
+                            checks.Close(mine.Tokens.SelfHostedDeferred.Value, its.Tokens.SelfHostedDeferred.Value, 1e-9, scale, "compare/static/classes: a class's deferred tokens = fleetsim run's");
+                            checks.Close(mine.Tokens.BatchApi.Value, its.Tokens.BatchApi.Value, 1e-9, scale, "compare/static/classes: a class's batch API tokens = fleetsim run's");
+                            checks.Close(mine.Total.Value, its.Total.Value, 1e-9, run.Bill.AllApi.Value, "compare/static/classes: a class's total $ = fleetsim run's");
+                        }
                     }
                     if (c.Bound is { } oracle)
                     {
@@ -451,6 +487,44 @@ public partial class InvariantSuite
                 });
             }
         });
+    }
+
+    /// <summary>
+    /// A policy's classes: each deferrable class's deferred + batch API tokens are its demand; the deferred work served
+    /// in no minute more than the capacity the interactive work left (serving(t) × R − interactive served(t)); and no
+    /// class saves more than its own ceiling: a class that served S of its D tokens pays at least S × the cheapest
+    /// full-use rate s of the node bill (shared by self-hosted tokens) and the API price p_c for the rest, so its
+    /// savings ≤ S × (p_c − s) ≤ all-API_c × max(0, 1 − s ÷ p_c).
+    /// </summary>
+    private static void PolicyClassChecks(InvariantChecks checks, ScenarioSpec s, PolicyResult r)
+    {
+        string what = $"compare/{Kind(r.Policy)}/classes";
+        double tokens = Math.Max(1, r.Bill.Demand.Value);
+        foreach (var l in r.Bill.ByClass.Where(l => l.Tokens.Deferrable))
+        {
+            checks.Close(l.Tokens.SelfHostedDeferred.Value + l.Tokens.BatchApi.Value, l.Tokens.Demand.Value, 1e-9, tokens, $"{what}: deferred + batch API = a deferrable class's demand");
+        }
+        var (selfHost, api) = IndependentRates(s);
+        foreach (var l in r.Bill.ByClass)
+        {
+            double price = api * (1 - l.BatchDiscount);
+            double ceiling = Math.Max(0, 1 - (selfHost / price));
+            checks.AtMost(l.Savings.Value, ceiling * l.AllApi.Value, 1e-9 * Math.Max(1, r.Bill.AllApi.Value) + 1e-6, $"{what}: a class saves no more than its own ceiling");
+        }
+        if (r.Run.Classes is { } minutes && !r.IsBound)
+        {
+            double rate = s.Replica.Throughput.Value;
+            for (int m = 0; m < r.Serving.Length; m++)
+            {
+                double spare = Math.Max(0, (r.Serving[m] * rate) - minutes.InteractiveServed[m]);
+                if (minutes.DeferredServed[m] > spare * (1 + 1e-9) + 1e-9)
+                {
+                    checks.True(false, $"{what}: deferred work ≤ the minute's spare capacity", () => $"minute {m}: {minutes.DeferredServed[m]:R} > {spare:R}");
+                    break;
+                }
+            }
+            checks.True(true, $"{what}: deferred work ≤ the minute's spare capacity");
+        }
     }
 
     /// <summary>
@@ -586,7 +660,7 @@ public partial class InvariantSuite
                     checks.True(Csv(one) == Csv(two), "sweep: 1 and 2 threads give the same runs.csv bytes");
 
                     var grids = new SweepGrid([grid]).Points;
-                    double[] ceilings = [.. grids.Select(p => Bill.CeilingFraction(new ScenarioPrices(Build(p.Overrides))))];
+                    double[] ceilings = [.. grids.Select(p => IndependentCeiling(Build(p.Overrides)))];
                     foreach (RunRecord r in one)
                     {
                         string what = $"sweep/{Kind(r.Policy)}";
@@ -610,6 +684,10 @@ public partial class InvariantSuite
                             checks.True(Math.Abs(share * 1e6 - Math.Round(share * 1e6)) <= 1e-6, $"{what}: savings share to 6 decimals", () => $"{share:R}");
                         }
                         checks.True(r.SpillShare is >= 0 and <= 1 && r.Utilization is >= 0 and <= 1, $"{what}: shares in [0, 1]", () => $"{r}");
+                        // The batch tier is part of the API's bill, and takes only deferrable tokens.
+                        double deferrableShare = s.Traffic.Classes?.Classes.Where(k => k.Deferrable).Sum(k => k.Share) ?? 0;
+                        checks.True(r.BatchApiUsd >= 0 && r.BatchApiUsd <= r.ApiUsd + 0.011, $"{what}: 0 ≤ batch API $ ≤ API $", () => $"{r}");
+                        checks.AtMost(r.BatchApiTokens, deferrableShare * r.DemandTokens, 1e-9 * Math.Max(1, r.DemandTokens), $"{what}: batch API tokens ≤ the deferrable share of demand");
                     }
 
                     // Run 0 of the first grid point is the month compare shows at that run's seed.
@@ -622,6 +700,7 @@ public partial class InvariantSuite
                         checks.True(Math.Abs(r.TotalUsd - same.Total.Value) <= 0.0101 + 1e-9 * r.AllApiUsd, $"sweep/{Kind(r.Policy)}: run 0's total is compare's at seed {spec.RunSeed(0)}, to the cent",
                                     () => $"{r.TotalUsd:R} against {same.Total.Value:R}");
                         checks.Close(r.DemandTokens, same.Bill.Demand.Value, 1e-9, 0, $"sweep/{Kind(r.Policy)}: run 0's demand is compare's at seed {spec.RunSeed(0)}");
+                        checks.Close(r.BatchApiTokens, same.Bill.BatchApiTokens.Value, 1e-9, 1, $"sweep/{Kind(r.Policy)}: run 0's batch API tokens are compare's at seed {spec.RunSeed(0)}");
                     }
                 });
             }
@@ -681,9 +760,9 @@ public partial class InvariantSuite
                     foreach (TierRow row in rows)
                     {
                         ScenarioSpec scaled = TierAnalysis.ScaleTo(s, row.MonthlySpend);
-                        double ceiling = Bill.CeilingFraction(new ScenarioPrices(scaled));
+                        double ceiling = IndependentCeiling(scaled);
                         ScenarioSpec aggressive = scaled with { Replica = scaled.Replica with { Throughput = scaled.Replica.Throughput * t.ThroughputFactor } };
-                        double aggressiveCeiling = Bill.CeilingFraction(new ScenarioPrices(aggressive));
+                        double aggressiveCeiling = IndependentCeiling(aggressive);
                         string at = $"tiers at ${row.MonthlySpend:N0}/month";
                         foreach (var (name, cell, limit) in new[] { ("floor", row.Floor, ceiling), ("best", row.Best, ceiling), ("aggressive", row.Aggressive, aggressiveCeiling) })
                         {

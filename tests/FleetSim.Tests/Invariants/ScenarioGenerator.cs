@@ -8,7 +8,7 @@ internal enum ScenarioUse
     /// <summary><c>fleetsim run</c>: every router mode, fixed fleets; the request engine on small request counts.</summary>
     Run,
 
-    /// <summary><c>fleetsim compare</c>: routers with a minute form, a mix of policies always including the oracle.</summary>
+    /// <summary><c>fleetsim compare</c>: routers with a minute form, a mix of policies including the oracle unless a traffic class is deferrable.</summary>
     Compare,
 
     /// <summary>Price monotonicity: routers with a minute form and a fixed fleet.</summary>
@@ -108,7 +108,7 @@ internal sealed class GeneratedScenario
     /// </summary>
     public bool HasRequestForm => Router != "fluid" && (!Classes || Replica.Curve is null);
 
-    /// <summary>Run only: traffic.classes was drawn (interactive and deferrable classes; the minute engine only).</summary>
+    /// <summary>Run, compare (and plan), sweep and tiers: traffic.classes was drawn (interactive and deferrable classes; the minute engine only).</summary>
     public bool Classes { get; init; }
 
     /// <summary>The overrides, with API prices × <paramref name="apiFactor"/> and replica.usd_per_gpu_hour × <paramref name="gpuFactor"/>.</summary>
@@ -647,8 +647,9 @@ internal sealed class ScenarioGenerator(int seed)
             }
         }
 
-        bool classes = false;
-        if (use == ScenarioUse.Run && minuteForm && !rest.Any(o => o.StartsWith("traffic.batch_share=", StringComparison.Ordinal)) && Chance(0.3))
+        bool classes = false, deferrable = false;
+        if (use is ScenarioUse.Run or ScenarioUse.Compare or ScenarioUse.Sweep or ScenarioUse.Tiers && minuteForm &&
+            !rest.Any(o => o.StartsWith("traffic.batch_share=", StringComparison.Ordinal)) && Chance(0.3))
         {
             // 1 to 4 classes, some deferrable with deadlines from a minute to a week; shares that sum to 1 within 1e-9.
             classes = true;
@@ -662,6 +663,7 @@ internal sealed class ScenarioGenerator(int seed)
                 double share = k == count - 1 ? 1 - given : Num.R(weights[k] / sum);
                 given += share;
                 string deadline = Chance(0.6) ? $", deadline_hours: {Num.F(Chance(0.2) ? Uniform(1.0 / 60, 1) : LogUniform(1, 168))}" : "";
+                deferrable |= deadline.Length > 0;
                 string discount = deadline.Length > 0 && Chance(0.5) ? $", api_batch_discount: {Num.F(Math.Round(Uniform(0, 0.9), 2))}" : "";
                 list.Add($"{{name: c{k}, share: {share.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}{deadline}{discount}}}");
             }
@@ -682,7 +684,8 @@ internal sealed class ScenarioGenerator(int seed)
             QueueForm = queueForm,
             HorizonHours = hours,
             StaticReplicas = fixedReplicas,
-            Policies = policies,
+            // With a deferrable class the oracle is no bound and is refused: the policies run without it.
+            Policies = deferrable ? [.. policies.Where(p => p != "oracle").DefaultIfEmpty("breakeven")] : policies,
             EstimatedRequests = requests,
             Spends = spends,
         };

@@ -7,13 +7,14 @@ using FleetSim.Units;
 namespace FleetSim.Engine.Deferral;
 
 /// <summary>
-/// A fixed fleet's minutes with traffic classes: the interactive classes through the router's closed form as
+/// A fleet's minutes with traffic classes: the interactive classes through the router's closed form as
 /// today, the deferrable classes held for the fleet's spare capacity earliest deadline first, and what misses its
 /// deadline (or is still held at the horizon's end) sent to the API's batch tier. Per-minute figures are tok/s.
 /// </summary>
 /// <remarks>
-/// Spare capacity in minute t is max(0, N·R − servedᵢ(t)): the fleet's full throughput (N replicas at R(c)) less
-/// what it served of the interactive demand, in the fluid sense (docs/model.md, "Traffic classes and deferral").
+/// Spare capacity in minute t is max(0, N(t)·R − servedᵢ(t)): the fleet's full throughput (the N(t) replicas serving
+/// in that minute at R(c); N is constant on a fixed fleet, and a policy's run gives N(t)) less what it served of
+/// the interactive demand, in the fluid sense (docs/model.md, "Traffic classes and deferral").
 /// It is exact under one stated rule: deferred requests run at a lower priority on the replicas and yield their
 /// slot to an interactive request that would otherwise find none (vLLM's priority scheduling preempts them), and
 /// the router counts only interactive requests against max_in_flight. Then the interactive classes see exactly
@@ -62,10 +63,52 @@ public sealed class ClassedMinutes
         var servedI = new double[n];
         double sumI = MinuteEngine.ServeSpan(interactive, kernel, servedI);
         double dropped = api is null || interactiveShare == 0 ? 0 : MinuteApiGate.DroppedTokens(interactive, servedI, api, mix);
+        double capacity = fleet.Replicas == 0 ? 0 : fleet.Capacity.Value;
+        return Defer(demand, classes, interactive, servedI, sumI, dropped, i => capacity, served);
+    }
 
+    /// <summary>
+    /// The deferral pass over a fleet whose serving replicas change (a policy's run): the interactive classes were
+    /// served already by the fleet's dynamics on their own demand (<paramref name="interactiveServed"/>), and the
+    /// spare capacity of minute t is max(0, serving(t)·R − servedᵢ(t)). A fixed fleet is the constant case of
+    /// <see cref="Run"/> and gives the same figures.
+    /// </summary>
+    /// <param name="demand">Every class's demand, tok/s by minute.</param>
+    /// <param name="interactive">tok/s of interactive demand by minute: the interactive share × <paramref name="demand"/>; kept, not copied.</param>
+    /// <param name="interactiveServed">tok/s of it the fleet served by minute; kept, not copied.</param>
+    /// <param name="serving">Replicas serving in each minute (same length as <paramref name="demand"/>).</param>
+    /// <param name="replicaThroughput">R: tok/s of one replica at full concurrency.</param>
+    /// <param name="interactiveDropped">Interactive spill the API turned away, tokens over the horizon.</param>
+    /// <param name="served">Receives the fleet's total tok/s served in each minute (interactive + deferred).</param>
+    /// <exception cref="ArgumentException">The arrays' lengths differ from the demand's minutes.</exception>
+    public static ClassedMinutes OverChangingFleet(DemandSeries demand, TrafficClasses classes, double[] interactive, double[] interactiveServed,
+                                                   int[] serving, double replicaThroughput, double interactiveDropped, double[] served)
+    {
+        int n = demand.Minutes;
+        if (interactive.Length != n || interactiveServed.Length != n || serving.Length != n || served.Length != n)
+        {
+            throw new ArgumentException($"every minute array needs the demand's {n} minutes");
+        }
+        double sumI = 0;
+        foreach (double s in interactiveServed)
+        {
+            sumI += s;
+        }
+        return Defer(demand, classes, interactive, interactiveServed, sumI, interactiveDropped, t => serving[t] * replicaThroughput, served);
+    }
+
+    /// <summary>
+    /// Holds the deferrable classes for the spare capacity max(0, capacity(t) − servedᵢ(t)) each minute, earliest
+    /// deadline first, and splits every class's tokens.
+    /// </summary>
+    private static ClassedMinutes Defer(DemandSeries demand, TrafficClasses classes, double[] interactive, double[] servedI, double sumI,
+                                        double dropped, Func<int, double> capacity, double[] served)
+    {
+        ReadOnlySpan<double> rate = demand.Rate;
+        int n = rate.Length;
+        double interactiveShare = classes.InteractiveShare;
         List<TrafficClassSpec> deferrable = [.. classes.Classes.Where(c => c.Deferrable)];
         var backlog = new EarliestDeadlineBacklog([.. deferrable.Select(c => c.DeadlineMinutes)]);
-        double capacity = fleet.Replicas == 0 ? 0 : fleet.Capacity.Value;
         var deferred = new double[n];
         var batch = new double[n];
         for (int t = 0; t < n; t++)
@@ -74,7 +117,7 @@ public sealed class ClassedMinutes
             {
                 backlog.Arrive(c, t, deferrable[c].Share * rate[t] * 60.0);
             }
-            double spare = Math.Max(0, capacity - servedI[t]) * 60.0;
+            double spare = Math.Max(0, capacity(t) - servedI[t]) * 60.0;
             deferred[t] = backlog.Serve(spare) / 60.0;
             batch[t] = backlog.Expire(t) / 60.0;
             served[t] = servedI[t] + deferred[t];

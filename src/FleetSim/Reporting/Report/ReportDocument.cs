@@ -171,14 +171,26 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         Bill b = run.Bill;
         var bill = new List<string[]>
         {
-            new[] { "All API", Quantity.Short(b.Demand.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.AllApi.ToString() },
+            // With classes the all-API bill is blended (deferrable tokens at the batch tier): its $/M is the blend's, as run's table prints it.
+            new[] { "All API", Quantity.Short(b.Demand.Value, precise: true),
+                    (b.Classes is not null && b.Demand.Value > 0 ? b.AllApi.Value / b.Demand.Millions : b.ApiPrice.Value).ToString("0.000", Inv), b.AllApi.ToString() },
             new[] { $"Self-host ({Quantity.Count(run.Fleet.Replicas, "replica")} on {Quantity.Count(run.Fleet.Nodes, "node")})", Quantity.Short(b.SelfHosted.Value, precise: true),
                     b.SelfHostPriceAtFullUse.Value.ToString("0.000", Inv) + " at full use", b.SelfHost.ToString() },
-            new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() },
+            b.Classes is null
+                ? new[] { "API spillover", Quantity.Short(b.Spilled.Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), b.Spill.ToString() }
+                : new[] { "API spillover (interactive)", Quantity.Short((b.Spilled - b.BatchApiTokens).Value, precise: true), b.ApiPrice.Value.ToString("0.000", Inv), (b.Spill - b.BatchApi).ToString() },
+        };
+        if (b.Classes is not null)
+        {
+            bill.Add([ "Batch API (deferrable, at deadline)", Quantity.Short(b.BatchApiTokens.Value, precise: true),
+                       b.BatchApiTokens.Value > 0 ? (b.BatchApi.Value / b.BatchApiTokens.Millions).ToString("0.000", Inv) : "—", b.BatchApi.ToString() ]);
+        }
+        bill.AddRange(
+        [
             new[] { "Self-host + spillover", "", "", b.Total.ToString() },
             new[] { $"Savings vs all API ({Percent.Savings(b.SavingsShare)})", "", "", b.Savings.ToString() },
             new[] { $"Fluid router, the seed's arithmetic (saves {Pct(run.FluidBill.SavingsFraction)})", "", "", run.FluidBill.Total.ToString() },
-        };
+        ]);
         yield return ($"The bill ({run.Scenario.Router.ModeName} router, per {Period}, {MonthKind})", ["line", "tokens", "$/M", "cost"], bill);
 
         var policies = comparison.Runs.Select(r => new[]
@@ -189,6 +201,11 @@ public sealed class ReportDocument(ScenarioRun run, PolicyComparison comparison,
         policies.Add(["ceiling", "", "", (comparison.AllApi * (1 - comparison.SavingsCeiling)).ToString(), (comparison.AllApi * comparison.SavingsCeiling).ToString(),
                       Pct(comparison.SavingsCeiling), "100 %", "0 %", "", ""]);
         yield return ("Policies", ["policy", "self-host", "API", "total", "savings", "%", "utilization", "spill", "node-hours", "scale events"], policies);
+
+        foreach (var classTable in ReportClassTables.Of(run, comparison))
+        {
+            yield return classTable;
+        }
 
         var mc = sweep.Select(g => new[]
         {

@@ -11,7 +11,8 @@ namespace FleetSim.Runs.MonteCarlo;
 /// <summary>
 /// Everything a grid point's runs share: the scenario, its average traffic, the economics, and for
 /// each policy whose fleet does not depend on the month's noise (static ones and the schedule,
-/// without failures or spot preemptions) its fleet timeline and node bill, worked out once.
+/// without failures or spot preemptions) its fleet timeline and node bill, worked out once. With traffic classes
+/// every month runs through <see cref="PolicyEngine"/> (the deferral pass needs the month's own interactive minutes).
 /// </summary>
 internal sealed class GridPointModel
 {
@@ -22,7 +23,8 @@ internal sealed class GridPointModel
         Expected = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         Economics = new FleetEconomics(scenario);
         Prices = Economics.Prices;
-        bool random = SweepRunner.FleetIsRandom(scenario);
+        Policies = policies;
+        bool random = SweepRunner.FleetIsRandom(scenario) || scenario.Traffic.Classes is not null;
         foreach (string name in policies)
         {
             string kind = name.Split(':')[0];
@@ -35,6 +37,9 @@ internal sealed class GridPointModel
     }
 
     public GridPoint Point { get; }
+
+    /// <summary>The policies this grid point runs (the sweep's, or the scenario's default list).</summary>
+    public IReadOnlyList<string> Policies { get; }
 
     public ScenarioSpec Scenario { get; }
 

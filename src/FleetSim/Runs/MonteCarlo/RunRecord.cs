@@ -11,6 +11,9 @@ namespace FleetSim.Runs.MonteCarlo;
 /// </summary>
 /// <param name="SavingsFraction">Savings as a share of the all-API bill; null for a month with no
 /// API bill (no demand), where a share of nothing is undefined (<see cref="Bill.SavingsShare"/>).</param>
+/// <param name="BatchApiTokens">With traffic classes: deferrable tokens sent to the API's batch tier (their deadline reached, or held at the
+/// horizon's end); 0 without classes. Part of what <paramref name="ApiUsd"/> pays for.</param>
+/// <param name="BatchApiUsd">What the batch tier charged for them, in whole cents; 0 without classes. Included in <paramref name="ApiUsd"/>.</param>
 public sealed record RunRecord(
     long Item,
     int GridIndex,
@@ -26,7 +29,9 @@ public sealed record RunRecord(
     double SavingsUsd,
     double? SavingsFraction,
     double SpillShare,
-    double Utilization)
+    double Utilization,
+    double BatchApiTokens = 0,
+    double BatchApiUsd = 0)
 {
     /// <summary>The record of one month's <paramref name="bill"/>, rounded as runs.csv keeps it.</summary>
     /// <remarks>The total is the rounded self-host and API dollars added, and the savings the rounded
@@ -39,6 +44,7 @@ public sealed record RunRecord(
         double total = Rounding.Cents(selfHost + api);
         return new(item, gridIndex, grid, policy, run, seed, Rounding.Significant(bill.Demand.Value), allApi, selfHost, api, total,
                    Rounding.Cents(allApi - total), bill.SavingsShare is { } share ? Rounding.Share(share) : null,
-                   Rounding.Share(bill.SpillShare), Rounding.Share(bill.Utilization));
+                   Rounding.Share(bill.SpillShare), Rounding.Share(bill.Utilization),
+                   Rounding.Significant(bill.BatchApiTokens.Value), Rounding.Cents(bill.BatchApi.Value));
     }
 }

@@ -31,18 +31,19 @@ public static class SweepRunner
         foreach (GridPoint point in grid.Points)
         {
             ScenarioSpec scenario = load(point.Overrides);
-            if (scenario.Traffic.Classes is { } classes)
+            IReadOnlyList<string> policies = spec.Policies ?? PolicyComparison.DefaultPolicies(scenario);
+            if (scenario.Traffic.Classes is { } classes && policies.Contains(OracleBound.Name) && PolicyEngine.RefusesOracle(scenario))
             {
-                throw classes.Unsupported("fleetsim sweep");
+                // Refused here, before the parallel loop, so the message is the refusal and not an aggregate of it.
+                throw PolicyEngine.OracleRefused(classes);
             }
-            IReadOnlyList<string> policies = spec.Policies ?? scenario.Scaling.Policies;
             models.Add(new GridPointModel(point, scenario, policies));
         }
         var items = new List<(long Item, GridPointModel Model, string Policy, int Run)>();
         long item = 0;
         foreach (GridPointModel model in models)
         {
-            foreach (string policy in spec.Policies ?? model.Scenario.Scaling.Policies)
+            foreach (string policy in model.Policies)
             {
                 for (int run = 0; run < spec.Runs; run++, item++)
                 {

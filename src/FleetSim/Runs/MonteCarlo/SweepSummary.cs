@@ -6,6 +6,9 @@ namespace FleetSim.Runs.MonteCarlo;
 /// <param name="Ci95Low">Lower end of the 95 % confidence interval of the mean (normal approximation).</param>
 public sealed record MetricStats(double Mean, double P5, double P50, double P95, double Ci95Low, double Ci95High)
 {
+    /// <summary>Every statistic 0: a metric that is 0 in every run.</summary>
+    public static MetricStats None { get; } = new(0, 0, 0, 0, 0, 0);
+
     public static MetricStats Of(IReadOnlyList<double> values)
     {
         double[] sorted = [.. values];
@@ -23,7 +26,14 @@ public sealed record MetricStats(double Mean, double P5, double P50, double P95,
 /// undefined.</param>
 /// <param name="SortedSavingsFractions">The months' savings shares in ascending order, the months with no API bill left out.</param>
 public sealed record SweepGroup(int GridIndex, string Grid, string Policy, int Runs, MetricStats TotalUsd, MetricStats SavingsUsd,
-                                MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions);
+                                MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization, double[] SortedSavingsFractions)
+{
+    /// <summary>With traffic classes: the deferrable tokens sent to the batch tier (0 without).</summary>
+    public MetricStats BatchApiTokens { get; init; } = MetricStats.None;
+
+    /// <summary>With traffic classes: what the batch tier charged, $ (0 without).</summary>
+    public MetricStats BatchApiUsd { get; init; } = MetricStats.None;
+}
 
 public static class SweepSummary
 {
@@ -44,7 +54,11 @@ public static class SweepSummary
                     sorted.Length > 0 ? MetricStats.Of(sorted) : null,
                     MetricStats.Of([.. runs.Select(r => r.SpillShare)]),
                     MetricStats.Of([.. runs.Select(r => r.Utilization)]),
-                    sorted);
+                    sorted)
+                {
+                    BatchApiTokens = MetricStats.Of([.. runs.Select(r => r.BatchApiTokens)]),
+                    BatchApiUsd = MetricStats.Of([.. runs.Select(r => r.BatchApiUsd)]),
+                };
             })];
     }
 }

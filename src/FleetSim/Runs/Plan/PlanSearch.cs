@@ -14,6 +14,12 @@ namespace FleetSim.Runs.Plan;
 /// </summary>
 public static class PlanSearch
 {
+    /// <summary>Said when a plan with an SLO has deferrable classes: what its SLO check measures.</summary>
+    public const string SloWithClasses =
+        "slo with traffic.classes: a fixed plan's SLO is measured on the request engine with the interactive classes alone (deferred work yields " +
+        "its slots to them, so this runs on every router with a request form), a changing plan's at its worst case; a deferrable class's objective " +
+        "is its deadline, met by construction (what would miss it goes to the batch tier)";
+
     /// <summary>Most candidates one search prices; a catalogue and plan section that would make more is refused.</summary>
     public const int MaxCandidates = 20_000;
 
@@ -102,6 +108,10 @@ public static class PlanSearch
             throw new ScenarioException("plan", "slo", NoPlanMeets(ordered[0]));
         }
         var warnings = new List<string>();
+        if (scenario.Slo is not null && scenario.Traffic.Classes is { } classes && classes.Classes.Any(c => c.Deferrable))
+        {
+            warnings.Add(SloWithClasses);
+        }
         if (plan.Model is null)
         {
             warnings.Add($"plan.model is not set: planning for the catalogue's only model, '{model}'; the scenario's traffic and API prices are taken to be that model's (set plan.model to say so)");

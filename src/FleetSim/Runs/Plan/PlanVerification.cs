@@ -66,6 +66,10 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
     /// The SLO checked: measured on the request engine over the scenario's month when the plan's fleet is
     /// fixed (floor, breakeven, static) and the router has a request form; otherwise at the replica's worst
     /// case (every slot busy), as compare does: the request engine does not run a changing fleet.
+    /// With traffic classes the request engine measures the interactive classes alone (their share of the
+    /// traffic, without classes): deferred work yields its slots to them, so their latency is their own
+    /// traffic's; a deferrable class's objective is its deadline, met by construction (what would miss it
+    /// goes to the batch tier). With no interactive class there is nothing to measure: the worst case.
     /// </summary>
     private static IReadOnlyList<SloResult> SloOf(ScenarioSpec spec, PlanEstimate estimate)
     {
@@ -80,7 +84,16 @@ public sealed record PlanVerification(PlanEstimate Estimate, IReadOnlyList<doubl
         {
             return SloAttainment.Of(spec, null, fleetServes: replicas > 0);
         }
-        ScenarioRun measured = ScenarioRun.Of(spec with { Fleet = new StaticFleet(replicas) }, EngineChoice.Request);
+        ScenarioSpec served = spec;
+        if (spec.Traffic.Classes is { } classes)
+        {
+            if (classes.InteractiveShare <= 0)
+            {
+                return SloAttainment.Of(spec, null, fleetServes: true);
+            }
+            served = spec with { Traffic = spec.Traffic.ScaledBy(classes.InteractiveShare) with { Classes = null } };
+        }
+        ScenarioRun measured = ScenarioRun.Of(served with { Fleet = new StaticFleet(replicas) }, EngineChoice.Request);
         return SloAttainment.Of(spec, measured.Requests);
     }
 }

@@ -2,7 +2,7 @@ using FleetSim.Scenario;
 
 namespace FleetSim.Tests.Traffic.Classes;
 
-/// <summary>(d) Bad traffic.classes are refused naming the file, the line and the key; verbs without classes refuse them with exit code 2.</summary>
+/// <summary>(d) Bad traffic.classes are refused naming the file, the line and the key; every verb runs them.</summary>
 public class ClassRefusalTests
 {
     private static string Yaml(string classes) =>
@@ -36,23 +36,22 @@ public class ClassRefusalTests
         Assert.That(e.Message, Does.StartWith($"classes.yaml:{LineOf(yaml, "batch_share")}:").And.Contain("not both"));
     }
 
-    [TestCase("compare")]
-    [TestCase("sweep", "--runs", "1")]
-    [TestCase("tiers")]
-    [TestCase("plan")]
-    [TestCase("report", "--runs", "1")]
-    public void VerbsWithoutClassesRefuseThem(params string[] args)
+    /// <summary>Every minute-engine verb runs with classes: exit 0, and its output says what the classes did.</summary>
+    [TestCase("compare", "compare.txt", "batch API")]
+    [TestCase("sweep", "summary.csv", "batch_api_usd_mean", "--runs", "1")]
+    [TestCase("tiers", "tiers.md", "Classes: a 70% on arrival, b 30% deferrable within 24 h")]
+    [TestCase("report", "report.md", "Traffic classes by policy", "--runs", "1")]
+    public void MinuteEngineVerbsRunWithClasses(string verb, string file, string says, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        string dir = Directory.CreateTempSubdirectory("fleetsim-classes-").FullName;
-        string[] outDir = args[0] == "run" ? [] : ["--out", Path.Combine(dir, "out")];
-        int code = FleetSim.Cli.Cli.Run([.. args, .. outDir, "--set", "traffic.classes=[{name: a, share: 0.7}, {name: b, share: 0.3, deadline_hours: 24}]"], stdout, stderr);
+        string dir = Path.Combine(Directory.CreateTempSubdirectory("fleetsim-classes-").FullName, "out");
+        int code = FleetSim.Cli.Cli.Run([verb, .. args, "--out", dir, "--set", "horizon_hours=48",
+                                         "--set", "traffic.classes=[{name: a, share: 0.7}, {name: b, share: 0.3, deadline_hours: 24}]"], stdout, stderr);
         Assert.Multiple(() =>
         {
-            Assert.That(code, Is.EqualTo(2), stderr.ToString());
-            Assert.That(stderr.ToString(), Does.Contain("traffic.classes").And.Contain("does not model traffic classes yet"));
-            Assert.That(stderr.ToString(), Does.Not.Contain("internal error"));
+            Assert.That(code, Is.EqualTo(0), stderr.ToString());
+            Assert.That(File.ReadAllText(Path.Combine(dir, file)), Does.Contain(says));
         });
     }
 }
