@@ -57,30 +57,46 @@ public static class SpillLatency
         return new LoadedLatency(law.EndToEnd(), law.TimeToFirstToken(), law.TimePerOutputToken());
     }
 
-    /// <summary>Minutes of nearly equal demand together: (mean demand, minutes) for each bin with demand above 0.</summary>
-    private static IEnumerable<(double Demand, int Minutes)> Gather(ReadOnlySpan<double> demand)
+    /// <summary>Minutes of nearly equal demand together: (mean demand, minutes) for each bin with demand above 0, lowest demand first.</summary>
+    private static List<(double Demand, int Minutes)> Gather(ReadOnlySpan<double> demand)
     {
-        var bins = new SortedDictionary<long, (double Sum, int Count)>();
+        // A hash map while the month is read (a lookup a minute), then the few thousand bins sorted once; each bin
+        // still sums its minutes in time order.
+        var byKey = new Dictionary<long, (double Sum, int Count)>();
         foreach (double d in demand)
         {
             if (d > 0)
             {
                 long key = (long)Math.Floor(Math.Log(d) / Math.Log(1 + BinWidth));
-                bins[key] = bins.TryGetValue(key, out var b) ? (b.Sum + d, b.Count + 1) : (d, 1);
+                byKey[key] = byKey.TryGetValue(key, out var b) ? (b.Sum + d, b.Count + 1) : (d, 1);
             }
         }
+        var bins = new List<(long Key, double Sum, int Count)>(byKey.Count);
+        foreach (var (key, b) in byKey)
+        {
+            bins.Add((key, b.Sum, b.Count));
+        }
+        bins.Sort((x, y) => x.Key.CompareTo(y.Key));
         while (bins.Count > Bins)
         {
-            // Coarser bins for a month of very varied demand: merge neighbours pairwise.
-            var merged = new SortedDictionary<long, (double Sum, int Count)>();
-            foreach (var (key, b) in bins)
+            // Coarser bins for a month of very varied demand: merge neighbours pairwise (keys stay in order).
+            var merged = new List<(long Key, double Sum, int Count)>(bins.Count / 2 + 1);
+            foreach (var (key, sum, count) in bins)
             {
                 long k = key >> 1;
-                merged[k] = merged.TryGetValue(k, out var m) ? (m.Sum + b.Sum, m.Count + b.Count) : b;
+                if (merged.Count > 0 && merged[^1].Key == k)
+                {
+                    var m = merged[^1];
+                    merged[^1] = (k, m.Sum + sum, m.Count + count);
+                }
+                else
+                {
+                    merged.Add((k, sum, count));
+                }
             }
             bins = merged;
         }
-        return bins.Values.Select(b => (b.Sum / b.Count, b.Count)).ToList();
+        return bins.ConvertAll(b => (b.Sum / b.Count, b.Count));
     }
 
     /// <summary>

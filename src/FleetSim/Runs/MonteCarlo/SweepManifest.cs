@@ -9,15 +9,15 @@ namespace FleetSim.Runs.MonteCarlo;
 /// <param name="ScenarioHash">A hash of every value the scenario resolved to, so shards of two different files that share a name are told apart.</param>
 public sealed record SweepManifest(string Scenario, string ScenarioHash, int Runs, int Seed, IReadOnlyList<string> Sets, IReadOnlyList<string> Policies, long Items, string Shard)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true, TypeInfoResolver = FleetSim.Reporting.JsonContracts.Default };
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => FleetSim.Reporting.JsonNumbers.Write(this, Options);
 
     public static SweepManifest Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<SweepManifest>(FleetSim.Scenario.InputLimits.ReadText(path, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json"), Options)
+            return FleetSim.Reporting.JsonNumbers.Read<SweepManifest>(FleetSim.Scenario.InputLimits.ReadText(path, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json"), Options)
                 ?? throw new FormatException($"{path}: empty");
         }
         catch (JsonException e)
