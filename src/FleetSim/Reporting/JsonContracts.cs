@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FleetSim.Runs.MonteCarlo;
 
 namespace FleetSim.Reporting;
 
@@ -13,7 +12,6 @@ namespace FleetSim.Reporting;
 [JsonSerializable(typeof(BillSummary))]
 [JsonSerializable(typeof(CompareSummary))]
 [JsonSerializable(typeof(PlanSummary))]
-[JsonSerializable(typeof(SweepManifest))]
 [JsonSerializable(typeof(SweepJson))]
 [JsonSerializable(typeof(TiersJson))]
 [JsonSerializable(typeof(Provenance))]

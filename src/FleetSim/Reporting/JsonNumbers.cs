@@ -32,16 +32,12 @@ public static class JsonNumbers
         TypeInfoResolver = JsonContracts.Default.WithAddedModifier(RoundByName),
     };
 
-    /// <summary><paramref name="value"/> as JSON text under <paramref name="options"/> (from <see cref="Options"/>); its type must be one of <see cref="JsonContracts"/>'.</summary>
+    /// <summary><paramref name="value"/> as JSON text under <paramref name="options"/> (from <see cref="Options"/>); its type must be one <see cref="JsonContracts"/> lists.</summary>
     /// <exception cref="NotSupportedException">A type <see cref="JsonContracts"/> does not list.</exception>
     public static string Write<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, Contract<T>(options));
 
     /// <summary><paramref name="value"/> as a JSON node under <paramref name="options"/>, as <see cref="Write{T}"/>.</summary>
     public static System.Text.Json.Nodes.JsonNode? Node<T>(T value, JsonSerializerOptions options) => JsonSerializer.SerializeToNode(value, Contract<T>(options));
-
-    /// <summary>Reads <paramref name="json"/> as a <typeparamref name="T"/> under <paramref name="options"/>; null for the JSON null.</summary>
-    /// <exception cref="JsonException">Text that is not JSON of that shape.</exception>
-    public static T? Read<T>(string json, JsonSerializerOptions options) => JsonSerializer.Deserialize(json, Contract<T>(options));
 
     private static JsonTypeInfo<T> Contract<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
