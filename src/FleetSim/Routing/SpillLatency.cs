@@ -222,6 +222,24 @@ public static class SpillLatency
         private readonly double _fresh = mix.FreshInputTokens / mix.ProcessedTokens;
         private readonly double _output = mix.OutputTokens / mix.ProcessedTokens;
 
+        // Time to first token and time per output token depend on a bin only through its law of k, so the month's
+        // mixture of them is one law: admitted requests finding k on their replica, summed over the bins. Each
+        // evaluation then costs c terms instead of bins × c.
+        private readonly double[] _inFlight = InFlightOverMonth(minutes);
+
+        private static double[] InFlightOverMonth(List<Minute> minutes)
+        {
+            var law = new double[minutes.Count == 0 ? 1 : minutes[0].InFlight.Length];
+            foreach (Minute m in minutes)
+            {
+                for (int k = 1; k < law.Length; k++)
+                {
+                    law[k] += m.Weight * m.InFlight[k];
+                }
+            }
+            return law;
+        }
+
         public LatencySummary EndToEnd()
         {
             double mean = minutes.Sum(m => m.Weight * m.SecondsPerToken) / weight * mix.ProcessedTokens;
@@ -234,9 +252,8 @@ public static class SpillLatency
             {
                 return new LatencySummary(0, 0, 0, 0);
             }
-            double mean = minutes.Sum(m => m.Weight * Enumerable.Range(1, m.InFlight.Length - 1).Sum(k => m.InFlight[k] * k)) / weight
-                          * _fresh * mix.ProcessedTokens / prefill;
-            return Summary(mean, t => minutes.Sum(m => m.Weight * Sum(m.InFlight, k => RequestSizeLaw.Below(mix, t * prefill / (_fresh * k)))) / weight);
+            double mean = Sum(_inFlight, k => k) / weight * _fresh * mix.ProcessedTokens / prefill;
+            return Summary(mean, t => Sum(_inFlight, k => RequestSizeLaw.Below(mix, t * prefill / (_fresh * k))) / weight);
         }
 
         public LatencySummary? TimePerOutputToken()
@@ -247,7 +264,7 @@ public static class SpillLatency
                 return null;
             }
             // For minute m and k: g(x) = x·a/(o·x − 1), a = k/R(k) − f·k/P, falls with x; P(g ≤ t | x ≥ 2/o).
-            double Below(double t) => minutes.Sum(m => m.Weight * Sum(m.InFlight, k =>
+            double Below(double t) => Sum(_inFlight, k =>
             {
                 double a = k / curve.At(k) - _fresh * k / prefill;
                 if (a <= 0)
@@ -260,13 +277,13 @@ public static class SpillLatency
                 }
                 double x = Math.Max(two, t / (t * _output - a));
                 return (1 - RequestSizeLaw.Below(mix, x)) / atLeastTwo;
-            })) / weight;
+            }) / weight;
             // The mean by the sizes' quantiles above 2/o (256 midpoints).
             double floor = 1 - atLeastTwo, mean = 0;
             for (int i = 0; i < 256; i++)
             {
                 double x = RequestSizeLaw.Quantile(mix, floor + atLeastTwo * (i + 0.5) / 256);
-                mean += minutes.Sum(m => m.Weight * Sum(m.InFlight, k => Math.Max(0, x * (k / curve.At(k) - _fresh * k / prefill)) / (_output * x - 1)));
+                mean += Sum(_inFlight, k => Math.Max(0, x * (k / curve.At(k) - _fresh * k / prefill)) / (_output * x - 1));
             }
             return Summary(mean / 256 / weight, Below);
         }
