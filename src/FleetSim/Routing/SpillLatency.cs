@@ -227,6 +227,29 @@ public static class SpillLatency
         // evaluation then costs c terms instead of bins × c.
         private readonly double[] _inFlight = InFlightOverMonth(minutes);
 
+        // End to end depends on a bin through its seconds a token, which the slot model holds at c/R in every bin:
+        // bins of one pace are one term.
+        private readonly List<(double SecondsPerToken, double Weight)> _paces = PacesOverMonth(minutes);
+
+        private static List<(double SecondsPerToken, double Weight)> PacesOverMonth(List<Minute> minutes)
+        {
+            var paces = new List<(double SecondsPerToken, double Weight)>();
+            var at = new Dictionary<double, int>();
+            foreach (Minute m in minutes)
+            {
+                if (at.TryGetValue(m.SecondsPerToken, out int i))
+                {
+                    paces[i] = (m.SecondsPerToken, paces[i].Weight + m.Weight);
+                }
+                else
+                {
+                    at[m.SecondsPerToken] = paces.Count;
+                    paces.Add((m.SecondsPerToken, m.Weight));
+                }
+            }
+            return paces;
+        }
+
         private static double[] InFlightOverMonth(List<Minute> minutes)
         {
             var law = new double[minutes.Count == 0 ? 1 : minutes[0].InFlight.Length];
@@ -243,7 +266,7 @@ public static class SpillLatency
         public LatencySummary EndToEnd()
         {
             double mean = minutes.Sum(m => m.Weight * m.SecondsPerToken) / weight * mix.ProcessedTokens;
-            return Summary(mean, t => minutes.Sum(m => m.Weight * RequestSizeLaw.Below(mix, t / m.SecondsPerToken)) / weight);
+            return Summary(mean, t => _paces.Sum(p => p.Weight * RequestSizeLaw.Below(mix, t / p.SecondsPerToken)) / weight);
         }
 
         public LatencySummary TimeToFirstToken()
