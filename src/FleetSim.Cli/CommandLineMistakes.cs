@@ -35,11 +35,10 @@ public static class CommandLineMistakes
 
     private static string VerbName(Type? options) => options?.GetCustomAttribute<VerbAttribute>()?.Name ?? "";
 
+    private static System.Reflection.PropertyInfo[]? Properties(Type? options) => options is null ? null : OptionClasses.Properties(options);
+
     private static IEnumerable<string> Verbs() =>
-        typeof(CommandLineMistakes).Assembly.GetTypes()
-            .Select(t => t.GetCustomAttribute<VerbAttribute>()?.Name)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
+        OptionClasses.Verbs.Keys.Order(StringComparer.Ordinal);
 
     private static string UnknownVerb(string token)
     {
@@ -49,7 +48,7 @@ public static class CommandLineMistakes
 
     private static string UnknownFlag(string token, Type? options)
     {
-        var flags = options?.GetProperties()
+        var flags = Properties(options)?
             .Select(p => p.GetCustomAttribute<OptionAttribute>()?.LongName)
             .OfType<string>()
             .Append("set")
@@ -61,7 +60,7 @@ public static class CommandLineMistakes
 
     private static string MissingValue(Type? options)
     {
-        var missing = options?.GetProperties()
+        var missing = Properties(options)?
             .Select(p => p.GetCustomAttribute<ValueAttribute>())
             .OfType<ValueAttribute>()
             .Where(v => v.Required)
@@ -72,7 +71,7 @@ public static class CommandLineMistakes
 
     private static string TypeName(Type? options, string flag)
     {
-        Type? type = options?.GetProperties()
+        Type? type = Properties(options)?
             .FirstOrDefault(p => p.GetCustomAttribute<OptionAttribute>()?.LongName == flag)?.PropertyType;
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type == typeof(int) || type == typeof(long) ? "whole number" : type == typeof(double) ? "number" : "value";

@@ -12,10 +12,6 @@ namespace FleetSim.Cli;
 /// </summary>
 public static class ExtraArguments
 {
-    private static readonly Dictionary<string, Type> Verbs = typeof(ExtraArguments).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<VerbAttribute>() is not null)
-        .ToDictionary(t => t.GetCustomAttribute<VerbAttribute>()!.Name, StringComparer.Ordinal);
-
     /// <summary>
     /// Throws a <see cref="UsageException"/> "unexpected argument 'X'" when <paramref name="args"/> (the verb first,
     /// --set already taken out) hold more positional values than the verb takes; anything else (an unknown verb or
@@ -23,11 +19,11 @@ public static class ExtraArguments
     /// </summary>
     public static void Check(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || !Verbs.TryGetValue(args[0], out Type? verb))
+        if (args.Count == 0 || !OptionClasses.Verbs.TryGetValue(args[0], out Type? verb))
         {
             return;
         }
-        PropertyInfo[] properties = verb.GetProperties();
+        PropertyInfo[] properties = OptionClasses.Properties(verb);
         int places = 0;
         bool endless = false;
         foreach (PropertyInfo p in properties)

@@ -57,7 +57,7 @@ public static class HelpPage
     public static string Usage(Type verb)
     {
         var parts = new List<string> { "fleetsim", verb.GetCustomAttribute<VerbAttribute>()!.Name };
-        PropertyInfo[] properties = verb.GetProperties();
+        PropertyInfo[] properties = OptionClasses.Properties(verb);
         foreach (var value in properties.Select(p => p.GetCustomAttribute<ValueAttribute>()).OfType<ValueAttribute>().OrderBy(v => v.Index))
         {
             parts.Add(value.Required ? value.MetaName : $"[{value.MetaName}]");
@@ -79,5 +79,5 @@ public static class HelpPage
 
     /// <summary>The verb's examples, from its options class's static <c>Examples</c> property (none when it has none).</summary>
     public static IReadOnlyList<VerbExample> Examples(Type verb) =>
-        verb.GetProperty("Examples", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IReadOnlyList<VerbExample> ?? [];
+        OptionClasses.Static(verb, "Examples") as IReadOnlyList<VerbExample> ?? [];
 }

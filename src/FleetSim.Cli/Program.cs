@@ -22,7 +22,7 @@ namespace FleetSim.Cli
                     s.AutoVersion = true;
                     s.CaseSensitive = true;
                 });
-                var result = parser.ParseArguments<RunOptions, CompareOptions, SweepOptions, MergeOptions, ReportOptions, TiersOptions, PlanOptions, TraceVerbOptions, ValidateOptions, ReplicaVerbOptions>(rest);
+                var result = parser.ParseArguments(rest, OptionClasses.All);
                 return result.MapResult(
                     (RunOptions o) => RunCommand.Execute(WithSets(o, sets), stdout, stderr),
                     (CompareOptions o) => CompareCommand.Execute(WithSets(o, sets), stdout, stderr),

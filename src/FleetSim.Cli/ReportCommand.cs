@@ -94,30 +94,22 @@ public static class ReportCommand
     {
         JsonNode bill = WithoutProvenance(BillJson.Serialize(BillSummary.Of(run)));
         JsonNode compare = WithoutProvenance(CompareSummary.Of(comparison).ToJson());
-        var monteCarlo = sweep.Select(g => new { g.Policy, g.Runs, g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization });
+        IReadOnlyList<MonteCarloJson> monteCarlo = [.. sweep.Select(MonteCarloJson.Of)];
         var body = new JsonObject
         {
-            ["provenance"] = JsonSerializer.SerializeToNode(provenance, Json),
+            ["provenance"] = JsonNumbers.Node(provenance, Json),
             ["scenario"] = scenario.Name,
             ["finding"] = document.Finding(),
             ["bill"] = bill,
             ["compare"] = compare,
-            ["monte_carlo"] = JsonSerializer.SerializeToNode(monteCarlo, Json),
-            ["sensitivity"] = JsonSerializer.SerializeToNode(new
-            {
-                Replicas = sensitivity.Nominal.Fleet.Replicas,
-                PlannedTotalUsd = sensitivity.Nominal.Bill.Total.Value,
-                PlannedSavingsUsd = sensitivity.Nominal.Bill.Savings.Value,
+            ["monte_carlo"] = JsonNumbers.Node(monteCarlo, Json),
+            ["sensitivity"] = JsonNumbers.Node(new SensitivityJson(
+                sensitivity.Nominal.Fleet.Replicas,
+                sensitivity.Nominal.Bill.Total.Value,
+                sensitivity.Nominal.Bill.Savings.Value,
                 sensitivity.VerdictHolds,
-                Cases = sensitivity.Factors.SelectMany(f => f.Cases.Select(c => new
-                {
-                    Factor = f.Name,
-                    Change = c.Change,
-                    TotalUsd = c.Bill.Total.Value,
-                    SavingsUsd = c.Bill.Savings.Value,
-                    SavingsFraction = c.Bill.SavingsShare,
-                })),
-            }, Json),
+                [.. sensitivity.Factors.SelectMany(f => f.Cases.Select(c =>
+                    new SensitivityCaseJson(f.Name, c.Change, c.Bill.Total.Value, c.Bill.Savings.Value, c.Bill.SavingsShare)))]), Json),
         };
         return body.ToJsonString(Json);
     }

@@ -40,19 +40,7 @@ public static class SweepOutput
         IReadOnlyList<string> written = output.Commit();
         if (print.Style == PrintStyle.Json)
         {
-            var summary = groups.Select(g => new
-            {
-                g.GridIndex,
-                g.Grid,
-                g.Policy,
-                g.Runs,
-                g.TotalUsd,
-                g.SavingsUsd,
-                g.SavingsFraction,
-                g.SpillShare,
-                g.Utilization,
-            });
-            stdout.WriteLine(JsonSerializer.Serialize(new { provenance, manifest, groups = summary }, Json));
+            stdout.WriteLine(JsonNumbers.Write(new SweepJson(provenance, manifest, [.. groups.Select(SweepGroupJson.Of)]), Json));
         }
         else
         {
@@ -75,7 +63,7 @@ public static class SweepOutput
     private static string ManifestWith(SweepManifest manifest, Provenance provenance)
     {
         var body = JsonNode.Parse(manifest.ToJson())!.AsObject();
-        var withProvenance = new JsonObject { ["provenance"] = JsonSerializer.SerializeToNode(provenance, Json) };
+        var withProvenance = new JsonObject { ["provenance"] = JsonNumbers.Node(provenance, Json) };
         foreach (var (key, value) in body.ToList())
         {
             body.Remove(key);

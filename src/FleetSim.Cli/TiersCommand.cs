@@ -25,7 +25,7 @@ public static class TiersCommand
         IReadOnlyList<TierRow> rows = TierAnalysis.Run(scenario, spend);
         string table = TiersTable.Render(scenario, rows, markdown: style == PrintStyle.Markdown);
         Reporting.Provenance provenance = Invocation.For(scenario, o.Scenario, sets);
-        string json = JsonSerializer.Serialize(new { provenance, scenario = scenario.Name, sloMaxInFlight = Reporting.SloMaxInFlightJson.Of(scenario), tiers = rows }, Json);
+        string json = JsonNumbers.Write(new TiersJson(provenance, scenario.Name, SloMaxInFlightJson.Of(scenario), rows), Json);
         output.Add(Markdown, w => w.Write(TiersTable.Render(scenario, rows, markdown: true) + $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}*{provenance.Line()}*{Environment.NewLine}"));
         output.Add(JsonFile, w => w.WriteLine(json));
         output.AddBinary(Chart, path => ChartStyle.Save(TiersChart.Draw(rows), path, provenance));

@@ -7,5 +7,5 @@ public static class BillJson
 {
     private static readonly JsonSerializerOptions Options = JsonNumbers.Options(omitNulls: true);
 
-    public static string Serialize(BillSummary summary) => JsonSerializer.Serialize(summary, Options);
+    public static string Serialize(BillSummary summary) => JsonNumbers.Write(summary, Options);
 }

@@ -46,7 +46,7 @@ public sealed record CompareSummary(string Scenario, double HorizonHours, double
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public Provenance? Provenance { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonNumbers.Write(this, Options);
 }
 
 /// <param name="IsBound">True for the oracle: a lower bound on cost, not a deployable policy.</param>

@@ -29,8 +29,17 @@ public static class JsonNumbers
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = omitNulls ? JsonIgnoreCondition.WhenWritingNull : JsonIgnoreCondition.Never,
         Converters = { new Rounded(Rounding.Significant), new RoundedOrNull(Rounding.Significant) },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RoundByName } },
+        TypeInfoResolver = JsonContracts.Default.WithAddedModifier(RoundByName),
     };
+
+    /// <summary><paramref name="value"/> as JSON text under <paramref name="options"/> (from <see cref="Options"/>); its type must be one <see cref="JsonContracts"/> lists.</summary>
+    /// <exception cref="NotSupportedException">A type <see cref="JsonContracts"/> does not list.</exception>
+    public static string Write<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, Contract<T>(options));
+
+    /// <summary><paramref name="value"/> as a JSON node under <paramref name="options"/>, as <see cref="Write{T}"/>.</summary>
+    public static System.Text.Json.Nodes.JsonNode? Node<T>(T value, JsonSerializerOptions options) => JsonSerializer.SerializeToNode(value, Contract<T>(options));
+
+    private static JsonTypeInfo<T> Contract<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     private static void RoundByName(JsonTypeInfo type)
     {

@@ -42,7 +42,7 @@ public sealed record PlanSummary(
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public Provenance? Provenance { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonNumbers.Write(this, Options);
 }
 
 /// <summary>One candidate priced on the scenario's month: what is rented, how it scales, and its bill.</summary>

@@ -57,30 +57,46 @@ public static class SpillLatency
         return new LoadedLatency(law.EndToEnd(), law.TimeToFirstToken(), law.TimePerOutputToken());
     }
 
-    /// <summary>Minutes of nearly equal demand together: (mean demand, minutes) for each bin with demand above 0.</summary>
-    private static IEnumerable<(double Demand, int Minutes)> Gather(ReadOnlySpan<double> demand)
+    /// <summary>Minutes of nearly equal demand together: (mean demand, minutes) for each bin with demand above 0, lowest demand first.</summary>
+    private static List<(double Demand, int Minutes)> Gather(ReadOnlySpan<double> demand)
     {
-        var bins = new SortedDictionary<long, (double Sum, int Count)>();
+        // A hash map while the month is read (a lookup a minute), then the few thousand bins sorted once; each bin
+        // still sums its minutes in time order.
+        var byKey = new Dictionary<long, (double Sum, int Count)>();
         foreach (double d in demand)
         {
             if (d > 0)
             {
                 long key = (long)Math.Floor(Math.Log(d) / Math.Log(1 + BinWidth));
-                bins[key] = bins.TryGetValue(key, out var b) ? (b.Sum + d, b.Count + 1) : (d, 1);
+                byKey[key] = byKey.TryGetValue(key, out var b) ? (b.Sum + d, b.Count + 1) : (d, 1);
             }
         }
+        var bins = new List<(long Key, double Sum, int Count)>(byKey.Count);
+        foreach (var (key, b) in byKey)
+        {
+            bins.Add((key, b.Sum, b.Count));
+        }
+        bins.Sort((x, y) => x.Key.CompareTo(y.Key));
         while (bins.Count > Bins)
         {
-            // Coarser bins for a month of very varied demand: merge neighbours pairwise.
-            var merged = new SortedDictionary<long, (double Sum, int Count)>();
-            foreach (var (key, b) in bins)
+            // Coarser bins for a month of very varied demand: merge neighbours pairwise (keys stay in order).
+            var merged = new List<(long Key, double Sum, int Count)>(bins.Count / 2 + 1);
+            foreach (var (key, sum, count) in bins)
             {
                 long k = key >> 1;
-                merged[k] = merged.TryGetValue(k, out var m) ? (m.Sum + b.Sum, m.Count + b.Count) : b;
+                if (merged.Count > 0 && merged[^1].Key == k)
+                {
+                    var m = merged[^1];
+                    merged[^1] = (k, m.Sum + sum, m.Count + count);
+                }
+                else
+                {
+                    merged.Add((k, sum, count));
+                }
             }
             bins = merged;
         }
-        return bins.Values.Select(b => (b.Sum / b.Count, b.Count)).ToList();
+        return bins.ConvertAll(b => (b.Sum / b.Count, b.Count));
     }
 
     /// <summary>
@@ -206,10 +222,51 @@ public static class SpillLatency
         private readonly double _fresh = mix.FreshInputTokens / mix.ProcessedTokens;
         private readonly double _output = mix.OutputTokens / mix.ProcessedTokens;
 
+        // Time to first token and time per output token depend on a bin only through its law of k, so the month's
+        // mixture of them is one law: admitted requests finding k on their replica, summed over the bins. Each
+        // evaluation then costs c terms instead of bins × c.
+        private readonly double[] _inFlight = InFlightOverMonth(minutes);
+
+        // End to end depends on a bin through its seconds a token, which the slot model holds at c/R in every bin:
+        // bins of one pace are one term.
+        private readonly List<(double SecondsPerToken, double Weight)> _paces = PacesOverMonth(minutes);
+
+        private static List<(double SecondsPerToken, double Weight)> PacesOverMonth(List<Minute> minutes)
+        {
+            var paces = new List<(double SecondsPerToken, double Weight)>();
+            var at = new Dictionary<double, int>();
+            foreach (Minute m in minutes)
+            {
+                if (at.TryGetValue(m.SecondsPerToken, out int i))
+                {
+                    paces[i] = (m.SecondsPerToken, paces[i].Weight + m.Weight);
+                }
+                else
+                {
+                    at[m.SecondsPerToken] = paces.Count;
+                    paces.Add((m.SecondsPerToken, m.Weight));
+                }
+            }
+            return paces;
+        }
+
+        private static double[] InFlightOverMonth(List<Minute> minutes)
+        {
+            var law = new double[minutes.Count == 0 ? 1 : minutes[0].InFlight.Length];
+            foreach (Minute m in minutes)
+            {
+                for (int k = 1; k < law.Length; k++)
+                {
+                    law[k] += m.Weight * m.InFlight[k];
+                }
+            }
+            return law;
+        }
+
         public LatencySummary EndToEnd()
         {
             double mean = minutes.Sum(m => m.Weight * m.SecondsPerToken) / weight * mix.ProcessedTokens;
-            return Summary(mean, t => minutes.Sum(m => m.Weight * RequestSizeLaw.Below(mix, t / m.SecondsPerToken)) / weight);
+            return Summary(mean, t => _paces.Sum(p => p.Weight * RequestSizeLaw.Below(mix, t / p.SecondsPerToken)) / weight);
         }
 
         public LatencySummary TimeToFirstToken()
@@ -218,9 +275,8 @@ public static class SpillLatency
             {
                 return new LatencySummary(0, 0, 0, 0);
             }
-            double mean = minutes.Sum(m => m.Weight * Enumerable.Range(1, m.InFlight.Length - 1).Sum(k => m.InFlight[k] * k)) / weight
-                          * _fresh * mix.ProcessedTokens / prefill;
-            return Summary(mean, t => minutes.Sum(m => m.Weight * Sum(m.InFlight, k => RequestSizeLaw.Below(mix, t * prefill / (_fresh * k)))) / weight);
+            double mean = Sum(_inFlight, k => k) / weight * _fresh * mix.ProcessedTokens / prefill;
+            return Summary(mean, t => Sum(_inFlight, k => RequestSizeLaw.Below(mix, t * prefill / (_fresh * k))) / weight);
         }
 
         public LatencySummary? TimePerOutputToken()
@@ -231,7 +287,7 @@ public static class SpillLatency
                 return null;
             }
             // For minute m and k: g(x) = x·a/(o·x − 1), a = k/R(k) − f·k/P, falls with x; P(g ≤ t | x ≥ 2/o).
-            double Below(double t) => minutes.Sum(m => m.Weight * Sum(m.InFlight, k =>
+            double Below(double t) => Sum(_inFlight, k =>
             {
                 double a = k / curve.At(k) - _fresh * k / prefill;
                 if (a <= 0)
@@ -244,13 +300,13 @@ public static class SpillLatency
                 }
                 double x = Math.Max(two, t / (t * _output - a));
                 return (1 - RequestSizeLaw.Below(mix, x)) / atLeastTwo;
-            })) / weight;
+            }) / weight;
             // The mean by the sizes' quantiles above 2/o (256 midpoints).
             double floor = 1 - atLeastTwo, mean = 0;
             for (int i = 0; i < 256; i++)
             {
                 double x = RequestSizeLaw.Quantile(mix, floor + atLeastTwo * (i + 0.5) / 256);
-                mean += minutes.Sum(m => m.Weight * Sum(m.InFlight, k => Math.Max(0, x * (k / curve.At(k) - _fresh * k / prefill)) / (_output * x - 1)));
+                mean += Sum(_inFlight, k => Math.Max(0, x * (k / curve.At(k) - _fresh * k / prefill)) / (_output * x - 1));
             }
             return Summary(mean / 256 / weight, Below);
         }

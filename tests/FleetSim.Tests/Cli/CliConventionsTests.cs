@@ -35,6 +35,14 @@ public class CliConventionsTests
         string.Join(' ', VerbTypes.Single(t => t.GetCustomAttribute<VerbAttribute>()!.Name == verb).GetProperties()
             .Select(p => p.GetCustomAttribute<OptionAttribute>()?.LongName).OfType<string>());
 
+    /// <summary>The parser's list of verbs is every options class that carries a verb: a new verb cannot be left out of it.</summary>
+    [Test]
+    public void TheParsersVerbListIsEveryVerbClass()
+    {
+        Assert.That(OptionClasses.All, Is.EquivalentTo(VerbTypes));
+        Assert.That(OptionClasses.Verbs.Keys, Is.EquivalentTo(VerbNames()));
+    }
+
     /// <summary>A verb that reads no scenario refuses --set rather than ignoring it.</summary>
     [TestCase("merge", "out/sweep")]
     [TestCase("trace", "summarize", "scenarios/traces/openai-usage-week.csv")]

@@ -9,15 +9,13 @@ namespace FleetSim.Runs.MonteCarlo;
 /// <param name="ScenarioHash">A hash of every value the scenario resolved to, so shards of two different files that share a name are told apart.</param>
 public sealed record SweepManifest(string Scenario, string ScenarioHash, int Runs, int Seed, IReadOnlyList<string> Sets, IReadOnlyList<string> Policies, long Items, string Shard)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, SweepManifestContract.Default.SweepManifest);
 
     public static SweepManifest Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<SweepManifest>(FleetSim.Scenario.InputLimits.ReadText(path, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json"), Options)
+            return JsonSerializer.Deserialize(FleetSim.Scenario.InputLimits.ReadText(path, FleetSim.Scenario.InputLimits.MaxSweepManifestBytes, "a sweep.json"), SweepManifestContract.Default.SweepManifest)
                 ?? throw new FormatException($"{path}: empty");
         }
         catch (JsonException e)
@@ -31,3 +29,8 @@ public sealed record SweepManifest(string Scenario, string ScenarioHash, int Run
         Scenario == other.Scenario && ScenarioHash == other.ScenarioHash && Runs == other.Runs && Seed == other.Seed && Items == other.Items &&
         Sets.SequenceEqual(other.Sets) && Policies.SequenceEqual(other.Policies);
 }
+
+/// <summary>sweep.json's shape, serialized by code generated at compile time (snake_case, indented).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SweepManifest))]
+internal sealed partial class SweepManifestContract : System.Text.Json.Serialization.JsonSerializerContext;
