@@ -32,8 +32,10 @@ public static class TimelineChart
         bool hourly = HourlySeries.ChangesOften(demand) || capacity.Any(c => HourlySeries.ChangesOften(c));
 
         double weekServed = served.Sum() / Math.Max(1e-9, demand.Sum());
+        Engine.Deferral.ClassedMinutes? classes = best.Run.Classes;
         Plot plot = ChartStyle.NewPlot(
-            $"A week: {best.Label} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, the rest spills to the API",
+            $"A week: {best.Label} self-hosts {weekServed.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture)} of tokens, " +
+            (classes is null ? "the rest spills to the API" : "the rest goes to the API or its batch tier"),
             hourly ? "day of the week (hourly means)" : "day of the week",
             "processed tokens per second");
 
@@ -50,14 +52,29 @@ public static class TimelineChart
         double[] shownDemand = Shown(demand), shownServed = Shown(served);
         double top = shownDemand.Max();
 
-        var selfHosted = plot.Add.FillY(xs, new double[xs.Length], shownServed);
+        // With traffic classes the fleet's minute can serve more than that minute's demand (deferred work it runs
+        // late), so the areas split what arrives: the interactive demand, served or spilled, and above it the
+        // deferred work the fleet ran in that minute. Held work is in neither until it runs or its deadline passes.
+        double[] arrivedServed = classes is null ? shownServed : Shown(classes.InteractiveServed[from..to]);
+        double[] arrived = classes is null ? shownDemand : Shown(classes.InteractiveDemand[from..to]);
+        var selfHosted = plot.Add.FillY(xs, new double[xs.Length], arrivedServed);
         selfHosted.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.35);
         selfHosted.LineWidth = 0;
-        selfHosted.LegendText = $"self-hosted ({best.Label})";
-        var spilled = plot.Add.FillY(xs, shownServed, shownDemand);
+        selfHosted.LegendText = classes is null ? $"self-hosted ({best.Label})" : $"interactive, self-hosted ({best.Label})";
+        var spilled = plot.Add.FillY(xs, arrivedServed, arrived);
         spilled.FillColor = ChartStyle.ApiColor.WithAlpha(0.35);
         spilled.LineWidth = 0;
-        spilled.LegendText = $"spilled to the API ({best.Label})";
+        spilled.LegendText = classes is null ? $"spilled to the API ({best.Label})" : $"interactive, spilled to the API ({best.Label})";
+        if (classes is not null)
+        {
+            double[] deferred = Shown(classes.DeferredServed[from..to]);
+            double[] upTo = [.. arrived.Select((a, i) => a + deferred[i])];
+            var ran = plot.Add.FillY(xs, arrived, upTo);
+            ran.FillColor = ChartStyle.SelfHostColor.WithAlpha(0.7);
+            ran.LineWidth = 0;
+            ran.LegendText = $"deferred work run ({best.Label})";
+            top = Math.Max(top, upTo.Max());
+        }
         if (hourly)
         {
             var (low, high) = HourlySeries.Spread(demand, 0.1, 0.9);
@@ -69,7 +86,7 @@ public static class TimelineChart
         }
         var demandLine = plot.Add.ScatterLine(xs, shownDemand, ChartStyle.DemandColor);
         demandLine.LineWidth = hourly ? 3 : 4;
-        demandLine.LegendText = hourly ? "demand, hourly mean" : "demand";
+        demandLine.LegendText = (hourly ? "demand, hourly mean" : "demand") + (classes is null ? "" : ", every class as it arrives");
 
         Color[] colours = ChartPalette.For([.. comparison.Runs.Select(r => r.Policy)]);
         for (int i = 0; i < comparison.Runs.Count; i++)
