@@ -60,7 +60,15 @@ public sealed class ClassedMinutes
         var interactive = new double[n];
         System.Numerics.Tensors.TensorPrimitives.Multiply(rate, interactiveShare, interactive);
         var servedI = new double[n];
-        double sumI = MinuteEngine.ServeSpan(interactive, kernel, servedI);
+        // Priorities among the interactive classes (docs/model.md, "Priorities"): reserved slots have their own closed form.
+        if (ClassPriorities.WhyNoMinuteForm(kernel.Rule.Spec, classes) is { } noForm)
+        {
+            throw new ScenarioException(classes.Location, "traffic.classes", noForm);
+        }
+        double[]? servedByClass = null;
+        double sumI = ClassPriorities.ReservesOnMinutes(kernel.Rule.Spec, classes)
+            ? ClassPriorities.ServeReserved(interactive, kernel, classes, servedI, out servedByClass)
+            : MinuteEngine.ServeSpan(interactive, kernel, servedI);
         double dropped = api is null || interactiveShare == 0 ? 0 : MinuteApiGate.DroppedTokens(interactive, servedI, api, mix);
 
         List<TrafficClassSpec> deferrable = [.. classes.Classes.Where(c => c.Deferrable)];
@@ -87,7 +95,8 @@ public sealed class ClassedMinutes
 
         double total = demand.Total.Value;
         var tokens = new List<ClassTokens>();
-        int d = 0;
+        int d = 0, k = 0;
+        double spilledI = Math.Max(0, interactiveShare * total - sumI * 60.0);
         foreach (TrafficClassSpec c in classes.Classes)
         {
             double classDemand = c.Share * total;
@@ -101,7 +110,10 @@ public sealed class ClassedMinutes
             else
             {
                 double part = c.Share / interactiveShare;
-                double self = Math.Min(classDemand, part * sumI * 60.0), lost = Math.Min(classDemand - self, part * dropped);
+                // Under reserved slots each class is served by its own blocking, and the API turns away its part of the spill.
+                double self = servedByClass is null ? Math.Min(classDemand, part * sumI * 60.0) : Math.Min(classDemand, servedByClass[k++]);
+                double lost = servedByClass is null ? Math.Min(classDemand - self, part * dropped)
+                    : spilledI > 0 ? Math.Min(classDemand - self, (classDemand - self) / spilledI * dropped) : 0;
                 tokens.Add(new ClassTokens(c.Name, false, new Tokens(classDemand), new Tokens(self), new Tokens(0),
                                            new Tokens(Math.Max(0, classDemand - self - lost)), new Tokens(0), new Tokens(0), new Tokens(lost)));
             }

@@ -1,0 +1,171 @@
+namespace FleetSim.Routing;
+
+/// <summary>
+/// Trunk reservation on a loss system: S slots, classes offering Aᵢ erlangs each, class i admitted only while fewer
+/// than Tᵢ = S − rᵢ slots are busy (rᵢ slots it may never take), else lost to the API. Gives each class's blocking.
+/// </summary>
+/// <remarks>
+/// The number of busy slots is a birth–death chain on 0…S: from k it rises at Λ(k) = Σ_{i: k &lt; Tᵢ} λᵢ and falls
+/// at k·μ. When every class has the same service-time law (here: one request-size law for all), the chain's
+/// stationary law is insensitive to that law (a reversible, state-dependent-arrival loss network: Kelly,
+/// <i>Reversibility and Stochastic Networks</i>, 1979, ch. 3; Ross, <i>Multiservice Loss Models</i>, 1995, §4.4), so
+/// π(k) ∝ Π_{n&lt;k} Λ(n)/(n+1) in erlangs. By PASTA class i is refused with probability Bᵢ = Σ_{k ≥ Tᵢ} π(k). With
+/// no reservation every Bᵢ is Erlang B(S, ΣA). Derivation and a hand-solved case: docs/model.md, "Priorities".
+/// <para>
+/// Computed from the top of the reachable states downwards (w(K) = 1, w(k−1) = w(k)·k/Λ(k−1)), as
+/// <see cref="ErlangB.InverseLoss"/> does: every term is positive, nothing cancels. K is the highest Tᵢ of a class
+/// with load (states above it are never reached). The sum stops once every Tᵢ has been passed and either the terms
+/// fall below 1e−17 of the sum while shrinking, or the sum exceeds 10¹⁷ times the largest blocked mass (every Bᵢ is
+/// then below 1e−17 and what is served is unchanged to the last bit, <see cref="ErlangB.ServedUnchangedAbove"/>).
+/// Terms are rescaled when they pass 1e250, so a small top-class load behind a wide reservation cannot overflow.
+/// </para>
+/// </remarks>
+public static class ReservedSlotsLoss
+{
+    private const double Rescale = 1e250;
+
+    /// <summary>A class's load below this many erlangs is taken as none (its ratio k/Λ could not be represented).</summary>
+    public const double NegligibleErlangs = 1e-200;
+
+    /// <summary>
+    /// Bᵢ for each class: the stationary probability that an arrival of class i finds at least S − rᵢ slots busy.
+    /// </summary>
+    /// <param name="slots">S ≥ 0, the fleet's slots (replicas × max_in_flight).</param>
+    /// <param name="erlangs">Aᵢ ≥ 0 per class: its offered load (arrival rate × mean service time).</param>
+    /// <param name="reserved">rᵢ ≥ 0 per class: slots it may never take (<see cref="Scenario.TrafficClasses.ReservedAbove"/>).</param>
+    /// <param name="blocking">Receives Bᵢ in [0, 1] per class; a class with rᵢ ≥ S is always refused (1).</param>
+    /// <exception cref="ArgumentException">Spans of different lengths, negative slots, reservations or loads, or NaN.</exception>
+    public static void Blocking(int slots, ReadOnlySpan<double> erlangs, ReadOnlySpan<int> reserved, Span<double> blocking)
+    {
+        int n = erlangs.Length;
+        if (reserved.Length != n || blocking.Length < n)
+        {
+            throw new ArgumentException("one load, one reservation and one blocking slot per class");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(slots);
+        int top = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (!(erlangs[i] >= 0) || reserved[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(erlangs), "loads and reservations must be ≥ 0 (and not NaN)");
+            }
+            if (erlangs[i] > NegligibleErlangs)
+            {
+                top = Math.Max(top, Threshold(slots, reserved[i]));
+            }
+        }
+        Span<double> mass = n <= 16 ? stackalloc double[16] : new double[n];
+        mass = mass[..n];
+        mass.Clear();
+        if (top == 0)
+        {
+            // No load reaches the fleet: the chain stays at 0, where only a class with no slot to take is refused.
+            for (int i = 0; i < n; i++)
+            {
+                blocking[i] = Threshold(slots, reserved[i]) == 0 ? 1 : 0;
+            }
+            return;
+        }
+        int lowest = top;
+        for (int i = 0; i < n; i++)
+        {
+            lowest = Math.Min(lowest, Threshold(slots, reserved[i]));
+        }
+        double w = 1, sum = 0;
+        for (int k = top; ; k--)
+        {
+            sum += w;
+            for (int i = 0; i < n; i++)
+            {
+                if (Threshold(slots, reserved[i]) == k)
+                {
+                    mass[i] = sum; // Σ w over the states ≥ Tᵢ, all now added
+                }
+            }
+            if (k == 0)
+            {
+                break;
+            }
+            double arrivals = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (k - 1 < Threshold(slots, reserved[i]) && erlangs[i] > NegligibleErlangs)
+                {
+                    arrivals += erlangs[i];
+                }
+            }
+            double ratio = k / arrivals;
+            if (k <= lowest)
+            {
+                double largest = 0;
+                foreach (double m in mass)
+                {
+                    largest = Math.Max(largest, m);
+                }
+                if (sum > ErlangB.ServedUnchangedAbove * largest || (ratio < 1 && w * ratio < ErlangB.NegligibleTerm * sum))
+                {
+                    break;
+                }
+            }
+            w *= ratio;
+            if (w > Rescale)
+            {
+                w /= Rescale;
+                sum /= Rescale;
+                for (int i = 0; i < n; i++)
+                {
+                    mass[i] /= Rescale;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            blocking[i] = Threshold(slots, reserved[i]) > top ? 0 : mass[i] / sum;
+        }
+    }
+
+    /// <summary>
+    /// Serves a span of minutes of interactive demand split among classes by fixed shares, each minute taken as
+    /// stationary (as the spill kernel takes Erlang B a minute): servedᵢ(t) = D(t)·shareᵢ·(1 − Bᵢ(t)).
+    /// </summary>
+    /// <param name="demand">Interactive tok/s by minute.</param>
+    /// <param name="shares">Each class's part of <paramref name="demand"/>, summing to 1.</param>
+    /// <param name="reserved">rᵢ per class.</param>
+    /// <param name="slots">S.</param>
+    /// <param name="erlangsPerTokenPerSecond">c/R: offered erlangs per tok/s (<see cref="ServiceTime"/>).</param>
+    /// <param name="served">Receives the tok/s served each minute, all classes together.</param>
+    /// <param name="servedByClass">Receives each class's tok/s served, summed over the minutes (add ×60 for tokens).</param>
+    /// <returns>The sum of <paramref name="served"/> over the span.</returns>
+    public static double ServeSpan(ReadOnlySpan<double> demand, ReadOnlySpan<double> shares, ReadOnlySpan<int> reserved, int slots,
+                                   double erlangsPerTokenPerSecond, Span<double> served, Span<double> servedByClass)
+    {
+        int n = shares.Length;
+        Span<double> erlangs = n <= 16 ? stackalloc double[16] : new double[n];
+        Span<double> blocking = n <= 16 ? stackalloc double[16] : new double[n];
+        erlangs = erlangs[..n];
+        servedByClass[..n].Clear();
+        double total = 0;
+        for (int t = 0; t < demand.Length; t++)
+        {
+            double d = demand[t];
+            for (int i = 0; i < n; i++)
+            {
+                erlangs[i] = d * shares[i] * erlangsPerTokenPerSecond;
+            }
+            Blocking(slots, erlangs, reserved, blocking);
+            double minute = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = d * shares[i] * (1 - blocking[i]);
+                servedByClass[i] += s;
+                minute += s;
+            }
+            served[t] = minute;
+            total += minute;
+        }
+        return total;
+    }
+
+    private static int Threshold(int slots, int reserved) => Math.Max(0, slots - reserved);
+}
