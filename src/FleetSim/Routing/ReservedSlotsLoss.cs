@@ -17,7 +17,7 @@ namespace FleetSim.Routing;
 /// with load (states above it are never reached). The sum stops once every Tᵢ has been passed and either the terms
 /// fall below 1e−17 of the sum while shrinking, or the sum exceeds 10¹⁷ times the largest blocked mass (every Bᵢ is
 /// then below 1e−17 and what is served is unchanged to the last bit, <see cref="ErlangB.ServedUnchangedAbove"/>).
-/// Terms are rescaled when they pass 1e250, so a small top-class load behind a wide reservation cannot overflow.
+/// Terms are rescaled before they would pass 1e250, so a small top-class load behind a wide reservation cannot overflow.
 /// </para>
 /// </remarks>
 public static class ReservedSlotsLoss
@@ -108,16 +108,18 @@ public static class ReservedSlotsLoss
                     break;
                 }
             }
-            w *= ratio;
-            if (w > Rescale)
+            if (w > Rescale / ratio)
             {
-                w /= Rescale;
-                sum /= Rescale;
+                // Measure everything in units of the current term, so the next one is the ratio itself.
+                double unit = w;
+                w = 1;
+                sum /= unit;
                 for (int i = 0; i < n; i++)
                 {
-                    mass[i] /= Rescale;
+                    mass[i] /= unit;
                 }
             }
+            w *= ratio;
         }
         for (int i = 0; i < n; i++)
         {
