@@ -6,9 +6,10 @@ namespace FleetSim.Routing;
 /// </summary>
 /// <remarks>
 /// The number of busy slots is a birth–death chain on 0…S: from k it rises at Λ(k) = Σ_{i: k &lt; Tᵢ} λᵢ and falls
-/// at k·μ. When every class has the same service-time law (here: one request-size law for all), the chain's
-/// stationary law is insensitive to that law (a reversible, state-dependent-arrival loss network: Kelly,
-/// <i>Reversibility and Stochastic Networks</i>, 1979, ch. 3; Ross, <i>Multiservice Loss Models</i>, 1995, §4.4), so
+/// at k·μ. Admission depends only on k and every class has the same service-time law (one request-size law for all),
+/// so the chain's stationary law is insensitive to that law, as for the Erlang loss system with arrival rates that
+/// depend on the number in service (Burman, Lehoczky and Lim, J. Appl. Prob. 21, 1984; Kelly, "Loss networks", Ann.
+/// Appl. Prob. 1, 1991), and
 /// π(k) ∝ Π_{n&lt;k} Λ(n)/(n+1) in erlangs. By PASTA class i is refused with probability Bᵢ = Σ_{k ≥ Tᵢ} π(k). With
 /// no reservation every Bᵢ is Erlang B(S, ΣA). Derivation and a hand-solved case: docs/model.md, "Priorities".
 /// <para>

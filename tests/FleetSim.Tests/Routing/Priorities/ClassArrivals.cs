@@ -43,8 +43,11 @@ internal sealed class ClassArrivals
         rule.Finish();
     }
 
-    /// <summary>Independent Poisson streams per class, merged: class i offers erlangs[i] with exponential sizes of mean <paramref name="meanTokens"/>.</summary>
-    public IEnumerable<(double At, double Tokens, int Class)> Poisson(double[] erlangs, double meanTokens, double horizonSeconds, int seed)
+    /// <summary>
+    /// Independent Poisson streams per class, merged: class i offers erlangs[i] with sizes of mean <paramref name="meanTokens"/>,
+    /// exponential, or lognormal with coefficient of variation <paramref name="lognormalCv"/> when given.
+    /// </summary>
+    public IEnumerable<(double At, double Tokens, int Class)> Poisson(double[] erlangs, double meanTokens, double horizonSeconds, int seed, double? lognormalCv = null)
     {
         var random = new Random(seed);
         double meanService = ServiceSeconds(meanTokens);
@@ -59,11 +62,19 @@ internal sealed class ClassArrivals
                 u -= erlangs[c];
                 c++;
             }
-            yield return (t, Exponential(random, meanTokens), c);
+            yield return (t, lognormalCv is { } cv ? Lognormal(random, meanTokens, cv) : Exponential(random, meanTokens), c);
         }
     }
 
     private static double Exponential(Random random, double mean) => -mean * Math.Log(1 - random.NextDouble());
+
+    /// <summary>exp(μ + σZ) with σ² = ln(1 + cv²), μ = ln(mean) − σ²/2; Z standard normal by Box–Muller.</summary>
+    private static double Lognormal(Random random, double mean, double cv)
+    {
+        double s2 = Math.Log(1 + cv * cv);
+        double z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return Math.Exp(Math.Log(mean) - s2 / 2 + Math.Sqrt(s2) * z);
+    }
 
     private void ResumeUntil(RequestAdmission rule, double until)
     {
