@@ -34,7 +34,11 @@ public static class ReservedSlotsLoss
     /// <param name="slots">S ≥ 0, the fleet's slots (replicas × max_in_flight).</param>
     /// <param name="erlangs">Aᵢ ≥ 0 per class: its offered load (arrival rate × mean service time).</param>
     /// <param name="reserved">rᵢ ≥ 0 per class: slots it may never take (<see cref="Scenario.TrafficClasses.ReservedAbove"/>).</param>
-    /// <param name="blocking">Receives Bᵢ in [0, 1] per class; a class with rᵢ ≥ S is always refused (1).</param>
+    /// <param name="blocking">
+    /// Receives Bᵢ in [0, 1] per class, to about 1e−15 relative (rounding) where every Bᵢ is above 1e−17; once the sum
+    /// shows every Bᵢ below 1e−17 it stops, and the values returned are then below 1e−17 but not exact (what is served
+    /// is the same to the last bit). A class with rᵢ ≥ S is always refused (1).
+    /// </param>
     /// <exception cref="ArgumentException">Spans of different lengths, negative slots, reservations or loads, or NaN.</exception>
     public static void Blocking(int slots, ReadOnlySpan<double> erlangs, ReadOnlySpan<int> reserved, Span<double> blocking)
     {
