@@ -48,6 +48,8 @@ public static class ReservedSlotsLoss
             throw new ArgumentException("one load, one reservation and one blocking slot per class");
         }
         ArgumentOutOfRangeException.ThrowIfNegative(slots);
+        Span<int> threshold = n <= 16 ? stackalloc int[16] : new int[n];
+        threshold = threshold[..n];
         int top = 0;
         for (int i = 0; i < n; i++)
         {
@@ -55,63 +57,66 @@ public static class ReservedSlotsLoss
             {
                 throw new ArgumentOutOfRangeException(nameof(erlangs), "loads and reservations must be ≥ 0 (and not NaN)");
             }
+            threshold[i] = Threshold(slots, reserved[i]);
             if (erlangs[i] > NegligibleErlangs)
             {
-                top = Math.Max(top, Threshold(slots, reserved[i]));
+                top = Math.Max(top, threshold[i]);
             }
         }
-        Span<double> mass = n <= 16 ? stackalloc double[16] : new double[n];
-        mass = mass[..n];
-        mass.Clear();
         if (top == 0)
         {
             // No load reaches the fleet: the chain stays at 0, where only a class with no slot to take is refused.
             for (int i = 0; i < n; i++)
             {
-                blocking[i] = Threshold(slots, reserved[i]) == 0 ? 1 : 0;
+                blocking[i] = threshold[i] == 0 ? 1 : 0;
             }
             return;
         }
-        int lowest = top;
+        // The classes by threshold, highest first: walking down the states, each joins the arrivals (and has its
+        // blocked mass read) when k reaches its threshold, so a step costs a multiply and an add, not a pass over the classes.
+        Span<int> order = n <= 16 ? stackalloc int[16] : new int[n];
+        order = order[..n];
         for (int i = 0; i < n; i++)
         {
-            lowest = Math.Min(lowest, Threshold(slots, reserved[i]));
+            int j = i;
+            while (j > 0 && threshold[order[j - 1]] < threshold[i])
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
         }
-        double w = 1, sum = 0;
+        Span<double> mass = n <= 16 ? stackalloc double[16] : new double[n];
+        mass = mass[..n];
+        mass.Clear();
+        int lowest = threshold[order[n - 1]];
+        int next = 0;
+        while (next < n && threshold[order[next]] > top)
+        {
+            next++; // idle classes refused only above the reachable states: blocked mass 0
+        }
+        double w = 1, sum = 0, arrivals = 0, largest = 0;
         for (int k = top; ; k--)
         {
             sum += w;
-            for (int i = 0; i < n; i++)
+            while (next < n && threshold[order[next]] == k)
             {
-                if (Threshold(slots, reserved[i]) == k)
+                int i = order[next++];
+                mass[i] = sum; // Σ w over the states ≥ Tᵢ, all now added
+                largest = sum;
+                if (erlangs[i] > NegligibleErlangs)
                 {
-                    mass[i] = sum; // Σ w over the states ≥ Tᵢ, all now added
+                    arrivals += erlangs[i]; // admitted from every state below Tᵢ
                 }
             }
             if (k == 0)
             {
                 break;
             }
-            double arrivals = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (k - 1 < Threshold(slots, reserved[i]) && erlangs[i] > NegligibleErlangs)
-                {
-                    arrivals += erlangs[i];
-                }
-            }
             double ratio = k / arrivals;
-            if (k <= lowest)
+            if (k <= lowest && (sum > ErlangB.ServedUnchangedAbove * largest || (ratio < 1 && w * ratio < ErlangB.NegligibleTerm * sum)))
             {
-                double largest = 0;
-                foreach (double m in mass)
-                {
-                    largest = Math.Max(largest, m);
-                }
-                if (sum > ErlangB.ServedUnchangedAbove * largest || (ratio < 1 && w * ratio < ErlangB.NegligibleTerm * sum))
-                {
-                    break;
-                }
+                break;
             }
             if (w > Rescale / ratio)
             {
@@ -119,6 +124,7 @@ public static class ReservedSlotsLoss
                 double unit = w;
                 w = 1;
                 sum /= unit;
+                largest /= unit;
                 for (int i = 0; i < n; i++)
                 {
                     mass[i] /= unit;
@@ -128,7 +134,7 @@ public static class ReservedSlotsLoss
         }
         for (int i = 0; i < n; i++)
         {
-            blocking[i] = Threshold(slots, reserved[i]) > top ? 0 : mass[i] / sum;
+            blocking[i] = threshold[i] > top ? 0 : mass[i] / sum;
         }
     }
 
