@@ -106,7 +106,9 @@ public partial class InvariantSuite
                 })) + "]";
                 double rate = Math.Exp(Math.Log(0.2) + random.NextDouble() * Math.Log(15)) * replicas * 26_600;
                 string[] common = [$"fleet.replicas={replicas}", "router.mode=spill", $"horizon_hours={24 + random.Next(145)}",
-                                   $"traffic.monthly_processed_tokens={rate * 3600 * 730:R}", $"seed={1 + random.Next(1000)}"];
+                                   $"traffic.monthly_processed_tokens={rate * 3600 * 730:R}", $"seed={1 + random.Next(1000)}",
+                                   // Now and then an API limit, which turns away part of each class's spill (dropped).
+                                   .. random.NextDouble() < 0.3 ? [$"api.requests_per_minute={Math.Max(1, Math.Round(rate / 85_000 * 60 * random.NextDouble())):R}"] : Array.Empty<string>()];
                 checks.Generated++;
                 int state = random.Next();
                 random = new Random(state); // the deferrable deadline draws repeat for each variant
