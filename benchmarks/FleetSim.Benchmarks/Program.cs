@@ -3,8 +3,8 @@ using FleetSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
 var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(SweepTargetBenchmarks), typeof(RequestEngineBenchmarks),
-                          typeof(RequestEngineScaleBenchmarks), typeof(FleetScaleBenchmarks), typeof(PlanBenchmarks), typeof(ClassMonthBenchmarks) };
-suites.Add(typeof(PriorityMonthBenchmarks));
+                          typeof(RequestEngineScaleBenchmarks), typeof(FleetScaleBenchmarks), typeof(PlanBenchmarks), typeof(ClassMonthBenchmarks),
+                          typeof(RequestClassMonthBenchmarks), typeof(PriorityMonthBenchmarks) };
 if (Peers.Has("csv"))
 {
     suites.Add(typeof(TraceReadingBenchmarks));

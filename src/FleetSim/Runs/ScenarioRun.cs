@@ -48,16 +48,16 @@ public sealed record ScenarioRun(
                 $"{noRequestForm}; use mode {string.Join(", ", RouterModes.Names.Where(n => n != scenario.Router.ModeName))} with --engine request");
         }
         TrafficClasses? classes = scenario.Traffic.Classes;
-        if (classes is not null && engine == EngineChoice.Request)
+        if (engine == EngineChoice.Request && RequestClasses.Refusal(scenario, fleet) is { } refusal)
         {
-            throw classes.Unsupported(noMinuteForm is null ? "--engine request" : $"the request engine (router.mode {scenario.Router.ModeName} has no minute form: {noMinuteForm})");
+            throw refusal;
         }
         var prices = new ScenarioPrices(scenario);
         IReadOnlyList<NodeLease> leases = fleet.Leases(scenario.Pricing.ReservedNodes, prices.Nodes.BaseKind, prices.Nodes.SpotCap);
         Bill Price(FleetOutcome outcome) => Bill.For(outcome, leases, demand.Minutes, prices);
-        Bill PriceMinutes(MinuteRun run) => run.Classes is { } c
-            ? Price(run.Outcome) with { Classes = new ClassedOutcome(c.Classes, BatchTier.Discounts(classes!, scenario.Api.Price)) { Shares = [.. classes!.Classes.Select(k => k.Share)] } }
-            : Price(run.Outcome);
+        ClassedOutcome Classed(IReadOnlyList<Engine.Deferral.ClassTokens> tokens) =>
+            new(tokens, BatchTier.Discounts(classes!, scenario.Api.Price)) { Shares = [.. classes!.Classes.Select(k => k.Share)] };
+        Bill PriceMinutes(MinuteRun run) => run.Classes is { } c ? Price(run.Outcome) with { Classes = Classed(c.Classes) } : Price(run.Outcome);
 
         RequestMix mix = scenario.Traffic.RequestMix;
         MinuteRun? minutes = noMinuteForm is null || engine == EngineChoice.Minute
@@ -77,7 +77,8 @@ public sealed record ScenarioRun(
             };
         }
         RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);
-        return new ScenarioRun(scenario, demand, engine, fleet, Price(requests.Outcome), fluid, minutes, requests, minuteBill);
+        Bill bill = requests.Classes is { } rc ? Price(requests.Outcome) with { Classes = Classed(rc) } : Price(requests.Outcome);
+        return new ScenarioRun(scenario, demand, engine, fleet, bill, fluid, minutes, requests, minuteBill);
     }
 
     /// <summary>

@@ -215,7 +215,7 @@ public partial class InvariantSuite
     public void RunBillsKeepTheirIdentities()
     {
         InvariantChecks checks = Start("run");
-        int requestRuns = 0;
+        int requestRuns = 0, classRequestRuns = 0;
         Property(checks, () =>
         {
             for (int i = 0; i < RunScenarios; i++)
@@ -292,6 +292,11 @@ public partial class InvariantSuite
                         checks.AtMost(run.Bill.SelfHosted.Value, run.Fleet.Capacity.Value * run.Demand.Minutes * 60.0, 1e-9 * run.Bill.Demand.Value,
                             "run/request: self-hosted tokens ≤ capacity × horizon");
                         RequestRun r = run.Requests!;
+                        if (s.Traffic.Classes is not null)
+                        {
+                            classRequestRuns++;
+                            RequestClassChecks(checks, run);
+                        }
                         if (n.SelfHosted > 0)
                         {
                             // Latencies are ordered and a request's first token comes no later than its last.
@@ -322,8 +327,32 @@ public partial class InvariantSuite
                     });
                 }
             }
-            TestContext.Out.WriteLine($"  request-engine runs: {requestRuns}");
+            TestContext.Out.WriteLine($"  request-engine runs: {requestRuns} ({classRequestRuns} with traffic classes)");
         });
+    }
+
+    /// <summary>
+    /// Traffic classes on the request engine: the bill's class identities (<see cref="ClassIdentities"/>); each deferrable
+    /// class's deferred + batch API = its demand, request by request; no token served past its deadline (counted, not
+    /// assumed); the deferred requests' slot-time within the fleet's (utilization ≤ 1 before clamping: self-hosted ≤
+    /// capacity is checked for every request run); the classes' demand is the run's.
+    /// </summary>
+    private static void RequestClassChecks(InvariantChecks checks, ScenarioRun run)
+    {
+        ClassIdentities(checks, run.Bill, "run/request");
+        RequestRun r = run.Requests!;
+        double tokens = Math.Max(1, r.DemandTokens.Value);
+        foreach (var t in r.Classes!.Where(c => c.Deferrable))
+        {
+            checks.Close(t.SelfHostedDeferred.Value + t.BatchApi.Value, t.Demand.Value, 1e-9, tokens, "run/request: deferred + batch API = deferrable demand");
+        }
+        checks.Close(r.Classes!.Sum(c => c.Demand.Value), r.Outcome.Demand.Value, 1e-9, tokens, "run/request: classes' demand = the run's demand");
+        checks.True(r.Deferral is null == !r.Classes!.Any(c => c.Deferrable), "run/request: deferral counts exactly with a deferrable class");
+        if (r.Deferral is { } d)
+        {
+            checks.True(d.LateTokens.Value == 0, "run/request: no deferred token served past its deadline", () => $"{d}");
+            checks.True(d.Expired <= d.Requests, "run/request: deadlines reached ≤ deferrable requests", () => $"{d}");
+        }
     }
 
     /// <summary>

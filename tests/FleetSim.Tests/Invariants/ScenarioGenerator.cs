@@ -102,8 +102,11 @@ internal sealed class GeneratedScenario
     /// <summary>The router picks least-busy.</summary>
     public required bool LeastBusy { get; init; }
 
-    /// <summary>The router runs on the request engine (every router but fluid), and the scenario has no traffic classes (the minute engine's only).</summary>
-    public bool HasRequestForm => Router != "fluid" && !Classes;
+    /// <summary>
+    /// The router runs on the request engine (every router but fluid); with traffic classes (drawn only where the router has a
+    /// minute form), only on slot replicas, where the request engine holds deferrable classes.
+    /// </summary>
+    public bool HasRequestForm => Router != "fluid" && (!Classes || Replica.Curve is null);
 
     /// <summary>Run only: traffic.classes was drawn (interactive and deferrable classes; the minute engine only).</summary>
     public bool Classes { get; init; }

@@ -41,6 +41,15 @@ public sealed record RequestRun(
     /// </summary>
     public LatencySummary? ApiEndToEnd { get; init; }
 
+    /// <summary>
+    /// With traffic classes: each class's tokens, in the scenario's order (<see cref="RequestClasses"/>), adding up to
+    /// <see cref="Outcome"/>'s demand, self-hosted and dropped tokens; null without classes.
+    /// </summary>
+    public IReadOnlyList<Deferral.ClassTokens>? Classes { get; init; }
+
+    /// <summary>With a deferrable class: its requests, preemptions, deadlines reached and late tokens; null without one.</summary>
+    public DeferralCounts? Deferral { get; init; }
+
     /// <summary>Slot-seconds spent on calls that timed out and were aborted: GPU time that served nobody.</summary>
     public double WastedSlotSeconds { get; init; }
 
@@ -74,6 +83,18 @@ public sealed record RequestRun(
     /// <summary>Share of requests (not tokens) that went to the API.</summary>
     public double SpilledRequestShare => Requests.Total == 0 ? 0 : (double)Requests.Spilled / Requests.Total;
 }
+
+/// <summary>
+/// The deferrable classes' requests on the request engine (<see cref="DeferrableBacklog"/>). They are not in
+/// <see cref="RequestRun.Requests"/>, which counts the router's (interactive) requests, nor in its latencies; their
+/// tokens are in <see cref="RequestRun.DemandTokens"/> and <see cref="RequestRun.SelfHosted"/>, and their slot-time in
+/// <see cref="RequestRun.InFlightPerMinute"/>.
+/// </summary>
+/// <param name="Requests">Deferrable requests that arrived.</param>
+/// <param name="Preemptions">Times a running one gave its slot to an interactive request (or an earlier deadline).</param>
+/// <param name="Expired">Requests whose deadline came while they were held: their remaining tokens went to the batch tier.</param>
+/// <param name="LateTokens">Tokens served after their deadline: 0 by construction, counted as a check.</param>
+public sealed record DeferralCounts(long Requests, long Preemptions, long Expired, Tokens LateTokens);
 
 /// <summary>Where the requests went.</summary>
 /// <param name="Total">Requests that arrived.</param>

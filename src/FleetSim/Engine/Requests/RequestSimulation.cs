@@ -35,6 +35,7 @@ internal sealed class RequestSimulation
     private readonly RequestSizes _sizes;
     private readonly RequestFleet _fleet;
     private readonly RequestAdmission _admission;
+    private readonly RequestClasses? _classes;
     private long _resumed;
 
     public RequestSimulation(ScenarioSpec scenario, DemandSeries demand, FleetShape fleet, int seed)
@@ -58,6 +59,12 @@ internal sealed class RequestSimulation
             OutputShare = mix.OutputTokens / mix.ProcessedTokens,
             ApiLatency = scenario.Api.Latency is { } apiLatency ? (apiLatency, streams.Next()) : null,
         };
+        if (RequestClasses.Refusal(scenario, fleet) is { } refusal)
+        {
+            throw refusal;
+        }
+        // The class stream is drawn after every other, so a run without classes draws exactly what it drew before them.
+        _classes = scenario.Traffic.Classes is { } classes ? new RequestClasses(classes, fleet, ledger, streams.Next()) : null;
         _fleet = new RequestFleet(fleet, scenario.Router, mix.FreshInputTokens / mix.ProcessedTokens, ledger, routing);
         _admission = router.Admission(_fleet);
         Demand = demand;
@@ -79,7 +86,7 @@ internal sealed class RequestSimulation
             foreach (var (at, tokens) in _replay)
             {
                 ResumeUntil(at);
-                _admission.Arrive(at, tokens);
+                Arrive(at, tokens);
             }
         }
         else
@@ -87,28 +94,42 @@ internal sealed class RequestSimulation
             for (double next = _arrivals.Next(); next < _arrivals.End; next = _arrivals.Next())
             {
                 ResumeUntil(next);
-                _admission.Arrive(next, _sizes.NextProcessed());
+                Arrive(next, _sizes.NextProcessed());
             }
         }
         ResumeUntil(double.PositiveInfinity);
         _admission.Finish();
         RequestLedger l = _fleet.Ledger;
+        _classes?.Finish(l.End);
+        (double deferredDemand, double deferredServed) = _classes?.Deferred ?? (0, 0);
+        DeferrableBacklog? backlog = _classes?.Backlog;
         return new RequestRun(
             Demand, Fleet, Scenario.Router, Seed,
-            new Tokens(l.DemandTokens), new Tokens(l.SelfHostedTokens), new Tokens(l.SpilledTokens), new Tokens(l.DroppedTokens),
+            new Tokens(l.DemandTokens + deferredDemand), new Tokens(l.SelfHostedTokens + deferredServed), new Tokens(l.SpilledTokens), new Tokens(l.DroppedTokens),
             new RequestCounts(l.Requests, l.SelfHostedRequests, l.SpilledRequests, l.DroppedRequests, l.TimedOut, l.Rejected, l.Unfinished)
             {
                 Retries = l.Retries,
             },
             l.Wait.Summary(), l.TimeToFirstToken.Summary(), l.EndToEnd.Summary(),
             l.InFlight.MeanPerMinute(),
-            l.Requests + _resumed)
+            l.Requests + _resumed + (backlog?.Requests.Sum() ?? 0))
         {
+            Classes = _classes?.Tokens(l),
+            Deferral = backlog is null ? null : new DeferralCounts(backlog.Requests.Sum(), backlog.Preemptions, backlog.Expired, new Tokens(backlog.LateTokens)),
             TokensAfterHorizon = new Tokens(l.TokensAfterHorizon),
             TimePerOutputToken = l.TimePerOutputToken.Summary(),
             ApiEndToEnd = l.ApiLatency is null ? null : l.ApiEndToEnd.Summary(),
             WastedSlotSeconds = l.WastedSlotSeconds,
         };
+    }
+
+    /// <summary>A request arrives: a deferrable one joins the backlog, an interactive one (every one without classes) goes to the router.</summary>
+    private void Arrive(double now, double tokens)
+    {
+        if (_classes is null || !_classes.Arrive(now, tokens))
+        {
+            _admission.Arrive(now, tokens);
+        }
     }
 
     private void ResumeUntil(double until)

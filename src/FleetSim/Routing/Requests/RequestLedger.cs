@@ -76,6 +76,12 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
 
     public InFlightRecorder InFlight { get; } = new(minutes);
 
+    /// <summary>
+    /// Told of every slot interval recorded here (<see cref="Served"/>, <see cref="ServedShared"/>, <see cref="Wasted"/>),
+    /// or null (the default, and every run without deferrable traffic classes).
+    /// </summary>
+    public ISlotWatcher? SlotWatcher { get; set; }
+
     /// <summary>A request of <paramref name="tokens"/> processed tokens arrives.</summary>
     public void Arrived(double tokens)
     {
@@ -118,6 +124,10 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
             TokensAfterHorizon += tokens * Math.Min(1, (end - End) / service);
         }
         InFlight.Hold(start, end, slots);
+        if (SlotWatcher is { } watcher && end > start)
+        {
+            watcher.Held(start, end);
+        }
         double wait = start - arrived;
         Wait.Add(wait);
         TimeToFirstToken.Add(wait + firstToken);
@@ -136,6 +146,7 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
         {
             WastedSlotSeconds += end - start;
             InFlight.Hold(start, end);
+            SlotWatcher?.Held(start, end);
         }
     }
 

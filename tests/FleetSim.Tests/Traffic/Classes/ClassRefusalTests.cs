@@ -41,8 +41,6 @@ public class ClassRefusalTests
     [TestCase("tiers")]
     [TestCase("plan")]
     [TestCase("report", "--runs", "1")]
-    [TestCase("run", "--engine", "request")]
-    [TestCase("run", "--router", "cooldown")]
     public void VerbsWithoutClassesRefuseThem(params string[] args)
     {
         var stdout = new StringWriter();
