@@ -4,7 +4,7 @@ using FleetSim.Benchmarks;
 // dotnet run -c Release --project benchmarks/FleetSim.Benchmarks -- --filter '*'
 var suites = new List<Type> { typeof(MonthKernelBenchmarks), typeof(MonteCarloBenchmarks), typeof(SweepTargetBenchmarks), typeof(RequestEngineBenchmarks),
                           typeof(RequestEngineScaleBenchmarks), typeof(FleetScaleBenchmarks), typeof(PlanBenchmarks), typeof(ClassMonthBenchmarks),
-                          typeof(RequestClassMonthBenchmarks), typeof(ClassPolicyBenchmarks) };
+                          typeof(RequestClassMonthBenchmarks), typeof(ClassPolicyBenchmarks), typeof(PriorityMonthBenchmarks) };
 if (Peers.Has("csv"))
 {
     suites.Add(typeof(TraceReadingBenchmarks));

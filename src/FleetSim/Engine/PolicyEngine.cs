@@ -69,6 +69,18 @@ public static class PolicyEngine
         {
             throw OracleRefused(classes);
         }
+        if (ClassPriorities.WhyNoMinuteForm(scenario.Router, classes) is { } noForm)
+        {
+            throw new ScenarioException(classes.Location, "traffic.classes", noForm + "; the policy verbs run on the minute engine");
+        }
+        if (ClassPriorities.ReservesOnMinutes(scenario.Router, classes))
+        {
+            // The fleet's dynamics serve the interactive classes as one stream; reserved slots would change each class's
+            // share of it, so a policy's bill by class would be wrong. Refused rather than guessed.
+            throw new ScenarioException(classes.Location, "traffic.classes",
+                "reserved_slots are modelled for a fixed fleet (fleetsim run, either engine), not yet under a policy whose fleet changes " +
+                "(compare, sweep, tiers, report, plan); remove reserved_slots for these verbs");
+        }
         double share = classes.InteractiveShare;
         DemandSeries interactive = Scaled(actual, share);
         PolicyRun run;

@@ -37,7 +37,8 @@ public sealed record ScenarioRun(
         DemandSeries average = DemandBuilder.Build(scenario.Traffic, scenario.Horizon);
         DemandSeries demand = expectedMonth ? average : DemandBuilder.Realize(average, scenario.Traffic.Noise, scenario.Seed);
         FleetShape fleet = FleetFor(scenario, average);
-        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router, scenario.Replica, scenario.Traffic.RequestMix, fleet.Replicas);
+        string? noMinuteForm = MinuteRouter.WhyNoMinuteForm(scenario.Router, scenario.Replica, scenario.Traffic.RequestMix, fleet.Replicas)
+            ?? (scenario.Traffic.Classes is { } ranked ? ClassPriorities.WhyNoMinuteForm(scenario.Router, ranked) : null);
         if (engine == EngineChoice.Auto)
         {
             engine = noMinuteForm is null ? EngineChoice.Minute : EngineChoice.Request;

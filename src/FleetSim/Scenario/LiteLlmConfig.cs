@@ -249,7 +249,12 @@ internal static class LiteLlmConfig
             string key = (k as YamlScalarNode)?.Value ?? "";
             if (!modelled.Contains(key))
             {
-                (known.Contains(key) ? inert : unmodelled).Add($"{prefix}.{key}");
+                string name = $"{prefix}.{key}";
+                if (!known.Contains(key) && LiteLlmKeys.UnmodelledBecause.TryGetValue(name, out string? because))
+                {
+                    name = $"{name} ({because})";
+                }
+                (known.Contains(key) ? inert : unmodelled).Add(name);
             }
         }
     }

@@ -65,6 +65,19 @@ internal static class LiteLlmKeys
     ];
 
     /// <summary>
+    /// Unmodelled keys whose name suggests something FleetSim does model, with what they do in LiteLLM and why they are
+    /// not that: the refusal says so next to the key.
+    /// </summary>
+    public static readonly Dictionary<string, string> UnmodelledBecause = new()
+    {
+        // litellm/proxy/hooks/dynamic_rate_limiter_v3.py (_PROXY_DynamicRateLimitHandlerV3) reads it; docs/proxy/dynamic_rate_limit.md.
+        ["litellm_settings.priority_reservation"] =
+            "LiteLLM's dynamic_rate_limiter_v3 callback splits a model's rpm/tpm among API keys by the priority in their metadata, " +
+            "enforced once the model is 80 % saturated: a rate quota per key, not slots kept for a request priority; " +
+            "FleetSim's priorities are traffic.classes[].priority and reserved_slots",
+    };
+
+    /// <summary>
     /// Sections whose keys are sorted one by one (<see cref="InertKeysBySection"/>): a key listed there
     /// changes neither the route nor the bill; any other refuses unless allowed, as in every section.
     /// </summary>

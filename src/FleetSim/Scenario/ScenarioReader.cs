@@ -39,6 +39,7 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
         {
             (replica, fleet, api) = ApplyLiteLlm(litellm, replica, fleetSection, api);
         }
+        CheckPriorities(traffic.Classes, router, replica);
         SloSpec? slo = top.Mapping("slo") is { } sl ? ReadSlo(sl) : null;
         SloInFlight? sloInFlight = slo is null ? null : SloInFlight.Of(replica, traffic.RequestMix, slo, RouterModes.ServesOnArrival(router.Mode));
         if (sloInFlight is not null)

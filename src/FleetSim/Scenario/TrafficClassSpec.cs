@@ -26,6 +26,31 @@ public sealed record TrafficClassSpec(string Name, double Share, double? Deadlin
     /// token is never held past its deadline). 0 for an interactive class.
     /// </summary>
     public int DeadlineMinutes => DeadlineHours is { } h ? (int)Math.Floor(h * 60 + 1e-9) : 0;
+
+    /// <summary>
+    /// The priority a class has when the scenario gives none: 128, the middle of LiteLLM's 0–255 range (its scheduler's
+    /// former <c>DefaultPriorities.Medium</c>, litellm/scheduler.py), so classes without one are all equal.
+    /// </summary>
+    public const int DefaultPriority = 128;
+
+    /// <summary>The least important priority: 255, the top of LiteLLM's range (<c>FlowItem.priority</c>, "between 0 and 255").</summary>
+    public const int LowestPriority = 255;
+
+    /// <summary>
+    /// <c>priority</c>: 0 (most important) to 255, lower first, LiteLLM's scheduler convention
+    /// (litellm/scheduler.py, <c>Scheduler.add_request</c> pushes <c>(priority, request_id)</c> on a min-heap).
+    /// At the router it decides which waiting request a queue serves first (router.mode queue) and, with
+    /// <see cref="ReservedSlots"/>, which classes a spill router turns away first. Default <see cref="DefaultPriority"/>.
+    /// </summary>
+    public int Priority { get; init; } = DefaultPriority;
+
+    /// <summary>
+    /// <c>reserved_slots</c>: slots of the fleet (replicas × max_in_flight) that no less important class may take,
+    /// kept for this class and any more important one (trunk reservation, router.mode spill). A class is admitted
+    /// to the fleet only while the free slots exceed the slots the more important classes reserve together
+    /// (<see cref="TrafficClasses.ReservedAbove"/>); otherwise it spills to the API. 0 (default): none.
+    /// </summary>
+    public int ReservedSlots { get; init; }
 }
 
 /// <summary>The traffic's classes (<c>traffic.classes</c>) and where the scenario gave them.</summary>
@@ -38,6 +63,20 @@ public sealed record TrafficClasses(IReadOnlyList<TrafficClassSpec> Classes, str
 
     /// <summary>Share of processed tokens that is interactive (the classes without a deadline).</summary>
     public double InteractiveShare => Classes.Where(c => !c.Deferrable).Sum(c => c.Share);
+
+    /// <summary>Whether any class reserves slots from the less important ones (<see cref="TrafficClassSpec.ReservedSlots"/>).</summary>
+    public bool ReservesSlots => Classes.Any(c => c.ReservedSlots > 0);
+
+    /// <summary>Whether the interactive classes differ in priority (so a queue orders its wait line by it).</summary>
+    public bool RanksInteractive => Classes.Where(c => !c.Deferrable).Select(c => c.Priority).Distinct().Count() > 1;
+
+    /// <summary>
+    /// rᵢ, the slots class <paramref name="c"/> may never take: the sum of <see cref="TrafficClassSpec.ReservedSlots"/>
+    /// over the classes strictly more important than it (a lower priority number). A request of the class is admitted
+    /// only while more than rᵢ slots are free, i.e. while fewer than S − rᵢ of the fleet's S slots are busy.
+    /// </summary>
+    public int ReservedAbove(TrafficClassSpec c) =>
+        (int)Math.Min(int.MaxValue, Classes.Where(k => k.Priority < c.Priority).Sum(k => (long)k.ReservedSlots));
 
     /// <summary>
     /// The refusal of a verb or engine that does not model classes yet: a <see cref="ScenarioException"/> at

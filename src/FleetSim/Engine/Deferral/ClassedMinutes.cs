@@ -61,10 +61,18 @@ public sealed class ClassedMinutes
         var interactive = new double[n];
         System.Numerics.Tensors.TensorPrimitives.Multiply(rate, interactiveShare, interactive);
         var servedI = new double[n];
-        double sumI = MinuteEngine.ServeSpan(interactive, kernel, servedI);
+        // Priorities among the interactive classes (docs/model.md, "Priorities"): reserved slots have their own closed form.
+        if (ClassPriorities.WhyNoMinuteForm(kernel.Rule.Spec, classes) is { } noForm)
+        {
+            throw new ScenarioException(classes.Location, "traffic.classes", noForm);
+        }
+        double[]? servedByClass = null;
+        double sumI = ClassPriorities.ReservesOnMinutes(kernel.Rule.Spec, classes)
+            ? ClassPriorities.ServeReserved(interactive, kernel, classes, servedI, out servedByClass)
+            : MinuteEngine.ServeSpan(interactive, kernel, servedI);
         double dropped = api is null || interactiveShare == 0 ? 0 : MinuteApiGate.DroppedTokens(interactive, servedI, api, mix);
         double capacity = fleet.Replicas == 0 ? 0 : fleet.Capacity.Value;
-        return Defer(demand, classes, interactive, servedI, sumI, dropped, i => capacity, served);
+        return Defer(demand, classes, interactive, servedI, sumI, dropped, i => capacity, served, servedByClass);
     }
 
     /// <summary>
@@ -94,15 +102,16 @@ public sealed class ClassedMinutes
         {
             sumI += s;
         }
-        return Defer(demand, classes, interactive, interactiveServed, sumI, interactiveDropped, t => serving[t] * replicaThroughput, served);
+        return Defer(demand, classes, interactive, interactiveServed, sumI, interactiveDropped, t => serving[t] * replicaThroughput, served, null);
     }
 
     /// <summary>
     /// Holds the deferrable classes for the spare capacity max(0, capacity(t) − servedᵢ(t)) each minute, earliest
     /// deadline first, and splits every class's tokens.
     /// </summary>
+    /// <param name="servedByClass">Under reserved slots, each interactive class's served tokens (in the scenario's order of the interactive classes); null: the interactive classes share what was served by their shares.</param>
     private static ClassedMinutes Defer(DemandSeries demand, TrafficClasses classes, double[] interactive, double[] servedI, double sumI,
-                                        double dropped, Func<int, double> capacity, double[] served)
+                                        double dropped, Func<int, double> capacity, double[] served, double[]? servedByClass)
     {
         ReadOnlySpan<double> rate = demand.Rate;
         int n = rate.Length;
@@ -130,7 +139,8 @@ public sealed class ClassedMinutes
 
         double total = demand.Total.Value;
         var tokens = new List<ClassTokens>();
-        int d = 0;
+        int d = 0, k = 0;
+        double spilledI = Math.Max(0, interactiveShare * total - sumI * 60.0);
         foreach (TrafficClassSpec c in classes.Classes)
         {
             double classDemand = c.Share * total;
@@ -144,7 +154,10 @@ public sealed class ClassedMinutes
             else
             {
                 double part = c.Share / interactiveShare;
-                double self = Math.Min(classDemand, part * sumI * 60.0), lost = Math.Min(classDemand - self, part * dropped);
+                // Under reserved slots each class is served by its own blocking, and the API turns away its part of the spill.
+                double self = servedByClass is null ? Math.Min(classDemand, part * sumI * 60.0) : Math.Min(classDemand, servedByClass[k++]);
+                double lost = servedByClass is null ? Math.Min(classDemand - self, part * dropped)
+                    : spilledI > 0 ? Math.Min(classDemand - self, (classDemand - self) / spilledI * dropped) : 0;
                 tokens.Add(new ClassTokens(c.Name, false, new Tokens(classDemand), new Tokens(self), new Tokens(0),
                                            new Tokens(Math.Max(0, classDemand - self - lost)), new Tokens(0), new Tokens(0), new Tokens(lost)));
             }

@@ -69,7 +69,7 @@ internal sealed class RequestClasses
     /// joins the backlog (true), an interactive one is counted and left to the router (false). The backlog is
     /// advanced to <paramref name="now"/> either way, before the router sees the request.
     /// </summary>
-    public bool Arrive(double now, double tokens)
+    public bool Arrive(double now, double tokens, out int trafficClass)
     {
         double u = _random.NextDouble();
         int c = 0;
@@ -78,6 +78,7 @@ internal sealed class RequestClasses
             c++;
         }
         Backlog?.AdvanceTo(now);
+        trafficClass = c;
         if (_backlogIndex[c] >= 0)
         {
             Backlog!.Arrive(now, _backlogIndex[c], tokens);
@@ -93,8 +94,12 @@ internal sealed class RequestClasses
     /// <summary>Deferrable demand and served tokens in total (0 without a deferrable class).</summary>
     public (double Demand, double Served) Deferred => Backlog is { } b ? (b.Demand.Sum(), b.Served.Sum()) : (0, 0);
 
-    /// <summary>Each class's tokens, in the scenario's order; the interactive classes' add up to the ledger's within the horizon.</summary>
-    public IReadOnlyList<ClassTokens> Tokens(RequestLedger ledger)
+    /// <summary>
+    /// Each class's tokens, in the scenario's order; the interactive classes' add up to the ledger's within the horizon.
+    /// With a rule that ranks the classes (<paramref name="ranked"/>, priorities) each interactive class's self-hosted
+    /// tokens are its own, and its spilled and dropped ones its part of the ledger's by what the fleet did not take of it.
+    /// </summary>
+    public IReadOnlyList<ClassTokens> Tokens(RequestLedger ledger, ClassAdmission? ranked = null)
     {
         double interactive = _interactiveDemand.Sum();
         double after = ledger.TokensAfterHorizon;
@@ -108,6 +113,15 @@ internal sealed class RequestClasses
                 DeferrableBacklog b = Backlog!;
                 tokens.Add(new ClassTokens(spec.Name, true, new Tokens(b.Demand[d]), new Tokens(0), new Tokens(b.Served[d]), new Tokens(0),
                                            new Tokens(b.BatchAtDeadline[d] + b.BatchAtHorizonEnd[d]), new Tokens(b.BatchAtHorizonEnd[d]), new Tokens(0)));
+                continue;
+            }
+            if (ranked is not null)
+            {
+                double self = ranked.SelfHostedTokens.Sum(), left = ranked.ArrivedTokens.Sum() - self;
+                double mine = self > 0 ? after * ranked.SelfHostedTokens[i] / self : 0;
+                double notTaken = left > 0 ? (ranked.ArrivedTokens[i] - ranked.SelfHostedTokens[i]) / left : 0;
+                tokens.Add(new ClassTokens(spec.Name, false, new Tokens(ranked.ArrivedTokens[i] - mine), new Tokens(ranked.SelfHostedTokens[i] - mine),
+                                           new Tokens(0), new Tokens(notTaken * ledger.SpilledTokens), new Tokens(0), new Tokens(0), new Tokens(notTaken * ledger.DroppedTokens)));
                 continue;
             }
             double f = interactive > 0 ? _interactiveDemand[i] / interactive : 0;

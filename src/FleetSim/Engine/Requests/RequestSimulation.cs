@@ -66,7 +66,8 @@ internal sealed class RequestSimulation
         // The class stream is drawn after every other, so a run without classes draws exactly what it drew before them.
         _classes = scenario.Traffic.Classes is { } classes ? new RequestClasses(classes, fleet, ledger, streams.Next()) : null;
         _fleet = new RequestFleet(fleet, scenario.Router, mix.FreshInputTokens / mix.ProcessedTokens, ledger, routing);
-        _admission = router.Admission(_fleet);
+        // Priorities among the classes have their own rules (reserved slots, a queue ordered by priority); else the router's.
+        _admission = (scenario.Traffic.Classes is { } ranked ? ClassPriorities.Admission(scenario.Router, ranked, _fleet) : null) ?? router.Admission(_fleet);
         Demand = demand;
         Fleet = fleet;
         Scenario = scenario;
@@ -114,7 +115,7 @@ internal sealed class RequestSimulation
             l.InFlight.MeanPerMinute(),
             l.Requests + _resumed + (backlog?.Requests.Sum() ?? 0))
         {
-            Classes = _classes?.Tokens(l),
+            Classes = _classes?.Tokens(l, _admission as ClassAdmission),
             Deferral = backlog is null ? null : new DeferralCounts(backlog.Requests.Sum(), backlog.Preemptions, backlog.Expired, new Tokens(backlog.LateTokens)),
             TokensAfterHorizon = new Tokens(l.TokensAfterHorizon),
             TimePerOutputToken = l.TimePerOutputToken.Summary(),
@@ -126,9 +127,13 @@ internal sealed class RequestSimulation
     /// <summary>A request arrives: a deferrable one joins the backlog, an interactive one (every one without classes) goes to the router.</summary>
     private void Arrive(double now, double tokens)
     {
-        if (_classes is null || !_classes.Arrive(now, tokens))
+        if (_classes is null)
         {
             _admission.Arrive(now, tokens);
+        }
+        else if (!_classes.Arrive(now, tokens, out int trafficClass))
+        {
+            _admission.Arrive(now, tokens, trafficClass);
         }
     }
 

@@ -14,6 +14,13 @@ public abstract class RequestAdmission(RequestFleet fleet)
     /// <summary>A request of <paramref name="tokens"/> processed tokens arrives at <paramref name="now"/>.</summary>
     public abstract void Arrive(double now, double tokens);
 
+    /// <summary>
+    /// A request of traffic class <paramref name="trafficClass"/> (its index in <c>traffic.classes</c>) arrives. Rules
+    /// that treat every class alike take it as <see cref="Arrive(double, double)"/>; <see cref="ClassAdmission"/> rules
+    /// (priorities) override it.
+    /// </summary>
+    public virtual void Arrive(double now, double tokens, int trafficClass) => Arrive(now, tokens);
+
     /// <summary>A request the rule deferred is due.</summary>
     public virtual void Resume(in PendingRequest request) =>
         throw new InvalidOperationException($"{GetType().Name} defers no requests");
