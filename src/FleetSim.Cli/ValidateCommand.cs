@@ -32,9 +32,10 @@ public static class ValidateCommand
         return ExitCode.Ok;
     }
 
-    /// <summary>A class as validate prints it: its share, and when it can wait, its deadline and what the batch tier takes off for what misses it.</summary>
+    /// <summary>A class as validate prints it: its share; when it can wait, its deadline and what the batch tier takes off for what misses it; else its priority and reserved slots, if any.</summary>
     private static string Describe(TrafficClassSpec c, double discount) =>
         $"{c.Name} {c.Share * 100:0.#} % " + (c.DeadlineHours is { } h
             ? $"deferrable within {h:0.##} h, then the batch API at {discount * 100:0.#} % off"
-            : "interactive");
+            : "interactive" + (c.Priority != TrafficClassSpec.DefaultPriority ? $", priority {c.Priority}" : "")
+              + (c.ReservedSlots > 0 ? $", keeps {Quantity.Count(c.ReservedSlots, "slot")} from less important classes" : ""));
 }

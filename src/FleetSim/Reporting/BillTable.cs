@@ -67,7 +67,10 @@ public static class BillTable
         else
         {
             Row(sb, "API spillover", b.Spilled - b.BatchApiTokens, b.ApiPrice.Value.ToString("0.000", Inv), b.Spill - b.BatchApi);
-            ClassTable.BatchRow(sb, b);
+            if (run.Scenario.Traffic.Classes?.Classes.Any(c => c.Deferrable) == true)
+            {
+                ClassTable.BatchRow(sb, b);
+            }
         }
         if (b.Dropped.Value > 0)
         {

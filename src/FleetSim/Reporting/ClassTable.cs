@@ -23,6 +23,11 @@ internal static class ClassTable
     public static void Block(StringBuilder sb, Bill b, TrafficClasses classes)
     {
         sb.AppendLine();
+        if (!classes.Classes.Any(c => c.Deferrable))
+        {
+            InteractiveBlock(sb, b, classes);
+            return;
+        }
         sb.AppendLine(Inv, $"  {"By class",-28}{"demand",9}{"on arrival",12}{"deferred",10}{"spilled",10}{"batch API",11}{"total",13}{"saving",12}");
         for (int i = 0; i < b.ByClass.Count; i++)
         {
@@ -40,6 +45,25 @@ internal static class ClassTable
         Usd worth = new(b.ByClass.Sum(l => Pricing.BatchTier.Cost(b.Prices.Api, l.Tokens.SelfHostedDeferred, l.BatchDiscount).Value));
         sb.AppendLine(Inv, $"  A class's saving shares the node bill by self-hosted tokens (an allocation, not its worth); on this fixed fleet, deferring is worth {worth}");
         sb.AppendLine("  over the run: what the deferred tokens would cost at the batch tier, served instead by capacity the fleet pays for anyway.");
+    }
+
+    /// <summary>Classes that are all interactive: what each class sent where, its bill, and the priority rule when there is one.</summary>
+    private static void InteractiveBlock(StringBuilder sb, Bill b, TrafficClasses classes)
+    {
+        sb.AppendLine(Inv, $"  {"By class",-28}{"demand",9}{"self-hosted",12}{"spilled",10}{"total",13}{"saving",12}");
+        for (int i = 0; i < b.ByClass.Count; i++)
+        {
+            ClassBillLine l = b.ByClass[i];
+            TrafficClassSpec spec = classes.Classes[i];
+            string label = $"{l.Tokens.Name} (priority {spec.Priority}" + (spec.ReservedSlots > 0 ? $", keeps {spec.ReservedSlots})" : ")");
+            sb.AppendLine(Inv, $"  {Fit(label, 28),-28}{Short(l.Tokens.Demand),9}{Short(l.Tokens.SelfHostedOnArrival),12}{Short(l.Tokens.Spilled),10}{l.Total,13}{l.Savings,12}");
+        }
+        if (classes.ReservesSlots)
+        {
+            sb.AppendLine("  A class is admitted only while more slots are free than the classes more important than it keep (reserved_slots);");
+            sb.AppendLine("  otherwise it spills to the API at once. Kept slots sit idle when their classes leave them (docs/model.md, Priorities).");
+        }
+        sb.AppendLine("  A class's saving shares the node bill by self-hosted tokens: an allocation, not its worth.");
     }
 
     /// <summary>
