@@ -98,10 +98,19 @@ public static class BillTable
             if (same is not null && f.Replicas > 0)
             {
                 Usd gap = same.Total - fluid.Total;
-                Tokens extra = same.Spilled + same.Dropped - fluid.Spilled;
-                string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more tokens past the fleet" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
+                // With deferrable classes the tokens past the fleet are the same either way (what the fleet does not serve on
+                // arrival or later goes to one API or the other): what differs is how many go at list price.
+                bool batch = same.BatchApiTokens.Value > 0 || fluid.BatchApiTokens.Value > 0;
+                Tokens extra = batch
+                    ? same.Spilled - same.BatchApiTokens + same.Dropped - (fluid.Spilled - fluid.BatchApiTokens)
+                    : same.Spilled + same.Dropped - fluid.Spilled;
+                string past = batch ? "tokens to the API at list price (the deferred work then finds less spare capacity)" : "tokens past the fleet";
+                string more = extra.Value >= 0 ? $"sends {Quantity.Short(extra.Value, precise: true)} more {past}" : $"keeps {Quantity.Short(-extra.Value, precise: true)} more tokens on the fleet";
                 string bothMinute = run.Requests is null ? "" : " (both on the minute engine)";
-                sb.AppendLine(Inv, $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - same.Total) + " less")}{bothMinute}.");
+                string line = Math.Abs(gap.Value) < 0.005 && Math.Abs(extra.Value) < 0.5
+                    ? $"  the {run.Scenario.Router.ModeName} router gives the same bill{bothMinute}."
+                    : $"  the {run.Scenario.Router.ModeName} router {more} and costs {(gap.Value >= 0 ? gap + " more" : (fluid.Total - same.Total) + " less")}{bothMinute}.";
+                sb.AppendLine(line);
             }
         }
         if (run.Requests is { } req)

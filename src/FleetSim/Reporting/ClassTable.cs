@@ -35,7 +35,7 @@ internal static class ClassTable
             TrafficClassSpec spec = classes.Classes[i];
             string label = spec.DeadlineHours is { } h
                 ? $"{l.Tokens.Name} ({h.ToString("0.##", Inv)} h, {l.BatchDiscount.ToString("0.# %", Inv)} off)"
-                : $"{l.Tokens.Name} (interactive)";
+                : l.Tokens.Name == "interactive" ? l.Tokens.Name : $"{l.Tokens.Name} (interactive)";
             sb.AppendLine(Inv, $"  {Fit(label, 28),-28}{Short(l.Tokens.Demand),9}{Short(l.Tokens.SelfHostedOnArrival),12}{Short(l.Tokens.SelfHostedDeferred),10}" +
                                $"{Short(l.Tokens.Spilled),10}{Short(l.Tokens.BatchApi),11}{l.Total,13}{l.Savings,12}");
         }
@@ -85,7 +85,9 @@ internal static class ClassTable
         }
         string deferrable = string.Join(", ", classes.Classes.Where(c => c.Deferrable).Select(c => $"{c.Name} {c.Share.ToString("0.##%", Inv)} within {c.DeadlineHours!.Value.ToString("0.##", Inv)} h"));
         sb.AppendLine(Inv, $"  Each policy scales on the interactive demand; the deferrable work ({deferrable}) fills the capacity it leaves idle,");
-        sb.AppendLine("  earliest deadline first, and goes to the batch API at its deadline (the batch tier is in the API column).");
+        sb.AppendLine("  earliest deadline first, and goes to the batch API at its deadline. The policy rows' API $ and spill % count the batch");
+        sb.AppendLine("  tier too (spill % is all tokens sent to either API); the lines above split them. floor, breakeven and schedule size");
+        sb.AppendLine("  on the interactive demand too, so floor here is not fleet.replicas: floor, which fleetsim run sizes on all the traffic.");
     }
 
     private static string Short(Tokens t) => Quantity.Short(t.Value, precise: true);

@@ -47,7 +47,7 @@ public partial class ReadmeTests
         {
             Assert.That(examples.Select(e => e.Args.FirstOrDefault()).Distinct(), Is.SupersetOf(new[] { "run", "compare", "sweep", "report", "tiers", "plan", "trace", "validate" }));
             Assert.That(examples.Where(e => e.Shown is not null && !e.Excerpt).Select(e => e.Args[0]),
-                        Is.EqualTo(new[] { "run", "compare", "sweep", "tiers", "plan", "trace", "replica", "validate", "run", "compare", "run", "run" }), "the examples whose output the README shows");
+                        Is.EqualTo(new[] { "run", "compare", "sweep", "tiers", "plan", "trace", "replica", "validate", "run", "compare", "run", "run", "run" }), "the examples whose output the README shows");
             Assert.That(examples.Where(e => e.Excerpt).Select(e => e.Command), Is.EqualTo(new[] { "dotnet run --project src/FleetSim.Cli -- run scenarios/cline-k2-litellm.yaml --engine request" }));
             Assert.That(ReadmeExamples.ShellWords("sweep --set 'a={b: 1, c: 2}' x\"y z\""), Is.EqualTo(new[] { "sweep", "--set", "a={b: 1, c: 2}", "xy z" }));
         });
