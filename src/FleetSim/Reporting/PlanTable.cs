@@ -23,6 +23,14 @@ public static class PlanTable
                            $"{compare.Candidate.Policy}, {new Usd(compare.Estimate.TotalUsd)}.");
         sb.AppendLine(Inv, $"  Priced {Quantity.Count(p.Estimates.Count, "candidate")} on the minute engine over the scenario's {period}; " +
                            $"verified {Quantity.Count(p.Verified.Count, "plan")} over {Quantity.Count(s.Plan.Runs, period)} each (seeds {s.Seed}…{s.Seed + s.Plan.Runs - 1}).");
+        if (s.Traffic.Classes is { } classes && classes.Classes.Any(c => c.Deferrable))
+        {
+            string deferrable = string.Join(", ", classes.Classes.Where(c => c.Deferrable)
+                .Select(c => $"{c.Name} {c.Share.ToString("0.##%", Inv)} within {c.DeadlineHours!.Value.ToString("0.##", Inv)} h"));
+            sb.AppendLine(Inv, $"  With traffic classes: every candidate's policy scales on the interactive demand and the deferrable work ({deferrable})");
+            sb.AppendLine("  fills what its fleet leaves idle, else goes to the batch API at its deadline; spill % counts both APIs, all API prices");
+            sb.AppendLine("  the deferrable tokens at the batch tier.");
+        }
         sb.AppendLine();
         int node = Math.Max(12, p.Verified.Max(v => PlanRows.Node(v.Candidate).Length) + 2);
         int pool = Math.Max(8, p.Verified.Max(v => PlanRows.Pool(v.Candidate).Length) + 2);

@@ -77,13 +77,4 @@ public sealed record TrafficClasses(IReadOnlyList<TrafficClassSpec> Classes, str
     /// </summary>
     public int ReservedAbove(TrafficClassSpec c) =>
         (int)Math.Min(int.MaxValue, Classes.Where(k => k.Priority < c.Priority).Sum(k => (long)k.ReservedSlots));
-
-    /// <summary>
-    /// The refusal of a verb or engine that does not model classes yet: a <see cref="ScenarioException"/> at
-    /// <c>traffic.classes</c> (exit code 2 from the CLI).
-    /// </summary>
-    /// <param name="what">What is refused, e.g. "fleetsim compare" or "--engine request".</param>
-    public ScenarioException Unsupported(string what) => new(Location, "traffic.classes",
-        $"{what} does not model traffic classes yet; only fleetsim run (and validate) on the minute engine does. " +
-        "Remove traffic.classes (or use traffic.batch_share for a batch-priced share) for this verb");
 }
