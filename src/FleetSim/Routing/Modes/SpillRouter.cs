@@ -38,21 +38,6 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
                 : $"spill: a request that finds all {Quantity.Count(fleet.Slots, "slot")} busy goes to the API at once";
 
     /// <summary>
-    /// Replicas with a free slot are eligible; their load is their slots in use, which are the
-    /// requests held on them (each starts at once) and not yet ended.
-    /// </summary>
-    private readonly struct FreeSlots(FleetSlots slots) : IReplicaState
-    {
-        public static bool LoadCountsHolds => true;
-
-        public bool Eligible(int replica, double now) => slots.HasFree(replica, now);
-
-        public int Load(int replica, double now) => slots.Busy(replica, now);
-
-        public bool EligibleAtLoad(int replica, int load) => load < slots.Servers;
-    }
-
-    /// <summary>
     /// Replicas with room are eligible; their load is their requests in flight, finishes replayed up to
     /// the look. A replica changes by itself at its next finish, which moves as requests join, so each
     /// look asks to be repeated then.
@@ -126,29 +111,7 @@ internal sealed class SpillRouter(RouterSpec spec) : Router(spec)
                 Ledger.ToApi(now, tokens);
                 return;
             }
-            // A replica with a free slot starts the request at once: ServeOn without the wait.
-            FleetSlots slots = Fleet.SlotTable;
-            double service = Fleet.ServiceOf(tokens);
-            double until = now + service;
-            if (_eligible.CountsHolds)
-            {
-                // least-busy counts each replica's requests in flight, which are its busy slots, and
-                // asks nothing else of them: the slot table is not kept (at 10,000 replicas the
-                // replica's row was seldom in the cache).
-                Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, _eligible.Held(r, now, until)));
-                return;
-            }
-            int inFlight = slots.HoldCounting(r, now, until, now);
-            Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
-            if (_eligible.TracksLoad)
-            {
-                _eligible.Held(r, now, until);
-            }
-            else if (!_eligible.Scans && !slots.HasFree(r, now))
-            {
-                _eligible.Refresh(r, now);
-                _eligible.WakeAt(r, slots.NextFree(r));
-            }
+            StartNow(_eligible, r, now, tokens);
         }
     }
 }

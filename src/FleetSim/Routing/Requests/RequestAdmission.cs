@@ -53,6 +53,40 @@ public abstract class RequestAdmission(RequestFleet fleet)
     }
 
     /// <summary>
+    /// Starts the request on replica <paramref name="replica"/> at once (a router that starts a request now or not at
+    /// all, with <paramref name="eligible"/> having picked a replica with a free slot): holds its slot, records it, and
+    /// keeps <paramref name="eligible"/> up to date.
+    /// </summary>
+    /// <returns>When the request ends, seconds.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private protected double StartNow(EligibleReplicas<FreeSlots> eligible, int replica, double now, double tokens)
+    {
+        FleetSlots slots = Fleet.SlotTable;
+        double service = Fleet.ServiceOf(tokens);
+        double until = now + service;
+        if (eligible.CountsHolds)
+        {
+            // least-busy counts each replica's requests in flight, which are its busy slots, and
+            // asks nothing else of them: the slot table is not kept (at 10,000 replicas the
+            // replica's row was seldom in the cache).
+            Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, eligible.Held(replica, now, until)));
+            return until;
+        }
+        int inFlight = slots.HoldCounting(replica, now, until, now);
+        Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
+        if (eligible.TracksLoad)
+        {
+            eligible.Held(replica, now, until);
+        }
+        else if (!eligible.Scans && !slots.HasFree(replica, now))
+        {
+            eligible.Refresh(replica, now);
+            eligible.WakeAt(replica, slots.NextFree(replica));
+        }
+        return until;
+    }
+
+    /// <summary>
     /// <see cref="ServeOn"/> has just given replica <paramref name="replica"/> a request at
     /// <paramref name="now"/> that holds a slot until <paramref name="until"/>: a rule that keeps
     /// <see cref="EligibleReplicas{TState}"/> tells it here.

@@ -43,38 +43,8 @@ public sealed class ReservedSlotsAdmission : ClassAdmission
             Ledger.ToApi(now, tokens);
             return;
         }
-        FleetSlots slots = Fleet.SlotTable;
-        double service = Fleet.ServiceOf(tokens);
-        double until = now + service;
+        double until = StartNow(_eligible, r, now, tokens);
         _ends.Enqueue(until, until);
         SelfHostedTokens[trafficClass] += tokens;
-        if (_eligible.CountsHolds)
-        {
-            Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, _eligible.Held(r, now, until)));
-            return;
-        }
-        int inFlight = slots.HoldCounting(r, now, until, now);
-        Ledger.Served(tokens, now, now, service, Fleet.FirstTokenOf(tokens, inFlight));
-        if (_eligible.TracksLoad)
-        {
-            _eligible.Held(r, now, until);
-        }
-        else if (!_eligible.Scans && !slots.HasFree(r, now))
-        {
-            _eligible.Refresh(r, now);
-            _eligible.WakeAt(r, slots.NextFree(r));
-        }
-    }
-
-    /// <summary>Replicas with a free slot are eligible; their load is their slots in use (as the spill router's).</summary>
-    private readonly struct FreeSlots(FleetSlots slots) : IReplicaState
-    {
-        public static bool LoadCountsHolds => true;
-
-        public bool Eligible(int replica, double now) => slots.HasFree(replica, now);
-
-        public int Load(int replica, double now) => slots.Busy(replica, now);
-
-        public bool EligibleAtLoad(int replica, int load) => load < slots.Servers;
     }
 }
