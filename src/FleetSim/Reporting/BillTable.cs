@@ -85,6 +85,14 @@ public static class BillTable
         if (run.Scenario.Traffic.Classes is { } classes && b.Classes is not null)
         {
             ClassTable.Block(sb, b, classes);
+            if (run.AllInteractiveBill is { } same)
+            {
+                // The savings share is against an all-API bill that already prices waiting tokens at the batch tier, so it can
+                // fall while the bill falls: say what letting them wait changed, against the same tokens all interactive.
+                Usd less = same.Total - b.Total;
+                sb.AppendLine(Inv, $"  The same tokens all interactive on this fleet cost {same.Total} ({Percent.Savings(same.SavingsShare)} below their all-API {same.AllApi});");
+                sb.AppendLine(Inv, $"  letting the deferrable classes wait makes the month {(less.Value >= 0 ? less + " cheaper" : (b.Total - same.Total) + " dearer")}, the batch tier's discount included.");
+            }
         }
         sb.AppendLine();
         sb.AppendLine(Inv, $"  * effective $/M at {Percent.Format(b.Utilization)} utilization; {b.SelfHostPriceAtFullUse.Value:0.000} at full use");

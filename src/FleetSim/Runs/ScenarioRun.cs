@@ -68,6 +68,10 @@ public sealed record ScenarioRun(
         Bill fluid = scenario.Router.Mode == RouterMode.Fluid && minuteBill is not null
             ? minuteBill
             : PriceMinutes(MinuteEngine.Run(demand, fleet, new RouterSpec(RouterMode.Fluid), mix, classes: classes));
+        // With a class that can wait: the same fleet and tokens, every one interactive (the bill deferral is set against).
+        Bill? allInteractive = minutes is not null && classes is not null && classes.Classes.Any(c => c.Deferrable)
+            ? Price(MinuteEngine.Run(demand, fleet, scenario.Router, mix, scenario.Api).Outcome)
+            : null;
         if (engine == EngineChoice.Minute)
         {
             // With classes the self-hosted path's latency is the interactive traffic's: deferred work yields its slots.
@@ -75,12 +79,19 @@ public sealed record ScenarioRun(
             return new ScenarioRun(scenario, demand, engine, fleet, minuteBill!, fluid, minutes, null, null)
             {
                 MinuteLatency = Routing.Router.For(scenario.Router).MinuteLatency(onArrival, fleet.Replicas, fleet.Replica, mix),
+                AllInteractiveBill = allInteractive,
             };
         }
         RequestRun requests = RequestEngine.Run(scenario, demand, fleet, scenario.Seed);
         Bill bill = requests.Classes is { } rc ? Price(requests.Outcome) with { Classes = Classed(rc) } : Price(requests.Outcome);
-        return new ScenarioRun(scenario, demand, engine, fleet, bill, fluid, minutes, requests, minuteBill);
+        return new ScenarioRun(scenario, demand, engine, fleet, bill, fluid, minutes, requests, minuteBill) { AllInteractiveBill = allInteractive };
     }
+
+    /// <summary>
+    /// With a deferrable class: the same fleet's bill (minute engine) with every token interactive, served on arrival
+    /// or spilled at list price, which deferral is set against; null without one.
+    /// </summary>
+    public Bill? AllInteractiveBill { get; init; }
 
     /// <summary>
     /// The scenario's fixed fleet: its rule's replicas filled to whole nodes, and at least the reserved
