@@ -21,7 +21,9 @@ namespace FleetSim.Reporting;
 public static class JsonNumbers
 {
     /// <summary>Options with the rules above; <paramref name="omitNulls"/> leaves null fields out.</summary>
-    public static JsonSerializerOptions Options(bool omitNulls = false) => new()
+    /// <param name="contracts">Where the shapes' metadata comes from: null for <see cref="JsonContracts"/>, every shape FleetSim writes
+    /// (generated at compile time); another resolver (a test's own shapes, by reflection) gets the same rounding rules.</param>
+    public static JsonSerializerOptions Options(bool omitNulls = false, IJsonTypeInfoResolver? contracts = null) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
@@ -29,7 +31,7 @@ public static class JsonNumbers
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = omitNulls ? JsonIgnoreCondition.WhenWritingNull : JsonIgnoreCondition.Never,
         Converters = { new Rounded(Rounding.Significant), new RoundedOrNull(Rounding.Significant) },
-        TypeInfoResolver = JsonContracts.Default.WithAddedModifier(RoundByName),
+        TypeInfoResolver = (contracts ?? JsonContracts.Default).WithAddedModifier(RoundByName),
     };
 
     /// <summary><paramref name="value"/> as JSON text under <paramref name="options"/> (from <see cref="Options"/>); its type must be one <see cref="JsonContracts"/> lists.</summary>

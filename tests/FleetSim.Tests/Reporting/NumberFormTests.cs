@@ -37,7 +37,7 @@ public class NumberFormTests
     {
         string json = JsonSerializer.Serialize(
             new Sample(184810.9999999952, -1.4e-12, 0.53625512345, 0.0845471, 583_000_000_000.000_1, null, double.PositiveInfinity, -0.0),
-            JsonNumbers.Options());
+            JsonNumbers.Options(contracts: new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()));
         using JsonDocument doc = JsonDocument.Parse(json);
         JsonElement e = doc.RootElement;
         Assert.Multiple(() =>
