@@ -21,14 +21,14 @@ public static class RunCommand
         ScenarioSpec scenario = ScenarioInput.Load(o.Scenario, sets);
 
         ScenarioRun run = ScenarioRun.Of(scenario, engine);
-        BillSummary summary = BillSummary.Of(run) with { Provenance = Invocation.For(scenario, o.Scenario, sets) };
-        string table = BillTable.Render(run);
-        string json = BillJson.Serialize(summary);
+        // Each form is made only if it is printed or written: a short run's time is mostly its start-up (issue 19).
+        var table = new Lazy<string>(() => BillTable.Render(run));
+        var json = new Lazy<string>(() => BillJson.Serialize(BillSummary.Of(run) with { Provenance = Invocation.For(scenario, o.Scenario, sets) }));
 
         if (output is not null)
         {
-            output.Add("bill.json", w => w.WriteLine(json));
-            output.Add("bill.txt", w => w.Write(table));
+            output.Add("bill.json", w => w.WriteLine(json.Value));
+            output.Add("bill.txt", w => w.Write(table.Value));
             output.Add("minutes.csv", w =>
             {
                 if (run.Requests is { } requests)
@@ -42,7 +42,7 @@ public static class RunCommand
             });
         }
         IReadOnlyList<string> written = output?.Commit() ?? [];
-        stdout.Write(style == PrintStyle.Json ? json + Environment.NewLine : table);
+        stdout.Write(style == PrintStyle.Json ? json.Value + Environment.NewLine : table.Value);
         Notes.Wrote(written, o.Quiet, stderr);
         return ExitCode.Ok;
     }

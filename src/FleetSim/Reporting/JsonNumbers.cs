@@ -43,25 +43,24 @@ public static class JsonNumbers
 
     private static JsonTypeInfo<T> Contract<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
+    // One converter per rule, shared by every property it applies to (a converter's construction inspects its own type).
+    private static readonly Rounded CentsRule = new(Rounding.Cents), ShareRule = new(Rounding.Share);
+    private static readonly RoundedOrNull CentsOrNullRule = new(Rounding.Cents), ShareOrNullRule = new(Rounding.Share);
+
     private static void RoundByName(JsonTypeInfo type)
     {
         foreach (JsonPropertyInfo property in type.Properties)
         {
-            Func<double, double>? rule = property.Name.EndsWith("_usd", StringComparison.Ordinal) ? Rounding.Cents
-                : property.Name.Contains("share", StringComparison.Ordinal) || property.Name.Contains("fraction", StringComparison.Ordinal)
-                  || property.Name.Contains("utilization", StringComparison.Ordinal) ? Rounding.Share
-                : null;
-            if (rule is null)
+            bool cents = property.Name.EndsWith("_usd", StringComparison.Ordinal);
+            bool share = !cents && (property.Name.Contains("share", StringComparison.Ordinal) || property.Name.Contains("fraction", StringComparison.Ordinal)
+                                    || property.Name.Contains("utilization", StringComparison.Ordinal));
+            if (property.PropertyType == typeof(double) && (cents || share))
             {
-                continue;
+                property.CustomConverter = cents ? CentsRule : ShareRule;
             }
-            if (property.PropertyType == typeof(double))
+            else if (property.PropertyType == typeof(double?) && (cents || share))
             {
-                property.CustomConverter = new Rounded(rule);
-            }
-            else if (property.PropertyType == typeof(double?))
-            {
-                property.CustomConverter = new RoundedOrNull(rule);
+                property.CustomConverter = cents ? CentsOrNullRule : ShareOrNullRule;
             }
         }
     }

@@ -15,7 +15,12 @@ public static class ScenarioLoader
         Parse(DefaultScenarioYaml(), DefaultScenarioName, "cline-k2-floor", overrides);
 
     /// <summary>The text of the built-in default scenario.</summary>
-    public static string DefaultScenarioYaml()
+    public static string DefaultScenarioYaml() => DefaultText.Value;
+
+    // Read once a process: a run parses it and then hashes it for its provenance.
+    private static readonly Lazy<string> DefaultText = new(ReadDefaultScenario);
+
+    private static string ReadDefaultScenario()
     {
         using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("FleetSim.DefaultScenario.yaml")
             ?? throw new InvalidOperationException("the built-in scenario is missing from the assembly");
