@@ -21,6 +21,7 @@ public static class HpaManifest
     public static string Write(ScenarioSpec scenario, DeployChoice choice)
     {
         ReactiveSpec reactive = scenario.Scaling.Reactive;
+        int most = ReactiveMetrics.MaxReplicas(reactive, choice).Replicas;
         if (reactive.ScalesToZero)
         {
             throw new ArgumentException("min_replicas 0 needs KEDA: an HPA cannot scale to zero", nameof(scenario));
@@ -65,7 +66,7 @@ public static class HpaManifest
         {
             { "scaleTargetRef", KedaObjects.Target(choice.DeploymentName) },
             { "minReplicas", DeployYaml.Number(reactive.MinReplicas) },
-            { "maxReplicas", DeployYaml.Number(reactive.MaxReplicas) },
+            { "maxReplicas", DeployYaml.Number(most) },
             { "metrics", metrics },
             { "behavior", behavior },
         };
@@ -96,8 +97,9 @@ public static class HpaManifest
         string[] header =
         [
             $"HorizontalPodAutoscaler written by FleetSim from scenario '{scenario.Name}', policy {choice.PolicyName}: Deployment",
-            $"{choice.DeploymentName} between {reactive.MinReplicas} and {reactive.MaxReplicas} replicas. FleetSim assumed kube-controller-manager's",
+            $"{choice.DeploymentName} between {reactive.MinReplicas} and {most} replicas. FleetSim assumed kube-controller-manager's",
             $"--horizontal-pod-autoscaler-sync-period={reactive.SyncPeriodSeconds}s and a metric averaged over {reactive.MetricWindowSeconds} s; the cluster autoscaler adds the nodes.",
+            .. ReactiveMetrics.MaxReplicasNote(reactive, choice) is { } note ? [note] : Array.Empty<string>(),
         ];
         return DeployYaml.Write(root, header, comments);
     }

@@ -38,7 +38,7 @@ public static class KedaReactiveScaledObject
         {
             { "scaleTargetRef", KedaObjects.Target(choice.DeploymentName) },
             { "minReplicaCount", DeployYaml.Number(0) },
-            { "maxReplicaCount", DeployYaml.Number(reactive.MaxReplicas) },
+            { "maxReplicaCount", DeployYaml.Number(ReactiveMetrics.MaxReplicas(reactive, choice).Replicas) },
             { "pollingInterval", DeployYaml.Number(reactive.PollingIntervalSeconds) },
             { "cooldownPeriod", DeployYaml.Number(reactive.CooldownPeriodSeconds) },
             {
@@ -82,8 +82,9 @@ public static class KedaReactiveScaledObject
         string[] header =
         [
             $"KEDA ScaledObject written by FleetSim from scenario '{scenario.Name}', policy {choice.PolicyName}: Deployment {choice.DeploymentName}",
-            $"between 0 and {reactive.MaxReplicas} replicas. KEDA creates the HPA (minReplicas 1) and takes the fleet to zero after",
+            $"between 0 and {ReactiveMetrics.MaxReplicas(reactive, choice).Replicas} replicas. KEDA creates the HPA (minReplicas 1) and takes the fleet to zero after",
             $"{reactive.CooldownPeriodSeconds} s without activity, and back when demand comes. The cluster autoscaler adds the nodes.",
+            .. ReactiveMetrics.MaxReplicasNote(reactive, choice) is { } note ? [note] : Array.Empty<string>(),
         ];
         return DeployYaml.Write(root, header, comments);
     }

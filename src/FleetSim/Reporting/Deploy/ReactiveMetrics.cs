@@ -24,6 +24,23 @@ internal static class ReactiveMetrics
         ? scenario.Scaling.Reactive.TargetUtilization * scenario.Replica.MaxInFlight
         : scenario.Scaling.Reactive.TargetUtilization * scenario.Replica.Throughput.Value;
 
+    /// <summary>
+    /// The deployed fleet's most replicas (HPA <c>maxReplicas</c>, KEDA <c>maxReplicaCount</c>): the scenario's
+    /// <c>max_replicas</c> when it sets one; otherwise the most the simulated month ran (<see cref="DeployChoice.Replicas"/>,
+    /// at least min_replicas), never the unbounded default of 100,000 replicas. The simulated month never asked for
+    /// more, so this cap changes none of it, and the bill is the same; the header says so, as traffic can grow past it.
+    /// </summary>
+    public static (int Replicas, bool FromTheMonth) MaxReplicas(ReactiveSpec reactive, DeployChoice choice) =>
+        reactive.MaxReplicas != ReactiveSpec.Default.MaxReplicas
+            ? (reactive.MaxReplicas, false)
+            : (Math.Max(Math.Max(reactive.MinReplicas, 1), choice.Replicas), true);
+
+    /// <summary>The header's sentence on <see cref="MaxReplicas"/>, or null when the scenario set it.</summary>
+    public static string? MaxReplicasNote(ReactiveSpec reactive, DeployChoice choice) =>
+        MaxReplicas(reactive, choice) is (int n, true)
+            ? $"The scenario sets no scaling.reactive.max_replicas: {n} is the most the simulated month ran; raise it as traffic grows."
+            : null;
+
     /// <summary>A Kubernetes quantity: the value to a thousandth ("6.4", "21280").</summary>
     public static string Quantity(double value) => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
 

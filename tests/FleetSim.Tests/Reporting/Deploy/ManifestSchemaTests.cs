@@ -29,6 +29,9 @@ public class ManifestSchemaTests
         Assert.Multiple(() =>
         {
             Assert.That((int)spec["minReplicas"]!, Is.EqualTo(1));
+            // No max_replicas in the scenario: the most the month ran (the choice's 6), not the unbounded 100,000.
+            Assert.That((int)spec["maxReplicas"]!, Is.EqualTo(6));
+            Assert.That(hpa, Does.Contain("6 is the most the simulated month ran"));
             Assert.That((string)spec["metrics"]![0]!["type"]!, Is.EqualTo("Pods"));
             // busy_share 0.8: 0.8 × max_in_flight requests running per pod.
             Assert.That(double.Parse((string)spec["metrics"]![0]!["pods"]!["target"]!["averageValue"]!, System.Globalization.CultureInfo.InvariantCulture),
@@ -91,6 +94,21 @@ public class ManifestSchemaTests
             Assert.That(((int)spec["cooldownPeriod"]!, (int)spec["pollingInterval"]!), Is.EqualTo((600, 20)));
             Assert.That((int)spec["advanced"]!["horizontalPodAutoscalerConfig"]!["behavior"]!["scaleDown"]!["stabilizationWindowSeconds"]!, Is.EqualTo(300));
             Assert.That(spec["triggers"]!.AsArray(), Has.Count.EqualTo(metric == "busy_share" ? 2 : 1), "busy_share needs a trigger that wakes the fleet at zero");
+        });
+    }
+
+    /// <summary>A scenario's own max_replicas is deployed as given, whatever the month ran; without one, scaling to zero deploys the month's most.</summary>
+    [Test]
+    public void TheDeployedCapIsTheScenariosOrTheMonthsMost()
+    {
+        string hpa = HpaManifest.Write(Scenarios.Seed("scaling.reactive.max_replicas=3"), Reactive);
+        string keda = KedaReactiveScaledObject.Write(Scenarios.Seed("scaling.reactive.min_replicas=0"), Reactive with { Replicas = 9 });
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)ManifestSchemas.ToJson(hpa)!["spec"]!["maxReplicas"]!, Is.EqualTo(3));
+            Assert.That(hpa, Does.Not.Contain("the most the simulated month ran"));
+            Assert.That((int)ManifestSchemas.ToJson(keda)!["spec"]!["maxReplicaCount"]!, Is.EqualTo(9));
+            Assert.That(keda, Does.Contain("9 is the most the simulated month ran"));
         });
     }
 
