@@ -80,6 +80,30 @@ public class ChartLayoutTests
         });
     }
 
+    /// <summary>
+    /// With a deferrable class the API part of a bar includes the batch tier, and the ceiling prices each class's
+    /// tokens at the lesser of the full-use self-host rate and its own API price: the legend says both, and the
+    /// line sits at the all-API bill less the ceiling share of it.
+    /// </summary>
+    [Test]
+    public void ADeferrableClassIsNamedInTheCompareLegend()
+    {
+        PolicyComparison c = PolicyComparison.Of(Scenarios.Seed("horizon_hours=168",
+            "traffic.classes=[{name: interactive, share: 0.7}, {name: bulk, share: 0.3, deadline_hours: 24}]"), ["floor", "schedule"]);
+        Plot plot = CompareChart.Draw(c);
+        // The legend wraps long entries over lines; read them as one line each.
+        string[] labels = [.. plot.Legend.GetItems().Select(i => i.LabelText.Replace('\n', ' '))];
+        var ceiling = plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalLine>().Single(l => l.LegendText.StartsWith("savings ceiling", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(labels, Does.Contain("API (spilled tokens and batch tier)"));
+            Assert.That(labels, Has.Some.Contains("lesser of the full-use self-host rate and its API or batch-tier price"));
+            Assert.That(ceiling.Y, Is.EqualTo(c.AllApi.Value * (1 - c.SavingsCeiling)).Within(1e-6));
+            Assert.That(ChartReadability.Problems(plot), Is.Empty);
+        });
+        Assert.That(CompareChart.ApiLabel(_many), Is.EqualTo("API (spilled tokens)"), "without classes: as before");
+    }
+
     [Test]
     public void NoisyTrafficIsDrawnAsHourlyMeansNotTenThousandPointsALine()
     {

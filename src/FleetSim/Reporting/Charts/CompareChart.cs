@@ -53,10 +53,10 @@ public static class CompareChart
         allApi.LegendText = $"all API {comparison.AllApi.ToShortString()}";
         double floorCost = comparison.AllApi.Value * (1 - comparison.SavingsCeiling);
         var ceiling = plot.Add.HorizontalLine(floorCost, 4, ChartPalette.Ceiling, LinePattern.Dotted);
-        ceiling.LegendText = $"savings ceiling: every token at the full-use self-host rate ({new Usd(floorCost).ToShortString()})";
+        ceiling.LegendText = CeilingLabel(comparison, new Usd(floorCost));
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "self-hosted GPUs", FillColor = ChartStyle.SelfHostColor });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "API (spilled tokens)", FillColor = ChartStyle.ApiColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = ApiLabel(comparison), FillColor = ChartStyle.ApiColor });
         ChartStyle.LegendOutside(plot);
         // Bars start at zero; the top leaves room for the value labels over the tallest bar.
         double top = Math.Max(comparison.AllApi.Value, comparison.Runs.Max(r => r.Total.Value));
@@ -64,4 +64,20 @@ public static class CompareChart
         ChartStyle.Fit(plot);
         return plot;
     }
+
+    /// <summary>What the API part of a bar is: spilled tokens, and with a deferrable class also the work sent to the batch tier.</summary>
+    public static string ApiLabel(PolicyComparison comparison) =>
+        HasDeferrable(comparison) ? "API (spilled tokens and batch tier)" : "API (spilled tokens)";
+
+    /// <summary>
+    /// What the ceiling line prices (<see cref="Economics.Bill.SavingsCeilingFraction"/>): every token at the full-use
+    /// self-host rate, or, with a deferrable class, each class's tokens at the lesser of that rate and its own API price
+    /// (the batch tier's for deferrable work).
+    /// </summary>
+    public static string CeilingLabel(PolicyComparison comparison, Usd floor) => HasDeferrable(comparison)
+        ? $"savings ceiling: each token at the lesser of the full-use self-host rate and its API or batch-tier price ({floor.ToShortString()})"
+        : $"savings ceiling: every token at the full-use self-host rate ({floor.ToShortString()})";
+
+    private static bool HasDeferrable(PolicyComparison comparison) =>
+        comparison.Scenario.Traffic.Classes?.Classes.Any(c => c.Deferrable) == true;
 }
