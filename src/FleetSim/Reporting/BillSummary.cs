@@ -63,6 +63,12 @@ public sealed record BillSummary(
     /// <summary>With traffic.classes: each class's tokens and dollars, adding up to the bill's; null (omitted) without classes.</summary>
     public IReadOnlyList<ClassJson>? Classes { get; init; }
 
+    /// <summary>
+    /// With a deferrable class, minute engine: the same fleet and tokens with every token interactive (served on arrival or
+    /// spilled at list price), the bill letting work wait is set against; null (omitted) otherwise.
+    /// </summary>
+    public AllInteractiveJson? AllInteractive { get; init; }
+
     /// <summary>Request engine only: where the requests went.</summary>
     public RequestCounts? Requests { get; init; }
 
@@ -131,9 +137,22 @@ public sealed record BillSummary(
             BatchApiTokens = b.Classes is null ? null : b.BatchApiTokens.Value,
             BatchApiUsd = b.Classes is null ? null : b.BatchApi.Value,
             Classes = ClassJson.Of(b, run.Scenario.Traffic.Classes),
+            AllInteractive = run.AllInteractiveBill is { } same
+                ? new AllInteractiveJson(same.Total.Value, same.AllApi.Value, same.Savings.Value, same.SavingsShare, (same.Total - b.Total).Value)
+                : null,
         };
     }
 }
+
+/// <summary>
+/// The same fleet and tokens as a bill with deferrable classes, every token interactive (<see cref="Runs.ScenarioRun.AllInteractiveBill"/>).
+/// </summary>
+/// <param name="TotalUsd">That month's bill, dollars.</param>
+/// <param name="AllApiUsd">Every token at the API's list price, dollars: this bill's baseline (the classed bill's prices deferrable tokens at the batch tier).</param>
+/// <param name="SavingsUsd">All API less the bill.</param>
+/// <param name="SavingsFraction">Savings over all API; null when the all-API bill is under half a cent (no share to speak of).</param>
+/// <param name="DeferralSavesUsd">This total less the classed bill's: what letting the deferrable classes wait saves, the batch tier's discount included (negative: costs).</param>
+public sealed record AllInteractiveJson(double TotalUsd, double AllApiUsd, double SavingsUsd, double? SavingsFraction, double DeferralSavesUsd);
 
 /// <summary>Latencies of the self-hosted path.</summary>
 public sealed record LatencyBlock(LatencySummary QueueWait, LatencySummary TimeToFirstToken, LatencySummary EndToEnd)

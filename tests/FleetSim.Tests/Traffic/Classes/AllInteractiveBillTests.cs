@@ -1,4 +1,5 @@
 using FleetSim.Engine;
+using FleetSim.Reporting;
 using FleetSim.Runs;
 using FleetSim.Scenario;
 
@@ -33,5 +34,25 @@ public class AllInteractiveBillTests
     {
         ScenarioRun run = ScenarioRun.Of(ScenarioLoader.LoadFile(Path.Combine(RepoRoot, "scenarios/cline-k2-priorities.yaml")), EngineChoice.Minute);
         Assert.That(run.AllInteractiveBill, Is.Null);
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(BillJson.Serialize(BillSummary.Of(run)))!["all_interactive"], Is.Null, "omitted");
+    }
+
+    /// <summary>bill.json carries the same comparison as the table: the plain run's total and baseline, and the difference to the classed bill.</summary>
+    [Test]
+    public void BillJsonCarriesTheAllInteractiveBill()
+    {
+        ScenarioSpec spec = ScenarioLoader.LoadFile(Path.Combine(RepoRoot, "scenarios/cline-k2-deferrable.yaml"));
+        ScenarioRun deferred = ScenarioRun.Of(spec, EngineChoice.Minute);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(BillJson.Serialize(BillSummary.Of(deferred)))!;
+        var plain = System.Text.Json.Nodes.JsonNode.Parse(BillJson.Serialize(BillSummary.Of(
+            ScenarioRun.Of(spec with { Traffic = spec.Traffic with { Classes = null } }, EngineChoice.Minute))))!;
+        var same = json["all_interactive"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((double)same["total_usd"]!, Is.EqualTo((double)plain["total_usd"]!));
+            Assert.That((double)same["all_api_usd"]!, Is.EqualTo((double)plain["all_api_usd"]!));
+            Assert.That((double)same["savings_fraction"]!, Is.EqualTo((double)plain["savings_fraction"]!));
+            Assert.That((double)same["deferral_saves_usd"]!, Is.EqualTo((double)plain["total_usd"]! - (double)json["total_usd"]!).Within(0.011));
+        });
     }
 }
