@@ -101,5 +101,15 @@ public sealed record PlanChoiceJson(
 {
     public static PlanChoiceJson Of(PlanResult p, PlanVerification v) => new(
         PlanCandidateJson.Of(p, v.Estimate), v.Candidate.Describe(p.Scenario), p.WhyWins(v.Estimate),
-        v.MeanUsd, v.P5Usd, v.P50Usd, v.P95Usd, v.TotalsUsd, v.MeetsSlo, [.. v.Slo.Select(SloJson.From)], OutlookJson.Of(v.Outlook));
+        v.MeanUsd, v.P5Usd, v.P50Usd, v.P95Usd, v.TotalsUsd, v.MeetsSlo, [.. v.Slo.Select(SloJson.From)], OutlookJson.Of(v.Outlook))
+    {
+        Classes = ClassJson.Of(v.Estimate.Bill, p.Scenario.Traffic.Classes),
+    };
+
+    /// <summary>
+    /// With traffic.classes: each class's tokens and dollars in the scenario's month on this plan (as bill.json's
+    /// <c>classes</c>), adding up to <see cref="PlanCandidateJson.TotalUsd"/>; omitted without classes.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClassJson>? Classes { get; init; }
 }

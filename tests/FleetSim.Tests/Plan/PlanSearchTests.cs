@@ -40,6 +40,31 @@ public sealed class PlanSearchTests
         });
     }
 
+    /// <summary>
+    /// With classes, each verified plan in plan.json carries the month's figures per class, adding up to the plan's own
+    /// (as bill.json's do), each class's demand its share of the month's; without classes the key is left out.
+    /// </summary>
+    [Test]
+    public void PlanJsonSplitsEachVerifiedPlanByClass()
+    {
+        var classed = PlanSearch.Run(FlatFluid("traffic.classes=[{name: chat, share: 0.7}, {name: bulk, share: 0.3, deadline_hours: 24}]"),
+            PlanCatalogues.B200(onDemand: 6, reserved1Year: 4, reserved3Year: 2.5, spot: 3));
+        var plain = PlanSearch.Run(FlatFluid(), PlanCatalogues.B200(onDemand: 6, reserved1Year: 4, reserved3Year: 2.5, spot: 3));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(FleetSim.Reporting.PlanSummary.Of(classed).ToJson())!;
+        var best = json["best"]!;
+        var classes = best["classes"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(classes.Select(c => (string)c!["name"]!), Is.EqualTo(new[] { "chat", "bulk" }));
+            Assert.That(classes.Sum(c => (double)c!["total_usd"]!), Is.EqualTo((double)best["candidate"]!["total_usd"]!).Within(0.011));
+            Assert.That((double)classes[0]!["demand_tokens"]!, Is.EqualTo(0.7 * 100_000.0 * 3600 * 730).Within(1));
+            Assert.That((double)classes[1]!["demand_tokens"]!, Is.EqualTo(0.3 * 100_000.0 * 3600 * 730).Within(1));
+            Assert.That(classes.Sum(c => (double)c!["self_host_usd"]!), Is.EqualTo((double)best["candidate"]!["self_host_usd"]!).Within(0.011));
+            Assert.That(json["verified"]!.AsArray().All(v => v!["classes"] is not null));
+            Assert.That(System.Text.Json.Nodes.JsonNode.Parse(FleetSim.Reporting.PlanSummary.Of(plain).ToJson())!["best"]!.AsObject().ContainsKey("classes"), Is.False);
+        });
+    }
+
     [Test]
     public void ThePlanIsNeverDearerThanComparesBestDeployable()
     {
