@@ -23,6 +23,31 @@ public sealed record NodeCatalogue(
 
     /// <summary>The models the catalogue has replicas for, in file order, each once.</summary>
     public IEnumerable<string> Models => Replicas.Select(r => r.Model).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The newest <see cref="NodeType.PricesAsOf"/> in the catalogue: the date it was compiled to; null when no node type gives one.</summary>
+    public DateOnly? NewestPrices => NodeTypes.Max(n => n.PricesAsOf);
+
+    /// <summary>Days a node type's prices may be older than <see cref="NewestPrices"/> before a plan renting it says so: half a year.</summary>
+    public const int StalePriceDays = 183;
+
+    /// <summary>
+    /// What a plan renting <paramref name="node"/> should say about where its prices come from: a secondary source, or
+    /// prices more than <see cref="StalePriceDays"/> older than the catalogue's newest; null when neither.
+    /// </summary>
+    public string? PriceCaveat(NodeType node)
+    {
+        var said = new List<string>();
+        if (node.SecondarySource)
+        {
+            said.Add("come from a secondary source, not the cloud's own price list");
+        }
+        if (node.PricesAsOf is { } asOf && NewestPrices is { } newest && newest.DayNumber - asOf.DayNumber > StalePriceDays)
+        {
+            int months = (int)Math.Round((newest.DayNumber - asOf.DayNumber) / 30.44);
+            said.Add($"are as of {asOf:yyyy-MM-dd}, {months} months older than the catalogue's newest ({newest:yyyy-MM-dd})");
+        }
+        return said.Count == 0 ? null : $"{node.Name}'s prices {string.Join(" and ", said)}: check them before renting";
+    }
 }
 
 /// <summary>
@@ -44,7 +69,14 @@ public sealed record NodeType(
     int GpusPerNode,
     IReadOnlyList<int> InstanceSizes,
     NodePrices Prices,
-    double? SpotPreemptionsPerNodeHour);
+    double? SpotPreemptionsPerNodeHour)
+{
+    /// <summary>The date of the source the prices were read from (<c>prices_as_of</c>); null when the catalogue does not say.</summary>
+    public DateOnly? PricesAsOf { get; init; }
+
+    /// <summary>True when the prices come from a secondary source (<c>price_source: secondary</c>: a research note, a reseller) rather than the cloud's own list.</summary>
+    public bool SecondarySource { get; init; }
+}
 
 /// <summary>$ per GPU-hour of one node type, by how it is bought. Null: not sold that way.</summary>
 /// <param name="OnDemand">Pay as you go, billed per second.</param>

@@ -14,7 +14,8 @@ public static partial class NodeCatalogueReader
 
     private static NodeType ReadNodeType(MappingReader n)
     {
-        n.Allow("name", "cloud", "instance", "gpu", "gpus_per_node", "instance_sizes", "usd_per_gpu_hour", "spot_preemptions_per_node_hour");
+        n.Allow("name", "cloud", "instance", "gpu", "gpus_per_node", "instance_sizes", "usd_per_gpu_hour", "spot_preemptions_per_node_hour",
+                "prices_as_of", "price_source");
         string name = RequiredLabel(n, "name");
         string cloud = RequiredLabel(n, "cloud");
         string instance = RequiredLabel(n, "instance");
@@ -37,7 +38,33 @@ public static partial class NodeCatalogueReader
         {
             preemptions = n.Number("spot_preemptions_per_node_hour", NumberRule.NonNegative.AtMost(MaxPreemptionsPerNodeHour));
         }
-        return new NodeType(name, cloud, instance, gpu, perNode, sizes, prices, preemptions);
+        return new NodeType(name, cloud, instance, gpu, perNode, sizes, prices, preemptions)
+        {
+            PricesAsOf = ReadPricesAsOf(n),
+            SecondarySource = n.Text("price_source") switch
+            {
+                null or "list" => false,
+                "secondary" => true,
+                string other => throw n.Error(n.Required("price_source"), "price_source",
+                    $"expected list (the cloud's own price list or API) or secondary (a research note, a reseller, a quote), found '{other}'"),
+            },
+        };
+    }
+
+    /// <summary><c>prices_as_of</c>: the date of the prices' source, YYYY-MM-DD, from 2000 to the year 2100; null when absent.</summary>
+    private static DateOnly? ReadPricesAsOf(MappingReader n)
+    {
+        string? text = n.Text("prices_as_of");
+        if (text is null)
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly date)
+            || date.Year < 2000 || date.Year > 2100)
+        {
+            throw n.Error(n.Required("prices_as_of"), "prices_as_of", $"expected the date of the prices' source as YYYY-MM-DD (e.g. 2026-11-09), found '{text}'");
+        }
+        return date;
     }
 
     /// <summary>A required, non-empty text value.</summary>

@@ -65,6 +65,24 @@ public sealed class PlanSearchTests
         });
     }
 
+    /// <summary>A plan that rents a node type priced from a secondary source, or from prices half a year older than the catalogue's newest, says so among its reasons.</summary>
+    [Test]
+    public void APlanOnDoubtfulPricesSaysSo()
+    {
+        NodeCatalogue one = PlanCatalogues.B200(onDemand: 6);
+        NodeType b200 = one.NodeTypes[0] with { SecondarySource = true, PricesAsOf = new DateOnly(2025, 1, 1) };
+        NodeType other = PlanCatalogues.Node("dated", 50) with { PricesAsOf = new DateOnly(2026, 11, 1) };
+        PlanResult plan = PlanSearch.Run(FlatFluid(), one with { NodeTypes = [b200, other] });
+        PlanResult plain = PlanSearch.Run(FlatFluid(), PlanCatalogues.B200(onDemand: 6));
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Best.Candidate.NodeTypeName, Is.EqualTo("b200"));
+            Assert.That(plan.WhyWins(plan.Best.Estimate), Has.Some.EqualTo(
+                "b200's prices come from a secondary source, not the cloud's own price list and are as of 2025-01-01, 22 months older than the catalogue's newest (2026-11-01): check them before renting"));
+            Assert.That(plain.WhyWins(plain.Best.Estimate), Has.None.Contains("check them before renting"));
+        });
+    }
+
     [Test]
     public void ThePlanIsNeverDearerThanComparesBestDeployable()
     {

@@ -269,6 +269,12 @@ public sealed class NodeCatalogueReaderTests
         new("empty replica list",
             Valid[Valid.IndexOf("replicas:\n", StringComparison.Ordinal)..], "replicas: []\n", "replicas: []", "replicas",
             "expected a list of replicas, found an empty list"),
+        new("a price date that is not one",
+            "    gpus_per_node: 8\n    instance_sizes", "    gpus_per_node: 8\n    prices_as_of: 2026-13-01\n    instance_sizes", "prices_as_of:",
+            "node_types[0].prices_as_of", "expected the date of the prices' source as YYYY-MM-DD (e.g. 2026-11-09), found '2026-13-01'"),
+        new("a price source that is neither",
+            "    gpus_per_node: 8\n    instance_sizes", "    gpus_per_node: 8\n    price_source: blog\n    instance_sizes", "price_source:",
+            "node_types[0].price_source", "expected list (the cloud's own price list or API) or secondary"),
         new("a number that is not one",
             "gpus_per_node: 8\n    instance_sizes", "gpus_per_node: eight\n    instance_sizes", "gpus_per_node: eight", "node_types[0].gpus_per_node",
             "expected a number, found 'eight'"),
@@ -286,6 +292,28 @@ public sealed class NodeCatalogueReaderTests
         Assert.That(e.Location, Does.StartWith($"{File}:{line}:"), e.Message);
         Assert.That(e.KeyPath, Is.EqualTo(c.KeyPath), e.Message);
         Assert.That(e.Problem, Does.Contain(c.Problem), e.Message);
+    }
+
+    /// <summary>
+    /// The shipped catalogue's price dates and sources reach the plan's caveats: GCP's A3 High figures are from
+    /// 2025-03-06, 613 days (20 months) before the newest, 2026-11-09; the MI300X figures are a research note's.
+    /// </summary>
+    [Test]
+    public void Shipped_price_dates_and_sources_give_the_plans_caveats()
+    {
+        NodeCatalogue c = NodeCatalogueReader.Read(Shipped);
+        NodeType Named(string name) => c.NodeTypes.Single(n => n.Name == name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.NewestPrices, Is.EqualTo(new DateOnly(2026, 11, 9)));
+            Assert.That(c.PriceCaveat(Named("gcp-a3-highgpu-h100")),
+                Is.EqualTo("gcp-a3-highgpu-h100's prices are as of 2025-03-06, 20 months older than the catalogue's newest (2026-11-09): check them before renting"));
+            Assert.That(c.PriceCaveat(Named("vultr-mi300x")),
+                Is.EqualTo("vultr-mi300x's prices come from a secondary source, not the cloud's own price list: check them before renting"));
+            // 2026-08-06 is 95 days before the newest: recent enough to say nothing.
+            Assert.That(c.PriceCaveat(Named("aws-p5en-h200")), Is.Null);
+            Assert.That(c.PriceCaveat(Named("aws-p6-b200")), Is.Null, "no date given: nothing to compare");
+        });
     }
 
     [Test]

@@ -91,6 +91,10 @@ public sealed record PlanResult(
         {
             reasons.Add("ESTIMATED throughput (not measured): benchmark this replica before renting");
         }
+        if (c.NodeType is { } node && Catalogue.PriceCaveat(node) is { } caveat)
+        {
+            reasons.Add(caveat);
+        }
         return reasons;
     }
 }
