@@ -13,7 +13,9 @@ namespace FleetSim.Replicas;
 /// tokens over the measured seconds. In flight: 1 for the <c>synchronous</c> strategy, <c>streams</c> for
 /// <c>concurrent</c> (the strategy is at <c>config.strategy</c>, or <c>args.strategy</c> before 0.4), and for
 /// any other strategy (throughput, constant, poisson) the time-weighted mean GuideLLM measured,
-/// <c>metrics.request_concurrency.successful.mean</c>, rounded to a whole request.
+/// <c>metrics.request_concurrency.successful.mean</c>, rounded to a whole request. Prefill, when the report has
+/// both: in flight × <c>metrics.prompt_token_count.successful.mean</c> / (<c>metrics.time_to_first_token_ms.successful.mean</c> / 1000),
+/// as for the other tools (<see cref="PrefillFigure.Of"/>).
 /// </remarks>
 internal static class GuideLlmReport
 {
@@ -56,8 +58,17 @@ internal static class GuideLlmReport
                 "no successful request processed a token in this benchmark, so it measured no throughput");
         }
         (int inFlight, string from) = InFlight(f, b, metrics, at, m);
+        // The successful requests' mean time to first token (milliseconds) and mean prompt, when the report has them.
+        PrefillFigure? prefill = BenchmarkFields.Find(metrics, "time_to_first_token_ms.successful.mean", out _)
+                                 && BenchmarkFields.Find(metrics, "prompt_token_count.successful.mean", out _)
+            ? PrefillFigure.Of(inFlight, f.NonNegative(metrics, m, "prompt_token_count.successful.mean"),
+                f.NonNegative(metrics, m, "time_to_first_token_ms.successful.mean") / 1000)
+            : null;
         return new BenchmarkPoint(f.File, at, BenchmarkFormat.GuideLlm, inFlight, (prompt + output) / seconds,
-            from, BenchmarkFigures.TotalsOverDuration(prompt, output, seconds));
+            from, BenchmarkFigures.TotalsOverDuration(prompt, output, seconds))
+        {
+            Prefill = prefill,
+        };
     }
 
     private static (int, string) InFlight(BenchmarkFields f, JsonElement b, JsonElement metrics, string at, string m)

@@ -35,6 +35,21 @@ public sealed class PrefillFromTtftTests : ReplicaFixtures
     }
 
     [Test]
+    public void AGuideLlmReportGivesItFromTimeToFirstTokenMs()
+    {
+        // guidellm-0.3.json's first benchmark: concurrent, 2 streams, successful prompts of 87,500 tokens on average; with
+        // a mean time to first token of 1,400 ms, P = 2 × 87,500 / 1.4 s = 125,000 tok/s.
+        string file = Edited("guidellm-0.3.json", "      \"metrics\": {", "      \"metrics\": {\n        \"time_to_first_token_ms\": {\"successful\": {\"mean\": 1400.0}},");
+        BenchmarkPoint p = Single(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.Prefill!.TokensPerSecond, Is.EqualTo(125_000).Within(1e-9).Percent);
+            Assert.That(p.Prefill.From, Is.EqualTo("2 in flight × 87,500 input tokens / 1.4 s mean TTFT"));
+            Assert.That(Single(Data("guidellm-0.3.json")).Prefill, Is.Null, "no time_to_first_token_ms: no prefill");
+        });
+    }
+
+    [Test]
     public void AResultWithoutATtftGivesNone()
     {
         Assert.That(Single(Path.Combine(RepoRoot, "scenarios/replicas/benchmarks/vllm-c1.json")).Prefill, Is.Null);
