@@ -343,8 +343,8 @@ internal sealed class ScenarioGenerator(int seed)
         }
         // A measured throughput curve (issue 16) where the router can share by load: a lone request
         // from 1× to 4× a full batch's per-request pace (capped at the full rate), concave points between.
-        // Behind a queue or a cooling router it runs on the request engine only.
-        if ((router is "spill" or "fluid" || (router is "queue" or "cooldown" && !needsMinuteForm)) && inFlight > 1 && Chance(0.3))
+        // Behind a queue, a cooling router or LiteLLM (whose timeouts abort calls mid-service) it runs on the request engine only.
+        if ((router is "spill" or "fluid" || (router is "queue" or "cooldown" or "litellm" && !needsMinuteForm)) && inFlight > 1 && Chance(0.3))
         {
             double first = Math.Min(tokS, tokS / inFlight * Uniform(1, 4));
             var points = new List<string> { $"[1, {Num.F(first)}]" };
