@@ -390,6 +390,11 @@ internal sealed class ScenarioGenerator(int seed)
                 rest.Add($"slo={{ttft_p95_seconds: {Num.F(LogUniform(0.1, 30))}, tpot_p95_ms: {Num.F(LogUniform(5, 200))}, e2e_p95_seconds: {Num.F(LogUniform(1, 600))}}}");
             }
         }
+        else if (use == ScenarioUse.Sweep && Chance(0.4))
+        {
+            // An slo that may lower the max in flight, which a sweep reports per grid point (issue 16).
+            rest.Add($"slo={{tpot_p95_ms: {Num.F(LogUniform(0.2, 50))}, ttft_p95_seconds: {Num.F(LogUniform(0.05, 60))}}}");
+        }
         if (Chance(0.15))
         {
             // Batch work at the provider's batch-API discount.
