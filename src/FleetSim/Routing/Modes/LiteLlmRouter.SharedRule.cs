@@ -37,7 +37,7 @@ internal sealed partial class LiteLlmRouter
         private int _usedCalls;
 
         public SharedRule(RequestFleet fleet, RouterSpec spec)
-            : base(fleet, spec, scan: true)
+            : base(fleet, spec)
         {
             _replicas = fleet.Shared!;
             int n = fleet.Replicas;
@@ -47,6 +47,7 @@ internal sealed partial class LiteLlmRouter
             _waitingInLine = new int[n];
             _wakeAt = [.. Enumerable.Repeat(double.PositiveInfinity, n)];
             _slowestPace = n > 0 ? _replicas[0].SlowestPace : double.PositiveInfinity;
+            WatchHealth(scan: true);
         }
 
         /// <summary>What a <see cref="PendingRequest.Step"/> of this rule asks for, in its low two bits.</summary>

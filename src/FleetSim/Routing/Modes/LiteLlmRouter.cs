@@ -113,9 +113,9 @@ internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
         private readonly long[] _minute;
         private readonly int[] _minuteRequests, _minuteFailures;
         private readonly Queue<double>[] _recentFailures;
-        private readonly EligibleReplicas<HealthyDeployments> _healthy;
+        private EligibleReplicas<HealthyDeployments> _healthy = null!; // made by WatchHealth, once the subclass can answer CallsPast
 
-        protected DeploymentRule(RequestFleet fleet, RouterSpec spec, bool scan)
+        protected DeploymentRule(RequestFleet fleet, RouterSpec spec)
             : base(fleet)
         {
             _spec = spec;
@@ -133,8 +133,15 @@ internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
             _minuteRequests = new int[n];
             _minuteFailures = new int[n];
             _recentFailures = [.. Enumerable.Range(0, n).Select(_ => new Queue<double>())];
-            _healthy = new EligibleReplicas<HealthyDeployments>(new HealthyDeployments(this), fleet.Choice, n, fleet.Weights, fleet.Random, scan: scan);
         }
+
+        /// <summary>
+        /// Starts keeping the healthy deployments (every one is asked at time 0, its load too): the subclass calls it
+        /// last in its constructor, once <see cref="CallsPast"/> can answer. <paramref name="scan"/>: look at every
+        /// deployment on every pick whatever the fleet's size.
+        /// </summary>
+        protected void WatchHealth(bool scan) =>
+            _healthy = new EligibleReplicas<HealthyDeployments>(new HealthyDeployments(this), Fleet.Choice, Fleet.Replicas, Fleet.Weights, Fleet.Random, scan: scan);
 
         /// <summary>The router's settings.</summary>
         protected LiteLlmSettings Settings => _settings;
@@ -311,9 +318,10 @@ internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
         private readonly ServerBank[] _semaphores;
 
         public Rule(RequestFleet fleet, RouterSpec spec)
-            : base(fleet, spec, scan: false)
+            : base(fleet, spec)
         {
             _semaphores = [.. Enumerable.Range(0, fleet.Replicas).Select(r => new ServerBank(SemaphoreOf(r)))];
+            WatchHealth(scan: false);
         }
 
         protected override int RetryStep => (int)Step.Retry;

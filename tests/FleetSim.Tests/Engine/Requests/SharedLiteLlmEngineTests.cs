@@ -178,6 +178,27 @@ public class SharedLiteLlmEngineTests
         });
     }
 
+    /// <summary>
+    /// least-busy over more replicas than are scanned (a kept set, which asks every replica its load when it is made):
+    /// with and without a curve, at 30 % load and the default 6,000 s timeout, no call times out and every request is
+    /// served on the fleet but those still waiting when the horizon ends.
+    /// </summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void ALargeLeastBusyFleetRuns(bool curve)
+    {
+        ScenarioSpec s = Scenarios.ConstantLoad(0.3 * 20 * 26_600, 20, "litellm",
+            ["horizon_hours=2", "router.strategy=least-busy", .. curve ? new[] { $"replica.throughput_curve={Curve}" } : []]);
+        RequestRun run = ScenarioRun.Of(s, EngineChoice.Request).Requests!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Replica.SharesByLoad, Is.EqualTo(curve));
+            Assert.That(run.Requests.TimedOut, Is.Zero);
+            Assert.That(run.Requests.SelfHosted, Is.EqualTo(run.Requests.Total - run.Requests.Unfinished));
+            Assert.That(run.Requests.Total, Is.GreaterThan(1000));
+        });
+    }
+
     /// <summary>A curve under litellm is read (the refusal is lifted) and runs on the request engine only: the minute engine still has no litellm form.</summary>
     [Test]
     public void ACurveRunsBehindLiteLlmOnTheRequestEngine()
