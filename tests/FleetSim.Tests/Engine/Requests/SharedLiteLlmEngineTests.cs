@@ -47,22 +47,7 @@ public class SharedLiteLlmEngineTests
             CooldownSeconds = 0,
             LiteLlm = new LiteLlmSettings { TimeoutSeconds = 8, Streaming = false },
         };
-        var ledger = new RequestLedger(1, 60, new ApiGate(new ApiSpec(ApiPriceSpec.Blended(1))));
-        var fleet = new RequestFleet(new FleetShape(1, replica), router, 0, ledger, new Random(1));
-        RequestAdmission rule = Router.For(router).Admission(fleet);
-        foreach (var (at, tokens) in new[] { (0.0, 100.0), (1.0, 57.0), (2.0, 24.0) })
-        {
-            while (fleet.TryNextDue(at, out PendingRequest due))
-            {
-                rule.Resume(due);
-            }
-            rule.Arrive(at, tokens);
-        }
-        while (fleet.TryNextDue(double.PositiveInfinity, out PendingRequest due))
-        {
-            rule.Resume(due);
-        }
-        rule.Finish();
+        RequestLedger ledger = Drive(replica, router, [(0, 100), (1, 57), (2, 24)]);
         Assert.Multiple(() =>
         {
             Assert.That(ledger.TimedOut, Is.EqualTo(1));
@@ -92,10 +77,80 @@ public class SharedLiteLlmEngineTests
             CooldownSeconds = 0,
             LiteLlm = new LiteLlmSettings { TimeoutSeconds = 8, Streaming = false },
         };
+        RequestLedger ledger = Drive(replica, router, [(0, 100), (1, 57), (2, 24)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.TimedOut, Is.EqualTo(3), "A twice, B once");
+            Assert.That(ledger.Retries, Is.EqualTo(2), "A's and B's one retry each");
+            Assert.That(ledger.SelfHostedTokens, Is.EqualTo(81).Within(1e-9), "C and B's retry");
+            Assert.That(ledger.SpilledTokens, Is.EqualTo(100));
+            Assert.That(ledger.WastedSlotSeconds, Is.EqualTo((58.0 + 56 + 64) * 3 / 18).Within(1e-9));
+            Assert.That(ledger.EndToEnd.Summary().Mean, Is.EqualTo((4 + 15.1) / 2).Within(1e-9));
+        });
+    }
+
+    /// <summary>
+    /// max_parallel_requests 1 on the same replica, timeout 8 s: A = 50 tokens at 0 s runs alone at 10 tok/s and is
+    /// done at 5 s; B = 60 at 1 s waits on the semaphore until then (4 s, while its timeout does not run), then runs
+    /// alone for 6 s to 11 s: 10 s after it arrived, but a 6 s call, so nothing times out. Waits 0 and 4 s; end to
+    /// end 5 and 10 s.
+    /// </summary>
+    [Test]
+    public void TheTimeoutDoesNotRunOnTheSemaphore()
+    {
+        var router = new RouterSpec(RouterMode.LiteLlm)
+        {
+            Retries = 0,
+            CooldownSeconds = 0,
+            LiteLlm = new LiteLlmSettings { TimeoutSeconds = 8, Streaming = false, Semaphores = [1] },
+        };
+        RequestLedger ledger = Drive(ConcaveReplica(), router, [(0, 50), (1, 60)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.TimedOut, Is.Zero);
+            Assert.That(ledger.SelfHostedTokens, Is.EqualTo(110).Within(1e-9));
+            Assert.That(ledger.Wait.Summary().Mean, Is.EqualTo(2).Within(1e-9));
+            Assert.That(ledger.EndToEnd.Summary().Mean, Is.EqualTo(7.5).Within(1e-9));
+        });
+    }
+
+    /// <summary>
+    /// A line inside the replica, whose wait is part of the call: R(1) = 10, R(2) = 16 (max_in_flight 2), timeout
+    /// 4.9 s, no retries. A = 40 at 0 s, B = 40 at 0.5 s, C = 10 at 1 s. A alone to 0.5 s (5), then A and B at 8:
+    /// A's last 35 take 4.375 s, done at 4.875 s (a 4.875 s call, within 4.9). C, in line since 1 s, takes A's place
+    /// at 4.875 s, beside B (35 done). B's deadline 0.5 + 4.9 = 5.4 s comes 0.025 s before its finish (5.5 s):
+    /// aborted with 35 + 0.525·8 = 39.2 processed. C then runs alone at 10 tok/s: 4.2 done at 5.4 s, its last 5.8 would
+    /// take to 5.98 s, past its deadline 1 + 4.9 = 5.9 s: aborted with 4.2 + 5 = 9.2 processed. Spent slot-time
+    /// (39.2 + 9.2)·2/16 = 6.05 s; A served, B and C to the API.
+    /// </summary>
+    [Test]
+    public void TheWaitForAPlaceIsPartOfTheCall()
+    {
+        var replica = new ReplicaSpec(4, 4, new(16), 2, new(1)) { MeasuredCurve = ThroughputCurve.Of([(1, 10), (2, 16)], 2) };
+        var router = new RouterSpec(RouterMode.LiteLlm)
+        {
+            Retries = 0,
+            CooldownSeconds = 0,
+            LiteLlm = new LiteLlmSettings { TimeoutSeconds = 4.9, Streaming = false },
+        };
+        RequestLedger ledger = Drive(replica, router, [(0, 40), (0.5, 40), (1, 10)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.TimedOut, Is.EqualTo(2));
+            Assert.That(ledger.SelfHostedTokens, Is.EqualTo(40).Within(1e-9));
+            Assert.That(ledger.SpilledTokens, Is.EqualTo(50));
+            Assert.That(ledger.WastedSlotSeconds, Is.EqualTo((39.2 + 9.2) * 2 / 16).Within(1e-9));
+            Assert.That(ledger.EndToEnd.Summary().Mean, Is.EqualTo(4.875).Within(1e-9));
+        });
+    }
+
+    /// <summary>Feeds the litellm rule on one replica the requests (time, tokens), resuming what it deferred in time order as the engine does.</summary>
+    private static RequestLedger Drive(ReplicaSpec replica, RouterSpec router, (double At, double Tokens)[] requests)
+    {
         var ledger = new RequestLedger(1, 60, new ApiGate(new ApiSpec(ApiPriceSpec.Blended(1))));
         var fleet = new RequestFleet(new FleetShape(1, replica), router, 0, ledger, new Random(1));
         RequestAdmission rule = Router.For(router).Admission(fleet);
-        foreach (var (at, tokens) in new[] { (0.0, 100.0), (1.0, 57.0), (2.0, 24.0) })
+        foreach (var (at, tokens) in requests)
         {
             while (fleet.TryNextDue(at, out PendingRequest due))
             {
@@ -108,15 +163,7 @@ public class SharedLiteLlmEngineTests
             rule.Resume(due);
         }
         rule.Finish();
-        Assert.Multiple(() =>
-        {
-            Assert.That(ledger.TimedOut, Is.EqualTo(3), "A twice, B once");
-            Assert.That(ledger.Retries, Is.EqualTo(2), "A's and B's one retry each");
-            Assert.That(ledger.SelfHostedTokens, Is.EqualTo(81).Within(1e-9), "C and B's retry");
-            Assert.That(ledger.SpilledTokens, Is.EqualTo(100));
-            Assert.That(ledger.WastedSlotSeconds, Is.EqualTo((58.0 + 56 + 64) * 3 / 18).Within(1e-9));
-            Assert.That(ledger.EndToEnd.Summary().Mean, Is.EqualTo((4 + 15.1) / 2).Within(1e-9));
-        });
+        return ledger;
     }
 
     /// <summary>R(1) = 10, R(2) = 16, R(3) = 18 tok/s, max_in_flight 3.</summary>
