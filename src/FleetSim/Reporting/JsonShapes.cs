@@ -3,12 +3,14 @@ using FleetSim.Runs.MonteCarlo;
 namespace FleetSim.Reporting;
 
 /// <summary>One policy at one grid point in a sweep's JSON (<c>sweep --json</c>, <c>merge --json</c>): its Monte Carlo statistics.</summary>
-public sealed record SweepGroupJson(int GridIndex, string Grid, string Policy, int Runs, MetricStats TotalUsd, MetricStats SavingsUsd,
-                                   MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization)
+/// <param name="MaxInFlight">Requests each replica runs at once at this grid point, after the scenario's slo (null from a runs.csv without the column).</param>
+/// <param name="MaxInFlightConfigured">replica.max_in_flight as configured; above <paramref name="MaxInFlight"/> where the slo lowered it.</param>
+public sealed record SweepGroupJson(int GridIndex, string Grid, string Policy, int Runs, int? MaxInFlight, int? MaxInFlightConfigured,
+                                   MetricStats TotalUsd, MetricStats SavingsUsd, MetricStats? SavingsFraction, MetricStats SpillShare, MetricStats Utilization)
 {
     /// <summary>The JSON view of <paramref name="g"/> (its sorted savings fractions, kept for the chart, left out).</summary>
     public static SweepGroupJson Of(SweepGroup g) =>
-        new(g.GridIndex, g.Grid, g.Policy, g.Runs, g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization);
+        new(g.GridIndex, g.Grid, g.Policy, g.Runs, g.MaxInFlight, g.MaxInFlightConfigured, g.TotalUsd, g.SavingsUsd, g.SavingsFraction, g.SpillShare, g.Utilization);
 }
 
 /// <summary>What <c>sweep --json</c> and <c>merge --json</c> print: how it was made, what ran, and each group's statistics.</summary>

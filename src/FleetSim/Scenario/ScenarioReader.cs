@@ -60,14 +60,6 @@ internal sealed partial class ScenarioReader(YamlSource source, string defaultNa
             }
         }
         CheckFleetSize(top, traffic, replica, hours, sloInFlight is { Lowers: true } && slo!.CapInFlight ? $" (max_in_flight lowered to {replica.MaxInFlight} by slo)" : "");
-        if (replica.SharesByLoad && router.Mode is not (RouterMode.Spill or RouterMode.Fluid or RouterMode.Queue or RouterMode.Cooldown))
-        {
-            MappingReader section = top.RequiredMapping("replica");
-            throw section.Error(section.Required("throughput_curve"), "throughput_curve",
-                $"a measured curve (requests faster when fewer share the replica) runs with router.mode spill, fluid, queue or cooldown; " +
-                $"router.mode {RouterModes.Name(router.Mode)} still serves each request at processed_tokens_per_second ÷ max_in_flight, " +
-                "so give a straight curve or none for it");
-        }
         if (scaling.MaxNodes is { } cap && cap < pricing.ReservedNodes)
         {
             throw top.Error(top.Required("scaling"), "scaling.max_nodes",

@@ -661,6 +661,36 @@ public partial class InvariantSuite
 
                     var grids = new SweepGrid([grid]).Points;
                     double[] ceilings = [.. grids.Select(p => IndependentCeiling(Build(p.Overrides)))];
+                    // Each grid point's max in flight: as the generator configured it, and lowered only by an slo,
+                    // to the most whose worst case meets it (one more does not).
+                    ScenarioSpec[] points = [.. grids.Select(p => Build(p.Overrides))];
+                    foreach (RunRecord r in one)
+                    {
+                        ScenarioSpec at = points[r.GridIndex];
+                        // replica.max_in_flight as given: the scenario's, or with an slo, the scenario's when the slo may not cap it.
+                        int given = at.SloInFlight is null ? at.Replica.MaxInFlight
+                            : Build([.. grids[r.GridIndex].Overrides, new ScenarioOverride("slo.cap_in_flight", "false")]).Replica.MaxInFlight;
+                        checks.True(r.MaxInFlightConfigured == given, "sweep: max_in_flight_configured is the scenario's replica.max_in_flight",
+                                    () => $"{r.MaxInFlightConfigured} against {given}");
+                        checks.True(r.MaxInFlight == at.Replica.MaxInFlight && r.MaxInFlight <= r.MaxInFlightConfigured,
+                                    "sweep: max_in_flight is what the grid point's replicas run, at most as configured", () => $"{r.MaxInFlight} against {at.Replica.MaxInFlight}, configured {r.MaxInFlightConfigured}");
+                        if (r.MaxInFlight < r.MaxInFlightConfigured && at.SloInFlight is null)
+                        {
+                            checks.True(false, "sweep: only an slo lowers the max in flight", () => $"{r}");
+                        }
+                        else if (r.MaxInFlight < r.MaxInFlightConfigured && at.SloInFlight is { } lowered)
+                        {
+                            // The replica as configured (the slo left uncapped), judged n by n: n meets the slo, n + 1 does not.
+                            ScenarioSpec uncapped = Build([.. grids[r.GridIndex].Overrides, new ScenarioOverride("slo.cap_in_flight", "false")]);
+                            RequestMix mix = uncapped.Traffic.RequestMix;
+                            int n = r.MaxInFlight!.Value;
+                            checks.True(uncapped.Replica.MaxInFlight == r.MaxInFlightConfigured, "sweep: without cap_in_flight the replica keeps its max in flight",
+                                        () => $"{uncapped.Replica.MaxInFlight} against {r.MaxInFlightConfigured}");
+                            checks.True(SloInFlight.Meets(WorstCaseLatency.Of(uncapped.Replica, mix, n), lowered.Slo)
+                                        && !SloInFlight.Meets(WorstCaseLatency.Of(uncapped.Replica, mix, n + 1), lowered.Slo),
+                                        "sweep: an slo lowers the max in flight to the most whose worst case meets it (one more does not)", () => $"{r}; {lowered}");
+                        }
+                    }
                     foreach (RunRecord r in one)
                     {
                         string what = $"sweep/{Kind(r.Policy)}";

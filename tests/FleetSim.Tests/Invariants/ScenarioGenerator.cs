@@ -343,8 +343,8 @@ internal sealed class ScenarioGenerator(int seed)
         }
         // A measured throughput curve (issue 16) where the router can share by load: a lone request
         // from 1× to 4× a full batch's per-request pace (capped at the full rate), concave points between.
-        // Behind a queue or a cooling router it runs on the request engine only.
-        if ((router is "spill" or "fluid" || (router is "queue" or "cooldown" && !needsMinuteForm)) && inFlight > 1 && Chance(0.3))
+        // Behind a queue, a cooling router or LiteLLM (whose timeouts abort calls mid-service) it runs on the request engine only.
+        if ((router is "spill" or "fluid" || (router is "queue" or "cooldown" or "litellm" && !needsMinuteForm)) && inFlight > 1 && Chance(0.3))
         {
             double first = Math.Min(tokS, tokS / inFlight * Uniform(1, 4));
             var points = new List<string> { $"[1, {Num.F(first)}]" };
@@ -389,6 +389,11 @@ internal sealed class ScenarioGenerator(int seed)
             {
                 rest.Add($"slo={{ttft_p95_seconds: {Num.F(LogUniform(0.1, 30))}, tpot_p95_ms: {Num.F(LogUniform(5, 200))}, e2e_p95_seconds: {Num.F(LogUniform(1, 600))}}}");
             }
+        }
+        else if (use == ScenarioUse.Sweep && Chance(0.4))
+        {
+            // An slo that may lower the max in flight, which a sweep reports per grid point (issue 16).
+            rest.Add($"slo={{tpot_p95_ms: {Num.F(LogUniform(0.2, 50))}, ttft_p95_seconds: {Num.F(LogUniform(0.05, 60))}}}");
         }
         if (Chance(0.15))
         {

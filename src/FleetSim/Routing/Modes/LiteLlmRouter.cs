@@ -27,7 +27,7 @@ namespace FleetSim.Routing.Modes;
 /// When every self-hosted deployment is cooling, the API is the lowest healthy order and takes the
 /// request at once.
 /// </summary>
-internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
+internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
 {
     public override string? WhyNoMinuteForm(ReplicaSpec replica, int? replicas, RequestMix mix) => Why;
 
@@ -39,7 +39,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
     public override double ServeSpan(ReadOnlySpan<double> demand, in MinuteRouter fleet, Span<double> served) =>
         throw new InvalidOperationException(Why);
 
-    public override RequestAdmission Admission(RequestFleet fleet) => new Rule(fleet, Spec);
+    public override RequestAdmission Admission(RequestFleet fleet) => fleet.Shared is null ? new Rule(fleet, Spec) : new SharedRule(fleet, Spec);
 
     /// <summary>
     /// The LiteLLM release line this router follows (docs/routers/litellm.md): after PR #24611 (merged
@@ -94,14 +94,18 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         Retry,
     }
 
-    private sealed class Rule : RequestAdmission
+    /// <summary>
+    /// What LiteLLM does whatever the replica: which deployments are healthy (cooldowns, rpm
+    /// windows), what a failed call does (cool down, retry after the backoff, move on), and the
+    /// picks; a subclass calls the replica.
+    /// </summary>
+    private abstract class DeploymentRule : RequestAdmission
     {
         private const double BackoffInitialSeconds = 0.5;   // litellm: INITIAL_RETRY_DELAY
         private const double BackoffMaxSeconds = 8.0;       // litellm: MAX_RETRY_DELAY
 
         private readonly RouterSpec _spec;
         private readonly LiteLlmSettings _settings;
-        private readonly ServerBank[] _semaphores;
         private readonly double[] _coolUntil;
         private readonly double[] _rpm;
         private readonly double[] _rpmWindowStart;
@@ -109,20 +113,14 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         private readonly long[] _minute;
         private readonly int[] _minuteRequests, _minuteFailures;
         private readonly Queue<double>[] _recentFailures;
-        private readonly EligibleReplicas<HealthyDeployments> _healthy;
+        private EligibleReplicas<HealthyDeployments> _healthy = null!; // made by WatchHealth, once the subclass can answer CallsPast
 
-        public Rule(RequestFleet fleet, RouterSpec spec)
+        protected DeploymentRule(RequestFleet fleet, RouterSpec spec)
             : base(fleet)
         {
             _spec = spec;
             _settings = spec.LiteLlm;
             int n = fleet.Replicas;
-            _semaphores = new ServerBank[n];
-            for (int r = 0; r < n; r++)
-            {
-                int? cap = _settings.Semaphores is { } caps && caps.Count > 0 ? caps[Math.Min(r, caps.Count - 1)] : null;
-                _semaphores[r] = new ServerBank(cap ?? ServerBank.Unlimited);
-            }
             _coolUntil = new double[n];
             _rpm = new double[n];
             for (int r = 0; r < n; r++)
@@ -135,8 +133,28 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             _minuteRequests = new int[n];
             _minuteFailures = new int[n];
             _recentFailures = [.. Enumerable.Range(0, n).Select(_ => new Queue<double>())];
-            _healthy = fleet.Eligible(new HealthyDeployments(this));
         }
+
+        /// <summary>
+        /// Starts keeping the healthy deployments (every one is asked at time 0, its load too): the subclass calls it
+        /// last in its constructor, once <see cref="CallsPast"/> can answer. <paramref name="scan"/>: look at every
+        /// deployment on every pick whatever the fleet's size.
+        /// </summary>
+        protected void WatchHealth(bool scan) =>
+            _healthy = new EligibleReplicas<HealthyDeployments>(new HealthyDeployments(this), Fleet.Choice, Fleet.Replicas, Fleet.Weights, Fleet.Random, scan: scan);
+
+        /// <summary>The router's settings.</summary>
+        protected LiteLlmSettings Settings => _settings;
+
+        /// <summary>The healthy deployments, and the pick among them.</summary>
+        protected EligibleReplicas<HealthyDeployments> HealthyOnes => _healthy;
+
+        /// <summary>max_parallel_requests of deployment <paramref name="r"/>, or <see cref="ServerBank.Unlimited"/>.</summary>
+        protected int SemaphoreOf(int r) =>
+            _settings.Semaphores is { } caps && caps.Count > 0 ? caps[Math.Min(r, caps.Count - 1)] ?? ServerBank.Unlimited : ServerBank.Unlimited;
+
+        /// <summary>Calls past deployment <paramref name="r"/>'s semaphore at <paramref name="now"/> (least-busy's load).</summary>
+        protected abstract int CallsPast(int r, double now);
 
         /// <summary>Deployments in the model group the requests call: the replicas, and the API when it is a higher order of the same group.</summary>
         private int GroupSize => Fleet.Replicas + (_settings.ApiRoute == ApiRoute.HigherOrder ? 1 : 0);
@@ -147,96 +165,40 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
             Attempt(now, tokens, now, attempt: 0);
         }
 
-        public override void Resume(in PendingRequest request)
+        /// <summary>One attempt at <paramref name="now"/> of a request that arrived at <paramref name="arrived"/>; <paramref name="attempt"/> made before it.</summary>
+        protected abstract void Attempt(double now, double tokens, double arrived, int attempt);
+
+        /// <summary>
+        /// A call on deployment <paramref name="replica"/> failed at <paramref name="now"/> (its
+        /// <paramref name="attempt"/>-th attempt, counted from 1): the deployment may cool down, and the
+        /// request is retried (at once, or after the backoff), or moves on to the API when its retries are spent.
+        /// </summary>
+        protected void Failed(int replica, double now, double tokens, double arrived, int attempt)
         {
-            double now = request.At;
-            if ((Step)(request.Step & 1) == Step.Retry)
-            {
-                Attempt(now, request.Tokens, request.Arrived, request.Attempt);
-                return;
-            }
-            int replica = request.Step >> 1;
             Fail(replica, now);
-            if (request.Attempt > _spec.Retries || _healthy.Count(now) == 0)
+            if (attempt > _spec.Retries || _healthy.Count(now) == 0)
             {
                 // Retries spent, or no healthy self-hosted deployment left to retry on: on to the API.
-                MoveOn(now, request.Tokens, request.Arrived);
-                return;
-            }
-            Ledger.Retry();
-            double sleep = GroupSize >= 2 ? 0 : Math.Max(Backoff(request.Attempt), _settings.RetryAfterSeconds);
-            if (sleep > 0)
-            {
-                Fleet.Later(new PendingRequest(now + sleep, request.Tokens, request.Arrived, request.Attempt, (int)Step.Retry));
-            }
-            else
-            {
-                Attempt(now, request.Tokens, request.Arrived, request.Attempt);
-            }
-        }
-
-        /// <summary>One attempt: pick, queue on the semaphore, call; a timed-out call comes back when it is aborted.</summary>
-        private void Attempt(double now, double tokens, double arrived, int attempt)
-        {
-            int r = _healthy.Pick(now);
-            if (r < 0)
-            {
-                // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
                 MoveOn(now, tokens, arrived);
                 return;
             }
-            Picked(r, now);
-            ServerBank semaphore = _semaphores[r];
-            double callStart = semaphore.StartOf(now);
-            if (callStart >= Fleet.End && callStart > now)
+            Ledger.Retry();
+            double sleep = GroupSize >= 2 ? 0 : Math.Max(Backoff(attempt), _settings.RetryAfterSeconds);
+            if (sleep > 0)
             {
-                Ledger.LeaveUnfinished(tokens);
-                return;
+                Fleet.Later(new PendingRequest(now + sleep, tokens, arrived, attempt, RetryStep));
             }
-            ServerBank slots = Fleet.Slots[r];
-            double slotStart = slots.StartOf(callStart);
-            double service = Fleet.ServiceOf(tokens);
-            double firstToken = Fleet.FirstTokenOf(tokens, slots.BusyAt(slotStart) + 1);
-            double callTime = slotStart - callStart + (_settings.Streaming ? firstToken : service);
-            double limit = _settings.CallLimitSeconds;
-            if (callTime <= limit)
+            else
             {
-                if (slotStart >= Fleet.End && slotStart > now)
-                {
-                    // Still queued inside the replica when the horizon ends: it leaves then.
-                    HoldSemaphore(r, now, Fleet.End);
-                    Ledger.LeaveUnfinished(tokens);
-                    return;
-                }
-                slots.Hold(callStart, slotStart + service);
-                HoldSemaphore(r, now, slotStart + service);
-                Ledger.Served(tokens, arrived, slotStart, service, firstToken);
-                return;
+                Attempt(now, tokens, arrived, attempt);
             }
-            double abort = callStart + limit;
-            if (slotStart < abort)
-            {
-                slots.Hold(callStart, abort);
-                Ledger.Wasted(slotStart, abort);
-            }
-            HoldSemaphore(r, now, abort);
-            Ledger.TimeOut();
-            Fleet.Later(new PendingRequest(abort, tokens, arrived, attempt + 1, (r << 1) | (int)Step.Failed));
         }
 
-        /// <summary>Holds <paramref name="r"/>'s semaphore from <paramref name="now"/> until <paramref name="until"/>; least-busy's load changes then and when it ends.</summary>
-        private void HoldSemaphore(int r, double now, double until)
-        {
-            _semaphores[r].Hold(now, until);
-            if (_healthy.TracksLoad)
-            {
-                _healthy.Refresh(r, now);
-                _healthy.WakeAt(r, until);
-            }
-        }
+        /// <summary>The <see cref="PendingRequest.Step"/> of a retry after its backoff.</summary>
+        protected abstract int RetryStep { get; }
 
         /// <summary>After the retries: the next order or the fallbacks, which are the API, or an error to the client.</summary>
-        private void MoveOn(double now, double tokens, double arrived)
+        protected void MoveOn(double now, double tokens, double arrived)
         {
             if (_settings.ApiRoute == ApiRoute.None)
             {
@@ -265,7 +227,7 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         }
 
         /// <summary>Counts the pick against the deployment's rpm window (which opens at its first pick) and its calendar minute.</summary>
-        private void Picked(int r, double now)
+        protected void Picked(int r, double now)
         {
             bool opens = double.IsNegativeInfinity(_rpmWindowStart[r]);
             if (opens)
@@ -335,14 +297,106 @@ internal sealed class LiteLlmRouter(RouterSpec spec) : Router(spec)
         }
 
         /// <summary>Healthy deployments are eligible; least-busy's load is the calls past each one's semaphore.</summary>
-        private readonly struct HealthyDeployments(Rule rule) : IReplicaState
+        protected readonly struct HealthyDeployments(DeploymentRule rule) : IReplicaState
         {
             public bool Eligible(int replica, double now) => rule.Healthy(replica, now);
 
-            public int Load(int replica, double now) => rule._semaphores[replica].Busy(now);
+            public int Load(int replica, double now) => rule.CallsPast(replica, now);
         }
 
         private static double Backoff(int attempt) =>
             Math.Min(BackoffMaxSeconds, BackoffInitialSeconds * Math.Pow(2, Math.Max(0, attempt - 1)));
+    }
+
+    /// <summary>
+    /// The rule on replicas whose slots each serve one request at R/c: every call's start and end are
+    /// known when it is made (FIFO semaphore, FIFO slots), so a call that will time out is known at once
+    /// and comes back when it is aborted.
+    /// </summary>
+    private sealed class Rule : DeploymentRule
+    {
+        private readonly ServerBank[] _semaphores;
+
+        public Rule(RequestFleet fleet, RouterSpec spec)
+            : base(fleet, spec)
+        {
+            _semaphores = [.. Enumerable.Range(0, fleet.Replicas).Select(r => new ServerBank(SemaphoreOf(r)))];
+            WatchHealth(scan: false);
+        }
+
+        protected override int RetryStep => (int)Step.Retry;
+
+        protected override int CallsPast(int r, double now) => _semaphores[r].Busy(now);
+
+        public override void Resume(in PendingRequest request)
+        {
+            double now = request.At;
+            if ((Step)(request.Step & 1) == Step.Retry)
+            {
+                Attempt(now, request.Tokens, request.Arrived, request.Attempt);
+                return;
+            }
+            Failed(request.Step >> 1, now, request.Tokens, request.Arrived, request.Attempt);
+        }
+
+        /// <summary>One attempt: pick, queue on the semaphore, call; a timed-out call comes back when it is aborted.</summary>
+        protected override void Attempt(double now, double tokens, double arrived, int attempt)
+        {
+            int r = HealthyOnes.Pick(now);
+            if (r < 0)
+            {
+                // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
+                MoveOn(now, tokens, arrived);
+                return;
+            }
+            Picked(r, now);
+            ServerBank semaphore = _semaphores[r];
+            double callStart = semaphore.StartOf(now);
+            if (callStart >= Fleet.End && callStart > now)
+            {
+                Ledger.LeaveUnfinished(tokens);
+                return;
+            }
+            ServerBank slots = Fleet.Slots[r];
+            double slotStart = slots.StartOf(callStart);
+            double service = Fleet.ServiceOf(tokens);
+            double firstToken = Fleet.FirstTokenOf(tokens, slots.BusyAt(slotStart) + 1);
+            double callTime = slotStart - callStart + (Settings.Streaming ? firstToken : service);
+            double limit = Settings.CallLimitSeconds;
+            if (callTime <= limit)
+            {
+                if (slotStart >= Fleet.End && slotStart > now)
+                {
+                    // Still queued inside the replica when the horizon ends: it leaves then.
+                    HoldSemaphore(r, now, Fleet.End);
+                    Ledger.LeaveUnfinished(tokens);
+                    return;
+                }
+                slots.Hold(callStart, slotStart + service);
+                HoldSemaphore(r, now, slotStart + service);
+                Ledger.Served(tokens, arrived, slotStart, service, firstToken);
+                return;
+            }
+            double abort = callStart + limit;
+            if (slotStart < abort)
+            {
+                slots.Hold(callStart, abort);
+                Ledger.Wasted(slotStart, abort);
+            }
+            HoldSemaphore(r, now, abort);
+            Ledger.TimeOut();
+            Fleet.Later(new PendingRequest(abort, tokens, arrived, attempt + 1, (r << 1) | (int)Step.Failed));
+        }
+
+        /// <summary>Holds <paramref name="r"/>'s semaphore from <paramref name="now"/> until <paramref name="until"/>; least-busy's load changes then and when it ends.</summary>
+        private void HoldSemaphore(int r, double now, double until)
+        {
+            _semaphores[r].Hold(now, until);
+            if (HealthyOnes.TracksLoad)
+            {
+                HealthyOnes.Refresh(r, now);
+                HealthyOnes.WakeAt(r, until);
+            }
+        }
     }
 }

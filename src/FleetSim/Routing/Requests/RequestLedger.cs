@@ -150,6 +150,22 @@ public sealed class RequestLedger(int minutes, double end, ApiGate api)
         }
     }
 
+    /// <summary>
+    /// <see cref="Wasted"/> for an attempt that shared its replica (<see cref="SharedReplica.Abort"/>): it was
+    /// in service from <paramref name="start"/> to <paramref name="end"/> and spent <paramref name="slotSeconds"/>
+    /// of slot-time (the tokens it was processed at the full batch's pace), spread evenly over that time.
+    /// With a straight curve the slot-time is end − start, and this is <see cref="Wasted"/>.
+    /// </summary>
+    public void WastedShared(double start, double end, double slotSeconds)
+    {
+        if (end > start)
+        {
+            WastedSlotSeconds += slotSeconds;
+            InFlight.Hold(start, end, slotSeconds / (end - start));
+            SlotWatcher?.Held(start, end);
+        }
+    }
+
     /// <summary>An attempt ran out of time.</summary>
     public void TimeOut() => TimedOut++;
 

@@ -26,6 +26,13 @@ namespace FleetSim.Routing.Requests;
 /// (Kiefer–Wolfowitz). A waiting request's start, and so its wait, is therefore known when it arrives.
 /// </para>
 /// <para>
+/// A request in service may also be taken out before it finishes (<see cref="Abort"/>, LiteLLM's
+/// call timeout): it leaves the heap, and from that moment the others share the pace among one
+/// fewer, R(n − 1)/(n − 1) each, which is simply the rate V runs at from then on. The tokens it was
+/// processed are spent slot-time (<see cref="RequestLedger.WastedShared"/>). A replica that aborts
+/// keeps no line of its own (its router keeps the line, and starts the next request itself).
+/// </para>
+/// <para>
 /// With the straight line R(n) = n·R/c each request runs at R/c whatever n, the slot model of
 /// <see cref="ServiceTime"/>; <see cref="ServerBank"/> serves that case without replaying finishes.
 /// </para>
@@ -39,6 +46,7 @@ public sealed class SharedReplica
     private readonly PriorityQueue<int, double> _finishes = new();
     private InFlight[] _requests = new InFlight[8];
     private int[] _free = new int[8];
+    private uint[] _generation = new uint[8]; // each id's current use, so a stale handle finds its request gone
     private int _freeCount;
     private int _used;
     private double _clock;
@@ -60,6 +68,23 @@ public sealed class SharedReplica
         }
         _fullRate = curve.At(_slots);
         _ledger = ledger;
+    }
+
+    /// <summary>
+    /// The slowest any one request is ever served (processed tok/s): min over n of R(n)/n, so a request
+    /// of P tokens that starts at t has finished by t + P / this whatever joins after it.
+    /// </summary>
+    public double SlowestPace
+    {
+        get
+        {
+            double slowest = double.PositiveInfinity;
+            for (int n = 1; n <= _slots; n++)
+            {
+                slowest = Math.Min(slowest, _perRequest[n]);
+            }
+            return slowest;
+        }
     }
 
     /// <summary>c, the most requests in flight at once.</summary>
@@ -144,11 +169,49 @@ public sealed class SharedReplica
     /// <returns>Requests in flight with it, itself included.</returns>
     public int Start(double now, double arrived, double tokens, double firstToken)
     {
+        StartCall(now, arrived, tokens, firstToken);
+        return _finishes.Count;
+    }
+
+    /// <summary>
+    /// <see cref="Start"/>, returning a handle by which <see cref="Abort"/> can take the request out
+    /// before it finishes (the handle of a request that has finished or been aborted names nothing).
+    /// </summary>
+    public long StartCall(double now, double arrived, double tokens, double firstToken)
+    {
         Advance(now);
         int id = _freeCount > 0 ? _free[--_freeCount] : Grow();
         _requests[id] = new InFlight(tokens, arrived, now, firstToken, _virtual);
         _finishes.Enqueue(id, _virtual + tokens);
-        return _finishes.Count;
+        return ((long)_generation[id] << 32) | (uint)id;
+    }
+
+    /// <summary>
+    /// Aborts the request <paramref name="handle"/> names (from <see cref="StartCall"/>) at
+    /// <paramref name="now"/> if it is still in service then: it leaves without reaching the ledger
+    /// as served, the requests still in flight share the pace among one fewer from <paramref name="now"/>
+    /// on, and the ledger counts the tokens it was processed, at the full batch's pace (c/R(c) seconds
+    /// a token, as a finished request's slot-time), as spent slot-time from its start to <paramref name="now"/>.
+    /// </summary>
+    /// <returns>True if it was aborted; false if it had finished by <paramref name="now"/>.</returns>
+    /// <exception cref="InvalidOperationException">The replica keeps a line (<see cref="Wait"/>), whose starts assume no request leaves early.</exception>
+    public bool Abort(long handle, double now)
+    {
+        if (_line.Count > 0)
+        {
+            throw new InvalidOperationException("a shared replica with requests waiting in its own line cannot abort one in service");
+        }
+        Advance(now);
+        int id = (int)(uint)handle;
+        if (id >= _used || _generation[id] != (uint)(handle >> 32) || !_finishes.Remove(id, out _, out _))
+        {
+            return false;
+        }
+        InFlight r = _requests[id];
+        Release(id);
+        double processed = Math.Clamp(_virtual - r.VirtualStart, 0, r.Tokens);
+        _ledger.WastedShared(r.Start, now, processed * _slots / _fullRate);
+        return true;
     }
 
     /// <summary>
@@ -173,7 +236,7 @@ public sealed class SharedReplica
             _clock = at;
             _virtual = finish;
             InFlight r = _requests[id];
-            _free[_freeCount++] = id;
+            Release(id);
             // What it received after the horizon ended: all of it past V at the end (exact under sharing).
             double after = double.IsNaN(_virtualAtEnd) ? 0 : Math.Min(r.Tokens, finish - Math.Max(_virtualAtEnd, r.VirtualStart));
             // Its slot-time, counted at the full batch's pace (c/R(c) seconds a token), so the busy
@@ -202,6 +265,13 @@ public sealed class SharedReplica
         }
     }
 
+    /// <summary>Id <paramref name="id"/> is free for the next request; handles to its last use name nothing now.</summary>
+    private void Release(int id)
+    {
+        _generation[id]++;
+        _free[_freeCount++] = id;
+    }
+
     private int Grow()
     {
         int id = _used++;
@@ -209,6 +279,7 @@ public sealed class SharedReplica
         {
             Array.Resize(ref _requests, 2 * id);
             Array.Resize(ref _free, 2 * id);
+            Array.Resize(ref _generation, 2 * id);
         }
         return id;
     }

@@ -24,6 +24,7 @@ internal sealed class GridPointModel
         Economics = new FleetEconomics(scenario);
         Prices = Economics.Prices;
         Policies = policies;
+        InFlight = RunRecord.InFlightOf(scenario);
         bool random = SweepRunner.FleetIsRandom(scenario) || scenario.Traffic.Classes is not null;
         foreach (string name in policies)
         {
@@ -42,6 +43,9 @@ internal sealed class GridPointModel
     public IReadOnlyList<string> Policies { get; }
 
     public ScenarioSpec Scenario { get; }
+
+    /// <summary>The max in flight the replicas run with at this grid point, and as configured (<see cref="RunRecord.InFlightOf"/>).</summary>
+    public (int Runs, int Configured) InFlight { get; }
 
     public DemandSeries Expected { get; }
 

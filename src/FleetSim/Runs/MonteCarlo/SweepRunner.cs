@@ -129,7 +129,7 @@ public static class SweepRunner
                 PolicyRun result = PolicyEngine.Run(policy, scenario, model.Expected, actual, model.Economics, seed, _month);
                 bill = Bill.For(result, model.Prices);
             }
-            return RunRecord.Of(item, model.Point.Index, model.Point.Label, policy, run, seed, bill);
+            return RunRecord.Of(item, model.Point.Index, model.Point.Label, policy, run, seed, bill, model.InFlight);
         }
     }
 }

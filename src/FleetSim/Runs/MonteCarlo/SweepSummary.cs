@@ -33,6 +33,15 @@ public sealed record SweepGroup(int GridIndex, string Grid, string Policy, int R
 
     /// <summary>With traffic classes: what the batch tier charged, $ (0 without).</summary>
     public MetricStats BatchApiUsd { get; init; } = MetricStats.None;
+
+    /// <summary>Requests each replica runs at once at this grid point, after the scenario's slo (<see cref="RunRecord.MaxInFlight"/>); null from a runs.csv without the column.</summary>
+    public int? MaxInFlight { get; init; }
+
+    /// <summary>replica.max_in_flight as configured at this grid point (<see cref="RunRecord.MaxInFlightConfigured"/>); null from a runs.csv without the column.</summary>
+    public int? MaxInFlightConfigured { get; init; }
+
+    /// <summary>Whether the scenario's slo lowered the max in flight at this grid point.</summary>
+    public bool SloLowered => MaxInFlight < MaxInFlightConfigured;
 }
 
 public static class SweepSummary
@@ -58,6 +67,9 @@ public static class SweepSummary
                 {
                     BatchApiTokens = MetricStats.Of([.. runs.Select(r => r.BatchApiTokens)]),
                     BatchApiUsd = MetricStats.Of([.. runs.Select(r => r.BatchApiUsd)]),
+                    // A grid point's scenario sets it, so every run of the group has the same.
+                    MaxInFlight = runs[0].MaxInFlight,
+                    MaxInFlightConfigured = runs[0].MaxInFlightConfigured,
                 };
             })];
     }
