@@ -104,7 +104,7 @@ public static class CheapestCount
         double belowStep = 0, aboveStep = 0, previousStep = 0;
         int probe = Math.Clamp(guess.Count, 0, Math.Max(0, max - 1));
         int reach = Math.Max(1, guess.Reach);
-        bool lastLowMoved = false;
+        int lastMove = 0; // 1: the last probe moved low up; −1: it moved high down
         double belowWeight = 1, aboveWeight = 1;
         for (int round = 0; low < high; round++)
         {
@@ -130,23 +130,22 @@ public static class CheapestCount
                 break;
             }
             double target = -tolerance;
+            bool lowMoved = probe == below;
             double next;
             if (below >= 0 && above >= 0)
             {
                 // Regula falsi, Illinois-style: the side that did not move for a second time running counts
                 // half as far from the target, so a curved stretch cannot hold the line on one side.
-                bool lowMoved = probe == below;
                 if (lowMoved)
                 {
                     belowWeight = 1;
-                    aboveWeight = lowMoved == lastLowMoved && round > 0 ? aboveWeight / 2 : 1;
+                    aboveWeight = lastMove == 1 ? aboveWeight / 2 : 1;
                 }
                 else
                 {
                     aboveWeight = 1;
-                    belowWeight = lowMoved == lastLowMoved && round > 0 ? belowWeight / 2 : 1;
+                    belowWeight = lastMove == -1 ? belowWeight / 2 : 1;
                 }
-                lastLowMoved = lowMoved;
                 double from = target - (target - belowStep) * belowWeight, to = target + (aboveStep - target) * aboveWeight;
                 double at = below + (above - below) * ((target - from) / (to - from));
                 next = double.IsFinite(at) ? Math.Ceiling(at) : low + (high - low) / 2;
@@ -157,12 +156,12 @@ public static class CheapestCount
                 double slope = previous >= 0 ? (step - previousStep) / (probe - previous) : guess.Slope;
                 double newton = probe + (target - step) / slope;
                 next = slope > 0 && double.IsFinite(newton) && (newton - probe) * away > 0
-                    ? probe + 1.25 * (newton - probe) + away // a little past, to bracket the bottom
+                    ? newton + away // one past the Newton step, to bracket the bottom
                     : probe + away * (double)reach;
                 next = Math.Clamp(next, probe - 64.0 * reach, probe + 64.0 * reach);
                 reach = (int)Math.Min(int.MaxValue / 4, 2L * reach);
             }
-            (previous, previousStep) = (probe, step);
+            (previous, previousStep, lastMove) = (probe, step, lowMoved ? 1 : -1);
             probe = (int)Math.Clamp(next, low, high - 1);
         }
         if (below >= 0 && above >= 0)
