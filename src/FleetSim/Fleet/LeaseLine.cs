@@ -1,94 +1,34 @@
-using System.Runtime.CompilerServices;
-
 namespace FleetSim.Fleet;
 
 /// <summary>
 /// Leases kept in the order of a minute (when each becomes ready, or when it became empty), taken from
-/// either end: a pool's booting, spare and empty nodes. A lease joins after every lease whose minute
-/// is not later than its own, so equal minutes keep the order they joined in. Taking the first or the
-/// last costs the same however many wait, where a list shifts every lease behind the first: a fleet
-/// that asks for thousands of nodes at once sees each of them become ready in turn.
+/// either end. A lease joins after every lease whose minute is not later than its own, so equal minutes
+/// keep the order they joined in. Taking the first or the last costs the same however many wait, where a
+/// list shifts every lease behind the first. (<see cref="NodePool"/> keeps its lines by lease number in
+/// a <see cref="MinuteLine{T}"/> of the same rules.)
 /// </summary>
 public sealed class LeaseLine
 {
-    private (NodeLease Lease, double Minute)[] _items = new (NodeLease, double)[8];
-    private int _head, _count;
+    private readonly MinuteLine<NodeLease> _line = new();
 
     /// <summary>Leases waiting.</summary>
-    public int Count => _count;
+    public int Count => _line.Count;
 
     /// <summary>The lease with the earliest minute (the first to join among equals). The line must not be empty.</summary>
-    public (NodeLease Lease, double Minute) First => _count > 0 ? _items[_head] : throw Empty();
+    public (NodeLease Lease, double Minute) First => _line.First;
 
     /// <summary>The lease with the latest minute (the last to join among equals). The line must not be empty.</summary>
-    public (NodeLease Lease, double Minute) Last => _count > 0 ? _items[_head + _count - 1] : throw Empty();
+    public (NodeLease Lease, double Minute) Last => _line.Last;
 
     /// <summary>The <paramref name="index"/>-th lease in order, from 0.</summary>
-    public (NodeLease Lease, double Minute) this[int index] =>
-        (uint)index < (uint)_count ? _items[_head + index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public (NodeLease Lease, double Minute) this[int index] => _line[index];
 
     /// <summary>Adds <paramref name="lease"/> at <paramref name="minute"/>, after every lease whose minute is not later.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: a CLI run calls it once
-    public void Add(NodeLease lease, double minute)
-    {
-        if (_head + _count == _items.Length)
-        {
-            MakeRoom();
-        }
-        int end = _head + _count;
-        int at = end;
-        while (at > _head && _items[at - 1].Minute > minute)
-        {
-            at--;
-        }
-        Array.Copy(_items, at, _items, at + 1, end - at);
-        _items[at] = (lease, minute);
-        _count++;
-    }
+    public void Add(NodeLease lease, double minute) => _line.Add(lease, minute);
 
     /// <summary>Takes the first lease off the line.</summary>
-    public NodeLease RemoveFirst()
-    {
-        NodeLease lease = First.Lease;
-        _items[_head] = default;
-        _head++;
-        _count--;
-        if (_count == 0)
-        {
-            _head = 0;
-        }
-        return lease;
-    }
+    public NodeLease RemoveFirst() => _line.RemoveFirst();
 
     /// <summary>Takes the last lease off the line.</summary>
-    public NodeLease RemoveLast()
-    {
-        NodeLease lease = Last.Lease;
-        _items[_head + _count - 1] = default;
-        _count--;
-        if (_count == 0)
-        {
-            _head = 0;
-        }
-        return lease;
-    }
-
-    /// <summary>Room at the back: slide the leases to the front when half the array lies before them, else double it.</summary>
-    private void MakeRoom()
-    {
-        if (_head >= _items.Length / 2)
-        {
-            Array.Copy(_items, _head, _items, 0, _count);
-            Array.Clear(_items, _count, _head);
-        }
-        else
-        {
-            var bigger = new (NodeLease, double)[_items.Length * 2];
-            Array.Copy(_items, _head, bigger, 0, _count);
-            _items = bigger;
-        }
-        _head = 0;
-    }
-
-    private static InvalidOperationException Empty() => new("no lease is waiting");
+    public NodeLease RemoveLast() => _line.RemoveLast();
 }

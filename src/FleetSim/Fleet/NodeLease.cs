@@ -35,5 +35,14 @@ public sealed class NodeLease(NodeKind kind, double requested, double ready)
         Preempted |= preempted;
     }
 
+    /// <summary>A lease as a <see cref="LeaseBook"/> holds it: its state at the moment it is read.</summary>
+    internal NodeLease(NodeKind kind, double requested, double ready, double? ended, bool draining, bool preempted)
+        : this(kind, requested, ready)
+    {
+        Ended = ended;
+        Draining = draining;
+        Preempted = preempted;
+    }
+
     public double Minutes(double horizonEnd) => (Ended ?? horizonEnd) - Requested;
 }

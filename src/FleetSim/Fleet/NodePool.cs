@@ -20,19 +20,20 @@ namespace FleetSim.Fleet;
 /// <param name="drainMinutes">A replica let go finishes its requests for this long before its node is empty (the pod's graceful termination).</param>
 public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes, double drainMinutes)
 {
-    private readonly List<NodeLease> _leases = [];
-    private readonly List<NodeLease> _ready = [];
+    // Every lease, as values; the lists and lines below hold leases by their number in it.
+    private readonly LeaseBook _leases = new();
+    private readonly List<int> _ready = [];
     // Booting nodes, wanted and spare, each in the order they become ready.
-    private readonly LeaseLine _booting = new();
-    private readonly LeaseLine _spare = new();
+    private readonly MinuteLine<int> _booting = new();
+    private readonly MinuteLine<int> _spare = new();
     // Empty nodes by the minute each became empty (its drain over, or ready with no replica wanted).
-    private readonly LeaseLine _empty = new();
+    private readonly MinuteLine<int> _empty = new();
     // Preempted nodes serving out their interruption notice, by the minute the notice ends.
-    private readonly LeaseLine _noticed = new();
+    private readonly MinuteLine<int> _noticed = new();
     private double _lastAdd = double.NegativeInfinity;
     private int _readySpot, _leasedSpot;
 
-    /// <summary>Every lease the pool ever held, in the order asked for.</summary>
+    /// <summary>Every lease the pool ever held, in the order asked for: each read gives a new object with the lease's values then.</summary>
     public IReadOnlyList<NodeLease> Leases => _leases;
 
     /// <summary>Nodes whose replicas serve now: the ready ones and those serving out a preemption notice.</summary>
@@ -68,9 +69,17 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     /// <summary>A node serving from the start (the fleet provisioned before the horizon, or a reserved node).</summary>
     public void AddServing(NodeLease lease)
     {
-        _leases.Add(lease);
+        int added = _leases.Add(lease.Kind, lease.Requested, lease.Ready);
+        if (lease.Draining)
+        {
+            _leases.Drain(added);
+        }
+        if (lease.Ended is { } ended)
+        {
+            _leases.End(added, ended, lease.Preempted);
+        }
         _leasedSpot += lease.Kind == NodeKind.Spot ? 1 : 0;
-        AddReady(lease);
+        AddReady(added);
     }
 
     /// <summary>
@@ -89,14 +98,14 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     {
         while (Wanted < need && _empty.Count > 0)
         {
-            NodeLease lease = _empty.RemoveLast(); // the newest empty (the last to empty among equals)
-            lease.Reclaim();
+            int lease = _empty.RemoveLast(); // the newest empty (the last to empty among equals)
+            _leases.Reclaim(lease);
             AddReady(lease);
         }
         while (Wanted < need && _spare.Count > 0)
         {
-            NodeLease lease = _spare.RemoveFirst();
-            _booting.Add(lease, lease.Ready);
+            int lease = _spare.RemoveFirst();
+            _booting.Add(lease, _leases.Ready(lease));
         }
         int asked = 0;
         for (; Wanted < need; asked++)
@@ -105,8 +114,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             {
                 break;
             }
-            var lease = new NodeLease(kind, now, now + Math.Max(0, bootMinutes));
-            _leases.Add(lease);
+            double ready = now + Math.Max(0, bootMinutes);
+            int lease = _leases.Add(kind, now, ready);
             _leasedSpot += kind == NodeKind.Spot ? 1 : 0;
             if (bootMinutes <= 0)
             {
@@ -114,7 +123,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             }
             else
             {
-                _booting.Add(lease, lease.Ready); // every node boots for the same time: it joins at the back
+                _booting.Add(lease, ready); // every node boots for the same time: it joins at the back
             }
         }
         if (asked > 0)
@@ -134,18 +143,18 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     {
         while (Wanted > need && _booting.Count > 0)
         {
-            NodeLease lease = _booting.RemoveLast();
-            _spare.Add(lease, lease.Ready);
+            int lease = _booting.RemoveLast();
+            _spare.Add(lease, _leases.Ready(lease));
         }
         for (int i = _ready.Count - 1; i >= 0 && Wanted > need; i--)
         {
-            NodeLease lease = _ready[i];
-            if (lease.Kind == NodeKind.Reserved)
+            int lease = _ready[i];
+            if (_leases.Kind(lease) == NodeKind.Reserved)
             {
                 continue;
             }
             RemoveReadyAt(i);
-            lease.Drain();
+            _leases.Drain(lease);
             _empty.Add(lease, now + Math.Max(0, drainMinutes));
         }
         Update();
@@ -161,8 +170,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         }
         else
         {
-            NodeLease lease = _spare.RemoveFirst();
-            lease.Drain();
+            int lease = _spare.RemoveFirst();
+            _leases.Drain(lease);
             _empty.Add(lease, now);
         }
         Update();
@@ -178,9 +187,9 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         // The line is in order of the minute each node became empty, so the nodes due are its front.
         while (_empty.Count > 0 && _empty.First.Minute + unneededMinutes <= now + 1e-9)
         {
-            NodeLease lease = _empty.RemoveFirst();
-            lease.End(now);
-            _leasedSpot -= lease.Kind == NodeKind.Spot ? 1 : 0;
+            int lease = _empty.RemoveFirst();
+            _leases.End(lease, now);
+            _leasedSpot -= _leases.Kind(lease) == NodeKind.Spot ? 1 : 0;
         }
         Update();
     }
@@ -190,7 +199,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
     {
         while (_noticed.Count > 0 && _noticed.First.Minute <= now + 1e-9)
         {
-            _noticed.RemoveFirst().End(now, preempted: true);
+            _leases.End(_noticed.RemoveFirst(), now, preempted: true);
         }
     }
 
@@ -208,8 +217,8 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         int taken = 0;
         for (int i = _ready.Count - 1; i >= 0 && taken < count; i--)
         {
-            NodeLease lease = _ready[i];
-            if (lease.Kind != NodeKind.Spot)
+            int lease = _ready[i];
+            if (_leases.Kind(lease) != NodeKind.Spot)
             {
                 continue;
             }
@@ -222,7 +231,7 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
             }
             else
             {
-                lease.End(now, preempted: true);
+                _leases.End(lease, now, preempted: true);
             }
         }
         return taken;
@@ -236,15 +245,15 @@ public sealed class NodePool(double unneededMinutes, double delayAfterAddMinutes
         NextRelease = _empty.Count == 0 ? double.PositiveInfinity : Math.Max(_empty.First.Minute + unneededMinutes, _lastAdd + delayAfterAddMinutes);
     }
 
-    private void AddReady(NodeLease lease)
+    private void AddReady(int lease)
     {
         _ready.Add(lease);
-        _readySpot += lease.Kind == NodeKind.Spot ? 1 : 0;
+        _readySpot += _leases.Kind(lease) == NodeKind.Spot ? 1 : 0;
     }
 
     private void RemoveReadyAt(int index)
     {
-        _readySpot -= _ready[index].Kind == NodeKind.Spot ? 1 : 0;
+        _readySpot -= _leases.Kind(_ready[index]) == NodeKind.Spot ? 1 : 0;
         _ready.RemoveAt(index);
     }
 }

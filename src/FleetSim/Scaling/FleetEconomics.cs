@@ -105,6 +105,23 @@ public sealed class FleetEconomics
     /// <param name="scratch">At least <paramref name="demand"/>'s length of room for served tok/s.</param>
     public int BestReplicas(ReadOnlySpan<double> demand, int maxReplicas, Span<double> scratch)
     {
+        double slope = 0;
+        return BestReplicas(demand, maxReplicas, scratch, -1, ref slope);
+    }
+
+    /// <summary>
+    /// As <see cref="BestReplicas(ReadOnlySpan{double}, int, Span{double})"/>, the same count to the bit, with a
+    /// guess at it where a large fleet's search starts (<see cref="CheapestCount.FindNear"/>): a policy sizing
+    /// hour after hour passes its last answer scaled by the demand, and the slope the last search measured,
+    /// which saves most of the search's costs.
+    /// </summary>
+    /// <param name="guessReplicas">A guess at the answer, in replicas; negative: none (the count whose capacity meets the span's mean demand).</param>
+    /// <param name="stepSlope">
+    /// Dollars per node per node by which a node's step in cost grows near the bottom (0: unknown); on return,
+    /// the slope this search measured, for the next (unchanged when it measured none).
+    /// </param>
+    public int BestReplicas(ReadOnlySpan<double> demand, int maxReplicas, Span<double> scratch, int guessReplicas, ref double stepSlope)
+    {
         double peak = 0;
         foreach (double d in demand)
         {
@@ -122,9 +139,58 @@ public sealed class FleetEconomics
         // arrive there (no count on a later node is cheaper by more than the tolerance: the full next
         // node is not, and fewer replicas on it serve less for the same rent).
         int nodes = NodesFor(limit);
-        int cheapest = CheapestCount.Find(new SpanCostOfNodes(this, demand, scratch, limit), nodes, Tolerance);
-        return Stepped(demand, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (long)cheapest * ReplicasPerNode), scratch);
+        Span<int> askedReplicas = stackalloc int[RememberedCosts];
+        Span<double> askedCosts = stackalloc double[RememberedCosts];
+        Span<int> asked = stackalloc int[1];
+        var costs = new SpanCostOfNodes(this, demand, scratch, limit, askedReplicas, askedCosts, asked);
+        int cheapest;
+        if (ConvexInNodes)
+        {
+            // Start where the fleet's capacity meets the span's mean demand; the bottom of a large fleet lies near it.
+            double demanded = 0;
+            foreach (double d in demand)
+            {
+                demanded += d;
+            }
+            double mean = demanded / demand.Length;
+            int guess = NodesFor(guessReplicas >= 0 ? Math.Min(limit, guessReplicas) : (int)Math.Min(limit, Math.Ceiling(mean / Replica.Throughput.Value)));
+            var start = new BottomGuess(guess, Math.Max(1, guessReplicas >= 0 ? guess / 512 : guess / 64), stepSlope);
+            cheapest = CheapestCount.FindNear(costs, nodes, Tolerance, CostError(demanded, nodes, demand.Length), ref start);
+            stepSlope = start.Slope;
+        }
+        else
+        {
+            cheapest = CheapestCount.Find(costs, nodes, Tolerance);
+        }
+        return Stepped(costs, Math.Max(0, (cheapest - 1) * ReplicasPerNode), (int)Math.Min(limit, (long)cheapest * ReplicasPerNode));
     }
+
+    /// <summary>
+    /// Whether a span's cost is convex in its nodes, so <see cref="CheapestCount.FindNear"/> may stand in for
+    /// <see cref="CheapestCount.Find"/>: spill on the slot model (Erlang B's carried load is concave in the
+    /// slots, Messerli 1972) and fluid (min(demand, capacity) is concave in capacity). Other routers keep the
+    /// plain bisection.
+    /// </summary>
+    private bool ConvexInNodes =>
+        _scenario.Router.Mode == RouterMode.Fluid || (_scenario.Router.Mode == RouterMode.Spill && !Replica.SharesByLoad);
+
+    /// <summary>
+    /// A bound, in dollars, on how far <see cref="SpanCost"/> lies from the exact cost of any fleet up to
+    /// <paramref name="nodes"/> over a span with <paramref name="demanded"/> tok/s summed over its minutes.
+    /// </summary>
+    /// <remarks>
+    /// Each minute's served tok/s is demand·(1 − B) with B within 1e−12 of Erlang B (relative 1e−12 on 1/B by
+    /// the integral past 4,096 slots, ErlangBTable within 1e−12 below, the series to rounding and stopped
+    /// where B is below 1e−17; fluid is exact), so the span's served sum is within demanded·(1e−12 + a few
+    /// units in the last place per minute), and the API's bill within that × 60 × $/token; rent is three
+    /// products. In all, below 3e−12 of (all-API bill + the largest fleet's rent); the bound taken is
+    /// 1e−9 of it, over 300 times that.
+    /// </remarks>
+    private double CostError(double demanded, int nodes, int minutes) =>
+        1e-11 * (demanded * 60.0 * ApiUsdPerToken + nodes * NodeUsdPerMinute * minutes);
+
+    /// <summary>Costs one search remembers (it asks for some 10 to 30); past them it computes again.</summary>
+    private const int RememberedCosts = 64;
 
     /// <summary>Up to this many candidate replica counts, <see cref="BestReplicas"/> tries each one.</summary>
     public const int SteppedUpTo = 64;
@@ -150,23 +216,70 @@ public sealed class FleetEconomics
         return best;
     }
 
-    /// <summary>The span's cost with a number of whole nodes' replicas, capped at the search's limit.</summary>
+    /// <summary>As <see cref="Stepped(ReadOnlySpan{double}, int, int, Span{double})"/>, with the costs a search already asked for taken from it.</summary>
+    private static int Stepped(SpanCostOfNodes costs, int from, int to)
+    {
+        int best = from;
+        double bestCost = costs.OfReplicas(from);
+        for (int r = from + 1; r <= to; r++)
+        {
+            double cost = costs.OfReplicas(r);
+            if (cost < bestCost - Tolerance)
+            {
+                best = r;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The span's cost with a number of whole nodes' replicas, capped at the search's limit, remembering the
+    /// costs it computed (the same replicas always cost the same, to the bit) so no count is priced twice.
+    /// </summary>
     private readonly ref struct SpanCostOfNodes : ICountCost
     {
         private readonly FleetEconomics _economics;
         private readonly ReadOnlySpan<double> _demand;
         private readonly Span<double> _scratch;
         private readonly int _limit;
+        private readonly Span<int> _replicas;
+        private readonly Span<double> _costs;
+        private readonly Span<int> _count;
 
-        public SpanCostOfNodes(FleetEconomics economics, ReadOnlySpan<double> demand, Span<double> scratch, int limit)
+        public SpanCostOfNodes(FleetEconomics economics, ReadOnlySpan<double> demand, Span<double> scratch, int limit,
+                               Span<int> replicas, Span<double> costs, Span<int> count)
         {
             _economics = economics;
             _demand = demand;
             _scratch = scratch;
             _limit = limit;
+            _replicas = replicas;
+            _costs = costs;
+            _count = count;
+            _count[0] = 0;
         }
 
-        public double Cost(int count) =>
-            _economics.SpanCost(_demand, (int)Math.Min(_limit, (long)count * _economics.ReplicasPerNode), _scratch);
+        public double Cost(int count) => OfReplicas((int)Math.Min(_limit, (long)count * _economics.ReplicasPerNode));
+
+        public double OfReplicas(int replicas)
+        {
+            int known = _count[0];
+            for (int i = 0; i < known; i++)
+            {
+                if (_replicas[i] == replicas)
+                {
+                    return _costs[i];
+                }
+            }
+            double cost = _economics.SpanCost(_demand, replicas, _scratch);
+            if (known < _replicas.Length)
+            {
+                _replicas[known] = replicas;
+                _costs[known] = cost;
+                _count[0] = known + 1;
+            }
+            return cost;
+        }
     }
 }

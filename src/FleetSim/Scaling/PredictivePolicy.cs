@@ -14,6 +14,11 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
     private readonly HoltWinters _holtWinters = new(24);
     private readonly Dictionary<(int Hour, int Fed), int> _sized = [];
     private int _hoursFed;
+    // The last hour sized, and the last of each hour of the day, with their forecasts' mean tok/s: guesses at the next answer.
+    private (int Sized, double Mean) _last;
+    private readonly (int Sized, double Mean)[] _lastByHourOfDay = new (int, double)[24];
+    // How fast a node's step in cost grew near the last hour's bottom, $ per node per node: where the next search steps to.
+    private double _stepSlope;
 
     public string Name => spec.Method == ForecastMethod.HoltWinters ? "predictive (Holt-Winters)" : "predictive";
 
@@ -35,7 +40,18 @@ public sealed class PredictivePolicy(PredictiveSpec spec) : IScalingPolicy
             if (!_sized.TryGetValue(key, out int replicas))
             {
                 Forecast(past, context.LastMinuteDemand, target, forecast);
-                replicas = context.Economics.BestReplicas(forecast, 100_000, context.Scratch.AsSpan(60, 60));
+                double mean = 0;
+                foreach (double d in forecast)
+                {
+                    mean += d / 60;
+                }
+                // The same hour's last answer (or, before there is one, the last hour's), scaled by the
+                // forecast's mean, is where the search starts: the same answer, found with fewer costs.
+                int hourOfDay = target / 60 % 24;
+                (int lastSized, double lastMean) = _lastByHourOfDay[hourOfDay].Mean > 0 ? _lastByHourOfDay[hourOfDay] : _last;
+                int guess = lastMean > 0 && double.IsFinite(mean / lastMean) ? (int)Math.Min(100_000, Math.Round(lastSized * (mean / lastMean))) : -1;
+                replicas = context.Economics.BestReplicas(forecast, 100_000, context.Scratch.AsSpan(60, 60), guess, ref _stepSlope);
+                _last = _lastByHourOfDay[hourOfDay] = (replicas, mean);
                 _sized[key] = replicas;
             }
             wanted = Math.Max(wanted, replicas);
