@@ -17,8 +17,21 @@ namespace FleetSim.Reporting;
 public sealed record Provenance(string FleetsimVersion, string Command, IReadOnlyList<string> Overrides, int Seed,
                                 string ScenarioSha256, DateTimeOffset GeneratedUtc)
 {
-    /// <summary>SHA-256 of <paramref name="bytes"/> as lower-case hex.</summary>
-    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    /// <summary>
+    /// SHA-256 of <paramref name="bytes"/> (a scenario: at most <see cref="Scenario.InputLimits.MaxScenarioBytes"/>) as
+    /// lower-case hex, by BouncyCastle's managed digest: the same digest as the system's (a test holds them together),
+    /// without loading it. On Linux the system's is OpenSSL, whose loading took 2.3 ms of a 14 ms <c>run --json</c>
+    /// (issue 19). Files of any size (traces, benchmark results) are hashed by the system's, hardware-accelerated
+    /// (<see cref="InputFile.Of"/>), where that cost is paid once among much more work.
+    /// </summary>
+    public static string Sha256(ReadOnlySpan<byte> bytes)
+    {
+        var digest = new Org.BouncyCastle.Crypto.Digests.Sha256Digest();
+        digest.BlockUpdate(bytes);
+        Span<byte> hash = stackalloc byte[32];
+        digest.DoFinal(hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>
     /// The same facts as one line, for the foot of a Markdown or HTML report (the hash cut to 12 digits) and,
