@@ -101,14 +101,10 @@ internal sealed partial class LiteLlmRouter
 
         protected override void Attempt(double now, double tokens, double arrived, int attempt)
         {
-            int r = HealthyOnes.Pick(now);
-            if (r < 0)
+            if (!TryPick(now, tokens, arrived, out int r))
             {
-                // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
-                MoveOn(now, tokens, arrived);
                 return;
             }
-            Picked(r, now);
             int id = NewCall(new Call(r, tokens, arrived, attempt, now));
             if (_atSemaphore[r].Count == 0 && CallsPast(r, now) < _semaphore[r])
             {

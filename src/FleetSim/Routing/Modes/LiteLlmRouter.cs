@@ -226,8 +226,24 @@ internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
             return _rpm[r] > _rpmPicks[r];
         }
 
+        /// <summary>
+        /// Picks a healthy deployment and counts the pick (<see cref="Picked"/>); with none healthy the API's order is now
+        /// the lowest, and it takes the request (<see cref="MoveOn"/>): then false.
+        /// </summary>
+        protected bool TryPick(double now, double tokens, double arrived, out int r)
+        {
+            r = HealthyOnes.Pick(now);
+            if (r < 0)
+            {
+                MoveOn(now, tokens, arrived);
+                return false;
+            }
+            Picked(r, now);
+            return true;
+        }
+
         /// <summary>Counts the pick against the deployment's rpm window (which opens at its first pick) and its calendar minute.</summary>
-        protected void Picked(int r, double now)
+        private void Picked(int r, double now)
         {
             bool opens = double.IsNegativeInfinity(_rpmWindowStart[r]);
             if (opens)
@@ -342,14 +358,10 @@ internal sealed partial class LiteLlmRouter(RouterSpec spec) : Router(spec)
         /// <summary>One attempt: pick, queue on the semaphore, call; a timed-out call comes back when it is aborted.</summary>
         protected override void Attempt(double now, double tokens, double arrived, int attempt)
         {
-            int r = HealthyOnes.Pick(now);
-            if (r < 0)
+            if (!TryPick(now, tokens, arrived, out int r))
             {
-                // No healthy self-hosted deployment: the API's order is now the lowest, and it takes the request.
-                MoveOn(now, tokens, arrived);
                 return;
             }
-            Picked(r, now);
             ServerBank semaphore = _semaphores[r];
             double callStart = semaphore.StartOf(now);
             if (callStart >= Fleet.End && callStart > now)
