@@ -36,13 +36,34 @@ public sealed record BenchmarkPoint(
 /// <param name="From">The figures behind it ("1 in flight × 82,120 input tokens / 1.6 s mean TTFT").</param>
 public sealed record PrefillFigure(double TokensPerSecond, string From)
 {
+    /// <summary>The range a scenario's <c>replica.prefill_tokens_per_second</c> may take (the reader's), so a fitted section always reads back.</summary>
+    public const double Least = Scenario.InputLimits.LeastPrefillTokensPerSecond, Most = Scenario.InputLimits.MostPrefillTokensPerSecond;
+
     /// <summary>
-    /// P = <paramref name="inFlight"/> × <paramref name="inputTokens"/> / <paramref name="ttftSeconds"/>, or null when
-    /// either figure is not positive (a run that saved no TTFT, or one of empty prompts).
+    /// P = <paramref name="inFlight"/> × <paramref name="inputTokens"/> / <paramref name="ttftSeconds"/>, or null when the
+    /// prompts were empty (no input to prefill).
     /// </summary>
-    public static PrefillFigure? Of(int inFlight, double inputTokens, double ttftSeconds) =>
-        inputTokens > 0 && ttftSeconds > 0 && double.IsFinite(inputTokens / ttftSeconds)
-            ? new PrefillFigure(inFlight * inputTokens / ttftSeconds,
-                $"{inFlight} in flight × {BenchmarkFigures.Figure(inputTokens)} input tokens / {BenchmarkFigures.Figure(ttftSeconds)} s mean TTFT")
-            : null;
+    /// <param name="f">The file being read, for messages.</param>
+    /// <param name="ttftField">Where the mean TTFT was read, named in a refusal.</param>
+    /// <exception cref="BenchmarkException">The mean TTFT is 0, or P falls outside <see cref="Least"/>…<see cref="Most"/> tok/s (a unit mistake or a broken result).</exception>
+    internal static PrefillFigure? Of(int inFlight, double inputTokens, double ttftSeconds, BenchmarkFields f, string ttftField)
+    {
+        if (!(inputTokens > 0))
+        {
+            return null;
+        }
+        if (!(ttftSeconds > 0))
+        {
+            throw f.Error(ttftField, "a mean time to first token of 0 cannot be right (no request gets a token before it is prefilled); leave this result out or fix the field");
+        }
+        double rate = inFlight * inputTokens / ttftSeconds;
+        if (!(rate >= Least && rate <= Most))
+        {
+            throw f.Error(ttftField,
+                $"{inFlight} in flight × {BenchmarkFigures.Figure(inputTokens)} input tokens / {ttftSeconds:G3} s mean TTFT is {rate:G3} tok/s of prefill, " +
+                $"outside {Least:N0} to {Most:N0} tok/s: is the TTFT in the unit the field says?");
+        }
+        return new PrefillFigure(rate,
+            $"{inFlight} in flight × {BenchmarkFigures.Figure(inputTokens)} input tokens / {BenchmarkFigures.Figure(ttftSeconds)} s mean TTFT");
+    }
 }

@@ -38,7 +38,7 @@ internal static class GenAiPerfExport
         (int inFlight, string from) = Concurrency(f, root) ?? ByLittlesLaw(f, root, lambda);
         string throughput = $"{BenchmarkFigures.Figure(lambda)} req/s × ({BenchmarkFigures.Figure(input)} + {BenchmarkFigures.Figure(output)} tokens)";
         PrefillFigure? prefill = BenchmarkFields.Find(root, "time_to_first_token.avg", out _)
-            ? PrefillFigure.Of(inFlight, input, Seconds(f, root, "time_to_first_token"))
+            ? PrefillFigure.Of(inFlight, input, Seconds(f, root, "time_to_first_token"), f, "time_to_first_token.avg")
             : null;
         return new BenchmarkPoint(f.File, f.Where, BenchmarkFormat.GenAiPerf, inFlight, lambda * (input + output), $"{tool}, {from}", throughput)
         {

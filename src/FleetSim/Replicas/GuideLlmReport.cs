@@ -62,7 +62,7 @@ internal static class GuideLlmReport
         PrefillFigure? prefill = BenchmarkFields.Find(metrics, "time_to_first_token_ms.successful.mean", out _)
                                  && BenchmarkFields.Find(metrics, "prompt_token_count.successful.mean", out _)
             ? PrefillFigure.Of(inFlight, f.NonNegative(metrics, m, "prompt_token_count.successful.mean"),
-                f.NonNegative(metrics, m, "time_to_first_token_ms.successful.mean") / 1000)
+                f.NonNegative(metrics, m, "time_to_first_token_ms.successful.mean") / 1000, f, BenchmarkFields.Join(m, "time_to_first_token_ms.successful.mean"))
             : null;
         return new BenchmarkPoint(f.File, at, BenchmarkFormat.GuideLlm, inFlight, (prompt + output) / seconds,
             from, BenchmarkFigures.TotalsOverDuration(prompt, output, seconds))

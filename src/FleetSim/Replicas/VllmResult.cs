@@ -43,7 +43,7 @@ internal static class VllmResult
             : ByLittlesLaw(f, root);
         // mean_ttft_ms is saved by default (--percentile-metrics ttft,tpot,itl); mean input tokens = total_input_tokens / completed.
         PrefillFigure? prefill = BenchmarkFields.Has(root, "mean_ttft_ms", out _) && BenchmarkFields.Has(root, "completed", out _)
-            ? PrefillFigure.Of(inFlight, input / f.Positive(root, "", "completed"), f.NonNegative(root, "", "mean_ttft_ms") / 1000)
+            ? PrefillFigure.Of(inFlight, input / f.Positive(root, "", "completed"), f.NonNegative(root, "", "mean_ttft_ms") / 1000, f, "mean_ttft_ms")
             : null;
         return new BenchmarkPoint(f.File, f.Where, BenchmarkFormat.Vllm, inFlight, (input + output) / seconds,
             from, BenchmarkFigures.TotalsOverDuration(input, output, seconds))

@@ -63,6 +63,12 @@ public static class InputLimits
     /// <summary>Monthly processed tokens a scenario may ask for: 10^18 (about 380 billion tok/s).</summary>
     public const double MaxMonthlyTokens = 1e18;
 
+    /// <summary>
+    /// The range of <c>replica.prefill_tokens_per_second</c>: at least 1 tok/s (below that a prompt of any size takes
+    /// hours to its first token: a unit mistake) and at most 10¹⁰.
+    /// </summary>
+    public const double LeastPrefillTokensPerSecond = 1, MostPrefillTokensPerSecond = 1e10;
+
     /// <summary>Replicas a fleet may have: 100,000 (with at most 10,000 slots each, 10^9 slots still fit in an int).</summary>
     public const int MaxReplicas = 100_000;
 

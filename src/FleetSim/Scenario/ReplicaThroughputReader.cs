@@ -46,7 +46,7 @@ internal static class ReplicaThroughputReader
         }
         TokensPerSecond? prefill = r.Find("prefill_tokens_per_second") is null
             ? null
-            : new TokensPerSecond(r.Number("prefill_tokens_per_second", NumberRule.Positive.AtMost(1e10)));
+            : new TokensPerSecond(r.Number("prefill_tokens_per_second", NumberRule.Between(InputLimits.LeastPrefillTokensPerSecond, InputLimits.MostPrefillTokensPerSecond)));
         return (inFlight, new TokensPerSecond(tokS), curve, prefill);
     }
 

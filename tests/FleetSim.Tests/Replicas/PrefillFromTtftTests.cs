@@ -49,6 +49,24 @@ public sealed class PrefillFromTtftTests : ReplicaFixtures
         });
     }
 
+    /// <summary>A mean TTFT of 0, or one that makes the prefill rate absurd (a unit mistake), is refused naming the field, not printed as a section the scenario reader would refuse.</summary>
+    [TestCase("0.0", "a mean time to first token of 0 cannot be right")]
+    [TestCase("1e-300", "outside 1 to 10,000,000,000 tok/s")]
+    [TestCase("1e300", "outside 1 to 10,000,000,000 tok/s")]
+    public void AnAbsurdGuideLlmTtftIsRefusedNamingTheField(string ms, string problem)
+    {
+        string file = Edited("guidellm-0.3.json", "      \"metrics\": {", $"      \"metrics\": {{\n        \"time_to_first_token_ms\": {{\"successful\": {{\"mean\": {ms}}}}},");
+        var e = Assert.Throws<BenchmarkException>(() => Single(file))!;
+        Assert.That(e.Message, Does.Contain("time_to_first_token_ms.successful.mean").And.Contain(problem));
+    }
+
+    [Test]
+    public void AScenarioRefusesAPrefillRateBelowOneTokenASecond()
+    {
+        var e = Assert.Throws<ScenarioException>(() => Scenarios.Seed("replica.prefill_tokens_per_second=1.75E-292"))!;
+        Assert.That(e.Message, Does.Contain("prefill_tokens_per_second").And.Contain("at least 1"));
+    }
+
     [Test]
     public void AResultWithoutATtftGivesNone()
     {
