@@ -18,30 +18,6 @@ public class BestReplicasGuessTests
             .. sets,
         ]);
 
-    /// <summary>Every count from 0 to the search's limit in turn, keeping one only when cheaper by more than $1e−9.</summary>
-    private static int EveryCount(FleetEconomics economics, ReadOnlySpan<double> demand)
-    {
-        double peak = 0;
-        foreach (double d in demand)
-        {
-            peak = Math.Max(peak, d);
-        }
-        int limit = (int)Math.Ceiling(peak / economics.Replica.Throughput.Value) + 2 * economics.ReplicasPerNode;
-        var scratch = new double[demand.Length];
-        int best = 0;
-        double bestCost = economics.SpanCost(demand, 0, scratch);
-        for (int r = 1; r <= limit; r++)
-        {
-            double cost = economics.SpanCost(demand, r, scratch);
-            if (cost < bestCost - 1e-9)
-            {
-                best = r;
-                bestCost = cost;
-            }
-        }
-        return best;
-    }
-
     private static DemandSeries Month(ScenarioSpec scenario) =>
         DemandBuilder.Realize(DemandBuilder.Build(scenario.Traffic, scenario.Horizon), scenario.Traffic.Noise, scenario.Seed);
 
@@ -57,7 +33,7 @@ public class BestReplicasGuessTests
             for (int hour = 0; hour < 96; hour += 5)
             {
                 ReadOnlySpan<double> span = demand.Rate.Slice(hour * 60, 60);
-                int expected = EveryCount(economics, span);
+                int expected = BestReplicasSearchTests.EveryCount(economics, span);
                 foreach ((int guess, double slope) in new[] { (-1, 0.0), (0, 0.0), (expected, 0.05), (expected + 37, 1.0), (100_000, 1e-6), (expected / 2, 1e3) })
                 {
                     double measured = slope;
@@ -81,7 +57,7 @@ public class BestReplicasGuessTests
             foreach (int hour in new[] { 3, 15 })
             {
                 ReadOnlySpan<double> span = demand.Rate.Slice(hour * 60, 60);
-                int expected = EveryCount(economics, span);
+                int expected = BestReplicasSearchTests.EveryCount(economics, span);
                 Assert.That(economics.BestReplicas(span, 100_000, scratch), Is.EqualTo(expected), $"hour {hour}, no guess");
                 Assert.That(economics.BestReplicas(span, 100_000, scratch, expected - 301, ref slope), Is.EqualTo(expected), $"hour {hour}, a guess 301 below");
             }

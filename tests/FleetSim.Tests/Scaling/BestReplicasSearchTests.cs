@@ -20,7 +20,7 @@ public class BestReplicasSearchTests
         ]);
 
     /// <summary>Every count from 0 to the search's limit (⌈peak ÷ replica throughput⌉ + 2 per node), keeping one only when cheaper by more than $1e−9.</summary>
-    private static int EveryCount(FleetEconomics economics, ReadOnlySpan<double> demand, int maxReplicas)
+    internal static int EveryCount(FleetEconomics economics, ReadOnlySpan<double> demand, int maxReplicas = int.MaxValue)
     {
         double peak = 0;
         foreach (double d in demand)
